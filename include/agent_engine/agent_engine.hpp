@@ -1,0 +1,13 @@
+#ifndef AGENT_ENGINE_HPP
+#define AGENT_ENGINE_HPP
+
+// agent_engine: describe a struct once with Boost.Describe; get JSON
+// serialization, pydantic-grade validation and durable persistence for it.
+
+#include <agent_engine/core/conversion.hpp>
+#include <agent_engine/core/error.hpp>
+#include <agent_engine/core/ordered_map.hpp>
+#include <agent_engine/core/result.hpp>
+#include <agent_engine/core/schema.hpp>
+
+#endif

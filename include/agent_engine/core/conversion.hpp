@@ -1,0 +1,74 @@
+#ifndef AGENT_ENGINE_CORE_CONVERSION_HPP
+#define AGENT_ENGINE_CORE_CONVERSION_HPP
+
+// The entry points, for any type with a JSON rule:
+//
+//   boost::json::value to_dict(const T&)                 pydantic's model_dump(mode="json")
+//   Result<T>          from_dict<T>(const json::value&)  pydantic's model_validate
+//   std::string        to_json(const T&, json_format)    json.dumps(model_dump(...), indent=2)
+//   Result<T>          from_json<T>(std::string_view)    parse, then from_dict
+//   std::string        serialize(const json::value&, json_format)
+//   Result<json::value> parse_json(std::string_view)
+
+#include <agent_engine/core/dom_reader.hpp>
+#include <agent_engine/core/dom_writer.hpp>
+#include <agent_engine/core/result.hpp>
+#include <agent_engine/core/rules.hpp>
+#include <agent_engine/core/text_writer.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace agent_engine {
+
+// Nesting deeper than this is a json error. Boost.JSON's default (32) rejects
+// real agent outputs; its parser keeps its own stack, so depth costs no C++ stack.
+inline constexpr std::size_t max_json_depth = 10000;
+
+template <class T> boost::json::value to_dict(const T& value)
+{
+    dom_writer w;
+    rule_of<T>::write(w, value);
+    return w.release();
+}
+
+template <class T> Result<T> from_dict(const boost::json::value& input)
+{
+    T out{};
+    validation_context ctx;
+    dom_reader r(input);
+    rule_of<T>::read(r, out, ctx);
+    if (!ctx.ok())
+        return std::move(ctx).to_error(rule_of<T>::label());
+    return out;
+}
+
+inline std::string serialize(const boost::json::value& value, json_format format = {})
+{
+    std::string out;
+    text_writer w(out, format);
+    w.value(value);
+    return out;
+}
+
+template <class T> std::string to_json(const T& value, json_format format = {})
+{
+    std::string out;
+    text_writer w(out, format);
+    rule_of<T>::write(w, value);
+    return out;
+}
+
+// Parses JSON text. A syntax error is an EngineError with code json whose
+// details give the line, column (1-based) and byte offset where parsing stopped.
+Result<boost::json::value> parse_json(std::string_view text);
+
+template <class T> Result<T> from_json(std::string_view text)
+{
+    BOOST_OUTCOME_TRY(auto dom, parse_json(text));
+    return from_dict<T>(dom);
+}
+
+} // namespace agent_engine
+
+#endif

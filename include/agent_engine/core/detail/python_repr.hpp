@@ -1,0 +1,133 @@
+#ifndef AGENT_ENGINE_CORE_DETAIL_PYTHON_REPR_HPP
+#define AGENT_ENGINE_CORE_DETAIL_PYTHON_REPR_HPP
+
+// How pydantic shows an input in a ValidationError: Python's repr() of the
+// value json.loads() would give, and the name of its Python type.
+
+#include <agent_engine/core/detail/python_number.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <cmath>
+#include <string>
+#include <string_view>
+
+namespace agent_engine::detail {
+
+inline void append_python_str(std::string& out, std::string_view s)
+{
+    // repr() prefers single quotes, and switches to double quotes when that
+    // spares escaping: a ' inside and no ".
+    bool has_single = s.find('\'') != std::string_view::npos;
+    char quote = has_single && s.find('"') == std::string_view::npos ? '"' : '\'';
+    out += quote;
+    for (unsigned char c : s) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c == static_cast<unsigned char>(quote)) {
+                out += '\\';
+                out += static_cast<char>(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                constexpr char hex[] = "0123456789abcdef";
+                out += "\\x";
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    out += quote;
+}
+
+inline void append_python_repr(std::string& out, const boost::json::value& v)
+{
+    switch (v.kind()) {
+    case boost::json::kind::null: out += "None"; break;
+    case boost::json::kind::bool_: out += v.get_bool() ? "True" : "False"; break;
+    case boost::json::kind::int64: append_integer(out, v.get_int64()); break;
+    case boost::json::kind::uint64: append_integer(out, v.get_uint64()); break;
+    case boost::json::kind::double_: {
+        double d = v.get_double();
+        if (std::isnan(d))
+            out += "nan";
+        else if (std::isinf(d))
+            out += d < 0 ? "-inf" : "inf";
+        else
+            append_double(out, d);
+        break;
+    }
+    case boost::json::kind::string: append_python_str(out, v.get_string()); break;
+    case boost::json::kind::array: {
+        out += '[';
+        bool first = true;
+        for (auto const& e : v.get_array()) {
+            if (!first)
+                out += ", ";
+            first = false;
+            append_python_repr(out, e);
+        }
+        out += ']';
+        break;
+    }
+    case boost::json::kind::object: {
+        out += '{';
+        bool first = true;
+        for (auto const& m : v.get_object()) {
+            if (!first)
+                out += ", ";
+            first = false;
+            append_python_str(out, m.key());
+            out += ": ";
+            append_python_repr(out, m.value());
+        }
+        out += '}';
+        break;
+    }
+    }
+}
+
+inline std::string_view python_type_name(const boost::json::value& v) noexcept
+{
+    switch (v.kind()) {
+    case boost::json::kind::null: return "NoneType";
+    case boost::json::kind::bool_: return "bool";
+    case boost::json::kind::int64:
+    case boost::json::kind::uint64: return "int";
+    case boost::json::kind::double_: return "float";
+    case boost::json::kind::string: return "str";
+    case boost::json::kind::array: return "list";
+    case boost::json::kind::object: return "dict";
+    }
+    return "object";
+}
+
+// pydantic shortens a repr longer than 50 characters to its first 25 and last
+// 24 around "...". Characters, not bytes: UTF-8 sequences stay whole.
+inline std::string shorten_repr(const std::string& repr)
+{
+    auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+    std::size_t chars = 0;
+    for (char c : repr)
+        chars += is_lead(c);
+    if (chars <= 50)
+        return repr;
+    auto byte_of_char = [&](std::size_t n) {
+        std::size_t seen = 0;
+        for (std::size_t i = 0; i < repr.size(); ++i)
+            if (is_lead(repr[i]) && seen++ == n)
+                return i;
+        return repr.size();
+    };
+    std::size_t head_end = byte_of_char(25);
+    std::size_t tail_begin = byte_of_char(chars - 24);
+    return repr.substr(0, head_end) + "..." + repr.substr(tail_begin);
+}
+
+} // namespace agent_engine::detail
+
+#endif

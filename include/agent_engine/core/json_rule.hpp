@@ -1,0 +1,49 @@
+#ifndef AGENT_ENGINE_CORE_JSON_RULE_HPP
+#define AGENT_ENGINE_CORE_JSON_RULE_HPP
+
+// json_rule<T>: the one place that decides how a type is written to JSON and
+// read back from it. to_dict, to_json and from_dict all go through it, and so
+// do future writers and readers: they differ in where the JSON lives, never in
+// what a type means.
+//
+// A rule is a struct with three static members:
+//
+//   template <class Writer> static void write(Writer& w, const T& value);
+//   template <class Reader> static void read(Reader& r, T& out, validation_context& ctx);
+//   static std::string label();   // the type as pydantic names it: "int", "list[str]", "Task"
+//
+// `write` calls the writer's events (null, boolean, int64, uint64, number,
+// string, begin_object/key/end_object, begin_array/end_array, value) — see
+// text_writer.hpp and dom_writer.hpp. `read` consumes the reader's current
+// value exactly once (see dom_reader.hpp) and reports every problem to `ctx`
+// instead of stopping; `out` starts as a default-constructed T.
+//
+// The library ships rules for bool, every arithmetic type, std::string,
+// described enums and structs, std::optional, sequences, string-keyed maps,
+// std::variant and boost::json::value / object / array. Specialize json_rule
+// for your own type to add one.
+
+#include <agent_engine/core/validation_context.hpp>
+
+#include <string>
+#include <type_traits>
+
+namespace agent_engine {
+
+namespace detail {
+template <class> inline constexpr bool no_rule_for = false;
+}
+
+template <class T> struct json_rule {
+    static_assert(detail::no_rule_for<T>,
+                  "agent_engine: this type has no JSON rule. Describe a struct with BOOST_DESCRIBE_STRUCT, "
+                  "an enum with BOOST_DESCRIBE_ENUM, use a supported standard type, or specialize "
+                  "agent_engine::json_rule<T>.");
+};
+
+// The rule of a member or element type, cv-ref stripped.
+template <class T> using rule_of = json_rule<std::remove_cvref_t<T>>;
+
+} // namespace agent_engine
+
+#endif

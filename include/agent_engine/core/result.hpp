@@ -1,0 +1,23 @@
+#ifndef AGENT_ENGINE_CORE_RESULT_HPP
+#define AGENT_ENGINE_CORE_RESULT_HPP
+
+// Result<T>: a value or an EngineError. Failures are returned, never thrown.
+//
+// The policy lets `.value()` compile for a custom error type: calling it on a
+// failed result throws boost::outcome_v2::bad_result_access_with<EngineError>,
+// which carries the error. Check `has_value()` first, or use BOOST_OUTCOME_TRY.
+
+#include <agent_engine/core/error.hpp>
+
+#include <boost/outcome/result.hpp>
+#include <boost/outcome/try.hpp>
+
+namespace agent_engine {
+
+template <class T>
+using Result = boost::outcome_v2::result<T, EngineError,
+                                         boost::outcome_v2::policy::throw_bad_result_access<EngineError, void>>;
+
+} // namespace agent_engine
+
+#endif

@@ -1,0 +1,17 @@
+#ifndef AGENT_ENGINE_CORE_RULES_HPP
+#define AGENT_ENGINE_CORE_RULES_HPP
+
+// Every JSON rule the library ships (see json_rule.hpp).
+
+#include <agent_engine/core/rules/boolean.hpp>
+#include <agent_engine/core/rules/described.hpp>
+#include <agent_engine/core/rules/enum.hpp>
+#include <agent_engine/core/rules/json_value.hpp>
+#include <agent_engine/core/rules/map.hpp>
+#include <agent_engine/core/rules/number.hpp>
+#include <agent_engine/core/rules/optional.hpp>
+#include <agent_engine/core/rules/sequence.hpp>
+#include <agent_engine/core/rules/string.hpp>
+#include <agent_engine/core/rules/variant.hpp>
+
+#endif

@@ -1,0 +1,175 @@
+#ifndef AGENT_ENGINE_CORE_RULES_DESCRIBED_HPP
+#define AGENT_ENGINE_CORE_RULES_DESCRIBED_HPP
+
+// A struct described with BOOST_DESCRIBE_STRUCT is a JSON object with one key per
+// public member (base members first), in declaration order. Reading follows
+// pydantic v2: a missing key keeps the member's default unless it is required;
+// unknown keys are ignored unless the schema forbids them; every error is
+// collected, and reported in declaration order whatever the order of the input.
+
+#include <agent_engine/core/json_rule.hpp>
+#include <agent_engine/core/schema.hpp>
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agent_engine {
+namespace detail {
+
+// The runs of errors a struct's members produced, to put them back in
+// declaration order (pydantic validates fields in that order, then extras).
+class member_error_runs {
+    struct run {
+        std::size_t tag, begin, end;
+    };
+    std::vector<run> runs_;
+
+public:
+    void note(std::size_t tag, std::size_t begin, std::size_t end)
+    {
+        if (begin != end)
+            runs_.push_back({tag, begin, end});
+    }
+
+    // Reorders errors[first..] by tag. Of several runs of one member (a repeated
+    // key) only the last counts, as the last value does; `extra_tag` runs all stay.
+    void restore_order(boost::json::array& errors, std::size_t first, std::size_t extra_tag)
+    {
+        if (runs_.size() < 2)
+            return;
+        bool ordered = std::is_sorted(runs_.begin(), runs_.end(), [&](const run& a, const run& b) {
+            return a.tag < b.tag || (a.tag == b.tag && a.tag != extra_tag);
+        });
+        if (ordered)
+            return;
+        std::vector<run> kept;
+        for (std::size_t i = 0; i < runs_.size(); ++i) {
+            bool superseded = runs_[i].tag != extra_tag &&
+                              std::any_of(runs_.begin() + static_cast<std::ptrdiff_t>(i) + 1, runs_.end(),
+                                          [&](const run& later) { return later.tag == runs_[i].tag; });
+            if (!superseded)
+                kept.push_back(runs_[i]);
+        }
+        std::stable_sort(kept.begin(), kept.end(), [](const run& a, const run& b) { return a.tag < b.tag; });
+        boost::json::array ordered_errors;
+        for (const run& r : kept)
+            for (std::size_t i = r.begin; i < r.end; ++i)
+                ordered_errors.push_back(std::move(errors[i]));
+        errors.erase(errors.begin() + static_cast<std::ptrdiff_t>(first), errors.end());
+        for (auto& e : ordered_errors)
+            errors.push_back(std::move(e));
+    }
+};
+
+} // namespace detail
+
+template <class T>
+    requires detail::is_described_struct_v<T>
+struct json_rule<T> {
+    static_assert(std::is_default_constructible_v<T>,
+                  "agent_engine: a schema must be default-constructible: reading starts from a default "
+                  "object so that a missing key keeps the member's in-class default.");
+    static_assert(detail::declarations_name_described_members<T>(),
+                  "agent_engine: AGENT_ENGINE_REQUIRED names a member that BOOST_DESCRIBE_STRUCT does not list.");
+
+    using members = detail::public_members<T>;
+    static constexpr std::size_t size = boost::mp11::mp_size<members>::value;
+
+    template <std::size_t I> using member = boost::mp11::mp_at_c<members, I>;
+    template <std::size_t I>
+    using member_type = std::remove_cvref_t<decltype(std::declval<T&>().*member<I>::pointer)>;
+
+    // Each member's JSON key and whether it is required, indexed like `members`.
+    static constexpr auto keys = [] {
+        std::array<std::string_view, size> k{};
+        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>(
+            [&](auto I) { k[I] = json_key<T, member<I>>(); });
+        return k;
+    }();
+    static constexpr auto required = [] {
+        std::array<bool, size> r{};
+        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>(
+            [&](auto I) { r[I] = is_required<T, member<I>::pointer>(); });
+        return r;
+    }();
+
+    // Index of the member with this key, or `size`. Input usually comes in
+    // declaration order, so the member after the last one found is tried first.
+    static std::size_t find(std::string_view key, std::size_t expected) noexcept
+    {
+        if (expected < size && keys[expected] == key)
+            return expected;
+        for (std::size_t i = 0; i < size; ++i)
+            if (keys[i] == key)
+                return i;
+        return size;
+    }
+
+    template <class Writer> static void write(Writer& w, const T& v)
+    {
+        w.begin_object(size);
+        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) {
+            w.key(keys[I]);
+            json_rule<member_type<I>>::write(w, v.*member<I>::pointer);
+        });
+        w.end_object();
+    }
+
+    template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
+    {
+        if (r.kind() != boost::json::kind::object) {
+            std::string_view title = schema_title<T>();
+            ctx.fail("model_type", "Input should be a valid dictionary or instance of " + std::string(title),
+                     r.capture(), {{"class_name", title}});
+            return;
+        }
+        auto whole = r.mark();
+        std::size_t first_error = ctx.error_count();
+        std::bitset<size> seen;
+        detail::member_error_runs runs;
+        std::size_t expected = 0;
+        r.for_each_member([&](std::string_view key) {
+            std::size_t i = find(key, expected);
+            std::size_t before = ctx.error_count();
+            if (i == size) {
+                if constexpr (forbids_extra<T>()) {
+                    auto at = ctx.at(key);
+                    ctx.fail("extra_forbidden", "Extra inputs are not permitted", r.capture());
+                } else {
+                    r.skip();
+                }
+            } else {
+                seen.set(i);
+                expected = i + 1;
+                if constexpr (size > 0) {
+                    boost::mp11::mp_with_index<size>(i, [&](auto I) {
+                        auto at = ctx.at(keys[I]);
+                        json_rule<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
+                    });
+                }
+            }
+            runs.note(i, before, ctx.error_count());
+        });
+        for (std::size_t i = 0; i < size; ++i) {
+            if (required[i] && !seen.test(i)) {
+                std::size_t before = ctx.error_count();
+                auto at = ctx.at(keys[i]);
+                ctx.fail("missing", "Field required", r.capture(whole));
+                runs.note(i, before, ctx.error_count());
+            }
+        }
+        runs.restore_order(ctx.errors(), first_error, size);
+    }
+
+    static std::string label() { return std::string(schema_title<T>()); }
+};
+
+} // namespace agent_engine
+
+#endif

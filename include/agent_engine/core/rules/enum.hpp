@@ -1,0 +1,80 @@
+#ifndef AGENT_ENGINE_CORE_RULES_ENUM_HPP
+#define AGENT_ENGINE_CORE_RULES_ENUM_HPP
+
+// A described enum is written and read as its enumerator's name. An unknown
+// name is an error that lists the allowed ones, as pydantic words it:
+// "Input should be 'pending', 'running', 'completed' or 'failed'".
+
+#include <agent_engine/core/json_rule.hpp>
+#include <agent_engine/core/schema.hpp>
+
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace agent_engine {
+
+template <class E>
+    requires std::is_enum_v<E> && boost::describe::has_describe_enumerators<E>::value
+struct json_rule<E> {
+    using enumerators = boost::describe::describe_enumerators<E>;
+
+    template <class Writer> static void write(Writer& w, E v)
+    {
+        bool written = false;
+        boost::mp11::mp_for_each<enumerators>([&](auto d) {
+            if (!written && d.value == v) {
+                w.string(d.name);
+                written = true;
+            }
+        });
+        // A value outside the described enumerators has no name: write its number,
+        // which reading back rejects rather than silently mapping.
+        if (!written)
+            w.int64(static_cast<std::int64_t>(v));
+    }
+
+    template <class Reader> static void read(Reader& r, E& out, validation_context& ctx)
+    {
+        if (r.kind() == boost::json::kind::string) {
+            std::string_view name = r.get_string();
+            bool found = false;
+            boost::mp11::mp_for_each<enumerators>([&](auto d) {
+                if (!found && name == d.name) {
+                    out = d.value;
+                    found = true;
+                }
+            });
+            if (found)
+                return;
+        }
+        std::string expected = expected_names();
+        ctx.fail("enum", "Input should be " + expected, r.capture(), {{"expected", expected}});
+    }
+
+    // "'a', 'b' or 'c'"
+    static std::string expected_names()
+    {
+        constexpr std::size_t n = boost::mp11::mp_size<enumerators>::value;
+        std::string out;
+        std::size_t i = 0;
+        boost::mp11::mp_for_each<enumerators>([&](auto d) {
+            if (i > 0)
+                out += i + 1 == n ? " or " : ", ";
+            out += '\'';
+            out += d.name;
+            out += '\'';
+            ++i;
+        });
+        return out;
+    }
+
+    static std::string label() { return std::string(schema_title<E>()); }
+};
+
+} // namespace agent_engine
+
+#endif

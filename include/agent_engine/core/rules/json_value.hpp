@@ -1,0 +1,72 @@
+#ifndef AGENT_ENGINE_CORE_RULES_JSON_VALUE_HPP
+#define AGENT_ENGINE_CORE_RULES_JSON_VALUE_HPP
+
+// Arbitrary JSON members: boost::json::value takes anything (pydantic's Any),
+// boost::json::object any dictionary, boost::json::array any list.
+
+#include <agent_engine/core/json_rule.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+namespace agent_engine {
+
+template <> struct json_rule<boost::json::value> {
+    template <class Writer> static void write(Writer& w, const boost::json::value& v) { w.value(v); }
+
+    template <class Reader> static void read(Reader& r, boost::json::value& out, validation_context&)
+    {
+        out = r.capture();
+    }
+
+    static std::string label() { return "any"; }
+};
+
+template <> struct json_rule<boost::json::object> {
+    template <class Writer> static void write(Writer& w, const boost::json::object& v)
+    {
+        w.begin_object(v.size());
+        for (auto const& m : v) {
+            w.key(m.key());
+            w.value(m.value());
+        }
+        w.end_object();
+    }
+
+    template <class Reader> static void read(Reader& r, boost::json::object& out, validation_context& ctx)
+    {
+        boost::json::value v = r.capture();
+        if (v.is_object())
+            out = std::move(v.get_object());
+        else
+            ctx.fail("dict_type", "Input should be a valid dictionary", std::move(v));
+    }
+
+    static std::string label() { return "dict[str,any]"; }
+};
+
+template <> struct json_rule<boost::json::array> {
+    template <class Writer> static void write(Writer& w, const boost::json::array& v)
+    {
+        w.begin_array(v.size());
+        for (auto const& e : v)
+            w.value(e);
+        w.end_array();
+    }
+
+    template <class Reader> static void read(Reader& r, boost::json::array& out, validation_context& ctx)
+    {
+        boost::json::value v = r.capture();
+        if (v.is_array())
+            out = std::move(v.get_array());
+        else
+            ctx.fail("list_type", "Input should be a valid list", std::move(v));
+    }
+
+    static std::string label() { return "list[any]"; }
+};
+
+} // namespace agent_engine
+
+#endif

@@ -1,0 +1,127 @@
+#ifndef AGENT_ENGINE_CORE_RULES_NUMBER_HPP
+#define AGENT_ENGINE_CORE_RULES_NUMBER_HPP
+
+// Integers of every width are range-checked (300 into std::uint8_t is an error,
+// never a wrap) and accept an integral JSON float (3.0), as pydantic does;
+// floating-point members accept any JSON number.
+
+#include <agent_engine/core/json_rule.hpp>
+
+#include <cmath>
+#include <concepts>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+namespace agent_engine {
+namespace detail {
+
+// JSON value of a bound, in the widest integer type of its sign.
+template <class T> boost::json::value bound_value(T v)
+{
+    if constexpr (std::is_signed_v<T>)
+        return static_cast<std::int64_t>(v);
+    else
+        return static_cast<std::uint64_t>(v);
+}
+
+template <class T> void fail_below(validation_context& ctx, boost::json::value input, T bound)
+{
+    std::string msg = "Input should be greater than or equal to ";
+    append_integer(msg, bound);
+    ctx.fail("greater_than_equal", msg, std::move(input), {{"ge", bound_value(bound)}});
+}
+
+template <class T> void fail_above(validation_context& ctx, boost::json::value input, T bound)
+{
+    std::string msg = "Input should be less than or equal to ";
+    append_integer(msg, bound);
+    ctx.fail("less_than_equal", msg, std::move(input), {{"le", bound_value(bound)}});
+}
+
+} // namespace detail
+
+template <class T>
+    requires std::integral<T> && (!std::same_as<T, bool>)
+struct json_rule<T> {
+    using limits = std::numeric_limits<T>;
+
+    template <class Writer> static void write(Writer& w, T v)
+    {
+        if constexpr (std::is_signed_v<T>)
+            w.int64(v);
+        else
+            w.uint64(v);
+    }
+
+    template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
+    {
+        switch (r.kind()) {
+        case boost::json::kind::int64: {
+            std::int64_t v = r.get_int64();
+            if (std::cmp_less(v, limits::min()))
+                detail::fail_below(ctx, r.capture(), limits::min());
+            else if (std::cmp_greater(v, limits::max()))
+                detail::fail_above(ctx, r.capture(), limits::max());
+            else
+                out = static_cast<T>(v);
+            return;
+        }
+        case boost::json::kind::uint64: {
+            std::uint64_t v = r.get_uint64();
+            if (std::cmp_greater(v, limits::max()))
+                detail::fail_above(ctx, r.capture(), limits::max());
+            else
+                out = static_cast<T>(v);
+            return;
+        }
+        case boost::json::kind::double_: {
+            double d = r.get_double();
+            if (!std::isfinite(d))
+                ctx.fail("finite_number", "Input should be a finite number", r.capture());
+            else if (d != std::trunc(d))
+                ctx.fail("int_from_float", "Input should be a valid integer, got a number with a fractional part",
+                         r.capture());
+            else if (d < static_cast<double>(limits::min()))
+                detail::fail_below(ctx, r.capture(), limits::min());
+            // max + 1 is a power of two, so it is exact as a double
+            else if (d >= static_cast<double>(limits::max() / 2 + 1) * 2.0)
+                detail::fail_above(ctx, r.capture(), limits::max());
+            else
+                out = static_cast<T>(d);
+            return;
+        }
+        default: ctx.fail("int_type", "Input should be a valid integer", r.capture());
+        }
+    }
+
+    static std::string label() { return "int"; }
+};
+
+template <std::floating_point T> struct json_rule<T> {
+    template <class Writer> static void write(Writer& w, T v) { w.number(static_cast<double>(v)); }
+
+    template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
+    {
+        double d;
+        switch (r.kind()) {
+        case boost::json::kind::int64: d = static_cast<double>(r.get_int64()); break;
+        case boost::json::kind::uint64: d = static_cast<double>(r.get_uint64()); break;
+        case boost::json::kind::double_: d = r.get_double(); break;
+        default: ctx.fail("float_type", "Input should be a valid number", r.capture()); return;
+        }
+        if constexpr (sizeof(T) < sizeof(double)) {
+            if (std::isfinite(d) && std::fabs(d) > static_cast<double>(std::numeric_limits<T>::max())) {
+                ctx.fail("finite_number", "Input should be a finite number", r.capture());
+                return;
+            }
+        }
+        out = static_cast<T>(d);
+    }
+
+    static std::string label() { return "float"; }
+};
+
+} // namespace agent_engine
+
+#endif

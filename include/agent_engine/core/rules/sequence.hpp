@@ -1,0 +1,64 @@
+#ifndef AGENT_ENGINE_CORE_RULES_SEQUENCE_HPP
+#define AGENT_ENGINE_CORE_RULES_SEQUENCE_HPP
+
+// Sequences (std::vector, std::deque, std::list, ...) are JSON arrays; an error
+// in an element is located by its index: ["routing_trace", 2, "stage_id"].
+
+#include <agent_engine/core/json_rule.hpp>
+#include <agent_engine/core/rules/boolean.hpp>
+
+#include <concepts>
+#include <string>
+#include <type_traits>
+
+namespace agent_engine {
+namespace detail {
+
+template <class C>
+concept json_sequence = requires(C& c) {
+    typename C::value_type;
+    c.emplace_back();
+    c.clear();
+    c.begin();
+} && !std::is_convertible_v<C, std::string_view> && !std::same_as<C, boost::json::array>;
+
+} // namespace detail
+
+template <detail::json_sequence C> struct json_rule<C> {
+    using element = typename C::value_type;
+
+    template <class Writer> static void write(Writer& w, const C& v)
+    {
+        w.begin_array(std::size(v));
+        for (auto const& e : v)
+            rule_of<element>::write(w, e);
+        w.end_array();
+    }
+
+    template <class Reader> static void read(Reader& r, C& out, validation_context& ctx)
+    {
+        if (r.kind() != boost::json::kind::array) {
+            ctx.fail("list_type", "Input should be a valid list", r.capture());
+            return;
+        }
+        out.clear();
+        if constexpr (requires { out.reserve(std::size_t{}); })
+            out.reserve(r.size_hint());
+        r.for_each_element([&](std::size_t i) {
+            auto at = ctx.at(i);
+            if constexpr (std::is_same_v<element, bool>) {
+                bool b = false; // std::vector<bool> has no element to read into
+                rule_of<bool>::read(r, b, ctx);
+                out.push_back(b);
+            } else {
+                rule_of<element>::read(r, out.emplace_back(), ctx);
+            }
+        });
+    }
+
+    static std::string label() { return "list[" + rule_of<element>::label() + "]"; }
+};
+
+} // namespace agent_engine
+
+#endif

@@ -1,0 +1,64 @@
+#ifndef AGENT_ENGINE_CORE_RULES_VARIANT_HPP
+#define AGENT_ENGINE_CORE_RULES_VARIANT_HPP
+
+// std::variant<Ts...> follows pydantic's left-to-right union mode: the first
+// alternative that reads without error wins. When none does, every
+// alternative's errors are reported, located under the alternative's label:
+// ["value", "int"], ["value", "str"].
+
+#include <agent_engine/core/dom_reader.hpp>
+#include <agent_engine/core/json_rule.hpp>
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <string>
+#include <variant>
+
+namespace agent_engine {
+
+template <class... Ts> struct json_rule<std::variant<Ts...>> {
+    template <class Writer> static void write(Writer& w, const std::variant<Ts...>& v)
+    {
+        std::visit([&](auto const& x) { rule_of<decltype(x)>::write(w, x); }, v);
+    }
+
+    template <class Reader> static void read(Reader& r, std::variant<Ts...>& out, validation_context& ctx)
+    {
+        static const std::array<std::string, sizeof...(Ts)> labels = {rule_of<Ts>::label()...};
+        // Each alternative reads the same input again, so read it once as a DOM.
+        boost::json::value input = r.capture();
+        std::size_t first_error = ctx.error_count();
+        bool done = false;
+        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<sizeof...(Ts)>>([&](auto I) {
+            if (done)
+                return;
+            using alternative = std::variant_alternative_t<I, std::variant<Ts...>>;
+            std::size_t before = ctx.error_count();
+            alternative value{};
+            {
+                auto at = ctx.at(std::string_view(labels[I]));
+                dom_reader alternative_reader(input);
+                rule_of<alternative>::read(alternative_reader, value, ctx);
+            }
+            if (ctx.error_count() == before) {
+                auto& errors = ctx.errors();
+                errors.erase(errors.begin() + static_cast<std::ptrdiff_t>(first_error), errors.end());
+                out.template emplace<I>(std::move(value));
+                done = true;
+            }
+        });
+    }
+
+    static std::string label()
+    {
+        std::string out = "union[";
+        ((out += rule_of<Ts>::label(), out += ','), ...);
+        out.back() = ']';
+        return out;
+    }
+};
+
+} // namespace agent_engine
+
+#endif

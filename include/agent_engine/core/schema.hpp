@@ -1,0 +1,158 @@
+#ifndef AGENT_ENGINE_CORE_SCHEMA_HPP
+#define AGENT_ENGINE_CORE_SCHEMA_HPP
+
+// Declarations that sit next to BOOST_DESCRIBE_STRUCT and say how a schema
+// behaves in JSON without changing its member types:
+//
+//   BOOST_DESCRIBE_STRUCT(Person, (), (name, age, type_))
+//   AGENT_ENGINE_REQUIRED(Person, name)          // a missing key is an error
+//   AGENT_ENGINE_ALIAS(Person, type_, "type")    // JSON key differs from the member name
+//   AGENT_ENGINE_FORBID_EXTRA(Person)            // unknown keys are errors
+//
+// Like BOOST_DESCRIBE_STRUCT, each macro goes in the namespace of the type: it
+// defines an overload that argument-dependent lookup finds.
+
+#include <agent_engine/core/detail/type_name.hpp>
+
+#include <boost/describe/bases.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/describe/modifiers.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <boost/preprocessor/punctuation/comma_if.hpp>
+#include <boost/preprocessor/seq/for_each_i.hpp>
+#include <boost/preprocessor/variadic/to_seq.hpp>
+
+#include <string_view>
+#include <type_traits>
+
+namespace agent_engine {
+namespace detail {
+
+template <auto... Members> struct member_list {};
+template <auto Member> struct member_tag {};
+
+template <auto A, auto B> constexpr bool same_member() noexcept
+{
+    if constexpr (std::is_same_v<decltype(A), decltype(B)>)
+        return A == B;
+    else
+        return false;
+}
+
+template <auto Member, auto... Listed>
+constexpr bool listed_in(member_list<Listed...>) noexcept
+{
+    return (same_member<Member, Listed>() || ...);
+}
+
+template <class T>
+using public_members = boost::describe::describe_members<
+    T, boost::describe::mod_public | boost::describe::mod_inherited>;
+
+template <class T> constexpr bool is_described_struct_v =
+    boost::describe::has_describe_members<T>::value && std::is_class_v<T> && !std::is_union_v<T>;
+
+// Whether T or one of its described bases satisfies Pred (options inherit, as
+// pydantic's model_config does).
+template <class T, class Pred> constexpr bool any_in_hierarchy(Pred pred) noexcept
+{
+    bool found = pred(static_cast<T**>(nullptr));
+    if constexpr (boost::describe::has_describe_bases<T>::value) {
+        boost::mp11::mp_for_each<boost::describe::describe_bases<T, boost::describe::mod_any_access>>(
+            [&](auto base) { found = found || any_in_hierarchy<typename decltype(base)::type>(pred); });
+    }
+    return found;
+}
+
+} // namespace detail
+
+// True when the schema T (or a base) marks the member pointer Member required.
+template <class T, auto Member> constexpr bool is_required() noexcept
+{
+    return detail::any_in_hierarchy<T>([](auto* p) {
+        if constexpr (requires { agent_engine_required_fn(p); })
+            return detail::listed_in<Member>(agent_engine_required_fn(p));
+        else
+            return false;
+    });
+}
+
+// True when the schema T (or a base) rejects keys it does not describe.
+template <class T> constexpr bool forbids_extra() noexcept
+{
+    return detail::any_in_hierarchy<T>([](auto* p) {
+        if constexpr (requires { agent_engine_forbid_extra_fn(p); })
+            return agent_engine_forbid_extra_fn(p);
+        else
+            return false;
+    });
+}
+
+// The JSON key of member descriptor D of T: its alias, else its name.
+template <class T, class D> constexpr std::string_view json_key() noexcept
+{
+    std::string_view key = D::name;
+    detail::any_in_hierarchy<T>([&](auto* p) {
+        if constexpr (requires { agent_engine_alias_fn(p, detail::member_tag<D::pointer>{}); }) {
+            key = agent_engine_alias_fn(p, detail::member_tag<D::pointer>{});
+            return true;
+        } else {
+            return false;
+        }
+    });
+    return key;
+}
+
+// The schema's title, as pydantic names a model: the unqualified type name.
+template <class T> constexpr std::string_view schema_title() noexcept
+{
+    return detail::unqualified_type_name<T>();
+}
+
+namespace detail {
+
+template <class T, auto... Listed> constexpr bool all_described(member_list<Listed...>) noexcept
+{
+    return ([] {
+        bool found = false;
+        boost::mp11::mp_for_each<public_members<T>>(
+            [&](auto d) { found = found || same_member<decltype(d)::pointer, Listed>(); });
+        return found;
+    }() && ...);
+}
+
+// Checks, at the first use of T, that its declarations name described members.
+template <class T> constexpr bool declarations_name_described_members() noexcept
+{
+    if constexpr (requires { agent_engine_required_fn(static_cast<T**>(nullptr)); })
+        return all_described<T>(agent_engine_required_fn(static_cast<T**>(nullptr)));
+    else
+        return true;
+}
+
+} // namespace detail
+} // namespace agent_engine
+
+#define AGENT_ENGINE_DETAIL_MEMBER_POINTER(r, T, i, member) BOOST_PP_COMMA_IF(i) & T::member
+
+// Marks members of T whose key must be present in the input ("Field required").
+#define AGENT_ENGINE_REQUIRED(T, ...)                                                              \
+    [[maybe_unused]] inline constexpr auto agent_engine_required_fn(T**) noexcept                 \
+    {                                                                                              \
+        return ::agent_engine::detail::member_list<BOOST_PP_SEQ_FOR_EACH_I(                        \
+            AGENT_ENGINE_DETAIL_MEMBER_POINTER, T, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))>{};      \
+    }
+
+// Makes unknown keys in the input of T an error ("Extra inputs are not permitted").
+#define AGENT_ENGINE_FORBID_EXTRA(T)                                                               \
+    [[maybe_unused]] inline constexpr bool agent_engine_forbid_extra_fn(T**) noexcept { return true; }
+
+// Reads and writes member `member` of T under the JSON key `key`.
+#define AGENT_ENGINE_ALIAS(T, member, key)                                                         \
+    [[maybe_unused]] inline constexpr const char* agent_engine_alias_fn(                           \
+        T**, ::agent_engine::detail::member_tag<&T::member>) noexcept                              \
+    {                                                                                              \
+        return key;                                                                                \
+    }
+
+#endif

@@ -1,0 +1,142 @@
+#ifndef AGENT_ENGINE_CORE_VALIDATION_CONTEXT_HPP
+#define AGENT_ENGINE_CORE_VALIDATION_CONTEXT_HPP
+
+// validation_context: where a read is in the input (pydantic's `loc`) and the
+// errors collected so far, in pydantic v2's shape:
+//   {"type": "missing", "loc": ["routing_trace", 2, "stage_id"], "msg": "Field required",
+//    "input": {...}, "ctx": {...}}
+// A read never stops at the first error; the context gathers all of them and
+// turns them into one EngineError with pydantic's ValidationError text.
+
+#include <agent_engine/core/detail/python_repr.hpp>
+#include <agent_engine/core/error.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agent_engine {
+
+class validation_context {
+    struct segment {
+        std::string_view key;
+        std::size_t index;
+        bool is_index;
+    };
+    std::vector<segment> path_;
+    boost::json::array errors_;
+
+public:
+    // Steps into a key or an index for as long as the scope lives. A key must
+    // outlive the scope.
+    class [[nodiscard]] scope {
+        validation_context& ctx_;
+
+    public:
+        explicit scope(validation_context& ctx) noexcept : ctx_(ctx) {}
+        scope(const scope&) = delete;
+        scope& operator=(const scope&) = delete;
+        ~scope() { ctx_.path_.pop_back(); }
+    };
+
+    scope at(std::string_view key)
+    {
+        path_.push_back({key, 0, false});
+        return scope(*this);
+    }
+    scope at(std::size_t index)
+    {
+        path_.push_back({{}, index, true});
+        return scope(*this);
+    }
+
+    // Records an error at the current location.
+    void fail(std::string_view type, std::string_view msg, boost::json::value input,
+              boost::json::object ctx = {})
+    {
+        boost::json::array loc;
+        loc.reserve(path_.size());
+        for (auto const& s : path_) {
+            if (s.is_index)
+                loc.emplace_back(static_cast<std::uint64_t>(s.index));
+            else
+                loc.emplace_back(s.key);
+        }
+        boost::json::object e;
+        e.reserve(5);
+        e.emplace("type", type);
+        e.emplace("loc", std::move(loc));
+        e.emplace("msg", msg);
+        e.emplace("input", std::move(input));
+        if (!ctx.empty())
+            e.emplace("ctx", std::move(ctx));
+        errors_.emplace_back(std::move(e));
+    }
+
+    bool ok() const noexcept { return errors_.empty(); }
+    std::size_t error_count() const noexcept { return errors_.size(); }
+    const boost::json::array& errors() const noexcept { return errors_; }
+    boost::json::array& errors() noexcept { return errors_; }
+
+    // The collected errors as one EngineError (code validation) whose message is
+    // what pydantic prints for a ValidationError of the schema `title`.
+    EngineError to_error(std::string_view title) &&
+    {
+        std::string message = format_errors(title, errors_);
+        boost::json::object details;
+        details.emplace("title", title);
+        details.emplace("errors", std::move(errors_));
+        return make_error(EngineErrorCode::validation, EngineErrorSource::json_engine, "validation_failed",
+                          std::move(message), std::move(details));
+    }
+
+    // "2 validation errors for Task", then per error its dotted location and,
+    // indented, "msg [type=..., input_value=..., input_type=...]".
+    static std::string format_errors(std::string_view title, const boost::json::array& errors)
+    {
+        std::string out;
+        detail::append_integer(out, errors.size());
+        out += errors.size() == 1 ? " validation error for " : " validation errors for ";
+        out += title;
+        for (auto const& ev : errors) {
+            auto const& e = ev.get_object();
+            out += '\n';
+            auto const& loc = e.at("loc").get_array();
+            if (!loc.empty()) {
+                bool first = true;
+                for (auto const& part : loc) {
+                    if (!first)
+                        out += '.';
+                    first = false;
+                    if (part.is_string())
+                        out += part.get_string();
+                    else
+                        detail::append_integer(out, part.to_number<std::uint64_t>());
+                }
+                out += '\n';
+            }
+            auto const& input = e.at("input");
+            std::string repr;
+            detail::append_python_repr(repr, input);
+            out += "  ";
+            out += e.at("msg").get_string();
+            out += " [type=";
+            out += e.at("type").get_string();
+            out += ", input_value=";
+            out += detail::shorten_repr(repr);
+            out += ", input_type=";
+            out += detail::python_type_name(input);
+            out += ']';
+        }
+        return out;
+    }
+};
+
+} // namespace agent_engine
+
+#endif
