@@ -6,7 +6,7 @@
 //   boost::json::value to_dict(const T&)                 pydantic's model_dump(mode="json")
 //   Result<T>          from_dict<T>(const json::value&)  pydantic's model_validate
 //   std::string        to_json(const T&, json_format)    json.dumps(model_dump(...), indent=2)
-//   Result<T>          from_json<T>(std::string_view)    parse, then from_dict
+//   Result<T>          from_json<T>(std::string_view)    straight from text, no DOM
 //   std::string        serialize(const json::value&, json_format)
 //   Result<json::value> parse_json(std::string_view)
 
@@ -14,16 +14,13 @@
 #include <agent_engine/core/dom_writer.hpp>
 #include <agent_engine/core/result.hpp>
 #include <agent_engine/core/rules.hpp>
+#include <agent_engine/core/text_reader.hpp>
 #include <agent_engine/core/text_writer.hpp>
 
 #include <string>
 #include <string_view>
 
 namespace agent_engine {
-
-// Nesting deeper than this is a json error. Boost.JSON's default (32) rejects
-// real agent outputs; its parser keeps its own stack, so depth costs no C++ stack.
-inline constexpr std::size_t max_json_depth = 10000;
 
 template <class T> boost::json::value to_dict(const T& value)
 {
@@ -63,10 +60,19 @@ template <class T> std::string to_json(const T& value, json_format format = {})
 // details give the line, column (1-based) and byte offset where parsing stopped.
 Result<boost::json::value> parse_json(std::string_view text);
 
+// Reads T straight from JSON text, with no DOM in between; the same values and
+// the same errors as from_dict<T>(parse_json(text)).
 template <class T> Result<T> from_json(std::string_view text)
 {
-    BOOST_OUTCOME_TRY(auto dom, parse_json(text));
-    return from_dict<T>(dom);
+    T out{};
+    validation_context ctx;
+    text_reader r(text);
+    rule_of<T>::read(r, out, ctx);
+    if (!r.finish())
+        return r.error();
+    if (!ctx.ok())
+        return std::move(ctx).to_error(rule_of<T>::label());
+    return out;
 }
 
 } // namespace agent_engine

@@ -31,7 +31,7 @@ inline char* format_double(char* out, double d) noexcept
     int exponent = 0;
     std::from_chars(e[1] == '+' ? e + 2 : e + 1, end, exponent);
     // digits: the mantissa without its point
-    char digits[20];
+    char digits[20] = {};
     int ndigits = 0;
     for (char* q = p; q != e; ++q)
         if (*q != '.')

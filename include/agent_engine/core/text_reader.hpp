@@ -1,0 +1,630 @@
+#ifndef AGENT_ENGINE_CORE_TEXT_READER_HPP
+#define AGENT_ENGINE_CORE_TEXT_READER_HPP
+
+// text_reader: a reader (see dom_reader.hpp for the interface) straight over
+// JSON text, with no DOM in between. The rules pull values from it exactly as
+// they do from a dom_reader; a value a rule does not want is skipped (and still
+// checked) without being built.
+//
+// It is also the library's one JSON tokenizer: parse_json builds its DOM with
+// it, so both paths read the same numbers (correctly rounded, through
+// std::from_chars; integers keep all 64 bits) and reject the same text.
+//
+// A syntax error stops the read: failed() turns true, every further value reads
+// as null and every loop ends, and error() describes the first problem.
+
+#include <agent_engine/core/error.hpp>
+
+#include <boost/json/value.hpp>
+#include <boost/json/value_stack.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+namespace agent_engine {
+
+// Nesting deeper than this is a json error. Boost.JSON's default (32) rejects
+// real agent outputs; the tokenizer keeps its own stack, so depth costs no C++ stack.
+inline constexpr std::size_t max_json_depth = 10000;
+
+class text_reader {
+public:
+    using mark_type = std::size_t;
+
+    explicit text_reader(std::string_view text, std::size_t max_depth = max_json_depth) noexcept
+        : text_(text), max_depth_(max_depth)
+    {
+    }
+
+    boost::json::kind kind()
+    {
+        peek();
+        return kind_;
+    }
+
+    bool get_bool() { return consume_scalar(), bool_; }
+    std::int64_t get_int64() { return consume_scalar(), int64_; }
+    std::uint64_t get_uint64() { return consume_scalar(), uint64_; }
+    double get_double() { return consume_scalar(), double_; }
+    std::string_view get_string()
+    {
+        peek();
+        std::string_view s = kind_ == boost::json::kind::string ? read_string(pos_, scratch()) : std::string_view();
+        state_ = state::consumed;
+        return s;
+    }
+
+    std::size_t size_hint() const noexcept { return 0; }
+
+    template <class F> void for_each_member(F&& f)
+    {
+        std::size_t self = begin_;
+        if (!enter(boost::json::kind::object))
+            return;
+        std::string& key_buffer = key_buffer_at(depth_);
+        for (bool more = !close_if('}'); more && !failed_;) {
+            skip_ws();
+            if (!expect('"', "expected a key string"))
+                break;
+            std::string_view key = read_string(pos_ - 1, key_buffer);
+            skip_ws();
+            if (failed_ || !expect(':', "expected ':' after a key"))
+                break;
+            visit_next(f, key);
+            more = after_item('}');
+        }
+        leave(self);
+    }
+
+    template <class F> void for_each_element(F&& f)
+    {
+        std::size_t self = begin_;
+        if (!enter(boost::json::kind::array))
+            return;
+        std::size_t index = 0;
+        for (bool more = !close_if(']'); more && !failed_;) {
+            visit_next(f, index++);
+            more = after_item(']');
+        }
+        leave(self);
+    }
+
+    // Consumes the current value, checking its syntax without building it.
+    void skip()
+    {
+        if (peek() != state::peeked)
+            return;
+        null_sink sink;
+        walk(sink);
+    }
+
+    // The current value as a DOM (consumed if it was not already: after a
+    // scalar getter, the same scalar).
+    boost::json::value capture()
+    {
+        if (state_ == state::consumed && !failed_)
+            return text_reader(text_.substr(begin_), max_depth_).capture();
+        if (peek() != state::peeked)
+            return nullptr;
+        dom_sink sink;
+        walk(sink);
+        return failed_ ? boost::json::value() : sink.stack.release();
+    }
+
+    mark_type mark()
+    {
+        peek();
+        return begin_;
+    }
+    boost::json::value capture(mark_type m) const { return text_reader(text_.substr(m), max_depth_).capture(); }
+
+    // After the root value: only whitespace may follow.
+    bool finish()
+    {
+        if (!failed_ && state_ != state::consumed)
+            skip();
+        skip_ws();
+        if (!failed_ && pos_ != text_.size())
+            fail("extra data after the JSON value");
+        return !failed_;
+    }
+
+    bool failed() const noexcept { return failed_; }
+
+    // The first syntax problem: code json, details {reason, line, column, offset}.
+    EngineError error() const
+    {
+        std::string_view before = text_.substr(0, error_offset_);
+        std::size_t line = 1, line_start = 0;
+        for (std::size_t i = 0; i < before.size(); ++i)
+            if (before[i] == '\n')
+                ++line, line_start = i + 1;
+        std::size_t column = error_offset_ - line_start + 1;
+        std::string message = "Invalid JSON: " + error_reason_ + " at line " + std::to_string(line) + ", column " +
+                              std::to_string(column) + " (char " + std::to_string(error_offset_) + ")";
+        return make_error(EngineErrorCode::json, EngineErrorSource::json_engine, "invalid_json", std::move(message),
+                          {{"reason", error_reason_}, {"line", line}, {"column", column}, {"offset", error_offset_}});
+    }
+
+private:
+    enum class state { fresh, peeked, consumed };
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    std::size_t begin_ = 0; // where the current value starts
+    std::size_t max_depth_;
+    std::size_t depth_ = 0;
+    state state_ = state::fresh;
+    boost::json::kind kind_ = boost::json::kind::null;
+    bool bool_ = false;
+    std::int64_t int64_ = 0;
+    std::uint64_t uint64_ = 0;
+    double double_ = 0;
+    bool failed_ = false;
+    std::size_t error_offset_ = 0;
+    std::string error_reason_;
+    std::string string_scratch_;
+    std::deque<std::string> key_buffers_; // one per depth: a key outlives the reads below it
+
+    void fail(std::string_view reason)
+    {
+        if (failed_)
+            return;
+        failed_ = true;
+        error_offset_ = pos_ < text_.size() ? pos_ : text_.size();
+        error_reason_ = reason;
+        state_ = state::consumed;
+        kind_ = boost::json::kind::null;
+    }
+
+    std::string& scratch() noexcept { return string_scratch_; }
+    std::string& key_buffer_at(std::size_t depth)
+    {
+        while (key_buffers_.size() <= depth)
+            key_buffers_.emplace_back();
+        return key_buffers_[depth];
+    }
+
+    void skip_ws() noexcept
+    {
+        while (pos_ < text_.size()) {
+            char c = text_[pos_];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+                return;
+            ++pos_;
+        }
+    }
+
+    bool expect(char c, std::string_view reason)
+    {
+        if (pos_ < text_.size() && text_[pos_] == c) {
+            ++pos_;
+            return true;
+        }
+        fail(pos_ < text_.size() ? reason : std::string_view("incomplete JSON"));
+        return false;
+    }
+
+    bool literal(std::string_view word)
+    {
+        if (text_.substr(pos_, word.size()) == word) {
+            pos_ += word.size();
+            return true;
+        }
+        fail(pos_ + word.size() > text_.size() && word.substr(0, text_.size() - pos_) == text_.substr(pos_)
+                 ? "incomplete JSON"
+                 : "syntax error");
+        return false;
+    }
+
+    // Classifies the value at the cursor; scalars other than strings are read
+    // whole, so kind() can tell int64 from uint64 from double as Boost.JSON does.
+    state peek()
+    {
+        if (state_ != state::fresh || failed_)
+            return state_;
+        skip_ws();
+        begin_ = pos_;
+        state_ = state::peeked;
+        if (pos_ == text_.size()) {
+            fail("incomplete JSON");
+            return state_;
+        }
+        switch (text_[pos_]) {
+        case '{': kind_ = boost::json::kind::object; break;
+        case '[': kind_ = boost::json::kind::array; break;
+        case '"': kind_ = boost::json::kind::string; break;
+        case 't':
+            kind_ = boost::json::kind::bool_;
+            bool_ = true;
+            literal("true");
+            break;
+        case 'f':
+            kind_ = boost::json::kind::bool_;
+            bool_ = false;
+            literal("false");
+            break;
+        case 'n':
+            kind_ = boost::json::kind::null;
+            literal("null");
+            break;
+        default: read_number(); break;
+        }
+        return state_;
+    }
+
+    void consume_scalar()
+    {
+        peek();
+        state_ = state::consumed;
+    }
+
+    void read_number()
+    {
+        const char* first = text_.data() + pos_;
+        const char* end = text_.data() + text_.size();
+        const char* p = first;
+        auto digits = [&] {
+            const char* start = p;
+            while (p != end && *p >= '0' && *p <= '9')
+                ++p;
+            return p != start;
+        };
+        bool negative = p != end && *p == '-';
+        if (negative)
+            ++p;
+        const char* int_start = p;
+        if (!digits())
+            return fail(p == end ? "incomplete JSON" : "syntax error");
+        if (*int_start == '0' && p - int_start > 1)
+            return fail("syntax error"); // no leading zeros
+        bool integral = true;
+        if (p != end && *p == '.') {
+            ++p;
+            integral = false;
+            if (!digits())
+                return fail(p == end ? "incomplete JSON" : "syntax error");
+        }
+        if (p != end && (*p == 'e' || *p == 'E')) {
+            ++p;
+            integral = false;
+            if (p != end && (*p == '+' || *p == '-'))
+                ++p;
+            if (!digits())
+                return fail(p == end ? "incomplete JSON" : "syntax error");
+        }
+        pos_ = static_cast<std::size_t>(p - text_.data());
+        if (integral) {
+            if (negative) {
+                if (std::from_chars(first, p, int64_).ec == std::errc()) {
+                    kind_ = boost::json::kind::int64;
+                    return;
+                }
+            } else if (std::from_chars(first, p, uint64_).ec == std::errc()) {
+                if (uint64_ <= static_cast<std::uint64_t>(INT64_MAX)) {
+                    kind_ = boost::json::kind::int64;
+                    int64_ = static_cast<std::int64_t>(uint64_);
+                } else {
+                    kind_ = boost::json::kind::uint64;
+                }
+                return;
+            }
+        }
+        kind_ = boost::json::kind::double_;
+        auto res = std::from_chars(first, p, double_);
+        if (res.ec == std::errc::result_out_of_range) {
+            // Too small to represent reads as zero, as in Python; too large is an error.
+            const char* e = std::find_if(first, p, [](char c) { return c == 'e' || c == 'E'; });
+            if (e != p && e[1] == '-') {
+                double_ = negative ? -0.0 : 0.0;
+                return;
+            }
+            pos_ = static_cast<std::size_t>(first - text_.data());
+            fail("number out of range");
+        }
+    }
+
+    // Reads the string whose opening quote is at `quote`; the result views the
+    // text itself, or `buffer` when escapes had to be decoded.
+    std::string_view read_string(std::size_t quote, std::string& buffer)
+    {
+        pos_ = quote + 1;
+        const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+        std::size_t n = text_.size();
+        std::size_t start = pos_;
+        bool decoded = false;
+        while (true) {
+            std::size_t run = pos_;
+            while (pos_ < n && s[pos_] >= 0x20 && s[pos_] != '"' && s[pos_] != '\\' && s[pos_] < 0x80)
+                ++pos_;
+            if (decoded)
+                buffer.append(text_.data() + run, pos_ - run);
+            if (pos_ == n) {
+                fail("incomplete JSON");
+                return {};
+            }
+            unsigned char c = s[pos_];
+            if (c == '"') {
+                ++pos_;
+                return decoded ? std::string_view(buffer) : text_.substr(start, pos_ - 1 - start);
+            }
+            if (c < 0x20) {
+                fail("illegal control character in string");
+                return {};
+            }
+            if (!decoded) {
+                buffer.assign(text_.data() + start, pos_ - start);
+                decoded = c == '\\';
+            }
+            if (c == '\\') {
+                if (!read_escape(buffer))
+                    return {};
+                continue;
+            }
+            std::size_t len = utf8_sequence_length(s + pos_, n - pos_);
+            if (len == 0) {
+                fail("invalid UTF-8 in string");
+                return {};
+            }
+            if (decoded)
+                buffer.append(text_.data() + pos_, len);
+            pos_ += len;
+        }
+    }
+
+    // Length of the valid UTF-8 sequence at p (a non-ASCII lead byte), or 0.
+    static std::size_t utf8_sequence_length(const unsigned char* p, std::size_t avail) noexcept
+    {
+        unsigned char c = p[0];
+        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        if (len == 0 || len > avail || c > 0xF4)
+            return 0;
+        for (std::size_t i = 1; i < len; ++i)
+            if ((p[i] & 0xC0) != 0x80)
+                return 0;
+        if (len == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)))
+            return 0; // overlong, or a UTF-16 surrogate
+        if (len == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)))
+            return 0; // overlong, or above U+10FFFF
+        return len;
+    }
+
+    bool read_escape(std::string& buffer)
+    {
+        ++pos_;
+        if (pos_ >= text_.size()) {
+            fail("incomplete JSON");
+            return false;
+        }
+        char c = text_[pos_++];
+        switch (c) {
+        case '"': buffer += '"'; return true;
+        case '\\': buffer += '\\'; return true;
+        case '/': buffer += '/'; return true;
+        case 'b': buffer += '\b'; return true;
+        case 'f': buffer += '\f'; return true;
+        case 'n': buffer += '\n'; return true;
+        case 'r': buffer += '\r'; return true;
+        case 't': buffer += '\t'; return true;
+        case 'u': break;
+        default: --pos_; fail("illegal escape in string"); return false;
+        }
+        unsigned cp = 0;
+        if (!read_hex4(cp))
+            return false;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low = 0;
+            if (text_.substr(pos_, 2) != "\\u") {
+                fail("illegal leading surrogate");
+                return false;
+            }
+            pos_ += 2;
+            if (!read_hex4(low))
+                return false;
+            if (low < 0xDC00 || low > 0xDFFF) {
+                fail("illegal trailing surrogate");
+                return false;
+            }
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            fail("illegal trailing surrogate");
+            return false;
+        }
+        append_utf8(buffer, cp);
+        return true;
+    }
+
+    bool read_hex4(unsigned& out)
+    {
+        if (text_.size() - pos_ < 4) {
+            fail("incomplete JSON");
+            return false;
+        }
+        for (int i = 0; i < 4; ++i) {
+            char h = text_[pos_];
+            unsigned digit = h >= '0' && h <= '9'   ? unsigned(h - '0')
+                             : h >= 'a' && h <= 'f' ? unsigned(h - 'a' + 10)
+                             : h >= 'A' && h <= 'F' ? unsigned(h - 'A' + 10)
+                                                    : 16u;
+            if (digit == 16) {
+                fail("expected a hex digit");
+                return false;
+            }
+            out = out * 16 + digit;
+            ++pos_;
+        }
+        return true;
+    }
+
+    static void append_utf8(std::string& out, unsigned cp)
+    {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    // Container iteration: enter at '{' / '[', then items separated by ','.
+    bool enter(boost::json::kind k)
+    {
+        if (peek() != state::peeked || kind_ != k)
+            return false;
+        if (++depth_ > max_depth_) {
+            fail("JSON nested too deeply");
+            return false;
+        }
+        pos_ = begin_ + 1;
+        skip_ws();
+        return true;
+    }
+    bool close_if(char close)
+    {
+        if (pos_ < text_.size() && text_[pos_] == close) {
+            ++pos_;
+            return true;
+        }
+        return false;
+    }
+    // After an item: true when another one follows.
+    bool after_item(char close)
+    {
+        skip_ws();
+        if (close_if(close))
+            return false;
+        return expect(',', close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+    }
+    // Back on the container, consumed, so that capture() returns it whole.
+    void leave(std::size_t container_begin)
+    {
+        --depth_;
+        begin_ = container_begin;
+        state_ = state::consumed;
+    }
+    template <class F, class Arg> void visit_next(F& f, Arg arg)
+    {
+        state_ = state::fresh;
+        f(arg);
+        if (state_ != state::consumed)
+            skip();
+    }
+
+    // walk(): consumes the current value with an explicit stack, reporting it
+    // to a sink; skip() and capture() differ only in the sink.
+    struct null_sink {
+        void scalar(const text_reader&) {}
+        void key(std::string_view) {}
+        void string(std::string_view) {}
+        void close_object(std::size_t) {}
+        void close_array(std::size_t) {}
+    };
+    struct dom_sink {
+        boost::json::value_stack stack;
+        dom_sink() { stack.reset(); }
+        void scalar(const text_reader& r)
+        {
+            switch (r.kind_) {
+            case boost::json::kind::null: stack.push_null(); break;
+            case boost::json::kind::bool_: stack.push_bool(r.bool_); break;
+            case boost::json::kind::int64: stack.push_int64(r.int64_); break;
+            case boost::json::kind::uint64: stack.push_uint64(r.uint64_); break;
+            case boost::json::kind::double_: stack.push_double(r.double_); break;
+            default: break;
+            }
+        }
+        void key(std::string_view k) { stack.push_key(k); }
+        void string(std::string_view s) { stack.push_string(s); }
+        void close_object(std::size_t n) { stack.push_object(n); }
+        void close_array(std::size_t n) { stack.push_array(n); }
+    };
+
+    template <class Sink> void walk(Sink& sink)
+    {
+        struct frame {
+            bool object;
+            std::size_t count;
+        };
+        std::vector<frame> frames;
+        while (!failed_) {
+            // one value at the cursor (already peeked)
+            if (kind_ == boost::json::kind::object || kind_ == boost::json::kind::array) {
+                bool object = kind_ == boost::json::kind::object;
+                if (++depth_ > max_depth_)
+                    return fail("JSON nested too deeply");
+                pos_ = begin_ + 1;
+                skip_ws();
+                if (close_if(object ? '}' : ']')) {
+                    --depth_;
+                    object ? sink.close_object(0) : sink.close_array(0);
+                } else {
+                    frames.push_back({object, 0});
+                    if (object && !walk_key(sink))
+                        return;
+                    state_ = state::fresh;
+                    peek();
+                    continue;
+                }
+            } else if (kind_ == boost::json::kind::string) {
+                sink.string(read_string(begin_, scratch()));
+            } else {
+                sink.scalar(*this);
+            }
+            // the value is complete: close every container it completes
+            while (!failed_) {
+                if (frames.empty()) {
+                    state_ = state::consumed;
+                    return;
+                }
+                frame& top = frames.back();
+                ++top.count;
+                char close = top.object ? '}' : ']';
+                if (after_item(close)) {
+                    if (top.object && !walk_key(sink))
+                        return;
+                    state_ = state::fresh;
+                    peek();
+                    break;
+                }
+                if (failed_)
+                    return;
+                top.object ? sink.close_object(top.count) : sink.close_array(top.count);
+                frames.pop_back();
+                --depth_;
+            }
+        }
+    }
+
+    template <class Sink> bool walk_key(Sink& sink)
+    {
+        skip_ws();
+        if (!expect('"', "expected a key string"))
+            return false;
+        std::string_view key = read_string(pos_ - 1, scratch());
+        if (failed_)
+            return false;
+        sink.key(key);
+        skip_ws();
+        return expect(':', "expected ':' after a key");
+    }
+};
+
+} // namespace agent_engine
+
+#endif
