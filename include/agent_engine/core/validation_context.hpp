@@ -15,6 +15,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -77,6 +78,23 @@ public:
             e.emplace("ctx", std::move(ctx));
         errors_.emplace_back(std::move(e));
     }
+
+    // Drops the errors recorded since index `first` under `key` of the current
+    // location: a key repeated in one object counts once, with its last value
+    // (pydantic's rule), so the errors of its earlier values go too.
+    void forget_errors_under(std::size_t first, std::string_view key)
+    {
+        std::size_t depth = path_.size();
+        auto under_key = [&](const boost::json::value& e) {
+            auto const& loc = e.get_object().at("loc").get_array();
+            return loc.size() > depth && loc[depth].is_string() && loc[depth].get_string() == key;
+        };
+        auto kept = std::remove_if(errors_.begin() + static_cast<std::ptrdiff_t>(first), errors_.end(), under_key);
+        errors_.erase(kept, errors_.end());
+    }
+
+    // How many keys and indices deep the current location is.
+    std::size_t depth() const noexcept { return path_.size(); }
 
     bool ok() const noexcept { return errors_.empty(); }
     std::size_t error_count() const noexcept { return errors_.size(); }

@@ -20,54 +20,6 @@
 #include <vector>
 
 namespace agent_engine {
-namespace detail {
-
-// The runs of errors a struct's members produced, to put them back in
-// declaration order (pydantic validates fields in that order, then extras).
-class member_error_runs {
-    struct run {
-        std::size_t tag, begin, end;
-    };
-    std::vector<run> runs_;
-
-public:
-    void note(std::size_t tag, std::size_t begin, std::size_t end)
-    {
-        if (begin != end)
-            runs_.push_back({tag, begin, end});
-    }
-
-    // Reorders errors[first..] by tag. Of several runs of one member (a repeated
-    // key) only the last counts, as the last value does; `extra_tag` runs all stay.
-    void restore_order(boost::json::array& errors, std::size_t first, std::size_t extra_tag)
-    {
-        if (runs_.size() < 2)
-            return;
-        bool ordered = std::is_sorted(runs_.begin(), runs_.end(), [&](const run& a, const run& b) {
-            return a.tag < b.tag || (a.tag == b.tag && a.tag != extra_tag);
-        });
-        if (ordered)
-            return;
-        std::vector<run> kept;
-        for (std::size_t i = 0; i < runs_.size(); ++i) {
-            bool superseded = runs_[i].tag != extra_tag &&
-                              std::any_of(runs_.begin() + static_cast<std::ptrdiff_t>(i) + 1, runs_.end(),
-                                          [&](const run& later) { return later.tag == runs_[i].tag; });
-            if (!superseded)
-                kept.push_back(runs_[i]);
-        }
-        std::stable_sort(kept.begin(), kept.end(), [](const run& a, const run& b) { return a.tag < b.tag; });
-        boost::json::array ordered_errors;
-        for (const run& r : kept)
-            for (std::size_t i = r.begin; i < r.end; ++i)
-                ordered_errors.push_back(std::move(errors[i]));
-        errors.erase(errors.begin() + static_cast<std::ptrdiff_t>(first), errors.end());
-        for (auto& e : ordered_errors)
-            errors.push_back(std::move(e));
-    }
-};
-
-} // namespace detail
 
 template <class T>
     requires detail::is_described_struct_v<T>
@@ -132,11 +84,11 @@ struct json_rule<T> {
         auto whole = r.mark();
         std::size_t first_error = ctx.error_count();
         std::bitset<size> seen;
-        detail::member_error_runs runs;
         std::size_t expected = 0;
         r.for_each_member([&](std::string_view key) {
             std::size_t i = find(key, expected);
-            std::size_t before = ctx.error_count();
+            if (i == size ? forbids_extra<T>() : seen.test(i)) // a repeated key: its last value counts
+                ctx.forget_errors_under(first_error, key);
             if (i == size) {
                 if constexpr (forbids_extra<T>()) {
                     auto at = ctx.at(key);
@@ -154,17 +106,34 @@ struct json_rule<T> {
                     });
                 }
             }
-            runs.note(i, before, ctx.error_count());
         });
         for (std::size_t i = 0; i < size; ++i) {
             if (required[i] && !seen.test(i)) {
-                std::size_t before = ctx.error_count();
                 auto at = ctx.at(keys[i]);
                 ctx.fail("missing", "Field required", r.capture(whole));
-                runs.note(i, before, ctx.error_count());
             }
         }
-        runs.restore_order(ctx.errors(), first_error, size);
+        if (ctx.error_count() != first_error)
+            restore_declaration_order(ctx, first_error);
+    }
+
+    // pydantic reports a model's errors field by field in declaration order,
+    // then the extra keys; the input's key order must not matter. Each error's
+    // member is read back from its location.
+    static void restore_declaration_order(validation_context& ctx, std::size_t first_error)
+    {
+        std::size_t depth = ctx.depth();
+        auto order = [&](const boost::json::value& e) {
+            auto const& loc = e.get_object().at("loc").get_array();
+            if (loc.size() <= depth || !loc[depth].is_string())
+                return size + 1; // about the whole object
+            return find(loc[depth].get_string(), 0);
+        };
+        auto& errors = ctx.errors();
+        auto begin = errors.begin() + static_cast<std::ptrdiff_t>(first_error);
+        auto by_order = [&](const boost::json::value& a, const boost::json::value& b) { return order(a) < order(b); };
+        if (!std::is_sorted(begin, errors.end(), by_order))
+            std::stable_sort(begin, errors.end(), by_order);
     }
 
     static std::string label() { return std::string(schema_title<T>()); }

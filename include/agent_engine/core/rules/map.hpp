@@ -42,12 +42,15 @@ template <detail::json_string_map M> struct json_rule<M> {
             return;
         }
         out.clear();
+        std::size_t first_error = ctx.error_count();
         r.for_each_member([&](std::string_view key) {
-            auto at = ctx.at(key);
             std::size_t before = out.size();
             auto& slot = out[std::string(key)];
-            if (out.size() == before) // a repeated key: the last one wins whole
+            if (out.size() == before) { // a repeated key: the last one wins whole
                 slot = mapped{};
+                ctx.forget_errors_under(first_error, key);
+            }
+            auto at = ctx.at(key);
             rule_of<mapped>::read(r, slot, ctx);
         });
     }
