@@ -1,0 +1,221 @@
+// The direct paths agree with the DOM paths, on many generated objects and on
+// many corruptions of their text:
+//   to_json(x)         == serialize(to_dict(x))            byte for byte
+//   from_json<T>(text) == from_dict<T>(parse_json(text))   values and error lists
+#define BOOST_TEST_MODULE differential
+#include <boost/test/unit_test.hpp>
+
+#include <agent_engine/agent_engine.hpp>
+
+#include <boost/describe/enum_to_string.hpp>
+
+#include <random>
+
+namespace diff {
+
+enum class Phase { queued, running, done };
+BOOST_DESCRIBE_ENUM(Phase, queued, running, done)
+
+struct Step {
+    std::string id;
+    std::optional<std::string> agent;
+    boost::json::value output;
+    std::int32_t attempts = 0;
+};
+BOOST_DESCRIBE_STRUCT(Step, (), (id, agent, output, attempts))
+AGENT_ENGINE_REQUIRED(Step, id)
+
+struct Record {
+    std::string name;
+    Phase phase = Phase::queued;
+    double score = 0;
+    std::uint8_t level = 0;
+    bool active = false;
+    std::vector<std::string> tags;
+    agent_engine::ordered_map<std::string, Step> steps;
+    std::vector<Step> history;
+    std::optional<std::int64_t> big;
+    std::variant<std::int64_t, std::string> ref;
+    boost::json::object metadata;
+};
+BOOST_DESCRIBE_STRUCT(Record, (),
+                      (name, phase, score, level, active, tags, steps, history, big, ref, metadata))
+AGENT_ENGINE_REQUIRED(Record, name, phase)
+AGENT_ENGINE_FORBID_EXTRA(Record)
+
+class generator {
+    std::mt19937_64 rng_;
+
+    std::size_t below(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng_); }
+
+public:
+    explicit generator(std::uint64_t seed) : rng_(seed) {}
+
+    std::string text()
+    {
+        static const std::vector<std::string> pieces = {
+            "a", "stage", " ", "\"", "\\", "\n", "\t", "\x01", "\x7f", "é", "😀", "中", "'", "/", "-"};
+        std::string s;
+        for (std::size_t n = below(6); n > 0; --n)
+            s += pieces[below(pieces.size())];
+        return s;
+    }
+
+    double number()
+    {
+        switch (below(4)) {
+        case 0: return static_cast<double>(below(1000));
+        case 1: return std::uniform_real_distribution<double>(-1e6, 1e6)(rng_);
+        case 2: return std::ldexp(std::uniform_real_distribution<double>(0.5, 1)(rng_), int(below(2000)) - 1000);
+        default: return 0.1 * static_cast<double>(below(100));
+        }
+    }
+
+    boost::json::value any(int depth = 0)
+    {
+        switch (below(depth > 2 ? 5 : 7)) {
+        case 0: return nullptr;
+        case 1: return below(2) == 1;
+        case 2: return static_cast<std::int64_t>(rng_());
+        case 3: return number();
+        case 4: return boost::json::string(text());
+        case 5: {
+            boost::json::array a;
+            for (std::size_t n = below(4); n > 0; --n)
+                a.push_back(any(depth + 1));
+            return a;
+        }
+        default: {
+            boost::json::object o;
+            for (std::size_t n = below(4); n > 0; --n)
+                o[text()] = any(depth + 1);
+            return o;
+        }
+        }
+    }
+
+    Step step()
+    {
+        Step s;
+        s.id = text();
+        if (below(2))
+            s.agent = text();
+        s.output = any();
+        s.attempts = static_cast<std::int32_t>(rng_());
+        return s;
+    }
+
+    Record record()
+    {
+        Record r;
+        r.name = text();
+        r.phase = static_cast<Phase>(below(3));
+        r.score = number();
+        r.level = static_cast<std::uint8_t>(below(256));
+        r.active = below(2) == 1;
+        for (std::size_t n = below(4); n > 0; --n)
+            r.tags.push_back(text());
+        for (std::size_t n = below(4); n > 0; --n)
+            r.steps[text()] = step();
+        for (std::size_t n = below(3); n > 0; --n)
+            r.history.push_back(step());
+        if (below(2))
+            r.big = static_cast<std::int64_t>(rng_());
+        if (below(2))
+            r.ref = text();
+        else
+            r.ref = static_cast<std::int64_t>(rng_());
+        if (below(2))
+            r.metadata["k"] = any();
+        return r;
+    }
+
+    // One random change to valid JSON text: a byte replaced, removed or
+    // inserted, a cut, or a value of another type put in a value's place.
+    std::string corrupt(std::string s)
+    {
+        static const std::vector<std::string> values = {"null", "true", "1", "-1", "1.5", "300", "1e400",
+                                                        "\"x\"", "[]", "{}", "[1, \"a\"]", "{\"a\": 1}"};
+        static const std::string bytes = "{}[]:,\"\\ 0-ex\xff";
+        std::size_t at = below(s.size());
+        switch (below(5)) {
+        case 0: s[at] = bytes[below(bytes.size())]; break;
+        case 1: s.erase(at, 1); break;
+        case 2: s.insert(at, 1, bytes[below(bytes.size())]); break;
+        case 3: s.resize(at); break;
+        default: {
+            // replace the value after a ':' with another one
+            std::size_t colon = s.find(':', at);
+            if (colon == std::string::npos)
+                break;
+            std::size_t end = s.find_first_of(",}\n", colon + 2);
+            if (end == std::string::npos)
+                break;
+            s.replace(colon + 2, end - colon - 2, values[below(values.size())]);
+        }
+        }
+        return s;
+    }
+};
+
+// A comparable account of a read: the object's text, or the error's message and details.
+template <class T> std::string outcome(const agent_engine::Result<T>& r)
+{
+    if (r)
+        return agent_engine::to_json(r.value(), agent_engine::json_format::compact());
+    auto const& e = r.error();
+    return std::string(boost::describe::enum_to_string(e.code, "?")) + "\n" + e.message + "\n" +
+           agent_engine::serialize(e.details ? boost::json::value(*e.details) : boost::json::value());
+}
+
+template <class T> std::string outcome_via_dom(std::string_view text)
+{
+    auto dom = agent_engine::parse_json(text);
+    if (!dom)
+        return outcome(agent_engine::Result<T>(dom.error()));
+    return outcome(agent_engine::from_dict<T>(dom.value()));
+}
+
+} // namespace diff
+
+BOOST_AUTO_TEST_CASE(direct_writer_matches_serialized_dom)
+{
+    diff::generator gen(1);
+    for (int i = 0; i < 500; ++i) {
+        diff::Record r = gen.record();
+        for (auto format : {agent_engine::json_format::pretty(), agent_engine::json_format::compact()}) {
+            std::string direct = agent_engine::to_json(r, format);
+            BOOST_TEST_REQUIRE(direct == agent_engine::serialize(agent_engine::to_dict(r), format));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(streaming_reader_matches_dom_on_valid_text)
+{
+    diff::generator gen(2);
+    for (int i = 0; i < 500; ++i) {
+        diff::Record r = gen.record();
+        std::string text = agent_engine::to_json(r);
+        auto direct = agent_engine::from_json<diff::Record>(text);
+        BOOST_TEST_REQUIRE(direct.has_value());
+        // and the value survives the round trip exactly, doubles included
+        BOOST_TEST_REQUIRE(agent_engine::to_json(direct.value()) == text);
+        BOOST_TEST_REQUIRE(diff::outcome(direct) == diff::outcome_via_dom<diff::Record>(text));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(streaming_reader_matches_dom_on_corrupted_text)
+{
+    diff::generator gen(3);
+    int json_errors = 0, validation_errors = 0;
+    for (int i = 0; i < 3000; ++i) {
+        std::string text = gen.corrupt(agent_engine::to_json(gen.record()));
+        auto direct = agent_engine::from_json<diff::Record>(text);
+        BOOST_TEST_REQUIRE(diff::outcome(direct) == diff::outcome_via_dom<diff::Record>(text), "input: " << text);
+        if (!direct)
+            ++(direct.error().code == agent_engine::EngineErrorCode::json ? json_errors : validation_errors);
+    }
+    // the corruptions exercise both kinds of failure, not only one
+    BOOST_TEST(json_errors > 300);
+    BOOST_TEST(validation_errors > 300);
+}
