@@ -4,10 +4,13 @@
 // agent_engine: describe a struct once with Boost.Describe; get JSON
 // serialization, pydantic-grade validation and durable persistence for it.
 
+#include <agent_engine/core/constraints.hpp>
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/error.hpp>
+#include <agent_engine/core/json_schema.hpp>
 #include <agent_engine/core/ordered_map.hpp>
 #include <agent_engine/core/result.hpp>
 #include <agent_engine/core/schema.hpp>
+#include <agent_engine/core/validate.hpp>
 
 #endif

@@ -6,11 +6,12 @@
 // do future writers and readers: they differ in where the JSON lives, never in
 // what a type means.
 //
-// A rule is a struct with three static members:
+// A rule is a struct with four static members:
 //
 //   template <class Writer> static void write(Writer& w, const T& value);
 //   template <class Reader> static void read(Reader& r, T& out, validation_context& ctx);
 //   static std::string label();   // the type as pydantic names it: "int", "list[str]", "Task"
+//   static boost::json::value schema(schema_builder& b);   // its JSON Schema (see json_schema.hpp)
 //
 // `write` calls the writer's events (null, boolean, int64, uint64, number,
 // string, begin_object/key/end_object, begin_array/end_array, value) — see
@@ -23,6 +24,7 @@
 // std::variant and boost::json::value / object / array. Specialize json_rule
 // for your own type to add one.
 
+#include <agent_engine/core/schema_builder.hpp>
 #include <agent_engine/core/validation_context.hpp>
 
 #include <string>

@@ -17,6 +17,7 @@ template <> struct json_rule<bool> {
     }
 
     static std::string label() { return "bool"; }
+    static boost::json::value schema(schema_builder&) { return {{"type", "boolean"}}; }
 };
 
 } // namespace agent_engine

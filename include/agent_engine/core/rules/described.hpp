@@ -7,6 +7,7 @@
 // unknown keys are ignored unless the schema forbids them; every error is
 // collected, and reported in declaration order whatever the order of the input.
 
+#include <agent_engine/core/constraints.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/schema.hpp>
 
@@ -102,7 +103,14 @@ struct json_rule<T> {
                 if constexpr (size > 0) {
                     boost::mp11::mp_with_index<size>(i, [&](auto I) {
                         auto at = ctx.at(keys[I]);
+                        std::size_t before = ctx.error_count();
                         json_rule<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
+                        // Constraints refine a value of the right type, so only one read cleanly.
+                        if constexpr (detail::has_constraints_v<T, member<I>::pointer>) {
+                            if (ctx.error_count() == before)
+                                detail::check_constraints(out.*member<I>::pointer,
+                                                          detail::member_constraints<T, member<I>::pointer>(), ctx);
+                        }
                     });
                 }
             }
@@ -113,6 +121,9 @@ struct json_rule<T> {
                 ctx.fail("missing", "Field required", r.capture(whole));
             }
         }
+        // Rules across members see a whole, valid object, as pydantic's "after" validators.
+        if (ctx.error_count() == first_error)
+            detail::run_validators(out, ctx, [&] { return r.capture(whole); });
         if (ctx.error_count() != first_error)
             restore_declaration_order(ctx, first_error);
     }
@@ -137,6 +148,47 @@ struct json_rule<T> {
     }
 
     static std::string label() { return std::string(schema_title<T>()); }
+
+    static boost::json::value schema(schema_builder& b)
+    {
+        return b.reference(schema_title<T>(), detail::qualified_type_name<T>(), [&] { return definition(b); });
+    }
+
+    // The object schema, shaped like pydantic's: a titled property per member with
+    // its constraints, description and (when not required) default.
+    static boost::json::object definition(schema_builder& b)
+    {
+        const T defaults{};
+        boost::json::object properties;
+        boost::json::array required_keys;
+        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) {
+            constexpr auto pointer = member<I>::pointer;
+            boost::json::value property = json_rule<member_type<I>>::schema(b);
+            if constexpr (detail::has_constraints_v<T, pointer>)
+                detail::annotate_schema<member_type<I>>(property, detail::member_constraints<T, pointer>());
+            auto& p = property.as_object();
+            if (!p.contains("$ref"))
+                p["title"] = schema_builder::property_title(keys[I]);
+            if (constexpr std::string_view description = member_description<T, pointer>(); !description.empty())
+                p["description"] = description;
+            if (required[I])
+                required_keys.emplace_back(keys[I]);
+            else
+                p["default"] = detail::as_input(defaults.*pointer);
+            properties.emplace(keys[I], std::move(property));
+        });
+        boost::json::object def;
+        def["title"] = schema_title<T>();
+        if (constexpr std::string_view description = schema_description<T>(); !description.empty())
+            def["description"] = description;
+        def["type"] = "object";
+        def["properties"] = std::move(properties);
+        if (!required_keys.empty())
+            def["required"] = std::move(required_keys);
+        if constexpr (forbids_extra<T>())
+            def["additionalProperties"] = false;
+        return def;
+    }
 };
 
 } // namespace agent_engine

@@ -73,6 +73,14 @@ struct json_rule<E> {
     }
 
     static std::string label() { return std::string(schema_title<E>()); }
+    static boost::json::value schema(schema_builder& b)
+    {
+        return b.reference(schema_title<E>(), detail::qualified_type_name<E>(), [] {
+            boost::json::array names;
+            boost::mp11::mp_for_each<enumerators>([&](auto d) { names.emplace_back(d.name); });
+            return boost::json::object{{"enum", std::move(names)}, {"title", schema_title<E>()}, {"type", "string"}};
+        });
+    }
 };
 
 } // namespace agent_engine

@@ -21,6 +21,7 @@ template <> struct json_rule<boost::json::value> {
     }
 
     static std::string label() { return "any"; }
+    static boost::json::value schema(schema_builder&) { return boost::json::object(); }
 };
 
 template <> struct json_rule<boost::json::object> {
@@ -44,6 +45,7 @@ template <> struct json_rule<boost::json::object> {
     }
 
     static std::string label() { return "dict[str,any]"; }
+    static boost::json::value schema(schema_builder&) { return {{"type", "object"}}; }
 };
 
 template <> struct json_rule<boost::json::array> {
@@ -65,6 +67,7 @@ template <> struct json_rule<boost::json::array> {
     }
 
     static std::string label() { return "list[any]"; }
+    static boost::json::value schema(schema_builder&) { return {{"type", "array"}}; }
 };
 
 } // namespace agent_engine

@@ -56,6 +56,10 @@ template <detail::json_string_map M> struct json_rule<M> {
     }
 
     static std::string label() { return "dict[str," + rule_of<mapped>::label() + "]"; }
+    static boost::json::value schema(schema_builder& b)
+    {
+        return {{"type", "object"}, {"additionalProperties", rule_of<mapped>::schema(b)}};
+    }
 };
 
 } // namespace agent_engine

@@ -96,6 +96,13 @@ struct json_rule<T> {
     }
 
     static std::string label() { return "int"; }
+    // The range of the width, so that other tools reject what reading would.
+    static boost::json::value schema(schema_builder&)
+    {
+        return {{"type", "integer"},
+                {"minimum", detail::bound_value(limits::min())},
+                {"maximum", detail::bound_value(limits::max())}};
+    }
 };
 
 template <std::floating_point T> struct json_rule<T> {
@@ -120,6 +127,7 @@ template <std::floating_point T> struct json_rule<T> {
     }
 
     static std::string label() { return "float"; }
+    static boost::json::value schema(schema_builder&) { return {{"type", "number"}}; }
 };
 
 } // namespace agent_engine

@@ -32,6 +32,10 @@ template <class T> struct json_rule<std::optional<T>> {
     }
 
     static std::string label() { return "nullable[" + rule_of<T>::label() + "]"; }
+    static boost::json::value schema(schema_builder& b)
+    {
+        return {{"anyOf", boost::json::array{rule_of<T>::schema(b), {{"type", "null"}}}}};
+    }
 };
 
 } // namespace agent_engine

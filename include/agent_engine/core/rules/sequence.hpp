@@ -57,6 +57,10 @@ template <detail::json_sequence C> struct json_rule<C> {
     }
 
     static std::string label() { return "list[" + rule_of<element>::label() + "]"; }
+    static boost::json::value schema(schema_builder& b)
+    {
+        return {{"type", "array"}, {"items", rule_of<element>::schema(b)}};
+    }
 };
 
 } // namespace agent_engine

@@ -19,6 +19,7 @@ template <> struct json_rule<std::string> {
     }
 
     static std::string label() { return "str"; }
+    static boost::json::value schema(schema_builder&) { return {{"type", "string"}}; }
 };
 
 } // namespace agent_engine

@@ -57,6 +57,10 @@ template <class... Ts> struct json_rule<std::variant<Ts...>> {
         out.back() = ']';
         return out;
     }
+    static boost::json::value schema(schema_builder& b)
+    {
+        return {{"anyOf", boost::json::array{rule_of<Ts>::schema(b)...}}};
+    }
 };
 
 } // namespace agent_engine

@@ -1,0 +1,339 @@
+#define BOOST_TEST_MODULE core_constraints
+#include <boost/test/unit_test.hpp>
+
+#include <agent_engine/agent_engine.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace constraints_test {
+
+inline bool is_trimmed(const std::string& s)
+{
+    return s.empty() || (s.front() != ' ' && s.back() != ' ');
+}
+
+// A user function named like a constraint must not get in the way.
+inline int pattern() { return 0; }
+
+struct Stage {
+    std::string stage_id;
+    int retries = 0;
+    double score = 0.5;
+    std::string status = "pending";
+    std::optional<std::string> started_at;
+    std::optional<std::string> completed_at;
+    std::vector<std::string> tags;
+    std::string note;
+    std::optional<int> priority;
+};
+BOOST_DESCRIBE_STRUCT(Stage, (),
+                      (stage_id, retries, score, status, started_at, completed_at, tags, note, priority))
+AGENT_ENGINE_REQUIRED(Stage, stage_id)
+AGENT_ENGINE_CONSTRAINTS(Stage, stage_id, min_length(1), pattern("^stage-"))
+AGENT_ENGINE_CONSTRAINTS(Stage, retries, ge(0), lt(10))
+AGENT_ENGINE_CONSTRAINTS(Stage, score, gt(0), le(1.0))
+AGENT_ENGINE_CONSTRAINTS(Stage, status, one_of("pending", "running", "done"))
+AGENT_ENGINE_CONSTRAINTS(Stage, started_at, timestamp())
+AGENT_ENGINE_CONSTRAINTS(Stage, completed_at, timestamp())
+AGENT_ENGINE_CONSTRAINTS(Stage, tags, max_length(2), each(min_length(1), max_length(5)))
+AGENT_ENGINE_CONSTRAINTS(Stage, note, max_length(3), satisfies(is_trimmed, "no surrounding spaces"))
+AGENT_ENGINE_CONSTRAINTS(Stage, priority, one_of(1, 2, 3))
+
+inline std::optional<std::string> completed_not_before_started(const Stage& s)
+{
+    if (s.started_at && s.completed_at && *s.completed_at < *s.started_at)
+        return "completed_at is before started_at";
+    return std::nullopt;
+}
+AGENT_ENGINE_VALIDATOR(Stage, completed_not_before_started)
+
+struct Task {
+    std::string task_id;
+    std::vector<Stage> routing_trace;
+    std::map<std::string, int> counters;
+    std::string title;
+};
+BOOST_DESCRIBE_STRUCT(Task, (), (task_id, routing_trace, counters, title))
+AGENT_ENGINE_CONSTRAINTS(Task, routing_trace, min_length(1), max_length(3))
+AGENT_ENGINE_CONSTRAINTS(Task, counters, max_length(1))
+AGENT_ENGINE_CONSTRAINTS(Task, title, min_length(2), max_length(4))
+
+} // namespace constraints_test
+
+namespace ae = agent_engine;
+using constraints_test::Stage;
+using constraints_test::Task;
+
+namespace {
+
+// The errors reading `text` as T gives, through the text reader and through the
+// DOM reader (they must agree).
+template <class T> boost::json::array errors_of(std::string_view text)
+{
+    auto from_text = ae::from_json<T>(text);
+    BOOST_REQUIRE(!from_text.has_value());
+    auto from_dom = ae::from_dict<T>(ae::parse_json(text).value());
+    BOOST_REQUIRE(!from_dom.has_value());
+    auto const& errors = from_text.error().details->at("errors").as_array();
+    BOOST_TEST(boost::json::serialize(errors) ==
+               boost::json::serialize(from_dom.error().details->at("errors").as_array()));
+    return errors;
+}
+
+// Reading `text` as T gives exactly one error, equal to `expected` (JSON).
+template <class T> void expect_error(std::string_view text, std::string_view expected)
+{
+    auto errors = errors_of<T>(text);
+    BOOST_TEST_REQUIRE(errors.size() == 1u, boost::json::serialize(errors));
+    BOOST_TEST(boost::json::serialize(errors[0]) == boost::json::serialize(boost::json::parse(expected)));
+}
+
+template <class T> void expect_valid(std::string_view text)
+{
+    auto read = ae::from_json<T>(text);
+    BOOST_TEST(read.has_value(), (read.has_value() ? std::string() : read.error().message));
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_valid_object_passes_every_constraint)
+{
+    expect_valid<Stage>(R"({"stage_id": "stage-1", "retries": 9, "score": 1.0, "status": "done",
+        "started_at": "2025-12-06T02:45:18.337698Z", "completed_at": "2025-12-06T03:45:18+01:00",
+        "tags": ["a", "bcdef"], "note": "ok", "priority": 3})");
+    expect_valid<Stage>(R"({"stage_id": "stage-"})");
+}
+
+BOOST_AUTO_TEST_CASE(string_too_short_counts_characters)
+{
+    expect_error<Stage>(R"({"stage_id": ""})", R"({"type": "string_too_short", "loc": ["stage_id"],
+        "msg": "String should have at least 1 character", "input": "", "ctx": {"min_length": 1}})");
+    expect_error<Task>(R"({"title": "é"})", R"({"type": "string_too_short", "loc": ["title"],
+        "msg": "String should have at least 2 characters", "input": "é", "ctx": {"min_length": 2}})");
+    expect_valid<Task>(R"({"routing_trace": [{"stage_id": "stage-1"}], "title": "éé"})");
+}
+
+BOOST_AUTO_TEST_CASE(string_too_long)
+{
+    expect_error<Task>(R"({"routing_trace": [{"stage_id": "stage-1"}], "title": "abcde"})",
+                       R"({"type": "string_too_long", "loc": ["title"], "msg": "String should have at most 4 characters",
+        "input": "abcde", "ctx": {"max_length": 4}})");
+    // Four code points in eight bytes.
+    expect_valid<Task>(R"({"routing_trace": [{"stage_id": "stage-1"}], "title": "éééé"})");
+}
+
+BOOST_AUTO_TEST_CASE(list_too_short_and_too_long)
+{
+    expect_error<Task>(R"({"routing_trace": []})", R"({"type": "too_short", "loc": ["routing_trace"],
+        "msg": "List should have at least 1 item after validation, not 0", "input": [],
+        "ctx": {"field_type": "List", "min_length": 1, "actual_length": 0}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "tags": ["a", "b", "c"]})", R"({"type": "too_long", "loc": ["tags"],
+        "msg": "List should have at most 2 items after validation, not 3", "input": ["a", "b", "c"],
+        "ctx": {"field_type": "List", "max_length": 2, "actual_length": 3}})");
+}
+
+BOOST_AUTO_TEST_CASE(dictionary_too_long)
+{
+    expect_error<Task>(R"({"routing_trace": [{"stage_id": "stage-1"}], "counters": {"a": 1, "b": 2}})",
+                       R"({"type": "too_long", "loc": ["counters"],
+        "msg": "Dictionary should have at most 1 item after validation, not 2", "input": {"a": 1, "b": 2},
+        "ctx": {"field_type": "Dictionary", "max_length": 1, "actual_length": 2}})");
+}
+
+BOOST_AUTO_TEST_CASE(numeric_bounds)
+{
+    expect_error<Stage>(R"({"stage_id": "stage-1", "retries": -1})", R"({"type": "greater_than_equal",
+        "loc": ["retries"], "msg": "Input should be greater than or equal to 0", "input": -1, "ctx": {"ge": 0}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "retries": 10})", R"({"type": "less_than",
+        "loc": ["retries"], "msg": "Input should be less than 10", "input": 10, "ctx": {"lt": 10}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "score": 0})", R"({"type": "greater_than",
+        "loc": ["score"], "msg": "Input should be greater than 0", "input": 0.0, "ctx": {"gt": 0}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "score": 1.5})", R"({"type": "less_than_equal",
+        "loc": ["score"], "msg": "Input should be less than or equal to 1.0", "input": 1.5, "ctx": {"le": 1.0}})");
+}
+
+BOOST_AUTO_TEST_CASE(pattern_searches_like_re_search)
+{
+    expect_error<Stage>(R"({"stage_id": "x-stage-1"})", R"({"type": "string_pattern_mismatch", "loc": ["stage_id"],
+        "msg": "String should match pattern '^stage-'", "input": "x-stage-1", "ctx": {"pattern": "^stage-"}})");
+    // Unanchored at the end: "stage-1 and more" matches "^stage-".
+    expect_valid<Stage>(R"({"stage_id": "stage-1 and more"})");
+}
+
+BOOST_AUTO_TEST_CASE(the_first_failing_constraint_of_a_member_reports)
+{
+    // "" fails min_length and pattern; pydantic reports only the first.
+    auto errors = errors_of<Stage>(R"({"stage_id": ""})");
+    BOOST_TEST(errors.size() == 1u);
+    BOOST_TEST(errors[0].at("type").as_string() == "string_too_short");
+}
+
+BOOST_AUTO_TEST_CASE(one_of_strings_and_numbers)
+{
+    expect_error<Stage>(R"({"stage_id": "stage-1", "status": "paused"})", R"({"type": "literal_error",
+        "loc": ["status"], "msg": "Input should be 'pending', 'running' or 'done'", "input": "paused",
+        "ctx": {"expected": "'pending', 'running' or 'done'"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "priority": 4})", R"({"type": "literal_error",
+        "loc": ["priority"], "msg": "Input should be 1, 2 or 3", "input": 4, "ctx": {"expected": "1, 2 or 3"}})");
+}
+
+BOOST_AUTO_TEST_CASE(optional_members_check_the_contained_value_and_null_passes)
+{
+    expect_valid<Stage>(R"({"stage_id": "stage-1", "started_at": null, "priority": null})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "started_at": "not-a-date"})",
+                        R"({"type": "datetime_from_date_parsing", "loc": ["started_at"],
+        "msg": "Input should be a valid datetime or date, invalid character in year", "input": "not-a-date",
+        "ctx": {"error": "invalid character in year"}})");
+}
+
+BOOST_AUTO_TEST_CASE(timestamps_follow_rfc_3339)
+{
+    for (const char* valid : {"2025-12-06T02:45:18.337698Z", "2025-12-06T02:45:18Z", "2025-12-06t02:45:18z",
+                              "2025-12-06T02:45:18+00:00", "2024-02-29T23:59:59.5-05:30"}) {
+        BOOST_TEST_CONTEXT(valid)
+        {
+            expect_valid<Stage>(R"({"stage_id": "stage-1", "started_at": ")" + std::string(valid) + "\"}");
+        }
+    }
+    struct invalid_case {
+        const char* input;
+        const char* type;
+        const char* reason;
+    };
+    for (auto const& c : std::initializer_list<invalid_case>{
+             {"2025-12", "datetime_from_date_parsing", "input is too short"},
+             {"2025/12/06T02:45:18Z", "datetime_from_date_parsing", "invalid date separator, expected `-`"},
+             {"2025-13-06T02:45:18Z", "datetime_from_date_parsing", "month value is outside expected range of 1-12"},
+             {"2025-02-29T02:45:18Z", "datetime_from_date_parsing", "day value is outside expected range"},
+             {"2025-12-06X02:45:18Z", "datetime_from_date_parsing",
+              "invalid datetime separator, expected `T`, `t`, `_` or space"},
+             {"2025-12-06T24:00:00Z", "datetime_from_date_parsing", "hour value is outside expected range of 0-23"},
+             {"2025-12-06T02:60:00Z", "datetime_from_date_parsing",
+              "minute value is outside expected range of 0-59"},
+             {"2025-12-06T02:45:18.Z", "datetime_from_date_parsing", "second fraction digits missing after `.`"},
+             {"2025-12-06T02:45:18#", "datetime_from_date_parsing", "invalid timezone sign"},
+             {"2025-12-06T02:45:18Zjunk", "datetime_from_date_parsing",
+              "unexpected extra characters at the end of the input"},
+             {"2025-12-06T02:45:18", "timezone_aware", nullptr},
+             {"2025-12-06", "timezone_aware", nullptr},
+         }) {
+        BOOST_TEST_CONTEXT(c.input)
+        {
+            auto errors = errors_of<Stage>(R"({"stage_id": "stage-1", "started_at": ")" + std::string(c.input) + "\"}");
+            BOOST_TEST_REQUIRE(errors.size() == 1u);
+            auto const& e = errors[0].as_object();
+            BOOST_TEST(e.at("type").as_string() == c.type);
+            BOOST_TEST(e.at("input").as_string() == c.input);
+            if (c.reason) {
+                BOOST_TEST(e.at("msg").as_string() == std::string("Input should be a valid datetime or date, ") + c.reason);
+                BOOST_TEST(e.at("ctx").at("error").as_string() == c.reason);
+            } else {
+                BOOST_TEST(e.at("msg").as_string() == "Input should have timezone info");
+                BOOST_TEST(!e.contains("ctx"));
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(satisfies_reports_a_value_error_with_its_message)
+{
+    expect_error<Stage>(R"({"stage_id": "stage-1", "note": " x"})", R"({"type": "value_error", "loc": ["note"],
+        "msg": "Value error, no surrounding spaces", "input": " x", "ctx": {"error": "no surrounding spaces"}})");
+}
+
+BOOST_AUTO_TEST_CASE(each_checks_every_item_at_its_index)
+{
+    auto errors = errors_of<Stage>(R"({"stage_id": "stage-1", "tags": ["", "toolong"]})");
+    BOOST_TEST_REQUIRE(errors.size() == 2u);
+    BOOST_TEST(boost::json::serialize(errors[0]) ==
+               boost::json::serialize(boost::json::parse(R"({"type": "string_too_short", "loc": ["tags", 0],
+        "msg": "String should have at least 1 character", "input": "", "ctx": {"min_length": 1}})")));
+    BOOST_TEST(boost::json::serialize(errors[1]) ==
+               boost::json::serialize(boost::json::parse(R"({"type": "string_too_long", "loc": ["tags", 1],
+        "msg": "String should have at most 5 characters", "input": "toolong", "ctx": {"max_length": 5}})")));
+}
+
+BOOST_AUTO_TEST_CASE(constraints_run_only_after_the_type_read_cleanly)
+{
+    expect_error<Stage>(R"({"stage_id": 5})", R"({"type": "string_type", "loc": ["stage_id"],
+        "msg": "Input should be a valid string", "input": 5})");
+}
+
+BOOST_AUTO_TEST_CASE(nested_constraints_report_their_full_location_in_declaration_order)
+{
+    auto errors = errors_of<Task>(R"({"title": "t", "routing_trace": [{"stage_id": "stage-0"}, {"stage_id": "stage-1"},
+        {"stage_id": "bad", "retries": -2}]})");
+    BOOST_TEST_REQUIRE(errors.size() == 3u);
+    BOOST_TEST(boost::json::serialize(errors[0].at("loc")) == R"(["routing_trace",2,"stage_id"])");
+    BOOST_TEST(errors[0].at("type").as_string() == "string_pattern_mismatch");
+    BOOST_TEST(boost::json::serialize(errors[1].at("loc")) == R"(["routing_trace",2,"retries"])");
+    BOOST_TEST(errors[1].at("type").as_string() == "greater_than_equal");
+    BOOST_TEST(boost::json::serialize(errors[2].at("loc")) == R"(["title"])");
+    auto read = ae::from_json<Task>(R"({"routing_trace": [{"stage_id": "nope"}]})");
+    BOOST_REQUIRE(!read.has_value());
+    BOOST_TEST(read.error().message == "1 validation error for Task\nrouting_trace.0.stage_id\n"
+                                       "  String should match pattern '^stage-' [type=string_pattern_mismatch, "
+                                       "input_value='nope', input_type=str]");
+}
+
+BOOST_AUTO_TEST_CASE(validators_run_after_valid_members_at_the_object_location)
+{
+    const char* text = R"({"routing_trace": [{"stage_id": "stage-1", "started_at": "2025-12-06T02:00:00Z",
+        "completed_at": "2025-12-06T01:00:00Z"}]})";
+    auto errors = errors_of<Task>(text);
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    auto const& e = errors[0].as_object();
+    BOOST_TEST(e.at("type").as_string() == "value_error");
+    BOOST_TEST(boost::json::serialize(e.at("loc")) == R"(["routing_trace",0])");
+    BOOST_TEST(e.at("msg").as_string() == "Value error, completed_at is before started_at");
+    BOOST_TEST(e.at("ctx").at("error").as_string() == "completed_at is before started_at");
+    BOOST_TEST(e.at("input").at("completed_at").as_string() == "2025-12-06T01:00:00Z");
+
+    // A member error suppresses the validator, as pydantic skips "after" validators.
+    auto with_member_error = errors_of<Stage>(R"({"stage_id": "stage-1", "retries": -1,
+        "started_at": "2025-12-06T02:00:00Z", "completed_at": "2025-12-06T01:00:00Z"})");
+    BOOST_TEST_REQUIRE(with_member_error.size() == 1u);
+    BOOST_TEST(with_member_error[0].at("type").as_string() == "greater_than_equal");
+}
+
+BOOST_AUTO_TEST_CASE(validate_checks_an_object_built_in_memory)
+{
+    Task task;
+    task.title = "ok";
+    task.routing_trace.push_back(Stage{});
+    task.routing_trace[0].stage_id = "stage-1";
+    BOOST_TEST(ae::validate(task).has_value());
+
+    task.routing_trace.push_back(Stage{});
+    task.routing_trace[1].stage_id = "bad";
+    task.routing_trace[1].score = 2.0;
+    task.title = "x";
+    auto result = ae::validate(task);
+    BOOST_REQUIRE(!result.has_value());
+    BOOST_TEST((result.error().code == ae::EngineErrorCode::validation));
+    BOOST_TEST(result.error().message ==
+               "3 validation errors for Task\n"
+               "routing_trace.1.stage_id\n"
+               "  String should match pattern '^stage-' [type=string_pattern_mismatch, input_value='bad', input_type=str]\n"
+               "routing_trace.1.score\n"
+               "  Input should be less than or equal to 1.0 [type=less_than_equal, input_value=2.0, input_type=float]\n"
+               "title\n"
+               "  String should have at least 2 characters [type=string_too_short, input_value='x', input_type=str]");
+    // The same errors as reading the object's JSON.
+    auto read = ae::from_dict<Task>(ae::to_dict(task));
+    BOOST_REQUIRE(!read.has_value());
+    BOOST_TEST(read.error().message == result.error().message);
+}
+
+BOOST_AUTO_TEST_CASE(declarations_are_queryable)
+{
+    BOOST_TEST((ae::detail::has_constraints_v<Stage, &Stage::stage_id>));
+    BOOST_TEST(!(ae::detail::has_constraints_v<Task, &Task::task_id>));
+    BOOST_TEST(constraints_test::pattern() == 0);
+}
