@@ -1,0 +1,339 @@
+// Round trips of every supported type: to_dict/to_json give the exact JSON, and
+// from_dict/from_json give back an equal object.
+#define BOOST_TEST_MODULE core_round_trip
+#include "test_support.hpp"
+
+#include <boost/mpl/list.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <list>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+using test_support::check_round_trip;
+using test_support::read;
+using test_support::written;
+
+// std::monostate has no rule of its own; a variant that may be empty uses it, so
+// give it the rule a downstream developer would: null both ways.
+template <> struct agent_engine::json_rule<std::monostate> {
+    template <class Writer> static void write(Writer& w, std::monostate) { w.null(); }
+    template <class Reader> static void read(Reader& r, std::monostate&, validation_context& ctx)
+    {
+        if (r.kind() == boost::json::kind::null)
+            r.skip();
+        else
+            ctx.fail("none_required", "Input should be None", r.capture());
+    }
+    static std::string label() { return "none"; }
+};
+
+namespace rt {
+
+enum class Status { pending, running, completed, failed };
+BOOST_DESCRIBE_ENUM(Status, pending, running, completed, failed)
+
+struct Point {
+    int x = 0;
+    int y = 0;
+    bool operator==(const Point&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Point, (), (x, y))
+
+struct Scalars {
+    bool flag = false;
+    std::int8_t i8 = 0;
+    std::uint8_t u8 = 0;
+    std::int16_t i16 = 0;
+    std::uint16_t u16 = 0;
+    std::int32_t i32 = 0;
+    std::uint32_t u32 = 0;
+    std::int64_t i64 = 0;
+    std::uint64_t u64 = 0;
+    float f = 0;
+    double d = 0;
+    std::string s;
+    Status status = Status::pending;
+    bool operator==(const Scalars&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Scalars, (), (flag, i8, u8, i16, u16, i32, u32, i64, u64, f, d, s, status))
+
+struct Optionals {
+    std::optional<int> n;
+    std::optional<std::string> s;
+    std::optional<Point> p;
+    bool operator==(const Optionals&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Optionals, (), (n, s, p))
+
+struct OptionalWithDefault {
+    std::optional<int> n = 5;
+};
+BOOST_DESCRIBE_STRUCT(OptionalWithDefault, (), (n))
+
+struct Containers {
+    std::vector<int> v;
+    std::deque<std::string> dq;
+    std::list<double> l;
+    std::vector<bool> bits;
+    std::vector<Point> points;
+    std::vector<std::vector<int>> nested;
+    std::map<std::string, int> sorted;
+    std::unordered_map<std::string, Point> hashed;
+    agent_engine::ordered_map<std::string, int> ordered;
+    bool operator==(const Containers&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Containers, (), (v, dq, l, bits, points, nested, sorted, hashed, ordered))
+
+struct Outer {
+    std::string name;
+    Point at;
+    std::vector<Point> path;
+    bool operator==(const Outer&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Outer, (), (name, at, path))
+
+struct Base {
+    std::string id;
+    int version = 1;
+};
+BOOST_DESCRIBE_STRUCT(Base, (), (id, version))
+
+struct Middle : Base {
+    Status status = Status::pending;
+};
+BOOST_DESCRIBE_STRUCT(Middle, (Base), (status))
+
+struct Derived : Middle {
+    std::string note;
+    bool operator==(const Derived& o) const
+    {
+        return id == o.id && version == o.version && status == o.status && note == o.note;
+    }
+};
+BOOST_DESCRIBE_STRUCT(Derived, (Middle), (note))
+
+struct Arbitrary {
+    boost::json::value any;
+    boost::json::object obj;
+    boost::json::array arr;
+    bool operator==(const Arbitrary&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Arbitrary, (), (any, obj, arr))
+
+struct WithVariant {
+    std::variant<int, std::string> v;
+    std::variant<std::monostate, Point, std::vector<int>> w;
+    bool operator==(const WithVariant&) const = default;
+};
+
+BOOST_DESCRIBE_STRUCT(WithVariant, (), (v, w))
+
+} // namespace rt
+
+BOOST_AUTO_TEST_CASE(bool_both_values)
+{
+    check_round_trip(true, "true");
+    check_round_trip(false, "false");
+}
+
+using integer_types = boost::mpl::list<std::int8_t, std::uint8_t, std::int16_t, std::uint16_t, std::int32_t,
+                                       std::uint32_t, std::int64_t, std::uint64_t>;
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(integer_extremes, T, integer_types)
+{
+    using limits = std::numeric_limits<T>;
+    // + promotes the 8-bit types, which to_string would otherwise take as char codes
+    check_round_trip(limits::min(), std::to_string(+limits::min()));
+    check_round_trip(limits::max(), std::to_string(+limits::max()));
+    check_round_trip(T{0}, "0");
+}
+
+BOOST_AUTO_TEST_CASE(integer_extremes_spelled_out)
+{
+    check_round_trip(std::numeric_limits<std::int64_t>::min(), "-9223372036854775808");
+    check_round_trip(std::numeric_limits<std::uint64_t>::max(), "18446744073709551615");
+}
+
+BOOST_AUTO_TEST_CASE(integers_accept_an_integral_float)
+{
+    BOOST_TEST(read<int>("3.0") == 3);
+    BOOST_TEST(read<std::uint8_t>("255.0") == 255);
+    BOOST_TEST(read<std::int64_t>("-0.0") == 0);
+    BOOST_TEST(read<std::int64_t>("-9223372036854775808.0") == std::numeric_limits<std::int64_t>::min());
+    BOOST_TEST(read<std::uint64_t>("1e19") == 10000000000000000000ull);
+}
+
+BOOST_AUTO_TEST_CASE(floating_point)
+{
+    check_round_trip(0.1, "0.1");
+    check_round_trip(1.5, "1.5");
+    check_round_trip(3.0, "3.0");
+    check_round_trip(-2.5e-300, "-2.5e-300");
+    check_round_trip(std::numeric_limits<double>::max(), "1.7976931348623157e+308");
+    // a float is written as the double it widens to, which reads back as the same float
+    check_round_trip(0.1f, "0.10000000149011612");
+    check_round_trip(0.5f, "0.5");
+    // an integral JSON number is a valid double or float
+    BOOST_TEST(read<double>("3") == 3.0);
+    BOOST_TEST(read<double>("18446744073709551615") == 18446744073709551615.0);
+    BOOST_TEST(read<float>("-7") == -7.0f);
+}
+
+BOOST_AUTO_TEST_CASE(negative_zero_keeps_its_sign)
+{
+    BOOST_TEST(written(-0.0) == "-0.0");
+    BOOST_TEST(std::signbit(read<double>("-0.0")));
+}
+
+BOOST_AUTO_TEST_CASE(strings)
+{
+    check_round_trip(std::string(), R"("")");
+    check_round_trip(std::string("plain"), R"("plain")");
+    check_round_trip(std::string("quote \" backslash \\ newline \n"), R"("quote \" backslash \\ newline \n")");
+    check_round_trip(std::string("caf\xc3\xa9 \xf0\x9f\x98\x80"), R"("caf\u00e9 \ud83d\ude00")");
+}
+
+BOOST_AUTO_TEST_CASE(enums_as_names)
+{
+    check_round_trip(rt::Status::pending, R"("pending")");
+    check_round_trip(rt::Status::failed, R"("failed")");
+}
+
+BOOST_AUTO_TEST_CASE(every_scalar_as_a_member)
+{
+    rt::Scalars s{true,
+                  std::numeric_limits<std::int8_t>::min(),
+                  std::numeric_limits<std::uint8_t>::max(),
+                  std::numeric_limits<std::int16_t>::min(),
+                  std::numeric_limits<std::uint16_t>::max(),
+                  std::numeric_limits<std::int32_t>::min(),
+                  std::numeric_limits<std::uint32_t>::max(),
+                  std::numeric_limits<std::int64_t>::min(),
+                  std::numeric_limits<std::uint64_t>::max(),
+                  0.25f,
+                  1e-05,
+                  "s",
+                  rt::Status::running};
+    check_round_trip(s, R"({"flag":true,"i8":-128,"u8":255,"i16":-32768,"u16":65535,"i32":-2147483648,)"
+                        R"("u32":4294967295,"i64":-9223372036854775808,"u64":18446744073709551615,)"
+                        R"("f":0.25,"d":1e-05,"s":"s","status":"running"})");
+}
+
+BOOST_AUTO_TEST_CASE(optionals)
+{
+    check_round_trip(rt::Optionals{}, R"({"n":null,"s":null,"p":null})");
+    check_round_trip(rt::Optionals{0, "", rt::Point{1, 2}}, R"({"n":0,"s":"","p":{"x":1,"y":2}})");
+    check_round_trip(std::optional<int>{}, "null");
+    check_round_trip(std::optional<int>{7}, "7");
+
+    // null and a missing key both give nullopt
+    BOOST_TEST((read<rt::Optionals>(R"({"n": null, "s": null, "p": null})") == rt::Optionals{}));
+    BOOST_TEST((read<rt::Optionals>("{}") == rt::Optionals{}));
+    // null clears an in-class default; a missing key keeps it (pydantic: `n: Optional[int] = 5`)
+    BOOST_TEST(!read<rt::OptionalWithDefault>(R"({"n": null})").n.has_value());
+    BOOST_TEST((read<rt::OptionalWithDefault>("{}").n == std::optional<int>(5)));
+}
+
+BOOST_AUTO_TEST_CASE(sequences_maps_and_ordered_maps)
+{
+    rt::Containers empty;
+    check_round_trip(empty, R"({"v":[],"dq":[],"l":[],"bits":[],"points":[],"nested":[],)"
+                            R"("sorted":{},"hashed":{},"ordered":{}})");
+
+    rt::Containers c;
+    c.v = {1, -2, 3};
+    c.dq = {"a", "b"};
+    c.l = {0.5, 2.0};
+    c.bits = {true, false, true};
+    c.points = {{1, 2}, {3, 4}};
+    c.nested = {{}, {1}, {2, 3}};
+    c.sorted = {{"b", 2}, {"a", 1}};
+    c.hashed = {{"only", {5, 6}}};
+    c.ordered = {{"z", 1}, {"a", 2}, {"m", 3}};
+    check_round_trip(c, R"({"v":[1,-2,3],"dq":["a","b"],"l":[0.5,2.0],"bits":[true,false,true],)"
+                        R"("points":[{"x":1,"y":2},{"x":3,"y":4}],"nested":[[],[1],[2,3]],)"
+                        R"("sorted":{"a":1,"b":2},"hashed":{"only":{"x":5,"y":6}},"ordered":{"z":1,"a":2,"m":3}})");
+}
+
+BOOST_AUTO_TEST_CASE(ordered_map_keeps_input_order_std_map_sorts)
+{
+    auto ordered = read<agent_engine::ordered_map<std::string, int>>(R"({"b": 1, "c": 2, "a": 3})");
+    BOOST_TEST(written(ordered) == R"({"b":1,"c":2,"a":3})");
+    auto sorted = read<std::map<std::string, int>>(R"({"b": 1, "c": 2, "a": 3})");
+    BOOST_TEST(written(sorted) == R"({"a":3,"b":1,"c":2})");
+}
+
+BOOST_AUTO_TEST_CASE(a_repeated_key_in_a_map_keeps_the_last_value)
+{
+    auto m = read<agent_engine::ordered_map<std::string, std::vector<int>>>(R"({"a": [1, 2], "b": [], "a": [3]})");
+    BOOST_TEST(written(m) == R"({"a":[3],"b":[]})");
+}
+
+BOOST_AUTO_TEST_CASE(nested_structs)
+{
+    check_round_trip(rt::Outer{"route", {1, 2}, {{3, 4}, {5, 6}}},
+                     R"({"name":"route","at":{"x":1,"y":2},"path":[{"x":3,"y":4},{"x":5,"y":6}]})");
+}
+
+BOOST_AUTO_TEST_CASE(base_members_come_first)
+{
+    rt::Derived d;
+    d.id = "t1";
+    d.version = 2;
+    d.status = rt::Status::completed;
+    d.note = "n";
+    check_round_trip(d, R"({"id":"t1","version":2,"status":"completed","note":"n"})");
+    // input order does not matter for reading
+    BOOST_TEST((read<rt::Derived>(R"({"note": "n", "status": "completed", "version": 2, "id": "t1"})") == d));
+}
+
+BOOST_AUTO_TEST_CASE(arbitrary_json_members)
+{
+    rt::Arbitrary a;
+    a.any = boost::json::parse(R"({"k": [1, 2.5, "s", null, true, {"deep": {}}]})");
+    a.obj = boost::json::parse(R"({"b": 1, "a": [2]})").as_object();
+    a.arr = boost::json::parse(R"([{}, [], "x"])").as_array();
+    check_round_trip(a, R"({"any":{"k":[1,2.5,"s",null,true,{"deep":{}}]},"obj":{"b":1,"a":[2]},"arr":[{},[],"x"]})");
+    // a json::value member takes anything, scalars included
+    BOOST_TEST(read<rt::Arbitrary>(R"({"any": 5})").any == boost::json::value(5));
+    BOOST_TEST(read<rt::Arbitrary>(R"({"any": null})").any.is_null());
+}
+
+BOOST_AUTO_TEST_CASE(variants_left_to_right)
+{
+    check_round_trip(std::variant<int, std::string>(7), "7");
+    check_round_trip(std::variant<int, std::string>("x"), R"("x")");
+
+    // the first alternative that reads without error wins
+    auto i = read<std::variant<int, std::string>>("3.0");
+    BOOST_TEST(i.index() == 0u);
+    BOOST_TEST(std::get<0>(i) == 3);
+    auto s = read<std::variant<int, std::string>>(R"("x")");
+    BOOST_TEST(s.index() == 1u);
+    BOOST_TEST(std::get<1>(s) == "x");
+    // left to right, not "best match": 1 reads as the double, the first alternative
+    using double_or_int = std::variant<double, int>;
+    BOOST_TEST(read<double_or_int>("1").index() == 0u);
+
+    rt::WithVariant w;
+    check_round_trip(w, R"({"v":0,"w":null})");
+    w.v = "text";
+    w.w = rt::Point{1, 2};
+    check_round_trip(w, R"({"v":"text","w":{"x":1,"y":2}})");
+    w.w = std::vector<int>{1, 2};
+    check_round_trip(w, R"({"v":"text","w":[1,2]})");
+}
+
+BOOST_AUTO_TEST_CASE(output_keys_follow_declaration_order_not_input_order)
+{
+    auto p = read<rt::Point>(R"({"y": 2, "x": 1})");
+    BOOST_TEST(written(p) == R"({"x":1,"y":2})");
+}
