@@ -134,7 +134,8 @@ inline void text_writer::append_escaped(std::string_view s)
     const auto* run = p;
     while (p != end) {
         unsigned char c = *p;
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        // json.dumps's ensure_ascii passes only ' '..'~' through: DEL (0x7f) is escaped too.
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
             ++p;
             continue;
         }

@@ -106,25 +106,23 @@ inline std::string_view python_type_name(const boost::json::value& v) noexcept
     return "object";
 }
 
-// pydantic shortens a repr longer than 50 characters to its first 25 and last
-// 24 around "...". Characters, not bytes: UTF-8 sequences stay whole.
+// pydantic shortens a repr longer than 50 bytes of UTF-8 to its first 25 and
+// last 24 bytes around "...", moving each cut off the middle of a character:
+// the head ends at a character boundary at or before byte 25, the tail starts at
+// one at or after len - 24 (pydantic-core's truncate_input_value).
 inline std::string shorten_repr(const std::string& repr)
 {
-    auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
-    std::size_t chars = 0;
-    for (char c : repr)
-        chars += is_lead(c);
-    if (chars <= 50)
+    if (repr.size() <= 50)
         return repr;
-    auto byte_of_char = [&](std::size_t n) {
-        std::size_t seen = 0;
-        for (std::size_t i = 0; i < repr.size(); ++i)
-            if (is_lead(repr[i]) && seen++ == n)
-                return i;
-        return repr.size();
+    auto is_boundary = [&](std::size_t i) {
+        return i >= repr.size() || (static_cast<unsigned char>(repr[i]) & 0xC0) != 0x80;
     };
-    std::size_t head_end = byte_of_char(25);
-    std::size_t tail_begin = byte_of_char(chars - 24);
+    std::size_t head_end = 25;
+    while (!is_boundary(head_end))
+        --head_end;
+    std::size_t tail_begin = repr.size() - 24;
+    while (!is_boundary(tail_begin))
+        ++tail_begin;
     return repr.substr(0, head_end) + "..." + repr.substr(tail_begin);
 }
 
