@@ -4,7 +4,10 @@
 // The Python original's checkpoint files (test/data/python-original, its
 // .agent_engine/tasks tree) and small file helpers for the tests that use them.
 
+#include <agent_engine/core/error.hpp>
+
 #include <boost/describe/enum_to_string.hpp>
+#include <boost/test/tools/detail/print_helper.hpp>
 
 #include <unistd.h>
 
@@ -12,6 +15,7 @@
 #include <filesystem>
 #include <ostream>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -26,6 +30,19 @@ std::ostream& operator<<(std::ostream& os, E e)
 }
 } // namespace agent_engine
 
+// ... and optionals as their value or "nullopt".
+namespace boost::test_tools::tt_detail {
+template <class T> struct print_log_value<std::optional<T>> {
+    void operator()(std::ostream& os, const std::optional<T>& v)
+    {
+        if (v)
+            print_log_value<T>()(os, *v);
+        else
+            os << "nullopt";
+    }
+};
+} // namespace boost::test_tools::tt_detail
+
 namespace fixtures {
 
 inline std::filesystem::path root() { return AGENT_ENGINE_FIXTURES; }
@@ -39,6 +56,14 @@ inline std::vector<std::filesystem::path> all()
             files.push_back(e.path());
     std::sort(files.begin(), files.end());
     return files;
+}
+
+// A string member of an error's details ("" when absent).
+inline std::string detail(const agent_engine::EngineError& e, const char* key)
+{
+    if (!e.details || !e.details->contains(key) || !e.details->at(key).is_string())
+        return {};
+    return std::string(e.details->at(key).get_string());
 }
 
 inline std::string read(const std::filesystem::path& p)

@@ -1,0 +1,54 @@
+#ifndef AGENT_ENGINE_RUNTIME_FILE_TASK_STORE_HPP
+#define AGENT_ENGINE_RUNTIME_FILE_TASK_STORE_HPP
+
+// file_task_store: a task_store on a directory tree, {root}/{project}/{id}.json,
+// the Python original's layout.
+//
+// A put writes a temporary file ".{id}.{random}.tmp" in the project directory,
+// fsyncs it, renames it over {id}.json and fsyncs the directory (the fsyncs only
+// when `durable`): after a crash at any instant the file holds the old or the new
+// document, never a torn one. Files are opened with O_NOFOLLOW | O_CLOEXEC and
+// reached through the root's directory descriptor, so a symlink planted in the
+// tree is refused (code security) instead of followed out of the root. Listing
+// ignores temporary and hidden files, directories, symlinks and non-.json entries.
+// Every failure is a value: io errors carry the path and the OS's message.
+//
+// Thread-safety: a file_task_store holds no mutable state; concurrent calls
+// (threads or processes) are safe, and of concurrent puts of one id the last
+// rename wins whole.
+
+#include <agent_engine/runtime/task_store.hpp>
+
+#include <filesystem>
+
+namespace agent_engine {
+
+struct file_store_options {
+    // fsync the file and its directory on every put (off: faster, and still
+    // never torn after a process crash, but an OS crash may lose recent puts).
+    bool durable = true;
+};
+
+class file_task_store final : public task_store {
+    std::filesystem::path root_;
+    file_store_options options_;
+
+public:
+    explicit file_task_store(std::filesystem::path root, file_store_options options = {})
+        : root_(std::move(root)), options_(options)
+    {
+    }
+
+    const std::filesystem::path& root() const noexcept { return root_; }
+
+    Result<std::string> put(std::string_view project, std::string_view id, std::string_view bytes) override;
+    Result<std::string> get(std::string_view project, std::string_view id) const override;
+    Result<std::vector<std::string>> list(std::string_view project) const override;
+    Result<std::vector<std::string>> list_projects() const override;
+    Result<void> remove(std::string_view project, std::string_view id) override;
+    std::string location(std::string_view project, std::string_view id) const override;
+};
+
+} // namespace agent_engine
+
+#endif

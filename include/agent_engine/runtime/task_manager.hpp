@@ -1,0 +1,99 @@
+#ifndef AGENT_ENGINE_RUNTIME_TASK_MANAGER_HPP
+#define AGENT_ENGINE_RUNTIME_TASK_MANAGER_HPP
+
+// TaskManager: tasks in memory, checkpointed to a task_store under the
+// convention {root}/{project_id}/{task_id}.json (project_id from
+// extract_project_id). The Python original's API, with every failure a value.
+//
+// Thread-safety: none inside. Use one TaskManager per thread, or guard one with
+// your own mutex. Several managers (threads or processes) may share one storage
+// root: each checkpoint is replaced atomically, the last save wins.
+
+#include <agent_engine/core/result.hpp>
+#include <agent_engine/core/text_writer.hpp>
+#include <agent_engine/runtime/file_task_store.hpp>
+#include <agent_engine/runtime/task_history.hpp>
+#include <agent_engine/runtime/task_metadata.hpp>
+#include <agent_engine/runtime/task_store.hpp>
+#include <agent_engine/schemas/task.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agent_engine {
+
+inline constexpr std::string_view default_task_root = ".agent_engine/tasks";
+
+struct task_manager_options {
+    // fsync every checkpoint and its directory (see file_store_options).
+    bool durable = true;
+    // How checkpoints are written; pretty is the Python original's indent=2.
+    json_format format = json_format::pretty();
+};
+
+class TaskManager {
+    std::shared_ptr<task_store> store_;
+    task_manager_options options_;
+    std::map<std::string, Task, std::less<>> tasks_;
+
+    Result<Task*> find(std::string_view task_id);
+
+public:
+    // Checkpoints under `root` in files.
+    explicit TaskManager(std::filesystem::path root = std::filesystem::path(default_task_root),
+                         task_manager_options options = {});
+    // Checkpoints in any store (options.durable is then the store's business).
+    explicit TaskManager(std::shared_ptr<task_store> store, task_manager_options options = {});
+
+    task_store& store() const noexcept { return *store_; }
+
+    // A new pending task, held in memory. Its id is `task_id` or, by default,
+    // task-{spec_id}-{24 random hex digits}: 96 bits, so even a billion tasks of
+    // one spec collide with probability about 6e-12. An id that cannot name a
+    // checkpoint file is a security error. An existing task with the id is replaced.
+    Result<Task> create_task(TaskSpec spec, std::string pipeline_id, std::optional<std::string> task_id = {});
+
+    // The task in memory, or nullptr. The pointer stays valid until the task is
+    // replaced (create_task / load_checkpoint of its id) or the manager dies.
+    const Task* get_task(std::string_view task_id) const;
+
+    // Mutations of a task in memory; each stamps updated_at. not_found when absent.
+    Result<void> set_status(std::string_view task_id, TaskStatus status);
+    Result<void> set_current_stage(std::string_view task_id, std::optional<std::string> stage_id);
+    Result<void> record_stage_result(std::string_view task_id, const std::string& stage_id,
+                                     StageExecutionRecord record);
+    Result<void> append_routing(std::string_view task_id, std::string stage_id,
+                                std::optional<std::string> decision = {}, std::optional<std::string> agent_id = {});
+    Result<void> add_failure(std::string_view task_id, FailureSignature failure);
+
+    // Writes the task atomically to {root}/{project_id}/{task_id}.json, creating
+    // directories. not_found: not in memory; security: unsafe id (nothing
+    // written); io: with the path and the OS's message.
+    Result<std::filesystem::path> save_checkpoint(std::string_view task_id);
+
+    // Reads, validates and holds the task (replacing one with its id).
+    // not_found, security, io, json (line, column) or validation (per-field
+    // errors); details carry the path.
+    Result<Task> load_checkpoint(std::string_view task_id);
+
+    // Sorted task ids of a project; a missing project is an empty list.
+    Result<std::vector<std::string>> list_tasks(std::string_view project_id) const;
+
+    // The checkpoint's summary, streamed from the file (no Task is built).
+    Result<TaskMetadata> get_task_metadata(std::string_view task_id) const;
+
+    // Project history and retention (see task_history.hpp).
+    Result<std::vector<std::string>> list_projects() const;
+    Result<task_page> list_task_metadata(std::string_view project_id, const task_query& query = {}) const;
+    Result<prune_result> prune(std::string_view project_id, const prune_options& options);
+};
+
+} // namespace agent_engine
+
+#endif

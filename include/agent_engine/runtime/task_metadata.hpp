@@ -1,0 +1,37 @@
+#ifndef AGENT_ENGINE_RUNTIME_TASK_METADATA_HPP
+#define AGENT_ENGINE_RUNTIME_TASK_METADATA_HPP
+
+// TaskMetadata: the summary of a checkpoint that listings need, read without
+// building a Task or a DOM of the file.
+
+#include <agent_engine/core/result.hpp>
+#include <agent_engine/core/schema.hpp>
+#include <agent_engine/schemas/task_status.hpp>
+
+#include <boost/describe/class.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace agent_engine {
+
+struct TaskMetadata {
+    std::string task_id;
+    TaskStatus status = TaskStatus::pending;
+    std::string pipeline_id;
+    std::optional<std::string> created_at;
+    std::optional<std::string> updated_at;
+};
+BOOST_DESCRIBE_STRUCT(TaskMetadata, (), (task_id, status, pipeline_id, created_at, updated_at))
+AGENT_ENGINE_REQUIRED(TaskMetadata, task_id, pipeline_id)
+
+// Reads the top-level task_id, status, pipeline_id, created_at and updated_at of
+// a checkpoint's JSON text with a streaming parser, skipping everything else.
+// The whole text is still checked: corrupt JSON is a json error (with line and
+// column), and those five keys are validated as in Task (validation error).
+Result<TaskMetadata> read_task_metadata(std::string_view json_text);
+
+} // namespace agent_engine
+
+#endif

@@ -1,0 +1,104 @@
+#ifndef AGENT_ENGINE_RUNTIME_TASK_STORE_HPP
+#define AGENT_ENGINE_RUNTIME_TASK_STORE_HPP
+
+// task_store: the storage seam. Everything that persists documents (TaskManager,
+// the project history queries, agent-tasks) reaches storage only through this
+// interface, so another store (a database, an object store) can be added
+// without touching the schemas or the manager's API.
+//
+// A store holds byte documents keyed by (project, id). Both keys must pass
+// is_safe_name / is_safe_task_id (project_id.hpp); a store refuses others with
+// code `security` and touches nothing. Failures are values: not_found, security,
+// io; nothing throws for bad data or a failing disk.
+
+#include <agent_engine/core/conversion.hpp>
+#include <agent_engine/core/result.hpp>
+#include <agent_engine/runtime/project_id.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agent_engine {
+
+class task_store {
+public:
+    virtual ~task_store() = default;
+
+    // Stores `bytes` as the document (project, id), replacing any previous one
+    // atomically: a reader sees the old or the new document, never a mix.
+    // Returns where it went (for the file store, the file's path).
+    virtual Result<std::string> put(std::string_view project, std::string_view id, std::string_view bytes) = 0;
+
+    // The document's bytes; not_found when there is none.
+    virtual Result<std::string> get(std::string_view project, std::string_view id) const = 0;
+
+    // Sorted ids of the project's documents; an unknown project has none.
+    virtual Result<std::vector<std::string>> list(std::string_view project) const = 0;
+
+    // Sorted names of the projects that exist.
+    virtual Result<std::vector<std::string>> list_projects() const = 0;
+
+    // Deletes the document; not_found when there is none.
+    virtual Result<void> remove(std::string_view project, std::string_view id) = 0;
+
+    // Where the document (project, id) lives, for messages and error details.
+    virtual std::string location(std::string_view project, std::string_view id) const = 0;
+};
+
+// Success when `project` is a safe store key (is_safe_name), else a security error.
+inline Result<void> check_project_key(std::string_view project)
+{
+    if (is_safe_name(project))
+        return boost::outcome_v2::success();
+    return make_error(EngineErrorCode::security, EngineErrorSource::task_manager, "unsafe_project_id",
+                      "Project id is not a safe directory name: '" + std::string(project) + "'",
+                      {{"project_id", project}});
+}
+
+// Success when `id` is a safe document key (is_safe_task_id), else a security error.
+inline Result<void> check_document_key(std::string_view id)
+{
+    if (is_safe_task_id(id))
+        return boost::outcome_v2::success();
+    return make_error(EngineErrorCode::security, EngineErrorSource::task_manager, "unsafe_task_id",
+                      "Task id is not a safe file name: '" + std::string(id) + "'", {{"task_id", id}});
+}
+
+// Bytes to a schema: the one place a stored document is decoded (a streaming
+// reader can replace the DOM here without touching any caller).
+template <class T> Result<T> decode_document(std::string_view bytes)
+{
+    return from_json<T>(bytes);
+}
+
+// Adds the document's location to an error's details.
+inline EngineError with_location(EngineError e, std::string location)
+{
+    if (!e.details)
+        e.details.emplace();
+    e.details->insert_or_assign("path", std::move(location));
+    return e;
+}
+
+// Reads and decodes a document of schema T; json and validation errors carry its location.
+template <class T> Result<T> get_document(const task_store& store, std::string_view project, std::string_view id)
+{
+    BOOST_OUTCOME_TRY(auto bytes, store.get(project, id));
+    auto decoded = decode_document<T>(bytes);
+    if (!decoded)
+        return with_location(std::move(decoded).error(), store.location(project, id));
+    return decoded;
+}
+
+// Encodes and stores a document of schema T.
+template <class T>
+Result<std::string> put_document(task_store& store, std::string_view project, std::string_view id, const T& value,
+                                 json_format format = json_format::pretty())
+{
+    return store.put(project, id, to_json(value, format));
+}
+
+} // namespace agent_engine
+
+#endif

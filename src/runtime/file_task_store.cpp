@@ -1,0 +1,330 @@
+#include <agent_engine/runtime/file_task_store.hpp>
+#include <agent_engine/runtime/project_id.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <random>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace agent_engine {
+namespace {
+
+constexpr auto source = EngineErrorSource::task_manager;
+
+// Owns a file descriptor.
+class unique_fd {
+    int fd_ = -1;
+
+public:
+    unique_fd() = default;
+    explicit unique_fd(int fd) noexcept : fd_(fd) {}
+    unique_fd(unique_fd&& o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
+    unique_fd& operator=(unique_fd&& o) noexcept
+    {
+        std::swap(fd_, o.fd_);
+        return *this;
+    }
+    ~unique_fd()
+    {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    int get() const noexcept { return fd_; }
+    int release() noexcept { return std::exchange(fd_, -1); }
+};
+
+EngineError io_error(std::string_view operation, const std::string& path, int err)
+{
+    std::string reason = std::strerror(err);
+    return make_error(EngineErrorCode::io, source, "io_failed",
+                      "Cannot " + std::string(operation) + " " + path + ": " + reason,
+                      {{"path", path}, {"operation", operation}, {"errno", err}, {"reason", reason}});
+}
+
+EngineError not_found_error(const std::string& path)
+{
+    return make_error(EngineErrorCode::not_found, source, "checkpoint_not_found", "Checkpoint file not found: " + path,
+                      {{"path", path}});
+}
+
+EngineError symlink_error(const std::string& path)
+{
+    return make_error(EngineErrorCode::security, source, "symlink_refused",
+                      "Refusing to follow a symbolic link inside the task store: " + path, {{"path", path}});
+}
+
+// An error from opening `path`: missing → not_found, a symlink → security, else io.
+EngineError open_error(const std::string& path, int err)
+{
+    if (err == ENOENT)
+        return not_found_error(path);
+    if (err == ELOOP)
+        return symlink_error(path);
+    return io_error("open", path, err);
+}
+
+// Runs a store operation, turning any exception (bad_alloc, filesystem_error)
+// into an io error: bad data or a failing disk never throws out of the store.
+template <class F> auto guarded(const std::string& where, F&& f) noexcept -> decltype(f())
+{
+    try {
+        return f();
+    } catch (const std::exception& e) {
+        return make_error(EngineErrorCode::io, source, "io_failed", "Cannot access " + where + ": " + e.what(),
+                          {{"path", where}, {"reason", e.what()}});
+    } catch (...) {
+        return make_error(EngineErrorCode::io, source, "io_failed", "Cannot access " + where, {{"path", where}});
+    }
+}
+
+int open_flags_dir() noexcept { return O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW; }
+
+std::string file_name(std::string_view id) { return std::string(id) + std::string(checkpoint_extension); }
+
+std::string temp_name()
+{
+    std::random_device rd;
+    std::uint64_t bits = (std::uint64_t{rd()} << 32) | rd();
+    char buf[40];
+    std::snprintf(buf, sizeof buf, ".agent-engine-%016llx.tmp", static_cast<unsigned long long>(bits));
+    return buf;
+}
+
+Result<void> write_all(int fd, std::string_view bytes, const std::string& path)
+{
+    while (!bytes.empty()) {
+        ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return io_error("write", path, errno);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return boost::outcome_v2::success();
+}
+
+Result<void> sync(int fd, const std::string& path)
+{
+    if (::fsync(fd) != 0)
+        return io_error("fsync", path, errno);
+    return boost::outcome_v2::success();
+}
+
+// Names in directory `fd` (consumed) accepted by `keep(name, stat)`, sorted.
+template <class Keep>
+Result<std::vector<std::string>> scan_directory(unique_fd fd, const std::string& path, Keep keep)
+{
+    DIR* dir = ::fdopendir(fd.get());
+    if (!dir)
+        return io_error("list", path, errno);
+    fd.release();
+    std::vector<std::string> names;
+    struct closer {
+        DIR* d;
+        ~closer() { ::closedir(d); }
+    } close_dir{dir};
+    errno = 0;
+    while (dirent* entry = ::readdir(dir)) {
+        std::string_view name = entry->d_name;
+        struct stat st {};
+        if (is_safe_name(name) && ::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            keep(name, st))
+            names.emplace_back(name);
+        errno = 0;
+    }
+    if (errno != 0)
+        return io_error("list", path, errno);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+} // namespace
+
+std::string file_task_store::location(std::string_view project, std::string_view id) const
+{
+    return (root_ / std::string(project) / file_name(id)).string();
+}
+
+namespace {
+
+// The root directory, created first when `create`.
+Result<unique_fd> open_root(const std::filesystem::path& root, bool create)
+{
+    if (create) {
+        std::error_code ec;
+        std::filesystem::create_directories(root, ec);
+        if (ec)
+            return io_error("create directory", root.string(), ec.value());
+    }
+    unique_fd fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return open_error(root.string(), errno);
+    return fd;
+}
+
+// The project's directory below the root descriptor, never through a symlink.
+Result<unique_fd> open_project(int root_fd, const std::filesystem::path& root, std::string_view project, bool create)
+{
+    std::string name(project);
+    std::string path = (root / name).string();
+    if (create && ::mkdirat(root_fd, name.c_str(), 0777) != 0 && errno != EEXIST)
+        return io_error("create directory", path, errno);
+    unique_fd fd(::openat(root_fd, name.c_str(), open_flags_dir()));
+    if (fd.get() < 0) {
+        int err = errno;
+        // O_DIRECTORY | O_NOFOLLOW on a symlink fails with ENOTDIR, not ELOOP.
+        struct stat st {};
+        if (err == ENOTDIR && ::fstatat(root_fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+            return symlink_error(path);
+        return open_error(path, err);
+    }
+    return fd;
+}
+
+// The project's directory if it exists (not_found otherwise), opened read-only.
+Result<unique_fd> open_existing_project(const std::filesystem::path& root, std::string_view project)
+{
+    BOOST_OUTCOME_TRY(auto root_fd, open_root(root, false));
+    return open_project(root_fd.get(), root, project, false);
+}
+
+// The directory of the document at `path`; a missing directory is that document's not_found.
+Result<unique_fd> open_document_directory(const std::filesystem::path& root, std::string_view project,
+                                          const std::string& path)
+{
+    auto dir = open_existing_project(root, project);
+    if (!dir && dir.error().code == EngineErrorCode::not_found)
+        return not_found_error(path);
+    return dir;
+}
+
+} // namespace
+
+Result<std::string> file_task_store::put(std::string_view project, std::string_view id, std::string_view bytes)
+{
+    BOOST_OUTCOME_TRY(check_project_key(project));
+    BOOST_OUTCOME_TRY(check_document_key(id));
+    std::string path = location(project, id);
+    return guarded(path, [&]() -> Result<std::string> {
+        BOOST_OUTCOME_TRY(auto root_fd, open_root(root_, true));
+        BOOST_OUTCOME_TRY(auto dir_fd, open_project(root_fd.get(), root_, project, true));
+        std::string tmp = temp_name();
+        std::string tmp_path = (root_ / std::string(project) / tmp).string();
+        unique_fd file(::openat(dir_fd.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
+        if (file.get() < 0)
+            return io_error("create", tmp_path, errno);
+        auto written = [&]() -> Result<void> {
+            BOOST_OUTCOME_TRY(write_all(file.get(), bytes, tmp_path));
+            if (options_.durable) {
+                BOOST_OUTCOME_TRY(sync(file.get(), tmp_path));
+            }
+            if (::close(file.release()) != 0)
+                return io_error("close", tmp_path, errno);
+            if (::renameat(dir_fd.get(), tmp.c_str(), dir_fd.get(), file_name(id).c_str()) != 0)
+                return io_error("rename", path, errno);
+            return boost::outcome_v2::success();
+        }();
+        if (!written) {
+            ::unlinkat(dir_fd.get(), tmp.c_str(), 0);
+            return std::move(written).error();
+        }
+        // The rename is durable only once the directory entry is on disk.
+        if (options_.durable) {
+            BOOST_OUTCOME_TRY(sync(dir_fd.get(), (root_ / std::string(project)).string()));
+        }
+        return path;
+    });
+}
+
+Result<std::string> file_task_store::get(std::string_view project, std::string_view id) const
+{
+    BOOST_OUTCOME_TRY(check_project_key(project));
+    BOOST_OUTCOME_TRY(check_document_key(id));
+    std::string path = location(project, id);
+    return guarded(path, [&]() -> Result<std::string> {
+        BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(root_, project, path));
+        // O_NONBLOCK: a FIFO planted in the tree must not hang the reader.
+        unique_fd file(::openat(dir_fd.get(), file_name(id).c_str(),
+                                O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+        if (file.get() < 0)
+            return open_error(path, errno);
+        struct stat st {};
+        if (::fstat(file.get(), &st) != 0)
+            return io_error("stat", path, errno);
+        if (!S_ISREG(st.st_mode))
+            return io_error("read", path, EINVAL);
+        std::string bytes;
+        bytes.reserve(static_cast<std::size_t>(st.st_size));
+        char buf[65536];
+        for (;;) {
+            ssize_t n = ::read(file.get(), buf, sizeof buf);
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                return io_error("read", path, errno);
+            }
+            if (n == 0)
+                break;
+            bytes.append(buf, static_cast<std::size_t>(n));
+        }
+        return bytes;
+    });
+}
+
+Result<std::vector<std::string>> file_task_store::list(std::string_view project) const
+{
+    BOOST_OUTCOME_TRY(check_project_key(project));
+    std::string path = (root_ / std::string(project)).string();
+    return guarded(path, [&]() -> Result<std::vector<std::string>> {
+        auto dir_fd = open_existing_project(root_, project);
+        if (!dir_fd) // a project that was never written has no tasks
+            return dir_fd.error().code == EngineErrorCode::not_found ? Result<std::vector<std::string>>(std::vector<std::string>{})
+                                                                     : dir_fd.error();
+        BOOST_OUTCOME_TRY(auto names, scan_directory(std::move(dir_fd).value(), path, [](std::string_view name,
+                                                                                          const struct stat& st) {
+            return S_ISREG(st.st_mode) && name.size() > checkpoint_extension.size() &&
+                   name.ends_with(checkpoint_extension) &&
+                   is_safe_task_id(name.substr(0, name.size() - checkpoint_extension.size()));
+        }));
+        for (auto& name : names)
+            name.resize(name.size() - checkpoint_extension.size());
+        return names;
+    });
+}
+
+Result<std::vector<std::string>> file_task_store::list_projects() const
+{
+    std::string path = root_.string();
+    return guarded(path, [&]() -> Result<std::vector<std::string>> {
+        auto root_fd = open_root(root_, false);
+        if (!root_fd)
+            return root_fd.error().code == EngineErrorCode::not_found ? Result<std::vector<std::string>>(std::vector<std::string>{})
+                                                                      : root_fd.error();
+        return scan_directory(std::move(root_fd).value(), path,
+                              [](std::string_view, const struct stat& st) { return S_ISDIR(st.st_mode); });
+    });
+}
+
+Result<void> file_task_store::remove(std::string_view project, std::string_view id)
+{
+    BOOST_OUTCOME_TRY(check_project_key(project));
+    BOOST_OUTCOME_TRY(check_document_key(id));
+    std::string path = location(project, id);
+    return guarded(path, [&]() -> Result<void> {
+        BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(root_, project, path));
+        if (::unlinkat(dir_fd.get(), file_name(id).c_str(), 0) != 0)
+            return errno == ENOENT ? not_found_error(path) : io_error("remove", path, errno);
+        if (options_.durable) {
+            BOOST_OUTCOME_TRY(sync(dir_fd.get(), (root_ / std::string(project)).string()));
+        }
+        return boost::outcome_v2::success();
+    });
+}
+
+} // namespace agent_engine

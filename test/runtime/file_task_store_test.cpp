@@ -1,0 +1,167 @@
+#include <boost/test/unit_test.hpp>
+
+#include "../schemas/fixtures.hpp"
+
+#include <agent_engine/runtime/file_task_store.hpp>
+
+namespace fs = std::filesystem;
+using namespace agent_engine;
+
+namespace {
+
+std::vector<std::string> entries(const fs::path& dir)
+{
+    std::vector<std::string> names;
+    for (auto const& e : fs::directory_iterator(dir))
+        names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+using names = std::vector<std::string>;
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(file_task_store_tests)
+
+BOOST_AUTO_TEST_CASE(put_creates_directories_and_leaves_no_temporary_file)
+{
+    fixtures::temp_dir tmp("store_put");
+    file_task_store store(tmp.path() / "a" / "b");
+    auto where = store.put("proj", "task-proj-1", "{\"x\": 1}");
+    BOOST_REQUIRE(where.has_value());
+    BOOST_TEST(where.value() == (tmp.path() / "a" / "b" / "proj" / "task-proj-1.json").string());
+    BOOST_TEST(fixtures::read(where.value()) == "{\"x\": 1}");
+    BOOST_TEST(entries(tmp.path() / "a" / "b" / "proj") == names{"task-proj-1.json"}, boost::test_tools::per_element());
+
+    BOOST_REQUIRE(store.put("proj", "task-proj-1", "second").has_value());
+    BOOST_TEST(store.get("proj", "task-proj-1").value() == "second");
+    BOOST_TEST(entries(tmp.path() / "a" / "b" / "proj") == names{"task-proj-1.json"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(non_durable_store_writes_the_same_bytes)
+{
+    fixtures::temp_dir tmp("store_fast");
+    file_task_store store(tmp.path(), {.durable = false});
+    BOOST_REQUIRE(store.put("p", "id", "bytes").has_value());
+    BOOST_TEST(store.get("p", "id").value() == "bytes");
+}
+
+BOOST_AUTO_TEST_CASE(missing_documents_are_not_found)
+{
+    fixtures::temp_dir tmp("store_missing");
+    file_task_store store(tmp.path() / "never_created");
+    BOOST_TEST(store.get("p", "id").error().code == EngineErrorCode::not_found);
+    file_task_store existing(tmp.path());
+    BOOST_REQUIRE(existing.put("p", "other", "x").has_value());
+    auto missing = existing.get("p", "id");
+    BOOST_TEST(missing.error().code == EngineErrorCode::not_found);
+    BOOST_TEST(fixtures::detail(missing.error(), "path") == (tmp.path() / "p" / "id.json").string());
+    BOOST_TEST(existing.get("q", "id").error().code == EngineErrorCode::not_found);
+    BOOST_TEST(existing.remove("p", "id").error().code == EngineErrorCode::not_found);
+}
+
+BOOST_AUTO_TEST_CASE(list_ignores_temporary_files_directories_and_other_entries)
+{
+    fixtures::temp_dir tmp("store_list");
+    file_task_store store(tmp.path());
+    BOOST_REQUIRE(store.put("p", "task-p-b", "{}").has_value());
+    BOOST_REQUIRE(store.put("p", "task-p-a", "{}").has_value());
+    fixtures::write(tmp.path() / "p" / ".agent-engine-0123456789abcdef.tmp", "{");
+    fixtures::write(tmp.path() / "p" / ".task-p-c.json", "{}");
+    fixtures::write(tmp.path() / "p" / "notes.txt", "hi");
+    fixtures::write(tmp.path() / "p" / ".json", "{}");
+    fs::create_directories(tmp.path() / "p" / "task-p-dir.json");
+    fs::create_symlink(tmp.path() / "p" / "task-p-a.json", tmp.path() / "p" / "task-p-link.json");
+    auto listed = store.list("p");
+    BOOST_REQUIRE(listed.has_value());
+    BOOST_TEST(listed.value() == (names{"task-p-a", "task-p-b"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(list_of_a_missing_project_is_empty_and_creates_nothing)
+{
+    fixtures::temp_dir tmp("store_list_missing");
+    file_task_store store(tmp.path() / "root");
+    BOOST_TEST(store.list("nobody").value().empty());
+    BOOST_TEST(store.list_projects().value().empty());
+    BOOST_TEST(!fs::exists(tmp.path() / "root"));
+}
+
+BOOST_AUTO_TEST_CASE(projects_are_the_real_directories)
+{
+    fixtures::temp_dir tmp("store_projects");
+    file_task_store store(tmp.path());
+    BOOST_REQUIRE(store.put("zeta", "x", "{}").has_value());
+    BOOST_REQUIRE(store.put("alpha", "x", "{}").has_value());
+    fs::create_directories(tmp.path() / ".hidden");
+    fixtures::write(tmp.path() / "file.json", "{}");
+    fs::create_directory_symlink(tmp.path() / "alpha", tmp.path() / "linked");
+    BOOST_TEST(store.list_projects().value() == (names{"alpha", "zeta"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(unsafe_keys_are_security_errors_and_write_nothing)
+{
+    fixtures::temp_dir tmp("store_unsafe");
+    file_task_store store(tmp.path() / "root");
+    for (std::string_view bad : {"", ".", "..", "../x", "a/b", "a\\b", ".hidden"}) {
+        BOOST_TEST_CONTEXT("'" << bad << "'")
+        {
+            BOOST_TEST(store.put(bad, "id", "x").error().code == EngineErrorCode::security);
+            BOOST_TEST(store.put("p", bad, "x").error().code == EngineErrorCode::security);
+            BOOST_TEST(store.get("p", bad).error().code == EngineErrorCode::security);
+            BOOST_TEST(store.list(bad).error().code == EngineErrorCode::security);
+            BOOST_TEST(store.remove("p", bad).error().code == EngineErrorCode::security);
+        }
+    }
+    BOOST_TEST(store.put("p", std::string("a\0b", 3), "x").error().code == EngineErrorCode::security);
+    BOOST_TEST(!fs::exists(tmp.path() / "root"));
+}
+
+BOOST_AUTO_TEST_CASE(symlinks_inside_the_root_are_refused)
+{
+    fixtures::temp_dir tmp("store_symlink");
+    fs::create_directories(tmp.path() / "outside");
+    fixtures::write(tmp.path() / "outside" / "secret.json", "{\"secret\": true}");
+    fs::create_directories(tmp.path() / "root" / "p");
+    fs::create_directory_symlink(tmp.path() / "outside", tmp.path() / "root" / "escape");
+    fs::create_symlink(tmp.path() / "outside" / "secret.json", tmp.path() / "root" / "p" / "secret.json");
+    file_task_store store(tmp.path() / "root");
+    BOOST_TEST(store.get("escape", "secret").error().code == EngineErrorCode::security);
+    BOOST_TEST(store.put("escape", "new", "x").error().code == EngineErrorCode::security);
+    BOOST_TEST(store.list("escape").error().code == EngineErrorCode::security);
+    BOOST_TEST(store.get("p", "secret").error().code == EngineErrorCode::security);
+    BOOST_TEST(!fs::exists(tmp.path() / "outside" / "new.json"));
+}
+
+BOOST_AUTO_TEST_CASE(io_failures_carry_the_path_and_the_os_message)
+{
+    fixtures::temp_dir tmp("store_io");
+    fixtures::write(tmp.path() / "not_a_dir", "x");
+    file_task_store store(tmp.path() / "not_a_dir");
+    auto put = store.put("p", "id", "x");
+    BOOST_REQUIRE(!put.has_value());
+    BOOST_TEST(put.error().code == EngineErrorCode::io);
+    BOOST_TEST(fixtures::detail(put.error(), "path").starts_with((tmp.path() / "not_a_dir").string()));
+    BOOST_TEST(!fixtures::detail(put.error(), "reason").empty());
+
+    fs::create_directories(tmp.path() / "root" / "p" / "id.json"); // a directory where the file should be
+    file_task_store blocked(tmp.path() / "root");
+    auto overwrite = blocked.put("p", "id", "x");
+    BOOST_TEST(overwrite.error().code == EngineErrorCode::io);
+    BOOST_TEST(fixtures::detail(overwrite.error(), "path") == (tmp.path() / "root" / "p" / "id.json").string());
+    BOOST_TEST(fixtures::detail(overwrite.error(), "operation") == "rename");
+    BOOST_TEST(entries(tmp.path() / "root" / "p") == names{"id.json"}, boost::test_tools::per_element());
+    BOOST_TEST(blocked.get("p", "id").error().code == EngineErrorCode::io);
+}
+
+BOOST_AUTO_TEST_CASE(remove_deletes_the_document)
+{
+    fixtures::temp_dir tmp("store_remove");
+    file_task_store store(tmp.path());
+    BOOST_REQUIRE(store.put("p", "a", "x").has_value());
+    BOOST_REQUIRE(store.remove("p", "a").has_value());
+    BOOST_TEST(store.list("p").value().empty());
+    BOOST_TEST(store.get("p", "a").error().code == EngineErrorCode::not_found);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,242 @@
+#include <boost/test/unit_test.hpp>
+
+#include "../schemas/fixtures.hpp"
+
+#include <agent_engine/runtime/task_manager.hpp>
+#include <agent_engine/runtime/timestamp.hpp>
+
+#include <map>
+#include <regex>
+
+namespace fs = std::filesystem;
+using namespace agent_engine;
+
+namespace {
+
+TaskSpec spec(std::string id)
+{
+    TaskSpec s;
+    s.task_spec_id = std::move(id);
+    s.request = "do it";
+    return s;
+}
+
+bool is_checkpoint_timestamp(const std::optional<std::string>& s)
+{
+    static const std::regex form(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z)");
+    return s && std::regex_match(*s, form) && parse_utc_timestamp(*s).has_value();
+}
+
+// A task_store in memory: the manager must work through the seam alone.
+class memory_store final : public task_store {
+public:
+    std::map<std::pair<std::string, std::string>, std::string> docs;
+
+    Result<std::string> put(std::string_view p, std::string_view id, std::string_view bytes) override
+    {
+        BOOST_OUTCOME_TRY(check_project_key(p));
+        BOOST_OUTCOME_TRY(check_document_key(id));
+        docs[{std::string(p), std::string(id)}] = bytes;
+        return location(p, id);
+    }
+    Result<std::string> get(std::string_view p, std::string_view id) const override
+    {
+        auto it = docs.find({std::string(p), std::string(id)});
+        if (it == docs.end())
+            return make_error(EngineErrorCode::not_found, EngineErrorSource::task_manager, "nf", "missing");
+        return it->second;
+    }
+    Result<std::vector<std::string>> list(std::string_view p) const override
+    {
+        std::vector<std::string> ids;
+        for (auto const& [k, v] : docs)
+            if (k.first == p)
+                ids.push_back(k.second);
+        return ids;
+    }
+    Result<std::vector<std::string>> list_projects() const override
+    {
+        std::vector<std::string> ps;
+        for (auto const& [k, v] : docs)
+            if (ps.empty() || ps.back() != k.first)
+                ps.push_back(k.first);
+        return ps;
+    }
+    Result<void> remove(std::string_view p, std::string_view id) override
+    {
+        docs.erase({std::string(p), std::string(id)});
+        return boost::outcome_v2::success();
+    }
+    std::string location(std::string_view p, std::string_view id) const override
+    {
+        return "mem://" + std::string(p) + "/" + std::string(id);
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(task_manager)
+
+BOOST_AUTO_TEST_CASE(create_task_generates_a_spec_scoped_random_id)
+{
+    fixtures::temp_dir tmp("tm_create");
+    TaskManager tm(tmp.path());
+    auto a = tm.create_task(spec("my-spec"), "pipe");
+    auto b = tm.create_task(spec("my-spec"), "pipe");
+    BOOST_REQUIRE(a.has_value() && b.has_value());
+    BOOST_TEST(std::regex_match(a.value().task_id, std::regex("task-my-spec-[0-9a-f]{24}")));
+    BOOST_TEST(a.value().task_id != b.value().task_id);
+    BOOST_TEST(extract_project_id(a.value().task_id) == "my-spec");
+    BOOST_TEST(a.value().status == TaskStatus::pending);
+    BOOST_TEST(a.value().pipeline_id == "pipe");
+    BOOST_TEST(is_checkpoint_timestamp(a.value().created_at));
+    BOOST_TEST(a.value().updated_at == a.value().created_at);
+    BOOST_REQUIRE(tm.get_task(a.value().task_id) != nullptr);
+    BOOST_TEST(tm.get_task("task-none-1") == nullptr);
+
+    auto given = tm.create_task(spec("s"), "p", "task-s-fixed");
+    BOOST_TEST(given.value().task_id == "task-s-fixed");
+    BOOST_TEST(tm.create_task(spec("../../etc"), "p").error().code == EngineErrorCode::security);
+    BOOST_TEST(tm.create_task(spec("s"), "p", "task/../x").error().code == EngineErrorCode::security);
+    BOOST_TEST(!fs::exists(tmp.path() / "default"));
+}
+
+BOOST_AUTO_TEST_CASE(mutations_update_the_task_and_stamp_updated_at)
+{
+    TaskManager tm(std::make_shared<memory_store>());
+    std::string id = tm.create_task(spec("s"), "p").value().task_id;
+    BOOST_REQUIRE(tm.set_status(id, TaskStatus::running).has_value());
+    BOOST_REQUIRE(tm.set_current_stage(id, "s1").has_value());
+    BOOST_REQUIRE(tm.append_routing(id, "s1", "go", "agent").has_value());
+    BOOST_REQUIRE(tm.record_stage_result(id, "s1", {boost::json::value{{"ok", true}}, {}, {}, {}}).has_value());
+    BOOST_REQUIRE(tm.add_failure(id, {FailureCode::timeout, "slow", {}, Severity::error, {}}).has_value());
+    const Task& t = *tm.get_task(id);
+    BOOST_TEST(t.status == TaskStatus::running);
+    BOOST_TEST(t.current_stage_id.value() == "s1");
+    BOOST_TEST(t.routing_trace.size() == 1u);
+    BOOST_TEST(t.routing_trace[0].decision.value() == "go");
+    BOOST_TEST(is_checkpoint_timestamp(t.routing_trace[0].timestamp));
+    auto const& rec = t.stage_results.find("s1")->second;
+    BOOST_TEST(rec.output.at("ok") == true);
+    BOOST_TEST(is_checkpoint_timestamp(rec.completed_at));
+    BOOST_TEST(rec.started_at == rec.completed_at);
+    BOOST_TEST(t.failure_signatures.size() == 1u);
+    BOOST_TEST(is_checkpoint_timestamp(t.updated_at));
+    BOOST_TEST(*t.updated_at >= *t.created_at);
+
+    for (auto code : {tm.set_status("task-x-1", TaskStatus::failed).error().code,
+                      tm.set_current_stage("task-x-1", {}).error().code,
+                      tm.append_routing("task-x-1", "s").error().code,
+                      tm.record_stage_result("task-x-1", "s", {}).error().code,
+                      tm.add_failure("task-x-1", {}).error().code})
+        BOOST_TEST(code == EngineErrorCode::not_found);
+}
+
+BOOST_AUTO_TEST_CASE(save_and_load_round_trip_losslessly)
+{
+    fixtures::temp_dir tmp("tm_roundtrip");
+    TaskManager tm(tmp.path() / "nested" / "root");
+    std::string id = tm.create_task(spec("proj"), "pipe").value().task_id;
+    tm.record_stage_result(id, "s1", {boost::json::value{{"n", 1.5}}, {}, {}, {}}).value();
+    tm.set_status(id, TaskStatus::completed).value();
+
+    auto path = tm.save_checkpoint(id);
+    BOOST_REQUIRE(path.has_value());
+    BOOST_TEST(path.value() == tmp.path() / "nested" / "root" / "proj" / (id + ".json"));
+    BOOST_TEST(fixtures::read(path.value()) == to_json(*tm.get_task(id)));
+
+    TaskManager fresh(tmp.path() / "nested" / "root");
+    auto loaded = fresh.load_checkpoint(id);
+    BOOST_REQUIRE(loaded.has_value());
+    BOOST_TEST(to_json(loaded.value()) == to_json(*tm.get_task(id)));
+    BOOST_TEST(to_json(*fresh.get_task(id)) == to_json(loaded.value()));
+    BOOST_TEST(fresh.list_tasks("proj").value() == std::vector<std::string>{id}, boost::test_tools::per_element());
+    auto meta = fresh.get_task_metadata(id);
+    BOOST_TEST(meta.value().status == TaskStatus::completed);
+    BOOST_TEST(meta.value().updated_at == tm.get_task(id)->updated_at);
+}
+
+BOOST_AUTO_TEST_CASE(compact_format_writes_compact_json)
+{
+    fixtures::temp_dir tmp("tm_compact");
+    TaskManager tm(tmp.path(), {.durable = false, .format = json_format::compact()});
+    std::string id = tm.create_task(spec("c"), "p").value().task_id;
+    auto path = tm.save_checkpoint(id).value();
+    BOOST_TEST(fixtures::read(path) == to_json(*tm.get_task(id), json_format::compact()));
+    BOOST_TEST(fixtures::read(path).find('\n') == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(python_checkpoints_load_and_save_back_unchanged)
+{
+    fixtures::temp_dir tmp("tm_python");
+    fs::copy(fixtures::root(), tmp.path() / "tasks", fs::copy_options::recursive);
+    TaskManager tm(tmp.path() / "tasks");
+    BOOST_TEST(tm.list_projects().value() == (std::vector<std::string>{"t1", "test_spec"}),
+               boost::test_tools::per_element());
+    for (auto const& file : fixtures::all()) {
+        std::string id = file.stem().string();
+        BOOST_TEST_CONTEXT(id)
+        {
+            BOOST_REQUIRE(tm.load_checkpoint(id).has_value());
+            auto saved = tm.save_checkpoint(id);
+            BOOST_REQUIRE(saved.has_value());
+            BOOST_TEST(fixtures::read(saved.value()) == fixtures::read(file));
+        }
+    }
+    BOOST_TEST(tm.list_tasks("t1").value() == (std::vector<std::string>{"task-t1-4f2f2f93", "task-t1-98738ae8"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(every_error_code_of_the_checkpoint_api)
+{
+    fixtures::temp_dir tmp("tm_errors");
+    TaskManager tm(tmp.path());
+    BOOST_TEST(tm.save_checkpoint("task-p-missing").error().code == EngineErrorCode::not_found);
+    BOOST_TEST(tm.save_checkpoint("task-../../x-1").error().code == EngineErrorCode::security);
+    BOOST_TEST(tm.load_checkpoint("../task-p-1").error().code == EngineErrorCode::security);
+    BOOST_TEST(tm.get_task_metadata("a/b").error().code == EngineErrorCode::security);
+    BOOST_TEST(tm.list_tasks("..").error().code == EngineErrorCode::security);
+    BOOST_TEST(fs::is_empty(tmp.path()));
+
+    auto missing = tm.load_checkpoint("task-p-missing");
+    BOOST_TEST(missing.error().code == EngineErrorCode::not_found);
+    BOOST_TEST(fixtures::detail(missing.error(), "path") == (tmp.path() / "p" / "task-p-missing.json").string());
+    BOOST_TEST(tm.get_task_metadata("task-p-missing").error().code == EngineErrorCode::not_found);
+    BOOST_TEST(tm.list_tasks("p").value().empty());
+
+    fixtures::write(tmp.path() / "p" / "task-p-corrupt.json", "{\n  \"task_id\": \"task-p-corrupt\",\n  ]");
+    auto corrupt = tm.load_checkpoint("task-p-corrupt");
+    BOOST_TEST(corrupt.error().code == EngineErrorCode::json);
+    BOOST_TEST(corrupt.error().details->at("line") == 3);
+    BOOST_TEST(corrupt.error().details->at("column") == 3);
+    BOOST_TEST(fixtures::detail(corrupt.error(), "path") == (tmp.path() / "p" / "task-p-corrupt.json").string());
+    BOOST_TEST(tm.get_task_metadata("task-p-corrupt").error().code == EngineErrorCode::json);
+    BOOST_TEST(tm.get_task("task-p-corrupt") == nullptr);
+
+    fixtures::write(tmp.path() / "p" / "task-p-invalid.json", R"({"task_id": "task-p-invalid", "status": "lost"})");
+    auto invalid = tm.load_checkpoint("task-p-invalid");
+    BOOST_TEST(invalid.error().code == EngineErrorCode::validation);
+    BOOST_TEST(invalid.error().details->at("errors").as_array().size() == 3u); // spec, status, pipeline_id
+    BOOST_TEST(fixtures::detail(invalid.error(), "path") == (tmp.path() / "p" / "task-p-invalid.json").string());
+
+    fixtures::write(tmp.path() / "blocked", "x");
+    TaskManager io(tmp.path() / "blocked");
+    std::string id = io.create_task(spec("q"), "p").value().task_id;
+    auto failed = io.save_checkpoint(id);
+    BOOST_TEST(failed.error().code == EngineErrorCode::io);
+    BOOST_TEST(failed.error().details->contains("reason"));
+}
+
+BOOST_AUTO_TEST_CASE(load_replaces_the_task_in_memory)
+{
+    auto store = std::make_shared<memory_store>();
+    TaskManager tm(store);
+    std::string id = tm.create_task(spec("m"), "p").value().task_id;
+    BOOST_REQUIRE(tm.save_checkpoint(id).value() == "mem://m/" + id);
+    tm.set_status(id, TaskStatus::failed).value();
+    BOOST_TEST(tm.load_checkpoint(id).value().status == TaskStatus::pending);
+    BOOST_TEST(tm.get_task(id)->status == TaskStatus::pending);
+    BOOST_TEST(store->docs.size() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
