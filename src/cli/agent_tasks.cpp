@@ -1,0 +1,402 @@
+// agent-tasks: inspect and maintain the checkpoints under a task storage root
+// ({root}/{project_id}/{task_id}.json). Exit status: 0 success, 1 failure or an
+// invalid file, 2 usage error. Errors go to stderr.
+
+#include <agent_engine/core/conversion.hpp>
+#include <agent_engine/core/json_schema.hpp>
+#include <agent_engine/runtime/task_manager.hpp>
+
+#include <boost/describe/enum_from_string.hpp>
+#include <boost/describe/enum_to_string.hpp>
+#include <boost/program_options.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+namespace po = boost::program_options;
+using namespace agent_engine;
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_failure = 1;
+constexpr int exit_usage = 2;
+
+struct usage_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct context {
+    std::filesystem::path root;
+    bool json = false;
+};
+
+int fail(const EngineError& e)
+{
+    std::cerr << "agent-tasks: " << e.message << '\n';
+    return exit_failure;
+}
+
+void warn_skipped(const std::vector<EngineError>& skipped)
+{
+    for (auto const& e : skipped)
+        std::cerr << "agent-tasks: warning: skipped: " << e.message << '\n';
+}
+
+template <class E> std::string name_of(E e) { return boost::describe::enum_to_string(e, "?"); }
+
+std::vector<TaskStatus> parse_statuses(const std::vector<std::string>& names)
+{
+    std::vector<TaskStatus> out;
+    for (auto const& n : names) {
+        TaskStatus s{};
+        if (!boost::describe::enum_from_string(n.c_str(), s))
+            throw usage_error("unknown status '" + n + "' (pending, running, completed, failed)");
+        out.push_back(s);
+    }
+    return out;
+}
+
+// "2025-12-06T02:45:18.337698Z" as "2025-12-06 02:45:18" (the table's width).
+std::string short_time(const std::optional<std::string>& t)
+{
+    if (!t)
+        return "-";
+    if (t->size() >= 19 && (*t)[10] == 'T')
+        return t->substr(0, 10) + " " + t->substr(11, 8);
+    return *t;
+}
+
+void print_table(const std::vector<TaskMetadata>& tasks)
+{
+    std::vector<std::array<std::string, 5>> rows{{"TASK", "STATUS", "PIPELINE", "CREATED", "UPDATED"}};
+    for (auto const& t : tasks)
+        rows.push_back({t.task_id, name_of(t.status), t.pipeline_id, short_time(t.created_at), short_time(t.updated_at)});
+    std::array<std::size_t, 5> width{};
+    for (auto const& r : rows)
+        for (std::size_t i = 0; i < r.size(); ++i)
+            width[i] = std::max(width[i], r[i].size());
+    for (auto const& r : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            line += r[i];
+            if (i + 1 < r.size())
+                line.append(width[i] - r[i].size() + 2, ' ');
+        }
+        std::cout << line << '\n';
+    }
+}
+
+// Parses a subcommand's own options and positionals from `args`.
+po::variables_map parse_sub(const std::vector<std::string>& args, const po::options_description& options,
+                            const po::positional_options_description& positional = {})
+{
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    po::notify(vm);
+    return vm;
+}
+
+int cmd_list(const context& ctx, const std::vector<std::string>& args)
+{
+    po::options_description opts("list options");
+    opts.add_options()("project", po::value<std::string>(), "project to list (default: every project)")(
+        "status", po::value<std::vector<std::string>>()->composing(), "only tasks with this status (repeatable)")(
+        "limit", po::value<std::size_t>()->default_value(0), "at most this many tasks (0: all)")(
+        "oldest-first", "oldest first instead of newest first");
+    po::positional_options_description pos;
+    pos.add("project", 1);
+    auto vm = parse_sub(args, opts, pos);
+
+    TaskManager tm(ctx.root);
+    task_query query;
+    if (vm.count("status"))
+        query.statuses = parse_statuses(vm["status"].as<std::vector<std::string>>());
+    query.order = vm.count("oldest-first") ? task_order::oldest_first : task_order::newest_first;
+    query.limit = vm["limit"].as<std::size_t>();
+
+    std::vector<std::string> projects;
+    if (vm.count("project")) {
+        projects.push_back(vm["project"].as<std::string>());
+    } else {
+        auto all = tm.list_projects();
+        if (!all)
+            return fail(all.error());
+        projects = std::move(all).value();
+    }
+    std::vector<TaskMetadata> tasks;
+    for (auto const& p : projects) {
+        auto page = tm.list_task_metadata(p, query);
+        if (!page)
+            return fail(page.error());
+        warn_skipped(page.value().skipped);
+        for (auto& t : page.value().tasks)
+            tasks.push_back(std::move(t));
+    }
+    if (projects.size() > 1) { // merge the projects' pages in the requested order
+        std::stable_sort(tasks.begin(), tasks.end(), [&](const TaskMetadata& a, const TaskMetadata& b) {
+            auto key = [](const TaskMetadata& t) { return t.updated_at ? t.updated_at : t.created_at; };
+            return query.order == task_order::newest_first ? key(a) > key(b) : key(a) < key(b);
+        });
+        if (query.limit != 0 && tasks.size() > query.limit)
+            tasks.resize(query.limit);
+    }
+    if (ctx.json)
+        std::cout << to_json(tasks) << '\n';
+    else if (tasks.empty())
+        std::cerr << "no tasks under " << ctx.root.string() << '\n';
+    else
+        print_table(tasks);
+    return exit_ok;
+}
+
+std::string one_task_arg(const std::vector<std::string>& args, const char* command)
+{
+    po::options_description opts(std::string(command) + " options");
+    opts.add_options()("task-id", po::value<std::string>()->required(), "task id");
+    po::positional_options_description pos;
+    pos.add("task-id", 1);
+    return parse_sub(args, opts, pos)["task-id"].as<std::string>();
+}
+
+// A stage's output on one line, cut to fit a terminal.
+std::string brief(const boost::json::value& v)
+{
+    std::string text = serialize(v, json_format::compact());
+    return text.size() > 60 ? text.substr(0, 57) + "..." : text;
+}
+
+int cmd_show(const context& ctx, const std::vector<std::string>& args)
+{
+    std::string id = one_task_arg(args, "show");
+    TaskManager tm(ctx.root);
+    auto task = tm.load_checkpoint(id);
+    if (!task)
+        return fail(task.error());
+    const Task& t = task.value();
+    if (ctx.json) {
+        std::cout << to_json(t) << '\n';
+        return exit_ok;
+    }
+    std::cout << "task      " << t.task_id << "\nproject   " << extract_project_id(t.task_id) << "\nstatus    "
+              << name_of(t.status) << "\npipeline  " << t.pipeline_id << "\nstage     "
+              << t.current_stage_id.value_or("-") << "\nrequest   " << t.spec.request << "\ncreated   "
+              << t.created_at.value_or("-") << "\nupdated   " << t.updated_at.value_or("-") << '\n';
+    std::cout << "stages (" << t.stage_results.size() << "):\n";
+    std::size_t width = 0;
+    for (auto const& [stage, rec] : t.stage_results)
+        width = std::max(width, stage.size());
+    for (auto const& [stage, rec] : t.stage_results)
+        std::cout << "  " << stage << std::string(width - stage.size() + 2, ' ') << rec.completed_at.value_or("-") << "  "
+                  << (rec.error ? "error: " + rec.error->message : brief(rec.output)) << '\n';
+    for (auto const& f : t.failure_signatures)
+        std::cout << "failure   " << name_of(f.code) << ": " << f.message << '\n';
+    return exit_ok;
+}
+
+int cmd_meta(const context& ctx, const std::vector<std::string>& args)
+{
+    std::string id = one_task_arg(args, "meta");
+    TaskManager tm(ctx.root);
+    auto meta = tm.get_task_metadata(id);
+    if (!meta)
+        return fail(meta.error());
+    const TaskMetadata& m = meta.value();
+    if (ctx.json)
+        std::cout << to_json(m) << '\n';
+    else
+        std::cout << "task_id      " << m.task_id << "\nstatus       " << name_of(m.status) << "\npipeline_id  "
+                  << m.pipeline_id << "\ncreated_at   " << m.created_at.value_or("-") << "\nupdated_at   "
+                  << m.updated_at.value_or("-") << '\n';
+    return exit_ok;
+}
+
+int cmd_prune(const context& ctx, const std::vector<std::string>& args)
+{
+    po::options_description opts("prune options");
+    opts.add_options()("project", po::value<std::string>()->required(), "project to prune")(
+        "older-than", po::value<std::string>()->required(), "age, e.g. 90s, 30m, 12h, 7d, 2w")(
+        "status", po::value<std::vector<std::string>>()->composing(),
+        "only tasks with this status (repeatable; default: completed and failed)")(
+        "dry-run", "show what would be removed, remove nothing");
+    po::positional_options_description pos;
+    pos.add("project", 1);
+    auto vm = parse_sub(args, opts, pos);
+
+    prune_options options;
+    auto age = parse_duration(vm["older-than"].as<std::string>());
+    if (!age)
+        throw usage_error("--older-than: not a duration: '" + vm["older-than"].as<std::string>() + "'");
+    options.older_than = *age;
+    if (vm.count("status"))
+        options.statuses = parse_statuses(vm["status"].as<std::vector<std::string>>());
+    options.dry_run = vm.count("dry-run") != 0;
+
+    TaskManager tm(ctx.root);
+    auto result = tm.prune(vm["project"].as<std::string>(), options);
+    if (!result)
+        return fail(result.error());
+    warn_skipped(result.value().skipped);
+    if (ctx.json) {
+        std::cout << to_json(result.value()) << '\n';
+        return exit_ok;
+    }
+    auto const& removed = result.value().removed;
+    std::cout << (options.dry_run ? "would remove " : "removed ") << removed.size()
+              << (removed.size() == 1 ? " task" : " tasks") << (removed.empty() ? "\n" : ":\n");
+    if (!removed.empty())
+        print_table(removed);
+    return exit_ok;
+}
+
+int cmd_validate(const context& ctx, const std::vector<std::string>& args)
+{
+    po::options_description opts("validate options");
+    opts.add_options()("file", po::value<std::vector<std::string>>()->required(), "checkpoint files");
+    po::positional_options_description pos;
+    pos.add("file", -1);
+    auto files = parse_sub(args, opts, pos)["file"].as<std::vector<std::string>>();
+
+    bool all_valid = true;
+    boost::json::array report;
+    for (auto const& file : files) {
+        std::optional<EngineError> problem;
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            problem = make_error(EngineErrorCode::io, EngineErrorSource::task_manager, "io_failed",
+                                 "Cannot read " + file + ": " + std::strerror(errno), {{"path", file}});
+        } else {
+            std::ostringstream bytes;
+            bytes << in.rdbuf();
+            auto task = decode_document<Task>(bytes.str());
+            if (!task)
+                problem = std::move(task).error();
+        }
+        all_valid = all_valid && !problem;
+        if (ctx.json) {
+            boost::json::object entry{{"file", file}, {"valid", !problem}};
+            entry.emplace("error", problem ? to_dict(*problem) : boost::json::value());
+            report.push_back(std::move(entry));
+        } else if (!problem) {
+            std::cout << file << ": ok\n";
+        } else {
+            std::cout << file << ": invalid\n" << problem->message << '\n';
+        }
+    }
+    if (ctx.json)
+        std::cout << serialize(report) << '\n';
+    return all_valid ? exit_ok : exit_failure;
+}
+
+// The schemas `schema NAME` prints, by title.
+const std::map<std::string, std::function<boost::json::value()>>& schemas()
+{
+    static const std::map<std::string, std::function<boost::json::value()>> all{
+        {"Task", json_schema<Task>},
+        {"TaskSpec", json_schema<TaskSpec>},
+        {"StageExecutionRecord", json_schema<StageExecutionRecord>},
+        {"RoutingDecision", json_schema<RoutingDecision>},
+        {"FailureSignature", json_schema<FailureSignature>},
+        {"ContextFingerprint", json_schema<ContextFingerprint>},
+        {"TaskMetadata", json_schema<TaskMetadata>},
+        {"EngineError", json_schema<EngineError>},
+    };
+    return all;
+}
+
+int cmd_schema(const context& ctx, const std::vector<std::string>& args)
+{
+    po::options_description opts("schema options");
+    opts.add_options()("name", po::value<std::string>(), "schema name (default: list the names)");
+    po::positional_options_description pos;
+    pos.add("name", 1);
+    auto vm = parse_sub(args, opts, pos);
+    if (!vm.count("name")) {
+        boost::json::array names;
+        for (auto const& [name, f] : schemas())
+            names.emplace_back(name);
+        if (ctx.json)
+            std::cout << serialize(names) << '\n';
+        else
+            for (auto const& [name, f] : schemas())
+                std::cout << name << '\n';
+        return exit_ok;
+    }
+    auto it = schemas().find(vm["name"].as<std::string>());
+    if (it == schemas().end())
+        throw usage_error("unknown schema '" + vm["name"].as<std::string>() + "' (run `agent-tasks schema` for the list)");
+    std::cout << serialize(it->second()) << '\n';
+    return exit_ok;
+}
+
+constexpr const char* usage_text = R"(usage: agent-tasks [--root DIR] [--json] COMMAND [ARGS]
+
+Inspect and maintain task checkpoints ({root}/{project_id}/{task_id}.json).
+
+commands:
+  list [PROJECT] [--status S]... [--limit N] [--oldest-first]
+                          tasks as a table (every project when none is named), newest first
+  show TASK_ID            one checkpoint: summary and stages (--json: the checkpoint itself)
+  meta TASK_ID            a checkpoint's metadata, read without loading the task
+  prune PROJECT --older-than AGE [--status S]... [--dry-run]
+                          remove old tasks (default statuses: completed, failed); AGE: 90s 30m 12h 7d 2w
+  validate FILE...        check files against the Task schema; exit 1 if any is invalid
+  schema [NAME]           JSON Schema of a schema (list the names without NAME)
+
+exit status: 0 success, 1 failure or invalid file, 2 usage error
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    po::options_description global("global options");
+    global.add_options()("help,h", "show this help")(
+        "root", po::value<std::string>()->default_value(std::string(default_task_root)), "storage root")(
+        "json", "machine-readable JSON output");
+    po::options_description hidden;
+    hidden.add_options()("command", po::value<std::string>())("args", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(global).add(hidden);
+    po::positional_options_description pos;
+    pos.add("command", 1).add("args", -1);
+
+    try {
+        auto parsed = po::command_line_parser(argc, argv).options(all).positional(pos).allow_unregistered().run();
+        po::variables_map vm;
+        po::store(parsed, vm);
+        po::notify(vm);
+        if (vm.count("help")) {
+            std::cout << usage_text << '\n' << global;
+            return exit_ok;
+        }
+        if (!vm.count("command"))
+            throw usage_error("missing command");
+        context ctx{vm["root"].as<std::string>(), vm.count("json") != 0};
+        std::string command = vm["command"].as<std::string>();
+        std::vector<std::string> args = po::collect_unrecognized(parsed.options, po::include_positional);
+        args.erase(args.begin()); // the command itself
+
+        static const std::map<std::string, int (*)(const context&, const std::vector<std::string>&)> commands{
+            {"list", cmd_list},         {"show", cmd_show},     {"meta", cmd_meta},
+            {"prune", cmd_prune},       {"validate", cmd_validate}, {"schema", cmd_schema},
+        };
+        auto it = commands.find(command);
+        if (it == commands.end())
+            throw usage_error("unknown command '" + command + "'");
+        return it->second(ctx, args);
+    } catch (const po::error& e) {
+        std::cerr << "agent-tasks: " << e.what() << "\ntry 'agent-tasks --help'\n";
+        return exit_usage;
+    } catch (const usage_error& e) {
+        std::cerr << "agent-tasks: " << e.what() << "\ntry 'agent-tasks --help'\n";
+        return exit_usage;
+    } catch (const std::exception& e) {
+        std::cerr << "agent-tasks: " << e.what() << '\n';
+        return exit_failure;
+    }
+}
