@@ -1,0 +1,11 @@
+// Must not compile: AGENT_ENGINE_REQUIRED names a member BOOST_DESCRIBE_STRUCT leaves out.
+#include <agent_engine/agent_engine.hpp>
+
+struct Schema {
+    int listed = 0;
+    int unlisted = 0;
+};
+BOOST_DESCRIBE_STRUCT(Schema, (), (listed))
+AGENT_ENGINE_REQUIRED(Schema, unlisted)
+
+bool reads() { return agent_engine::from_json<Schema>("{}").has_value(); }
