@@ -91,8 +91,14 @@ public:
             std::string_view name = target.substr(target.rfind('/') + 1);
             auto found = known_.find(name);
             if (found != known_.end() && found->second.uses == 1) {
-                root = std::move(defs_[name]);
-                defs_.erase(name);
+                boost::json::object others; // object::erase would move the last definition into its place
+                for (auto& d : defs_) {
+                    if (d.key() == name)
+                        root = std::move(d.value());
+                    else
+                        others.emplace(d.key(), std::move(d.value()));
+                }
+                defs_ = std::move(others);
             }
         }
         for (auto& m : root.as_object())

@@ -4,20 +4,29 @@
 // validate(x): checks an object built in memory against its schema's rules
 // (types, ranges, constraints, validators) before a program saves or sends it,
 // with the errors from_dict would give for the same object as JSON.
+// validate_dict<T>(json): the same check of JSON input, keeping no object.
 
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/result.hpp>
 
 namespace agent_engine {
 
-// Reads to_dict(value) back through from_dict and discards the copy: one read
-// path, so validate and from_dict cannot disagree.
+template <class T> Result<void> validate_dict(const boost::json::value& input)
+{
+    T discarded{};
+    validation_context ctx;
+    dom_reader r(input);
+    rule_of<T>::read(r, discarded, ctx);
+    if (!ctx.ok())
+        return std::move(ctx).to_error(rule_of<T>::label());
+    return boost::outcome_v2::success();
+}
+
+// Reads to_dict(value) back and discards the copy: one read path, so validate
+// and from_dict cannot disagree.
 template <class T> Result<void> validate(const T& value)
 {
-    auto read = from_dict<T>(to_dict(value));
-    if (!read)
-        return std::move(read).error();
-    return boost::outcome_v2::success();
+    return validate_dict<T>(to_dict(value));
 }
 
 } // namespace agent_engine
