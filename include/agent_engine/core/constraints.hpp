@@ -235,8 +235,10 @@ template <class V> std::size_t length(const V& v)
 {
     if constexpr (agent_engine::detail::is_text_v<V>)
         return agent_engine::detail::code_points(std::string_view(v));
-    else
+    else if constexpr (agent_engine::detail::is_container_v<V>)
         return std::size(v);
+    else
+        return 0; // rejected by require<V>(); no second error
 }
 template <class V> const char* schema_keyword(bool at_least)
 {

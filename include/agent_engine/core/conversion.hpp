@@ -29,12 +29,21 @@ template <class T> boost::json::value to_dict(const T& value)
     return w.release();
 }
 
-template <class T> Result<T> from_dict(const boost::json::value& input)
+namespace detail {
+// Reads `input` into `out`; the returned context holds every error found.
+template <class T> validation_context read_dom(const boost::json::value& input, T& out)
 {
-    T out{};
     validation_context ctx;
     dom_reader r(input);
     rule_of<T>::read(r, out, ctx);
+    return ctx;
+}
+} // namespace detail
+
+template <class T> Result<T> from_dict(const boost::json::value& input)
+{
+    T out{};
+    validation_context ctx = detail::read_dom(input, out);
     if (!ctx.ok())
         return std::move(ctx).to_error(rule_of<T>::label());
     return out;

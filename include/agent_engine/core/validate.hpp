@@ -14,9 +14,7 @@ namespace agent_engine {
 template <class T> Result<void> validate_dict(const boost::json::value& input)
 {
     T discarded{};
-    validation_context ctx;
-    dom_reader r(input);
-    rule_of<T>::read(r, discarded, ctx);
+    validation_context ctx = detail::read_dom(input, discarded);
     if (!ctx.ok())
         return std::move(ctx).to_error(rule_of<T>::label());
     return boost::outcome_v2::success();
