@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
-#include <tuple>
 
 namespace agent_engine {
 namespace {
@@ -20,9 +19,12 @@ struct entry {
     bool timed = false;
 };
 
-bool before(const entry& a, std::int64_t time, std::string_view id) noexcept
+// Tasks are ordered by (time, id): <0, 0 or >0 as `a` comes before, at or after (time, id).
+int compare(const entry& a, std::int64_t time, std::string_view id) noexcept
 {
-    return std::tie(a.time, a.id) < std::tie(time, id);
+    if (a.time != time)
+        return a.time < time ? -1 : 1;
+    return std::string_view(a.id).compare(id);
 }
 
 EngineError query_error(std::string error_id, std::string message, std::string_view input)
@@ -59,7 +61,7 @@ Result<std::vector<entry>> scan(const task_store& store, std::string_view projec
         }
         entries.push_back(std::move(e));
     }
-    std::sort(entries.begin(), entries.end(), [](const entry& a, const entry& b) { return before(a, b.time, b.id); });
+    std::sort(entries.begin(), entries.end(), [](const entry& a, const entry& b) { return compare(a, b.time, b.id) < 0; });
     return entries;
 }
 
@@ -114,9 +116,8 @@ Result<task_page> list_task_metadata(const task_store& store, std::string_view p
     const entry* last = nullptr;
     for (const entry& e : entries) {
         if (cursor) { // only tasks past the cursor in this order
-            auto here = std::tie(e.time, e.id);
-            auto mark = std::tie(cursor->first, cursor->second);
-            if (query.order == task_order::oldest_first ? here <= mark : here >= mark)
+            int c = compare(e, cursor->first, cursor->second);
+            if (query.order == task_order::oldest_first ? c <= 0 : c >= 0)
                 continue;
         }
         if (!status_matches(query.statuses, e.meta.status))
