@@ -7,6 +7,7 @@
 //   Result<T>          from_dict<T>(const json::value&)  pydantic's model_validate
 //   std::string        to_json(const T&, json_format)    json.dumps(model_dump(...), indent=2)
 //   Result<T>          from_json<T>(std::string_view)    straight from text, no DOM
+//   Result<void>       from_dict(value, T& out), from_json(text, T& out): into an existing object
 //   std::string        serialize(const json::value&, json_format)
 //   Result<json::value> parse_json(std::string_view)
 
@@ -19,6 +20,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace agent_engine {
 
@@ -40,12 +42,30 @@ template <class T> validation_context read_dom(const boost::json::value& input, 
 }
 } // namespace detail
 
-template <class T> Result<T> from_dict(const boost::json::value& input)
+namespace detail {
+template <class T> constexpr void check_returnable() noexcept
 {
-    T out{};
+    static_assert(!std::is_same_v<T, EngineError>,
+                  "agent_engine: Result<EngineError> cannot tell a value from an error; read an EngineError "
+                  "with from_dict(input, out) or from_json(text, out), which fill `out` and return Result<void>.");
+}
+} // namespace detail
+
+// Reads `input` into `out` (which should start default-constructed); on failure
+// `out` holds whatever was read and the error lists every problem.
+template <class T> Result<void> from_dict(const boost::json::value& input, T& out)
+{
     validation_context ctx = detail::read_dom(input, out);
     if (!ctx.ok())
         return std::move(ctx).to_error(rule_of<T>::label());
+    return boost::outcome_v2::success();
+}
+
+template <class T> Result<T> from_dict(const boost::json::value& input)
+{
+    detail::check_returnable<T>();
+    T out{};
+    BOOST_OUTCOME_TRY(from_dict(input, out));
     return out;
 }
 
@@ -71,9 +91,8 @@ Result<boost::json::value> parse_json(std::string_view text);
 
 // Reads T straight from JSON text, with no DOM in between; the same values and
 // the same errors as from_dict<T>(parse_json(text)).
-template <class T> Result<T> from_json(std::string_view text)
+template <class T> Result<void> from_json(std::string_view text, T& out)
 {
-    T out{};
     validation_context ctx;
     text_reader r(text);
     rule_of<T>::read(r, out, ctx);
@@ -81,6 +100,14 @@ template <class T> Result<T> from_json(std::string_view text)
         return r.error();
     if (!ctx.ok())
         return std::move(ctx).to_error(rule_of<T>::label());
+    return boost::outcome_v2::success();
+}
+
+template <class T> Result<T> from_json(std::string_view text)
+{
+    detail::check_returnable<T>();
+    T out{};
+    BOOST_OUTCOME_TRY(from_json(text, out));
     return out;
 }
 
