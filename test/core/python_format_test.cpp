@@ -74,6 +74,13 @@ std::string error_line(std::string_view key, std::string_view input)
     return message.substr(head.size());
 }
 
+// pydantic's line for `l: List[int]` given a non-list input shown as `repr` of Python type `type`.
+std::string list_error(std::string_view repr, std::string_view type)
+{
+    return "  Input should be a valid list [type=list_type, input_value=" + std::string(repr) +
+           ", input_type=" + std::string(type) + "]";
+}
+
 } // namespace
 
 // python3 -c 'import json; print(json.dumps({"name": "t\u00e9st", "count": 3, "ratio": 0.5, "ok": True,
@@ -201,10 +208,6 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_bytes_become_replacement_characters)
 // class R(BaseModel): l: List[int] = []; s: str = ""
 BOOST_AUTO_TEST_CASE(inputs_are_shown_as_python_repr)
 {
-    auto list_error = [](std::string_view repr, std::string_view type) {
-        return "  Input should be a valid list [type=list_type, input_value=" + std::string(repr) +
-               ", input_type=" + std::string(type) + "]";
-    };
     BOOST_TEST(error_line("l", R"("x")") == list_error("'x'", "str"));
     BOOST_TEST(error_line("l", R"("it's")") == list_error(R"("it's")", "str"));
     BOOST_TEST(error_line("l", R"("it's \"q\"")") == list_error(R"('it\'s "q"')", "str"));
@@ -235,10 +238,6 @@ BOOST_AUTO_TEST_CASE(inputs_are_shown_as_python_repr)
 // bytes, each cut moved to a character boundary (towards the middle).
 BOOST_AUTO_TEST_CASE(long_inputs_are_shortened_like_pydantic)
 {
-    auto list_error = [](std::string_view repr, std::string_view type) {
-        return "  Input should be a valid list [type=list_type, input_value=" + std::string(repr) +
-               ", input_type=" + std::string(type) + "]";
-    };
     std::string a48(48, 'a'), a49(49, 'a'), a60(60, 'a');
     // 48 characters + quotes = 50 bytes: kept whole; 49 + quotes = 51: shortened
     BOOST_TEST(error_line("l", '"' + a48 + '"') == list_error("'" + a48 + "'", "str"));
