@@ -43,8 +43,11 @@ template <class T> validation_context read_dom(const boost::json::value& input, 
 } // namespace detail
 
 namespace detail {
+// What the value forms of from_dict / from_json need of T, said before the
+// compiler's own complaint.
 template <class T> constexpr void check_returnable() noexcept
 {
+    require_default_constructible<T>();
     static_assert(!std::is_same_v<T, EngineError>,
                   "agent_engine: Result<EngineError> cannot tell a value from an error; read an EngineError "
                   "with from_dict(input, out) or from_json(text, out), which fill `out` and return Result<void>.");

@@ -34,7 +34,15 @@ namespace agent_engine {
 
 namespace detail {
 template <class> inline constexpr bool no_rule_for = false;
+
+// Reading starts from T{}: say so before the compiler's own complaint.
+template <class T> constexpr void require_default_constructible() noexcept
+{
+    static_assert(std::is_default_constructible_v<T>,
+                  "agent_engine: a schema must be default-constructible: reading starts from a default "
+                  "object so that a missing key keeps the member's in-class default.");
 }
+} // namespace detail
 
 template <class T> struct json_rule {
     static_assert(detail::no_rule_for<T>,

@@ -25,9 +25,7 @@ namespace agent_engine {
 template <class T>
     requires detail::is_described_struct_v<T>
 struct json_rule<T> {
-    static_assert(std::is_default_constructible_v<T>,
-                  "agent_engine: a schema must be default-constructible: reading starts from a default "
-                  "object so that a missing key keeps the member's in-class default.");
+    static_assert((detail::require_default_constructible<T>(), true));
     static_assert(detail::declarations_name_described_members<T>(),
                   "agent_engine: AGENT_ENGINE_REQUIRED names a member that BOOST_DESCRIBE_STRUCT does not list.");
 
