@@ -167,7 +167,10 @@ BOOST_AUTO_TEST_CASE(integers_accept_an_integral_float)
     BOOST_TEST(read<int>("3.0") == 3);
     BOOST_TEST(read<std::uint8_t>("255.0") == 255);
     BOOST_TEST(read<std::int64_t>("-0.0") == 0);
-    BOOST_TEST(read<std::int64_t>("-9223372036854775808.0") == std::numeric_limits<std::int64_t>::min());
+    BOOST_TEST(read<std::int64_t>("-9223372036854774784.0") == -9223372036854774784);
+    // -2^63 as a float is refused: the integer literal -9223372036854775809 reads
+    // as the same double, and must not silently become INT64_MIN (errors_test).
+    BOOST_TEST(!agent_engine::from_json<std::int64_t>("-9223372036854775808.0").has_value());
     BOOST_TEST(read<std::uint64_t>("1e19") == 10000000000000000000ull);
 }
 

@@ -82,7 +82,10 @@ struct json_rule<T> {
             else if (d != std::trunc(d))
                 ctx.fail("int_from_float", "Input should be a valid integer, got a number with a fractional part",
                          r.capture());
-            else if (d < static_cast<double>(limits::min()))
+            // An integer literal below INT64_MIN arrives as a double that can round
+            // to exactly -2^63, so for 64-bit types that boundary is out of range too.
+            else if (d < static_cast<double>(limits::min()) ||
+                     (std::is_signed_v<T> && limits::digits > 53 && d == static_cast<double>(limits::min())))
                 detail::fail_below(ctx, r.capture(), limits::min());
             // max + 1 is a power of two, so it is exact as a double
             else if (d >= static_cast<double>(limits::max() / 2 + 1) * 2.0)
