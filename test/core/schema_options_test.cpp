@@ -51,6 +51,12 @@ struct StrictEvent : Event {};
 BOOST_DESCRIBE_STRUCT(StrictEvent, (Event), ())
 AGENT_ENGINE_FORBID_EXTRA(StrictEvent)
 
+// A member whose initializer differs from its type's own defaults.
+struct Deployment {
+    Config config{"preset", 9, "slow", {1}, 1};
+};
+BOOST_DESCRIBE_STRUCT(Deployment, (), (config))
+
 struct Base {
     std::string id;
     std::string kind;
@@ -104,6 +110,19 @@ BOOST_AUTO_TEST_CASE(a_missing_optional_key_keeps_the_in_class_default)
     auto d = read<opts::Config>(R"({"name": "svc", "ports": [8080], "limit": null})");
     BOOST_TEST((d.ports == std::vector<int>{8080}));
     BOOST_TEST(!d.limit.has_value());
+}
+
+// class Deployment(BaseModel): config: Config = Config(name="preset", retries=9, ...)
+// Deployment.model_validate({"config": {"name": "x"}}).config.retries == 3
+BOOST_AUTO_TEST_CASE(a_nested_schema_read_from_input_starts_from_its_own_defaults)
+{
+    auto d = read<opts::Deployment>(R"({"config": {"name": "x"}})");
+    BOOST_TEST(d.config.name == "x");
+    BOOST_TEST(d.config.retries == 3);
+    BOOST_TEST(d.config.mode == "fast");
+    BOOST_TEST((d.config.ports == std::vector<int>{80, 443}));
+    // absent, the member keeps its initializer
+    BOOST_TEST(read<opts::Deployment>("{}").config.retries == 9);
 }
 
 // class Config(BaseModel): name: str; retries: int = 3; ...   input {"retries": 1}

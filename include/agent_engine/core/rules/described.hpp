@@ -102,6 +102,10 @@ struct json_rule<T> {
                     boost::mp11::mp_with_index<size>(i, [&](auto I) {
                         auto at = ctx.at(keys[I]);
                         std::size_t before = ctx.error_count();
+                        // A nested schema read from input starts from its own defaults,
+                        // not from the enclosing schema's initializer for it (pydantic).
+                        if constexpr (detail::is_described_struct_v<member_type<I>>)
+                            out.*member<I>::pointer = member_type<I>{};
                         json_rule<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
                         // Constraints refine a value of the right type, so only one read cleanly.
                         if constexpr (detail::has_constraints_v<T, member<I>::pointer>) {
