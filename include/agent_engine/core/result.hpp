@@ -6,6 +6,10 @@
 // The policy lets `.value()` compile for a custom error type: calling it on a
 // failed result throws boost::outcome_v2::bad_result_access_with<EngineError>,
 // which carries the error. Check `has_value()` first, or use BOOST_OUTCOME_TRY.
+//
+// As with std::optional, `value()` of a temporary Result refers into that
+// temporary: `for (auto& x : load().value())` dangles. Keep the Result in a
+// variable first, or take the value out by moving: `auto v = load().value();`.
 
 #include <agent_engine/core/error.hpp>
 
