@@ -10,17 +10,8 @@ namespace {
 
 constexpr auto source = EngineErrorSource::task_manager;
 
-// A task's place in time: microseconds since the epoch; the oldest possible
-// value when its timestamps are missing or unreadable.
-struct entry {
-    TaskMetadata meta;
-    std::string id; // the stored id (the file name), unique in the project
-    std::int64_t time = std::numeric_limits<std::int64_t>::min();
-    bool timed = false;
-};
-
 // Tasks are ordered by (time, id): <0, 0 or >0 as `a` comes before, at or after (time, id).
-int compare(const entry& a, std::int64_t time, std::string_view id) noexcept
+int compare(const indexed_task& a, std::int64_t time, std::string_view id) noexcept
 {
     if (a.time != time)
         return a.time < time ? -1 : 1;
@@ -34,10 +25,11 @@ EngineError query_error(std::string error_id, std::string message, std::string_v
 }
 
 // Every readable task of the project, oldest first; unreadable ones go to `skipped`.
-Result<std::vector<entry>> scan(const task_store& store, std::string_view project, std::vector<EngineError>& skipped)
+Result<std::vector<indexed_task>> scan(const task_store& store, std::string_view project,
+                                       std::vector<EngineError>& skipped)
 {
     BOOST_OUTCOME_TRY(auto ids, store.list(project));
-    std::vector<entry> entries;
+    std::vector<indexed_task> entries;
     entries.reserve(ids.size());
     for (auto& id : ids) {
         auto bytes = store.get(project, id);
@@ -51,18 +43,53 @@ Result<std::vector<entry>> scan(const task_store& store, std::string_view projec
             skipped.push_back(with_location(std::move(meta).error(), store.location(project, id)));
             continue;
         }
-        entry e{std::move(meta).value(), std::move(id)};
-        auto const& stamp = e.meta.updated_at ? e.meta.updated_at : e.meta.created_at;
-        if (stamp) {
-            if (auto t = parse_utc_timestamp(*stamp)) {
-                e.time = t->time_since_epoch().count();
-                e.timed = true;
-            }
-        }
-        entries.push_back(std::move(e));
+        std::int64_t time = task_time(meta.value());
+        entries.push_back({std::move(meta).value(), std::move(id), time});
     }
-    std::sort(entries.begin(), entries.end(), [](const entry& a, const entry& b) { return compare(a, b.time, b.id) < 0; });
+    std::sort(entries.begin(), entries.end(),
+              [](const indexed_task& a, const indexed_task& b) { return compare(a, b.time, b.id) < 0; });
     return entries;
+}
+
+bool status_matches(const std::vector<TaskStatus>& statuses, TaskStatus s)
+{
+    return statuses.empty() || std::find(statuses.begin(), statuses.end(), s) != statuses.end();
+}
+
+bool selected(const indexed_task& e, const metadata_selection& sel)
+{
+    if (sel.cursor) { // only tasks past the cursor in this order
+        int c = compare(e, sel.cursor->first, sel.cursor->second);
+        if (sel.order == task_order::oldest_first ? c <= 0 : c >= 0)
+            return false;
+    }
+    bool timed = e.time != untimed_task;
+    return status_matches(sel.statuses, e.meta.status) && (!sel.after || (timed && e.time > *sel.after)) &&
+           (!sel.before || (timed && e.time < *sel.before));
+}
+
+// The selection answered by reading every document (stores without an index).
+Result<metadata_rows> select_by_scanning(const task_store& store, std::string_view project,
+                                         const metadata_selection& sel)
+{
+    metadata_rows rows;
+    BOOST_OUTCOME_TRY(auto entries, scan(store, project, rows.skipped));
+    if (sel.order == task_order::newest_first)
+        std::reverse(entries.begin(), entries.end());
+    for (auto& e : entries) {
+        if (sel.limit != 0 && rows.tasks.size() == sel.limit)
+            break;
+        if (selected(e, sel))
+            rows.tasks.push_back(std::move(e));
+    }
+    return rows;
+}
+
+Result<metadata_rows> select(const task_store& store, std::string_view project, const metadata_selection& sel)
+{
+    if (auto const* index = store.metadata_index())
+        return index->select_metadata(project, sel);
+    return select_by_scanning(store, project, sel);
 }
 
 Result<std::optional<std::int64_t>> bound(const std::optional<std::string>& text)
@@ -76,13 +103,8 @@ Result<std::optional<std::int64_t>> bound(const std::optional<std::string>& text
     return std::optional<std::int64_t>{t->time_since_epoch().count()};
 }
 
-bool status_matches(const std::vector<TaskStatus>& statuses, TaskStatus s)
-{
-    return statuses.empty() || std::find(statuses.begin(), statuses.end(), s) != statuses.end();
-}
-
 // Cursors are "{time}/{id}" of the last task returned: '/' never occurs in an id.
-std::string make_cursor(const entry& e) { return std::to_string(e.time) + "/" + e.id; }
+std::string make_cursor(const indexed_task& e) { return std::to_string(e.time) + "/" + e.id; }
 
 Result<std::pair<std::int64_t, std::string>> read_cursor(std::string_view cursor)
 {
@@ -99,38 +121,37 @@ Result<std::pair<std::int64_t, std::string>> read_cursor(std::string_view cursor
 
 } // namespace
 
+std::int64_t task_time(const TaskMetadata& meta) noexcept
+{
+    auto const& stamp = meta.updated_at ? meta.updated_at : meta.created_at;
+    if (stamp)
+        if (auto t = parse_utc_timestamp(*stamp))
+            return t->time_since_epoch().count();
+    return untimed_task;
+}
+
 Result<task_page> list_task_metadata(const task_store& store, std::string_view project, const task_query& query)
 {
-    BOOST_OUTCOME_TRY(auto after, bound(query.updated_after));
-    BOOST_OUTCOME_TRY(auto until, bound(query.updated_before));
-    std::optional<std::pair<std::int64_t, std::string>> cursor;
+    metadata_selection sel;
+    sel.statuses = query.statuses;
+    sel.order = query.order;
+    BOOST_OUTCOME_TRY(sel.after, bound(query.updated_after));
+    BOOST_OUTCOME_TRY(sel.before, bound(query.updated_before));
     if (!query.cursor.empty()) {
         BOOST_OUTCOME_TRY(auto c, read_cursor(query.cursor));
-        cursor = std::move(c);
+        sel.cursor = std::move(c);
     }
+    sel.limit = query.limit == 0 ? 0 : query.limit + 1; // one more tells whether a next page exists
+    BOOST_OUTCOME_TRY(auto rows, select(store, project, sel));
     task_page page;
-    BOOST_OUTCOME_TRY(auto entries, scan(store, project, page.skipped));
-    if (query.order == task_order::newest_first)
-        std::reverse(entries.begin(), entries.end());
-
-    const entry* last = nullptr;
-    for (const entry& e : entries) {
-        if (cursor) { // only tasks past the cursor in this order
-            int c = compare(e, cursor->first, cursor->second);
-            if (query.order == task_order::oldest_first ? c <= 0 : c >= 0)
-                continue;
-        }
-        if (!status_matches(query.statuses, e.meta.status))
-            continue;
-        if ((after && (!e.timed || e.time <= *after)) || (until && (!e.timed || e.time >= *until)))
-            continue;
-        if (query.limit != 0 && page.tasks.size() == query.limit) {
-            page.next_cursor = make_cursor(*last);
-            break;
-        }
-        page.tasks.push_back(e.meta);
-        last = &e;
+    page.skipped = std::move(rows.skipped);
+    if (query.limit != 0 && rows.tasks.size() > query.limit) {
+        rows.tasks.resize(query.limit);
+        page.next_cursor = make_cursor(rows.tasks.back());
     }
+    page.tasks.reserve(rows.tasks.size());
+    for (auto& t : rows.tasks)
+        page.tasks.push_back(std::move(t.meta));
     return page;
 }
 
@@ -140,19 +161,18 @@ Result<prune_result> prune_tasks(task_store& store, std::string_view project, co
     if (!options.older_than && options.statuses.empty())
         return make_error(EngineErrorCode::validation, source, "prune_unbounded",
                           "Refusing to prune without an age (older_than) or explicit statuses");
-    std::vector<TaskStatus> statuses = options.statuses;
-    if (statuses.empty())
-        statuses = {TaskStatus::completed, TaskStatus::failed};
-    std::optional<std::int64_t> cutoff;
+    metadata_selection sel;
+    sel.statuses = options.statuses;
+    if (sel.statuses.empty())
+        sel.statuses = {TaskStatus::completed, TaskStatus::failed};
     if (options.older_than)
-        cutoff = std::chrono::floor<std::chrono::microseconds>(now - *options.older_than).time_since_epoch().count();
+        sel.before = std::chrono::floor<std::chrono::microseconds>(now - *options.older_than).time_since_epoch().count();
 
     prune_result result;
     result.dry_run = options.dry_run;
-    BOOST_OUTCOME_TRY(auto entries, scan(store, project, result.skipped));
-    for (entry& e : entries) {
-        if (!status_matches(statuses, e.meta.status) || (cutoff && (!e.timed || e.time >= *cutoff)))
-            continue;
+    BOOST_OUTCOME_TRY(auto rows, select(store, project, sel));
+    result.skipped = std::move(rows.skipped);
+    for (auto& e : rows.tasks) {
         if (!options.dry_run) {
             auto removed = store.remove(project, e.id);
             if (!removed) {

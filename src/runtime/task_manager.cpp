@@ -55,6 +55,7 @@ Result<Task> TaskManager::create_task(TaskSpec spec, std::string pipeline_id, st
     task.created_at = utc_timestamp_now();
     task.updated_at = task.created_at;
     tasks_.insert_or_assign(id, task);
+    versions_.erase(id);
     return task;
 }
 
@@ -112,18 +113,35 @@ Result<void> TaskManager::add_failure(std::string_view task_id, FailureSignature
     return boost::outcome_v2::success();
 }
 
-Result<std::filesystem::path> TaskManager::save_checkpoint(std::string_view task_id)
+Result<std::filesystem::path> TaskManager::save(std::string_view task_id, bool if_unchanged)
 {
     BOOST_OUTCOME_TRY(check_document_key(task_id));
     BOOST_OUTCOME_TRY(Task * task, find(task_id));
-    BOOST_OUTCOME_TRY(auto where, put_document(*store_, extract_project_id(task_id), task_id, *task, options_.format));
-    return std::filesystem::path(std::move(where));
+    std::optional<std::int64_t> expected;
+    if (if_unchanged) {
+        auto known = versions_.find(task_id);
+        expected = known == versions_.end() ? 0 : known->second;
+    }
+    BOOST_OUTCOME_TRY(auto put, store_->put_versioned(extract_project_id(task_id), task_id,
+                                                      to_json(*task, options_.format), expected));
+    versions_.insert_or_assign(std::string(task_id), put.version);
+    return std::filesystem::path(std::move(put.location));
+}
+
+Result<std::filesystem::path> TaskManager::save_checkpoint(std::string_view task_id) { return save(task_id, false); }
+
+Result<std::filesystem::path> TaskManager::save_checkpoint_if_unchanged(std::string_view task_id)
+{
+    return save(task_id, true);
 }
 
 Result<Task> TaskManager::load_checkpoint(std::string_view task_id)
 {
-    BOOST_OUTCOME_TRY(auto task, get_document<Task>(*store_, extract_project_id(task_id), task_id));
+    std::string project = extract_project_id(task_id);
+    BOOST_OUTCOME_TRY(auto stored, store_->get_versioned(project, task_id));
+    BOOST_OUTCOME_TRY(auto task, decode_stored<Task>(*store_, project, task_id, stored.bytes));
     tasks_.insert_or_assign(std::string(task_id), task);
+    versions_.insert_or_assign(std::string(task_id), stored.version);
     return task;
 }
 

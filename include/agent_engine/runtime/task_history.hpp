@@ -19,6 +19,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +52,44 @@ struct task_page {
     std::vector<EngineError> skipped;
 };
 BOOST_DESCRIBE_STRUCT(task_page, (), (tasks, next_cursor, skipped))
+
+// A task's time in microseconds since the epoch: its updated_at (created_at when
+// that is missing); untimed_task when missing or unreadable.
+inline constexpr std::int64_t untimed_task = std::numeric_limits<std::int64_t>::min();
+std::int64_t task_time(const TaskMetadata& meta) noexcept;
+
+// A history query once parsed: what a task_metadata_index must answer.
+struct metadata_selection {
+    std::vector<TaskStatus> statuses; // empty: every status
+    // Only timed tasks strictly after / before these times.
+    std::optional<std::int64_t> after;
+    std::optional<std::int64_t> before;
+    task_order order = task_order::oldest_first;
+    // Only tasks strictly past this (time, stored id) in `order`.
+    std::optional<std::pair<std::int64_t, std::string>> cursor;
+    std::size_t limit = 0; // at most this many (0: all)
+};
+
+struct indexed_task {
+    TaskMetadata meta;
+    std::string id; // the stored id
+    std::int64_t time = untimed_task;
+};
+
+struct metadata_rows {
+    std::vector<indexed_task> tasks; // ordered by (time, id) in the selection's order
+    std::vector<EngineError> skipped; // documents whose metadata cannot be read
+};
+
+// Implemented by stores that keep each document's metadata in indexed columns
+// (task_store::metadata_index), so history queries never read the documents.
+class task_metadata_index {
+public:
+    virtual Result<metadata_rows> select_metadata(std::string_view project, const metadata_selection& selection) const = 0;
+
+protected:
+    ~task_metadata_index() = default;
+};
 
 // Lists the metadata of a project's tasks. An unknown project is an empty page;
 // a malformed timestamp or cursor in the query is a validation error.

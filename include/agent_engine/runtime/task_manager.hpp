@@ -17,6 +17,7 @@
 #include <agent_engine/runtime/task_store.hpp>
 #include <agent_engine/schemas/task.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -41,6 +42,10 @@ class TaskManager {
     std::shared_ptr<task_store> store_;
     task_manager_options options_;
     std::map<std::string, Task, std::less<>> tasks_;
+    // The stored version each task was last loaded or saved at (versioned stores).
+    std::map<std::string, std::int64_t, std::less<>> versions_;
+
+    Result<std::filesystem::path> save(std::string_view task_id, bool if_unchanged);
 
     Result<Task*> find(std::string_view task_id);
 
@@ -76,6 +81,14 @@ public:
     // directories. not_found: not in memory; security: unsafe id (nothing
     // written); io: with the path and the OS's message.
     Result<std::filesystem::path> save_checkpoint(std::string_view task_id);
+
+    // Compare-and-swap save for workers that share a versioned store (PostgreSQL):
+    // writes only if the stored checkpoint is still the one this manager last
+    // loaded or saved (for a task created here: only if none is stored).
+    // Otherwise a validation error with error_id "version_conflict" and nothing
+    // is written: load_checkpoint again and redo the work. A store without
+    // versions refuses it (validation, "versions_unsupported").
+    Result<std::filesystem::path> save_checkpoint_if_unchanged(std::string_view task_id);
 
     // Reads, validates and holds the task (replacing one with its id).
     // not_found, security, io, json (line, column) or validation (per-field

@@ -15,11 +15,27 @@
 #include <agent_engine/core/result.hpp>
 #include <agent_engine/runtime/project_id.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace agent_engine {
+
+class task_metadata_index; // task_history.hpp
+
+// A document's bytes with its version (see task_store::put_versioned).
+struct versioned_document {
+    std::string bytes;
+    std::int64_t version = 0;
+};
+
+// Where a versioned put went and the document's new version.
+struct versioned_put {
+    std::string location;
+    std::int64_t version = 0;
+};
 
 class task_store {
 public:
@@ -44,6 +60,19 @@ public:
 
     // Where the document (project, id) lives, for messages and error details.
     virtual std::string location(std::string_view project, std::string_view id) const = 0;
+
+    // Compare-and-swap, for stores that version their documents (each put of a
+    // document numbers it 1, 2, 3...; 0 means "no document"). With an
+    // expected_version the put happens only if the stored version is that one,
+    // else it is a validation error "version_conflict" and nothing is written.
+    // Stores without versions report version 0 and refuse expected versions.
+    virtual Result<versioned_put> put_versioned(std::string_view project, std::string_view id, std::string_view bytes,
+                                                std::optional<std::int64_t> expected_version);
+    virtual Result<versioned_document> get_versioned(std::string_view project, std::string_view id) const;
+
+    // A store that keeps each document's metadata in an index answers history
+    // queries from it (task_history.hpp); nullptr: they read every document.
+    virtual const task_metadata_index* metadata_index() const noexcept { return nullptr; }
 };
 
 // Success when `project` is a safe store key (is_safe_name), else a security error.
@@ -81,14 +110,21 @@ inline EngineError with_location(EngineError e, std::string location)
     return e;
 }
 
-// Reads and decodes a document of schema T; json and validation errors carry its location.
-template <class T> Result<T> get_document(const task_store& store, std::string_view project, std::string_view id)
+// Decodes a document read from (project, id); json and validation errors carry its location.
+template <class T>
+Result<T> decode_stored(const task_store& store, std::string_view project, std::string_view id, std::string_view bytes)
 {
-    BOOST_OUTCOME_TRY(auto bytes, store.get(project, id));
     auto decoded = decode_document<T>(bytes);
     if (!decoded)
         return with_location(std::move(decoded).error(), store.location(project, id));
     return decoded;
+}
+
+// Reads and decodes a document of schema T; json and validation errors carry its location.
+template <class T> Result<T> get_document(const task_store& store, std::string_view project, std::string_view id)
+{
+    BOOST_OUTCOME_TRY(auto bytes, store.get(project, id));
+    return decode_stored<T>(store, project, id, bytes);
 }
 
 // Encodes and stores a document of schema T.
@@ -97,6 +133,23 @@ Result<std::string> put_document(task_store& store, std::string_view project, st
                                  json_format format = json_format::pretty())
 {
     return store.put(project, id, to_json(value, format));
+}
+
+inline Result<versioned_put> task_store::put_versioned(std::string_view project, std::string_view id,
+                                                      std::string_view bytes, std::optional<std::int64_t> expected_version)
+{
+    if (expected_version)
+        return make_error(EngineErrorCode::validation, EngineErrorSource::task_manager, "versions_unsupported",
+                          "This store keeps no versions; a compare-and-swap save needs one that does (PostgreSQL)",
+                          {{"path", location(project, id)}});
+    BOOST_OUTCOME_TRY(auto where, put(project, id, bytes));
+    return versioned_put{std::move(where), 0};
+}
+
+inline Result<versioned_document> task_store::get_versioned(std::string_view project, std::string_view id) const
+{
+    BOOST_OUTCOME_TRY(auto bytes, get(project, id));
+    return versioned_document{std::move(bytes), 0};
 }
 
 } // namespace agent_engine

@@ -1,0 +1,286 @@
+// What only the PostgreSQL store promises: its tables and migrations, io errors
+// for bad connections and a server that goes away, and many worker processes
+// sharing one database (last-writer-wins saves, compare-and-swap saves).
+#include <boost/test/unit_test.hpp>
+
+#include "test_server.hpp"
+
+#include <agent_engine/runtime/task_manager.hpp>
+
+#include <libpq-fe.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <functional>
+
+using namespace agent_engine;
+
+namespace {
+
+// Direct SQL against the test server, to look at what the store wrote.
+class psql {
+    PGconn* conn_;
+
+public:
+    psql() : conn_(PQconnectdb(test_server::uri().c_str())) { BOOST_REQUIRE(PQstatus(conn_) == CONNECTION_OK); }
+    ~psql() { PQfinish(conn_); }
+    psql(const psql&) = delete;
+    psql& operator=(const psql&) = delete;
+
+    // Every value of the result, rows joined by '\n' and columns by '|'.
+    std::string query(const std::string& sql, std::vector<std::string> params = {})
+    {
+        std::vector<const char*> values;
+        for (auto const& p : params)
+            values.push_back(p.c_str());
+        PGresult* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                                   nullptr, 0);
+        auto status = PQresultStatus(r);
+        BOOST_REQUIRE_MESSAGE(status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK, PQresultErrorMessage(r));
+        std::string out;
+        for (int row = 0; row < PQntuples(r); ++row) {
+            if (row)
+                out += '\n';
+            for (int col = 0; col < PQnfields(r); ++col)
+                out += (col ? "|" : "") + std::string(PQgetvalue(r, row, col));
+        }
+        PQclear(r);
+        return out;
+    }
+};
+
+// Runs `work(k)` for k in [0, n) in n child processes at once; true when every one returned true.
+bool in_processes(int n, const std::function<bool(int)>& work)
+{
+    std::vector<pid_t> children;
+    for (int k = 0; k < n; ++k) {
+        pid_t pid = ::fork();
+        if (pid == 0) {
+            bool ok = false;
+            try {
+                ok = work(k);
+            } catch (...) {
+            }
+            ::_exit(ok ? 0 : 1);
+        }
+        BOOST_REQUIRE(pid > 0);
+        children.push_back(pid);
+    }
+    bool all_ok = true;
+    for (pid_t pid : children) {
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        all_ok = all_ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    }
+    return all_ok;
+}
+
+std::string checkpoint_id(const std::string& name) { return "task-w-" + name; }
+
+// A TaskManager on its own connection to `schema`.
+TaskManager manager(const std::string& schema) { return TaskManager(test_server::open(schema)); }
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(postgres_store)
+
+BOOST_AUTO_TEST_CASE(bad_connection_strings_are_io_errors_that_say_why)
+{
+    for (std::string bad : {"postgresql://%zz", "postgresql:///postgres?nonsense=1",
+                            "postgresql:///postgres?host=/nonexistent-agent-engine-dir&user=postgres",
+                            "host=/tmp dbname=postgres user=nobody-here port=1"}) {
+        auto store = postgres_task_store::open(bad);
+        BOOST_REQUIRE(!store);
+        BOOST_TEST(store.error().code == EngineErrorCode::io, bad);
+        BOOST_TEST(store.error().message.starts_with("Cannot connect to PostgreSQL: "), store.error().message);
+        BOOST_TEST(!fixtures::detail(store.error(), "reason").empty());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(migrations_create_the_tables_once_even_from_many_processes)
+{
+    std::string schema = test_server::fresh_schema("migrate");
+    BOOST_TEST(in_processes(4, [&](int) { return bool(postgres_task_store::open(test_server::uri(), {.schema = schema})); }));
+    BOOST_REQUIRE(test_server::open(schema)); // and again, already migrated
+    psql db;
+    BOOST_TEST(db.query("SELECT version FROM " + schema + ".schema_migrations ORDER BY version") ==
+               std::to_string(postgres_task_store::schema_version()));
+    BOOST_TEST(db.query("SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND tablename = 'task_documents'",
+                        {schema}) == "4");
+}
+
+BOOST_AUTO_TEST_CASE(tables_written_by_a_newer_version_are_refused)
+{
+    std::string schema = test_server::fresh_schema("newer");
+    test_server::open(schema);
+    psql db;
+    db.query("INSERT INTO " + schema + ".schema_migrations (version) VALUES (999)");
+    auto store = postgres_task_store::open(test_server::uri(), {.schema = schema});
+    BOOST_REQUIRE(!store);
+    BOOST_TEST(store.error().code == EngineErrorCode::io);
+    BOOST_TEST(store.error().message.find("newer agent_engine") != std::string::npos, store.error().message);
+}
+
+BOOST_AUTO_TEST_CASE(metadata_lives_in_columns_and_history_never_reads_bodies)
+{
+    std::string schema = test_server::fresh_schema("columns");
+    TaskManager tm(test_server::open(schema));
+    auto task = tm.create_task({.task_spec_id = "cols", .request = "r"}, "pipe-1", "task-cols-1").value();
+    BOOST_REQUIRE(tm.set_status(task.task_id, TaskStatus::failed));
+    BOOST_REQUIRE(tm.save_checkpoint(task.task_id));
+    psql db;
+    const Task& saved = *tm.get_task(task.task_id);
+    BOOST_TEST(db.query("SELECT project, task_id, status, pipeline_id, created_at, updated_at, version FROM " + schema +
+                        ".task_documents") == "cols|task-cols-1|failed|pipe-1|" + *saved.created_at + "|" +
+                                                  *saved.updated_at + "|1");
+    // Garble the body behind the store's back: listing and pruning still see the
+    // columns (a store reading bodies would skip the task), loading sees the body.
+    db.query("UPDATE " + schema + ".task_documents SET body = 'garbled'::bytea");
+    auto page = tm.list_task_metadata("cols").value();
+    BOOST_TEST(page.skipped.empty());
+    BOOST_REQUIRE_EQUAL(page.tasks.size(), 1u);
+    BOOST_TEST(page.tasks[0].status == TaskStatus::failed);
+    BOOST_TEST(tm.load_checkpoint(task.task_id).error().code == EngineErrorCode::json);
+    auto pruned = tm.prune("cols", {.statuses = {TaskStatus::failed}}).value();
+    BOOST_TEST(pruned.removed.size() == 1u);
+    BOOST_TEST(db.query("SELECT count(*) FROM " + schema + ".task_documents") == "0");
+}
+
+BOOST_AUTO_TEST_CASE(compare_and_swap_saves_refuse_a_stale_worker_and_write_nothing)
+{
+    std::string schema = test_server::fresh_schema("cas");
+    TaskManager a = manager(schema), b = manager(schema);
+    std::string id = checkpoint_id("cas");
+    a.create_task({.task_spec_id = "w", .request = "r"}, "pipe", id).value();
+    BOOST_REQUIRE(a.save_checkpoint_if_unchanged(id)); // none stored yet: saved
+    BOOST_REQUIRE(b.load_checkpoint(id));
+    BOOST_REQUIRE(a.set_status(id, TaskStatus::running));
+    BOOST_REQUIRE(a.save_checkpoint_if_unchanged(id)); // a's own version: saved
+    std::string a_bytes = a.store().get("w", id).value();
+
+    BOOST_REQUIRE(b.set_status(id, TaskStatus::failed));
+    auto stale = b.save_checkpoint_if_unchanged(id);
+    BOOST_REQUIRE(!stale);
+    BOOST_TEST(stale.error().code == EngineErrorCode::validation);
+    BOOST_TEST(stale.error().error_id == "version_conflict");
+    BOOST_TEST(stale.error().message.find("expected version 1, stored 2") != std::string::npos, stale.error().message);
+    BOOST_TEST(b.store().get("w", id).value() == a_bytes);
+
+    // A task created anew where one is stored conflicts too; a reload resolves it.
+    TaskManager c = manager(schema);
+    c.create_task({.task_spec_id = "w", .request = "r"}, "pipe", id).value();
+    BOOST_TEST(c.save_checkpoint_if_unchanged(id).error().error_id == "version_conflict");
+    BOOST_REQUIRE(b.load_checkpoint(id));
+    BOOST_REQUIRE(b.set_status(id, TaskStatus::completed));
+    BOOST_REQUIRE(b.save_checkpoint_if_unchanged(id));
+    // A plain save is last-writer-wins and moves the version on.
+    BOOST_REQUIRE(a.save_checkpoint(id));
+    BOOST_REQUIRE(a.save_checkpoint_if_unchanged(id));
+    BOOST_TEST(a.store().get_versioned("w", id).value().version == 5);
+}
+
+BOOST_AUTO_TEST_CASE(a_store_without_versions_refuses_compare_and_swap)
+{
+    fixtures::temp_dir tmp("pg_cas_files");
+    TaskManager tm(tmp.path());
+    auto t = tm.create_task({.task_spec_id = "w", .request = "r"}, "pipe").value();
+    auto refused = tm.save_checkpoint_if_unchanged(t.task_id);
+    BOOST_TEST(refused.error().error_id == "versions_unsupported");
+    BOOST_TEST(tm.list_tasks("w").value().empty());
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_saves_from_many_processes_are_last_writer_wins_whole)
+{
+    constexpr int workers = 4, saves = 40;
+    std::string schema = test_server::fresh_schema("lww");
+    test_server::open(schema);
+    std::string id = checkpoint_id("shared");
+    BOOST_TEST(in_processes(workers, [&](int k) {
+        TaskManager tm = manager(schema);
+        tm.create_task({.task_spec_id = "w", .request = std::string(1000 * (k + 1), 'x')}, "", id).value();
+        for (int i = 0; i < saves; ++i) {
+            if (!tm.set_current_stage(id, "w" + std::to_string(k) + "-" + std::to_string(i)) || !tm.save_checkpoint(id))
+                return false;
+        }
+        return true;
+    }));
+    TaskManager reader = manager(schema);
+    auto last = reader.load_checkpoint(id).value(); // whole: it parses and validates
+    std::string stage = last.current_stage_id.value();
+    int k = stage[1] - '0';
+    BOOST_TEST(stage == "w" + std::to_string(k) + "-" + std::to_string(saves - 1)); // some worker's last save
+    BOOST_TEST(last.spec.request.size() == 1000u * static_cast<unsigned>(k + 1)); // with that worker's body
+    BOOST_TEST(reader.store().get_versioned("w", id).value().version == workers * saves); // no save lost
+}
+
+BOOST_AUTO_TEST_CASE(compare_and_swap_from_many_processes_loses_no_update)
+{
+    constexpr int workers = 4, increments = 15;
+    std::string schema = test_server::fresh_schema("counter");
+    std::string id = checkpoint_id("counter");
+    {
+        TaskManager tm = manager(schema);
+        tm.create_task({.task_spec_id = "w", .request = "r"}, "pipe", id).value();
+        BOOST_REQUIRE(tm.save_checkpoint(id));
+    }
+    BOOST_TEST(in_processes(workers, [&](int k) {
+        TaskManager tm = manager(schema);
+        for (int done = 0; done < increments;) {
+            if (!tm.load_checkpoint(id) || !tm.append_routing(id, "w" + std::to_string(k)))
+                return false;
+            auto saved = tm.save_checkpoint_if_unchanged(id);
+            if (saved)
+                ++done;
+            else if (saved.error().error_id != "version_conflict")
+                return false;
+        }
+        return true;
+    }));
+    auto task = manager(schema).load_checkpoint(id).value();
+    BOOST_TEST(task.routing_trace.size() == std::size_t{workers * increments});
+    for (int k = 0; k < workers; ++k)
+        BOOST_TEST(std::count_if(task.routing_trace.begin(), task.routing_trace.end(), [&](const RoutingDecision& r) {
+                       return r.stage_id == "w" + std::to_string(k);
+                   }) == increments);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_that_goes_away_is_an_io_error_and_keeps_the_last_checkpoint)
+{
+    // A server of its own: this case stops it.
+    fixtures::temp_dir state("pg_gone");
+    auto script = [&](const char* command) {
+        std::string line = std::string(PG_SERVER) + " " + command + " '" + state.path().string() + "'";
+        BOOST_REQUIRE_EQUAL(std::system(line.c_str()), 0);
+    };
+    script("start");
+    struct stop_at_exit {
+        std::function<void()> f;
+        ~stop_at_exit() { f(); }
+    } stopper{[&] { script("stop"); }};
+
+    auto store = postgres_task_store::open(test_server::uri_in(state.path().string())).value();
+    TaskManager tm(std::shared_ptr<task_store>(store.get(), [](task_store*) {}));
+    std::string id = checkpoint_id("gone");
+    tm.create_task({.task_spec_id = "w", .request = "r"}, "pipe", id).value();
+    BOOST_REQUIRE(tm.save_checkpoint(id));
+    std::string saved = store->get("w", id).value();
+
+    script("halt");
+    BOOST_REQUIRE(tm.set_status(id, TaskStatus::failed));
+    auto lost = tm.save_checkpoint(id);
+    BOOST_REQUIRE(!lost);
+    BOOST_TEST(lost.error().code == EngineErrorCode::io);
+    BOOST_TEST(lost.error().message.starts_with("Lost the connection to PostgreSQL during save of "),
+               lost.error().message);
+    auto unreachable = tm.load_checkpoint(id); // the next call tries to reconnect
+    BOOST_TEST(unreachable.error().code == EngineErrorCode::io);
+    BOOST_TEST(unreachable.error().message.starts_with("Cannot connect to PostgreSQL: "), unreachable.error().message);
+    BOOST_TEST(tm.list_task_metadata("w").error().code == EngineErrorCode::io);
+
+    script("resume"); // the same store reconnects; the failed save changed nothing
+    BOOST_TEST(store->get("w", id).value() == saved);
+    BOOST_REQUIRE(tm.save_checkpoint(id));
+    BOOST_TEST(tm.get_task_metadata(id).value().status == TaskStatus::failed);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

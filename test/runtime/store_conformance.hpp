@@ -1,0 +1,285 @@
+#ifndef AGENT_ENGINE_TEST_RUNTIME_STORE_CONFORMANCE_HPP
+#define AGENT_ENGINE_TEST_RUNTIME_STORE_CONFORMANCE_HPP
+
+// The task_store contract, as test cases that run unchanged against every store:
+// a test executable includes this header once and defines
+//     std::shared_ptr<agent_engine::task_store> make_conformance_store();
+// returning a fresh, empty store for each test case.
+
+#include <boost/test/unit_test.hpp>
+
+#include "../schemas/fixtures.hpp"
+
+#include <agent_engine/runtime/task_manager.hpp>
+
+#include <memory>
+
+std::shared_ptr<agent_engine::task_store> make_conformance_store();
+
+namespace conformance {
+
+using namespace agent_engine;
+using ids = std::vector<std::string>;
+
+inline ids ids_of(const std::vector<TaskMetadata>& tasks)
+{
+    ids out;
+    for (auto const& t : tasks)
+        out.push_back(t.task_id);
+    return out;
+}
+
+inline Task make_task(std::string id, TaskStatus status, std::optional<std::string> updated)
+{
+    Task t;
+    t.task_id = std::move(id);
+    t.spec.task_spec_id = "h";
+    t.spec.request = "r";
+    t.status = status;
+    t.pipeline_id = "p";
+    t.updated_at = std::move(updated);
+    return t;
+}
+
+// Six tasks of project "h", one updated per day of December 2025.
+struct history {
+    std::shared_ptr<task_store> store = make_conformance_store();
+
+    history()
+    {
+        add("task-h-1", TaskStatus::completed, "2025-12-01T00:00:00.000000Z");
+        add("task-h-2", TaskStatus::failed, "2025-12-02T00:00:00.000000Z");
+        add("task-h-3", TaskStatus::running, "2025-12-03T00:00:00.000000Z");
+        add("task-h-4", TaskStatus::completed, "2025-12-04T00:00:00.000000Z");
+        add("task-h-5", TaskStatus::pending, "2025-12-05T00:00:00.000000Z");
+        add("task-h-6", TaskStatus::completed, "2025-12-06T00:00:00.000000Z");
+    }
+    void add(std::string id, TaskStatus status, std::optional<std::string> updated)
+    {
+        auto t = make_task(id, status, std::move(updated));
+        put_document(*store, "h", id, t).value();
+    }
+    ids listed(const task_query& q = {}) const { return ids_of(list_task_metadata(*store, "h", q).value().tasks); }
+};
+
+inline std::chrono::system_clock::time_point at(std::string_view ts) { return parse_utc_timestamp(ts).value(); }
+
+} // namespace conformance
+
+BOOST_AUTO_TEST_SUITE(store_conformance)
+
+BOOST_AUTO_TEST_CASE(documents_round_trip_byte_for_byte)
+{
+    auto store = make_conformance_store();
+    // Not JSON, with a NUL byte and invalid UTF-8: a store keeps bytes, not text.
+    const std::string odd("{\"a\": 1}\n\0\xff\xfe tail", 16);
+    BOOST_REQUIRE(store->put("p", "task-p-1", odd));
+    BOOST_TEST(store->get("p", "task-p-1").value() == odd);
+    BOOST_REQUIRE(store->put("p", "task-p-1", "second"));
+    BOOST_TEST(store->get("p", "task-p-1").value() == "second");
+    BOOST_TEST(store->list("p").value() == (conformance::ids{"task-p-1"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(missing_documents_are_not_found)
+{
+    auto store = make_conformance_store();
+    BOOST_TEST(store->get("p", "task-p-none").error().code == agent_engine::EngineErrorCode::not_found);
+    BOOST_TEST(store->remove("p", "task-p-none").error().code == agent_engine::EngineErrorCode::not_found);
+    BOOST_REQUIRE(store->put("p", "task-p-1", "x"));
+    BOOST_REQUIRE(store->remove("p", "task-p-1"));
+    auto gone = store->get("p", "task-p-1");
+    BOOST_TEST(gone.error().code == agent_engine::EngineErrorCode::not_found);
+    BOOST_TEST(fixtures::detail(gone.error(), "path") == store->location("p", "task-p-1"));
+    BOOST_TEST(store->list("p").value().empty());
+}
+
+BOOST_AUTO_TEST_CASE(listings_are_sorted_bytewise)
+{
+    auto store = make_conformance_store();
+    for (auto id : {"task-p-b", "task-p-B", "task-p-a", "task-p-_", "task-p-\xc3\xa9"})
+        BOOST_REQUIRE(store->put("p", id, "{}"));
+    BOOST_REQUIRE(store->put("q", "task-q-1", "{}"));
+    BOOST_REQUIRE(store->put("A", "task-A-1", "{}"));
+    BOOST_TEST(store->list("p").value() == (conformance::ids{"task-p-B", "task-p-_", "task-p-a", "task-p-b",
+                                                             "task-p-\xc3\xa9"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(store->list_projects().value() == (conformance::ids{"A", "p", "q"}), boost::test_tools::per_element());
+    BOOST_TEST(store->list("nobody").value().empty());
+}
+
+BOOST_AUTO_TEST_CASE(unsafe_keys_are_security_errors_and_write_nothing)
+{
+    using agent_engine::EngineErrorCode;
+    auto store = make_conformance_store();
+    for (const std::string& bad : std::vector<std::string>{"", "..", ".hidden", "a/b", "a\\b", std::string("a\0b", 3),
+                                                          std::string(256, 'x')}) {
+        BOOST_TEST(store->put("p", bad, "x").error().code == EngineErrorCode::security);
+        BOOST_TEST(store->put(bad, "task-p-1", "x").error().code == EngineErrorCode::security);
+        BOOST_TEST(store->get("p", bad).error().code == EngineErrorCode::security);
+        BOOST_TEST(store->remove("p", bad).error().code == EngineErrorCode::security);
+        BOOST_TEST(store->list(bad).error().code == EngineErrorCode::security);
+    }
+    BOOST_TEST(store->list_projects().value().empty());
+}
+
+BOOST_AUTO_TEST_CASE(task_manager_saves_the_bytes_the_file_store_writes_and_loads_them_back)
+{
+    using namespace agent_engine;
+    TaskManager tm(make_conformance_store());
+    auto task = tm.create_task({.task_spec_id = "conf", .request = "r\u00e9sum\u00e9 \"quoted\""}, "pipe").value();
+    BOOST_REQUIRE(tm.set_status(task.task_id, TaskStatus::running));
+    BOOST_REQUIRE(tm.append_routing(task.task_id, "stage-1", "go", "agent-1"));
+    BOOST_REQUIRE(tm.save_checkpoint(task.task_id));
+    const Task saved = *tm.get_task(task.task_id);
+    BOOST_TEST(tm.store().get("conf", task.task_id).value() == to_json(saved, json_format::pretty()));
+    TaskManager other(std::shared_ptr<task_store>(&tm.store(), [](task_store*) {}));
+    BOOST_TEST(to_json(other.load_checkpoint(task.task_id).value()) == to_json(saved));
+    auto meta = other.get_task_metadata(task.task_id).value();
+    BOOST_TEST(meta.status == TaskStatus::running);
+    BOOST_TEST(meta.pipeline_id == "pipe");
+    BOOST_TEST(meta.updated_at == saved.updated_at);
+    BOOST_TEST(other.list_tasks("conf").value() == (conformance::ids{task.task_id}), boost::test_tools::per_element());
+    BOOST_TEST(other.list_projects().value() == (conformance::ids{"conf"}), boost::test_tools::per_element());
+    BOOST_TEST(other.load_checkpoint("task-conf-missing").error().code == EngineErrorCode::not_found);
+}
+
+BOOST_AUTO_TEST_CASE(python_checkpoints_load_and_save_back_unchanged)
+{
+    using namespace agent_engine;
+    auto store = make_conformance_store();
+    TaskManager tm(store);
+    for (auto const& file : fixtures::all()) {
+        std::string id = file.stem().string(), bytes = fixtures::read(file);
+        BOOST_REQUIRE(store->put(extract_project_id(id), id, bytes));
+        BOOST_REQUIRE(tm.load_checkpoint(id));
+        BOOST_REQUIRE(tm.save_checkpoint(id));
+        BOOST_TEST(store->get(extract_project_id(id), id).value() == bytes, file.string());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(corrupt_checkpoints_are_json_errors_with_their_location)
+{
+    using namespace agent_engine;
+    auto store = make_conformance_store();
+    BOOST_REQUIRE(store->put("c", "task-c-bad", "{\"task_id\": "));
+    TaskManager tm(store);
+    auto loaded = tm.load_checkpoint("task-c-bad");
+    BOOST_TEST(loaded.error().code == EngineErrorCode::json);
+    BOOST_TEST(fixtures::detail(loaded.error(), "path") == store->location("c", "task-c-bad"));
+    BOOST_TEST(tm.get_task_metadata("task-c-bad").error().code == EngineErrorCode::json);
+}
+
+BOOST_AUTO_TEST_CASE(history_orders_filters_and_windows)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    BOOST_TEST(h.listed() == (conformance::ids{"task-h-6", "task-h-5", "task-h-4", "task-h-3", "task-h-2", "task-h-1"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(h.listed({.order = task_order::oldest_first}) ==
+                   (conformance::ids{"task-h-1", "task-h-2", "task-h-3", "task-h-4", "task-h-5", "task-h-6"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(h.listed({.statuses = {TaskStatus::running, TaskStatus::pending}}) ==
+                   (conformance::ids{"task-h-5", "task-h-3"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(h.listed({.updated_after = "2025-12-02T00:00:00Z", .updated_before = "2025-12-05T00:00:00+00:00"}) ==
+                   (conformance::ids{"task-h-4", "task-h-3"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(list_task_metadata(*h.store, "h", {.updated_after = "yesterday"}).error().code ==
+               EngineErrorCode::validation);
+    BOOST_TEST(list_task_metadata(*h.store, "nobody").value().tasks.empty());
+    auto meta = list_task_metadata(*h.store, "h", {.limit = 1}).value().tasks.at(0);
+    BOOST_TEST(meta.task_id == "task-h-6");
+    BOOST_TEST(meta.status == TaskStatus::completed);
+    BOOST_TEST(meta.pipeline_id == "p");
+    BOOST_TEST(!meta.created_at);
+    BOOST_TEST(*meta.updated_at == "2025-12-06T00:00:00.000000Z");
+}
+
+BOOST_AUTO_TEST_CASE(untimed_tasks_sort_oldest_and_never_match_a_window)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    h.add("task-h-untimed", TaskStatus::completed, std::nullopt);
+    h.add("task-h-garbled", TaskStatus::completed, "not a time");
+    BOOST_TEST(h.listed({.order = task_order::oldest_first, .limit = 2}) ==
+                   (conformance::ids{"task-h-garbled", "task-h-untimed"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(h.listed({.updated_before = "2025-12-02T00:00:00Z"}) == (conformance::ids{"task-h-1"}),
+               boost::test_tools::per_element());
+    auto pruned = prune_tasks(*h.store, "h", {.older_than = std::chrono::hours(24)},
+                              conformance::at("2025-12-10T00:00:00Z"));
+    BOOST_TEST(conformance::ids_of(pruned.value().removed) == (conformance::ids{"task-h-1", "task-h-2", "task-h-4", "task-h-6"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(paging_with_a_cursor_visits_every_task_once)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    h.add("task-h-0", TaskStatus::completed, "2025-12-04T00:00:00.000000Z"); // same time as task-h-4
+    for (auto order : {task_order::newest_first, task_order::oldest_first}) {
+        task_query q{.order = order, .limit = 2};
+        conformance::ids seen;
+        int pages = 0;
+        for (;;) {
+            auto page = list_task_metadata(*h.store, "h", q).value();
+            ++pages;
+            for (auto& id : conformance::ids_of(page.tasks))
+                seen.push_back(id);
+            if (page.next_cursor.empty())
+                break;
+            q.cursor = page.next_cursor;
+        }
+        BOOST_TEST(pages == 4); // 2 + 2 + 2 + 1
+        BOOST_TEST(seen == h.listed({.order = order}), boost::test_tools::per_element());
+    }
+    auto exact = list_task_metadata(*h.store, "h", {.statuses = {TaskStatus::completed}, .limit = 4}).value();
+    BOOST_TEST(exact.tasks.size() == 4u);
+    BOOST_TEST(exact.next_cursor.empty());
+    BOOST_TEST(list_task_metadata(*h.store, "h", {.cursor = "garbage"}).error().code == EngineErrorCode::validation);
+}
+
+BOOST_AUTO_TEST_CASE(unreadable_checkpoints_are_skipped_and_reported)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    BOOST_REQUIRE(h.store->put("h", "task-h-bad", "{\"task_id\": "));
+    for (auto order : {task_order::newest_first, task_order::oldest_first}) {
+        auto page = list_task_metadata(*h.store, "h", {.order = order}).value();
+        BOOST_TEST(page.tasks.size() == 6u);
+        BOOST_REQUIRE_EQUAL(page.skipped.size(), 1u);
+        BOOST_TEST(page.skipped[0].code == EngineErrorCode::json);
+        BOOST_TEST(fixtures::detail(page.skipped[0], "path") == h.store->location("h", "task-h-bad"));
+    }
+    // Fixed in place: listed again.
+    BOOST_REQUIRE(put_document(*h.store, "h", "task-h-bad", conformance::make_task("task-h-bad", TaskStatus::failed,
+                                                                                   "2025-12-07T00:00:00Z")));
+    auto page = list_task_metadata(*h.store, "h").value();
+    BOOST_TEST(page.skipped.empty());
+    BOOST_TEST(page.tasks.at(0).task_id == "task-h-bad");
+}
+
+BOOST_AUTO_TEST_CASE(prune_with_dry_run_then_for_real)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    auto now = conformance::at("2025-12-06T12:00:00Z");
+    auto dry = prune_tasks(*h.store, "h", {.older_than = std::chrono::hours(24 * 3), .dry_run = true}, now).value();
+    BOOST_TEST(dry.dry_run);
+    BOOST_TEST(conformance::ids_of(dry.removed) == (conformance::ids{"task-h-1", "task-h-2"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(h.store->list("h").value().size() == 6u);
+    auto real = prune_tasks(*h.store, "h", {.older_than = std::chrono::hours(24 * 3)}, now).value();
+    BOOST_TEST(conformance::ids_of(real.removed) == (conformance::ids{"task-h-1", "task-h-2"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(h.store->list("h").value() == (conformance::ids{"task-h-3", "task-h-4", "task-h-5", "task-h-6"}),
+               boost::test_tools::per_element());
+    auto by_status = prune_tasks(*h.store, "h", {.statuses = {TaskStatus::completed}}, now).value();
+    BOOST_TEST(conformance::ids_of(by_status.removed) == (conformance::ids{"task-h-4", "task-h-6"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(prune_tasks(*h.store, "h", {}, now).error().code == EngineErrorCode::validation);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+#endif
