@@ -1,9 +1,11 @@
-// agent-tasks: inspect and maintain the checkpoints under a task storage root
-// ({root}/{project_id}/{task_id}.json). Exit status: 0 success, 1 failure or an
-// invalid file, 2 usage error. Errors go to stderr.
+// agent-tasks: inspect and maintain the checkpoints of a task store: a directory
+// ({root}/{project_id}/{task_id}.json) or a PostgreSQL database (--store
+// postgresql://...). Exit status: 0 success, 1 failure or an invalid file,
+// 2 usage error. Errors go to stderr.
 
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/json_schema.hpp>
+#include <agent_engine/postgres/postgres_task_store.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
 
 #include <boost/describe/enum_from_string.hpp>
@@ -31,9 +33,28 @@ struct usage_error : std::runtime_error {
 };
 
 struct context {
-    std::filesystem::path root;
+    std::string store; // a directory or a postgresql:// URI
     bool json = false;
 };
+
+// The store a --store URI names.
+Result<std::shared_ptr<task_store>> open_store(const std::string& uri)
+{
+    if (!is_postgres_uri(uri))
+        return std::make_shared<file_task_store>(uri);
+#ifdef AGENT_ENGINE_HAS_POSTGRES
+    BOOST_OUTCOME_TRY(auto store, postgres_task_store::open(uri));
+    return std::shared_ptr<task_store>(std::move(store));
+#else
+    throw usage_error("this agent-tasks was built without PostgreSQL support (AGENT_ENGINE_POSTGRES=OFF)");
+#endif
+}
+
+Result<TaskManager> open_manager(const context& ctx)
+{
+    BOOST_OUTCOME_TRY(auto store, open_store(ctx.store));
+    return TaskManager(std::move(store));
+}
 
 int fail(const EngineError& e)
 {
@@ -112,7 +133,10 @@ int cmd_list(const context& ctx, const std::vector<std::string>& args)
     pos.add("project", 1);
     auto vm = parse_sub(args, opts, pos);
 
-    TaskManager tm(ctx.root);
+    auto opened = open_manager(ctx);
+    if (!opened)
+        return fail(opened.error());
+    TaskManager& tm = opened.value();
     task_query query;
     if (vm.count("status"))
         query.statuses = parse_statuses(vm["status"].as<std::vector<std::string>>());
@@ -148,7 +172,7 @@ int cmd_list(const context& ctx, const std::vector<std::string>& args)
     if (ctx.json)
         std::cout << to_json(tasks) << '\n';
     else if (tasks.empty())
-        std::cerr << "no tasks under " << ctx.root.string() << '\n';
+        std::cerr << "no tasks in " << ctx.store << '\n';
     else
         print_table(tasks);
     return exit_ok;
@@ -173,8 +197,10 @@ std::string brief(const boost::json::value& v)
 int cmd_show(const context& ctx, const std::vector<std::string>& args)
 {
     std::string id = one_task_arg(args, "show");
-    TaskManager tm(ctx.root);
-    auto task = tm.load_checkpoint(id);
+    auto opened = open_manager(ctx);
+    if (!opened)
+        return fail(opened.error());
+    auto task = opened.value().load_checkpoint(id);
     if (!task)
         return fail(task.error());
     const Task& t = task.value();
@@ -201,8 +227,10 @@ int cmd_show(const context& ctx, const std::vector<std::string>& args)
 int cmd_meta(const context& ctx, const std::vector<std::string>& args)
 {
     std::string id = one_task_arg(args, "meta");
-    TaskManager tm(ctx.root);
-    auto meta = tm.get_task_metadata(id);
+    auto opened = open_manager(ctx);
+    if (!opened)
+        return fail(opened.error());
+    auto meta = opened.value().get_task_metadata(id);
     if (!meta)
         return fail(meta.error());
     const TaskMetadata& m = meta.value();
@@ -236,8 +264,10 @@ int cmd_prune(const context& ctx, const std::vector<std::string>& args)
         options.statuses = parse_statuses(vm["status"].as<std::vector<std::string>>());
     options.dry_run = vm.count("dry-run") != 0;
 
-    TaskManager tm(ctx.root);
-    auto result = tm.prune(vm["project"].as<std::string>(), options);
+    auto opened = open_manager(ctx);
+    if (!opened)
+        return fail(opened.error());
+    auto result = opened.value().prune(vm["project"].as<std::string>(), options);
     if (!result)
         return fail(result.error());
     warn_skipped(result.value().skipped);
@@ -292,6 +322,63 @@ int cmd_validate(const context& ctx, const std::vector<std::string>& args)
     return all_valid ? exit_ok : exit_failure;
 }
 
+// Copies every checkpoint of the named projects (default: all) byte for byte,
+// then reads each one back from the destination and compares it with the source.
+int cmd_copy(const context& ctx, const std::vector<std::string>& args)
+{
+    po::options_description opts("copy options");
+    opts.add_options()("to", po::value<std::string>()->required(), "destination store (directory or postgresql:// URI)")(
+        "project", po::value<std::vector<std::string>>(), "projects to copy (default: every project)");
+    po::positional_options_description pos;
+    pos.add("project", -1);
+    auto vm = parse_sub(args, opts, pos);
+
+    auto from = open_store(ctx.store);
+    if (!from)
+        return fail(from.error());
+    auto to = open_store(vm["to"].as<std::string>());
+    if (!to)
+        return fail(to.error());
+    std::vector<std::string> projects;
+    if (vm.count("project")) {
+        projects = vm["project"].as<std::vector<std::string>>();
+    } else {
+        auto all = from.value()->list_projects();
+        if (!all)
+            return fail(all.error());
+        projects = std::move(all).value();
+    }
+    std::size_t copied = 0;
+    for (auto const& project : projects) {
+        auto ids = from.value()->list(project);
+        if (!ids)
+            return fail(ids.error());
+        for (auto const& id : ids.value()) {
+            auto bytes = from.value()->get(project, id);
+            if (!bytes)
+                return fail(bytes.error());
+            if (auto put = to.value()->put(project, id, bytes.value()); !put)
+                return fail(put.error());
+            auto back = to.value()->get(project, id);
+            if (!back)
+                return fail(back.error());
+            if (back.value() != bytes.value()) {
+                std::cerr << "agent-tasks: copy of " << from.value()->location(project, id) << " differs at "
+                          << to.value()->location(project, id) << '\n';
+                return exit_failure;
+            }
+            ++copied;
+        }
+    }
+    if (ctx.json)
+        std::cout << serialize(boost::json::object{{"copied", copied}, {"projects", projects.size()}}) << '\n';
+    else
+        std::cout << "copied " << copied << (copied == 1 ? " checkpoint" : " checkpoints") << " of " << projects.size()
+                  << (projects.size() == 1 ? " project" : " projects") << " to " << vm["to"].as<std::string>()
+                  << ", each read back and compared\n";
+    return exit_ok;
+}
+
 // The schemas `schema NAME` prints, by title.
 const std::map<std::string, std::function<boost::json::value()>>& schemas()
 {
@@ -333,9 +420,10 @@ int cmd_schema(const context& ctx, const std::vector<std::string>& args)
     return exit_ok;
 }
 
-constexpr const char* usage_text = R"(usage: agent-tasks [--root DIR] [--json] COMMAND [ARGS]
+constexpr const char* usage_text = R"(usage: agent-tasks [--store DIR|URI] [--json] COMMAND [ARGS]
 
-Inspect and maintain task checkpoints ({root}/{project_id}/{task_id}.json).
+Inspect and maintain task checkpoints: a directory ({root}/{project_id}/{task_id}.json)
+or a PostgreSQL database (--store postgresql://user@host/db).
 
 commands:
   list [PROJECT] [--status S]... [--limit N] [--oldest-first]
@@ -346,6 +434,9 @@ commands:
                           remove old tasks (default statuses: completed, failed); AGE: 90s 30m 12h 7d 2w
   validate FILE...        check files against the Task schema; exit 1 if any is invalid
   schema [NAME]           JSON Schema of a schema (list the names without NAME)
+  copy --to DIR|URI [PROJECT]...
+                          copy every checkpoint (of these projects) to another store, each
+                          read back and compared byte for byte
 
 exit status: 0 success, 1 failure or invalid file, 2 usage error
 )";
@@ -356,7 +447,8 @@ int main(int argc, char** argv)
 {
     po::options_description global("global options");
     global.add_options()("help,h", "show this help")(
-        "root", po::value<std::string>()->default_value(std::string(default_task_root)), "storage root")(
+        "store", po::value<std::string>(), "task store: a directory or a postgresql:// URI (default: --root)")(
+        "root", po::value<std::string>()->default_value(std::string(default_task_root)), "storage directory")(
         "json", "machine-readable JSON output");
     po::options_description hidden;
     hidden.add_options()("command", po::value<std::string>())("args", po::value<std::vector<std::string>>());
@@ -376,7 +468,8 @@ int main(int argc, char** argv)
         }
         if (!vm.count("command"))
             throw usage_error("missing command");
-        context ctx{vm["root"].as<std::string>(), vm.count("json") != 0};
+        context ctx{vm.count("store") ? vm["store"].as<std::string>() : vm["root"].as<std::string>(),
+                    vm.count("json") != 0};
         std::string command = vm["command"].as<std::string>();
         std::vector<std::string> args = po::collect_unrecognized(parsed.options, po::include_positional);
         args.erase(args.begin()); // the command itself
@@ -384,6 +477,7 @@ int main(int argc, char** argv)
         static const std::map<std::string, int (*)(const context&, const std::vector<std::string>&)> commands{
             {"list", cmd_list},         {"show", cmd_show},     {"meta", cmd_meta},
             {"prune", cmd_prune},       {"validate", cmd_validate}, {"schema", cmd_schema},
+            {"copy", cmd_copy},
         };
         auto it = commands.find(command);
         if (it == commands.end())

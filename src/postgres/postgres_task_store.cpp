@@ -505,9 +505,4 @@ Result<metadata_rows> postgres_task_store::select_metadata(std::string_view proj
     return rows;
 }
 
-bool is_postgres_uri(std::string_view uri) noexcept
-{
-    return uri.starts_with("postgresql://") || uri.starts_with("postgres://");
-}
-
 } // namespace agent_engine

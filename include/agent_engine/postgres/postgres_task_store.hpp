@@ -73,8 +73,12 @@ public:
     Result<metadata_rows> select_metadata(std::string_view project, const metadata_selection& selection) const override;
 };
 
-// True when `uri` names a PostgreSQL store (postgresql:// or postgres://).
-bool is_postgres_uri(std::string_view uri) noexcept;
+// True when `uri` names a PostgreSQL store (postgresql:// or postgres://);
+// inline so that programs choosing a store need not link libpq to ask.
+inline bool is_postgres_uri(std::string_view uri) noexcept
+{
+    return uri.starts_with("postgresql://") || uri.starts_with("postgres://");
+}
 
 } // namespace agent_engine
 
