@@ -4,10 +4,10 @@
 #include <cerrno>
 #include <cstring>
 #include <exception>
-#include <random>
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -86,14 +86,9 @@ int open_flags_dir() noexcept { return O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NO
 
 std::string file_name(std::string_view id) { return std::string(id) + std::string(checkpoint_extension); }
 
-std::string temp_name()
-{
-    std::random_device rd;
-    std::uint64_t bits = (std::uint64_t{rd()} << 32) | rd();
-    char buf[40];
-    std::snprintf(buf, sizeof buf, ".agent-engine-%016llx.tmp", static_cast<unsigned long long>(bits));
-    return buf;
-}
+// The one temporary file of document `id`: ".{id}.tmp" (as long as {id}.json, so
+// it fits in NAME_MAX; the leading dot keeps it out of every listing).
+std::string temp_name(std::string_view id) { return "." + std::string(id) + ".tmp"; }
 
 Result<void> write_all(int fd, std::string_view bytes, const std::string& path)
 {
@@ -114,6 +109,45 @@ Result<void> sync(int fd, const std::string& path)
     if (::fsync(fd) != 0)
         return io_error("fsync", path, errno);
     return boost::outcome_v2::success();
+}
+
+// Opens the temporary file of a document, creating it if missing, and holds an
+// exclusive flock on it until the descriptor closes. The lock serializes the
+// writers of one document across threads and processes, and the kernel drops
+// it when its holder dies: a file left by a killed writer is simply taken over
+// and truncated, so a later save of the same document cleans it up.
+Result<unique_fd> lock_temp_file(int dir_fd, const std::string& tmp, const std::string& tmp_path)
+{
+    // Each retry means another writer renamed or removed the file between our
+    // open and our lock, i.e. it made progress; the bound only stops a pathology.
+    for (int attempt = 0; attempt < 10000; ++attempt) {
+        // O_NONBLOCK: a FIFO planted under the name must not hang the writer.
+        unique_fd file(::openat(dir_fd, tmp.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0666));
+        if (file.get() < 0)
+            return errno == ELOOP ? symlink_error(tmp_path) : io_error("create", tmp_path, errno);
+        while (::flock(file.get(), LOCK_EX) != 0)
+            if (errno != EINTR)
+                return io_error("lock", tmp_path, errno);
+        struct stat held {}, named {};
+        if (::fstat(file.get(), &held) != 0)
+            return io_error("stat", tmp_path, errno);
+        if (::fstatat(dir_fd, tmp.c_str(), &named, AT_SYMLINK_NOFOLLOW) != 0) {
+            if (errno == ENOENT)
+                continue;
+            return io_error("stat", tmp_path, errno);
+        }
+        if (held.st_dev != named.st_dev || held.st_ino != named.st_ino)
+            continue;
+        // A hard link would let the truncation below reach a file outside the tree.
+        if (!S_ISREG(held.st_mode) || held.st_nlink != 1)
+            return make_error(EngineErrorCode::security, source, "unsafe_temporary_file",
+                              "Refusing to overwrite a temporary file that is not a plain file: " + tmp_path,
+                              {{"path", tmp_path}});
+        if (::ftruncate(file.get(), 0) != 0)
+            return io_error("truncate", tmp_path, errno);
+        return file;
+    }
+    return io_error("lock", tmp_path, EAGAIN);
 }
 
 // Names in directory `fd` (consumed) accepted by `keep(name, stat)`, sorted.
@@ -214,18 +248,16 @@ Result<std::string> file_task_store::put(std::string_view project, std::string_v
     return guarded(path, [&]() -> Result<std::string> {
         BOOST_OUTCOME_TRY(auto root_fd, open_root(root_, true));
         BOOST_OUTCOME_TRY(auto dir_fd, open_project(root_fd.get(), root_, project, true));
-        std::string tmp = temp_name();
+        std::string tmp = temp_name(id);
         std::string tmp_path = (root_ / std::string(project) / tmp).string();
-        unique_fd file(::openat(dir_fd.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
-        if (file.get() < 0)
-            return io_error("create", tmp_path, errno);
+        BOOST_OUTCOME_TRY(auto file, lock_temp_file(dir_fd.get(), tmp, tmp_path));
+        // Renamed while still locked: a writer waiting for the lock then sees
+        // that the name no longer holds the file it opened.
         auto written = [&]() -> Result<void> {
             BOOST_OUTCOME_TRY(write_all(file.get(), bytes, tmp_path));
             if (options_.durable) {
                 BOOST_OUTCOME_TRY(sync(file.get(), tmp_path));
             }
-            if (::close(file.release()) != 0)
-                return io_error("close", tmp_path, errno);
             if (::renameat(dir_fd.get(), tmp.c_str(), dir_fd.get(), file_name(id).c_str()) != 0)
                 return io_error("rename", path, errno);
             return boost::outcome_v2::success();
@@ -234,6 +266,8 @@ Result<std::string> file_task_store::put(std::string_view project, std::string_v
             ::unlinkat(dir_fd.get(), tmp.c_str(), 0);
             return std::move(written).error();
         }
+        if (::close(file.release()) != 0)
+            return io_error("close", path, errno);
         // The rename is durable only once the directory entry is on disk.
         if (options_.durable) {
             BOOST_OUTCOME_TRY(sync(dir_fd.get(), (root_ / std::string(project)).string()));

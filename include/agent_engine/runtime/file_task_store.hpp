@@ -4,18 +4,20 @@
 // file_task_store: a task_store on a directory tree, {root}/{project}/{id}.json,
 // the Python original's layout.
 //
-// A put writes a temporary file ".{id}.{random}.tmp" in the project directory,
-// fsyncs it, renames it over {id}.json and fsyncs the directory (the fsyncs only
-// when `durable`): after a crash at any instant the file holds the old or the new
-// document, never a torn one. Files are opened with O_NOFOLLOW | O_CLOEXEC and
+// A put writes the document's temporary file ".{id}.tmp" in the project
+// directory under an exclusive flock, fsyncs it, renames it over {id}.json and
+// fsyncs the directory (the fsyncs only when `durable`): after a crash at any
+// instant the file holds the old or the new document, never a torn one. A
+// temporary file left by a killed writer is ignored by every read and taken
+// over (truncated, rewritten, renamed) by the next put of the same id. Files are opened with O_NOFOLLOW | O_CLOEXEC and
 // reached through the root's directory descriptor, so a symlink planted in the
 // tree is refused (code security) instead of followed out of the root. Listing
 // ignores temporary and hidden files, directories, symlinks and non-.json entries.
 // Every failure is a value: io errors carry the path and the OS's message.
 //
 // Thread-safety: a file_task_store holds no mutable state; concurrent calls
-// (threads or processes) are safe, and of concurrent puts of one id the last
-// rename wins whole.
+// (threads or processes) are safe. Concurrent puts of one id take turns on the
+// temporary file's lock; the last one wins, whole file.
 
 #include <agent_engine/runtime/task_store.hpp>
 
