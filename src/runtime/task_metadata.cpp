@@ -4,6 +4,7 @@
 #include <boost/json/basic_parser_impl.hpp>
 
 #include <array>
+#include <cmath>
 
 namespace agent_engine {
 namespace {
@@ -113,8 +114,14 @@ public:
         take(u);
         return true;
     }
-    bool on_double(double d, sv, error_code&)
+    bool on_double(double d, sv, error_code& ec)
     {
+        // Boost.JSON reads 1e400 as infinity; the tokenizer (text_reader) calls
+        // it out of range, and both read paths must reject the same text.
+        if (!std::isfinite(d)) {
+            ec = boost::json::error::exponent_overflow;
+            return false;
+        }
         take(d);
         return true;
     }
