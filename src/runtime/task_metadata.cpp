@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace agent_engine {
 namespace {
@@ -114,13 +115,19 @@ public:
         take(u);
         return true;
     }
-    bool on_double(double d, sv, error_code& ec)
+    bool on_double(double d, sv text, error_code& ec)
     {
-        // Boost.JSON reads 1e400 as infinity; the tokenizer (text_reader) calls
-        // it out of range, and both read paths must reject the same text.
+        // Boost.JSON reads 1e400 as infinity and 0e341 as NaN; both read paths
+        // must agree, so such a number is read again as the tokenizer reads it
+        // (parse_json, std::from_chars): a value, or out of range.
         if (!std::isfinite(d)) {
-            ec = boost::json::error::exponent_overflow;
-            return false;
+            auto parsed = parse_json(std::string_view(text.data(), text.size()));
+            if (!parsed) {
+                ec = boost::json::error::exponent_overflow;
+                return false;
+            }
+            take(std::move(parsed).value());
+            return true;
         }
         take(d);
         return true;

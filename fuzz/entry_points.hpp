@@ -1,0 +1,92 @@
+#ifndef AGENT_ENGINE_FUZZ_ENTRY_POINTS_HPP
+#define AGENT_ENGINE_FUZZ_ENTRY_POINTS_HPP
+
+// What the fuzzers feed arbitrary bytes to, shared with the ctest that replays
+// fuzz/regressions/ (so every input a fuzzer found keeps being checked with any
+// compiler). Each entry point must return normally for every input: an error
+// value is fine; a crash, a sanitizer report, an exception or a broken
+// invariant (checked with `expect`, which aborts) is a bug.
+
+#include <agent_engine/runtime/task_manager.hpp>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string_view>
+
+namespace agent_engine::fuzz {
+
+inline void expect(bool ok, const char* what)
+{
+    if (!ok) {
+        std::fprintf(stderr, "broken invariant: %s\n", what);
+        std::abort();
+    }
+}
+
+// from_json<Task> on the bytes; whatever it accepts, from_dict accepts too, and
+// it writes back to text that reads to the same task.
+inline void task_from_json(std::string_view bytes)
+{
+    auto streamed = from_json<Task>(bytes);
+    auto dom = parse_json(bytes);
+    if (!dom) {
+        expect(!streamed && streamed.error().code == EngineErrorCode::json, "from_json accepted what parse_json rejects");
+        return;
+    }
+    auto built = from_dict<Task>(dom.value());
+    expect(streamed.has_value() == built.has_value(), "from_json and from_dict disagree");
+    if (!streamed) {
+        expect(streamed.error().message == built.error().message, "from_json and from_dict report differently");
+        return;
+    }
+    std::string written = to_json(streamed.value(), json_format::compact());
+    auto reread = from_json<Task>(written);
+    expect(reread.has_value(), "a written task does not read back");
+    expect(to_json(reread.value(), json_format::compact()) == written, "a task does not round-trip");
+}
+
+// The metadata reader on the bytes: it rejects exactly the text the tokenizer
+// rejects, and agrees with the full read on the five keys it reads.
+inline void task_metadata(std::string_view bytes)
+{
+    auto meta = read_task_metadata(bytes);
+    auto dom = parse_json(bytes);
+    expect(dom.has_value() == (meta || meta.error().code != EngineErrorCode::json),
+           "the metadata reader and the tokenizer disagree on what is JSON");
+    if (auto task = from_json<Task>(bytes); task && meta) {
+        expect(meta.value().task_id == task.value().task_id, "task_id differs");
+        expect(meta.value().pipeline_id == task.value().pipeline_id, "pipeline_id differs");
+        expect(meta.value().status == task.value().status, "status differs");
+    }
+}
+
+// The bytes as a checkpoint file under a store root, read through TaskManager:
+// load, metadata and the project listing. Every failure must be a value.
+inline void load_checkpoint_file(std::string_view bytes)
+{
+    static const std::filesystem::path root =
+        std::filesystem::temp_directory_path() / ("agent_engine_fuzz_" + std::to_string(::getpid()));
+    const std::string id = "task-fuzz-1";
+    std::filesystem::create_directories(root / "fuzz");
+    std::ofstream(root / "fuzz" / (id + ".json"), std::ios::binary | std::ios::trunc)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    task_manager_options options;
+    options.durable = false;
+    TaskManager tm(root, options);
+    auto loaded = tm.load_checkpoint(id);
+    auto meta = tm.get_task_metadata(id);
+    expect(!loaded || meta.has_value(), "a loadable checkpoint has no metadata");
+    auto page = tm.list_task_metadata("fuzz");
+    expect(page.has_value(), "listing a project failed");
+    expect(page.value().tasks.size() + page.value().skipped.size() == 1, "the checkpoint is neither listed nor skipped");
+    if (loaded)
+        expect(tm.save_checkpoint(id).has_value() && tm.load_checkpoint(id).has_value(), "a loaded task does not save");
+}
+
+} // namespace agent_engine::fuzz
+
+#endif
