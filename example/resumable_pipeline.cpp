@@ -4,8 +4,14 @@
 // and finishes. Inspect the result with `agent-tasks list`.
 //
 //   resumable_pipeline [--root DIR] [--crash-after N]
+//
+// Built with agent_engine::postgres, --root also takes a postgresql:// URI:
+// the same run, checkpointed in a PostgreSQL database.
 
 #include <agent_engine/agent_engine.hpp>
+#ifdef AGENT_ENGINE_HAS_POSTGRES
+#include <agent_engine/postgres/postgres_task_store.hpp>
+#endif
 
 #include <cstdlib>
 #include <cstring>
@@ -108,7 +114,14 @@ int main(int argc, char** argv)
         }
     }
 
+#ifdef AGENT_ENGINE_HAS_POSTGRES
+    auto store = open_task_store(root);
+    if (!store)
+        return fail(store.error());
+    TaskManager tm(store.value());
+#else
     TaskManager tm(root);
+#endif
     // Start-up: resume the oldest task a previous run left running.
     task_query unfinished;
     unfinished.statuses = {TaskStatus::running};

@@ -40,13 +40,12 @@ struct context {
 // The store a --store URI names.
 Result<std::shared_ptr<task_store>> open_store(const std::string& uri)
 {
-    if (!is_postgres_uri(uri))
-        return std::make_shared<file_task_store>(uri);
 #ifdef AGENT_ENGINE_HAS_POSTGRES
-    BOOST_OUTCOME_TRY(auto store, postgres_task_store::open(uri));
-    return std::shared_ptr<task_store>(std::move(store));
+    return open_task_store(uri);
 #else
-    throw usage_error("this agent-tasks was built without PostgreSQL support (AGENT_ENGINE_POSTGRES=OFF)");
+    if (is_postgres_uri(uri))
+        throw usage_error("this agent-tasks was built without PostgreSQL support (AGENT_ENGINE_POSTGRES=OFF)");
+    return std::make_shared<file_task_store>(uri);
 #endif
 }
 

@@ -1,4 +1,5 @@
 #include <agent_engine/postgres/postgres_task_store.hpp>
+#include <agent_engine/runtime/file_task_store.hpp>
 #include <agent_engine/runtime/task_metadata.hpp>
 
 #include <boost/describe/enum_from_string.hpp>
@@ -503,6 +504,14 @@ Result<metadata_rows> postgres_task_store::select_metadata(std::string_view proj
             rows.skipped.push_back(with_location(std::move(meta).error(), location(project, field(bad.get(), row, 0))));
     }
     return rows;
+}
+
+Result<std::shared_ptr<task_store>> open_task_store(const std::string& where, postgres_store_options options)
+{
+    if (!is_postgres_uri(where))
+        return std::make_shared<file_task_store>(where);
+    BOOST_OUTCOME_TRY(auto store, postgres_task_store::open(where, std::move(options)));
+    return std::shared_ptr<task_store>(std::move(store));
 }
 
 } // namespace agent_engine

@@ -80,6 +80,10 @@ inline bool is_postgres_uri(std::string_view uri) noexcept
     return uri.starts_with("postgresql://") || uri.starts_with("postgres://");
 }
 
+// The store `where` names: a PostgreSQL URI (see is_postgres_uri) or a directory
+// for a file_task_store. What --store means in agent-tasks and the demo.
+Result<std::shared_ptr<task_store>> open_task_store(const std::string& where, postgres_store_options options = {});
+
 } // namespace agent_engine
 
 #endif
