@@ -151,10 +151,16 @@ fs::path make_project(std::string_view project, std::size_t count, std::string_v
 
 using bench_fn = std::function<void(benchmark::State&)>;
 
-void add(const std::string& name, bench_fn fn, bool heavy = false)
+// Conversions are timed in CPU time (the machine is shared: waiting for a core is
+// not our cost); file operations in real time (waiting for the disk is).
+enum class clock_kind { cpu, real };
+
+void add(const std::string& name, bench_fn fn, bool heavy = false, clock_kind clock = clock_kind::cpu)
 {
     auto* b = benchmark::RegisterBenchmark(name.c_str(), [fn](benchmark::State& s) { fn(s); });
-    b->UseRealTime()->Unit(benchmark::kMicrosecond);
+    b->Unit(benchmark::kMicrosecond);
+    if (clock == clock_kind::real)
+        b->UseRealTime();
     if (heavy)
         b->Iterations(1);
 }
@@ -286,7 +292,7 @@ void register_checkpoints()
             check(m.load_checkpoint(id), "load");
             for (auto _ : s)
                 check(m.save_checkpoint(id), "save");
-        });
+        }, false, clock_kind::real);
         add("SMALL/save/floor_bare_" + mode, [durable, mode](auto& s) {
             auto& d = data(bench::small_size);
             fs::path dir = work_root / ("bare-" + mode);
@@ -295,7 +301,7 @@ void register_checkpoints()
             for (auto _ : s)
                 bare_replace(dir_fd, ".t.tmp", "t.json", d.pretty, durable);
             ::close(dir_fd);
-        });
+        }, false, clock_kind::real);
     }
     // metadata of LARGE next to loading it
     add("LARGE/metadata/ours_get_task_metadata", [](auto& s) {
@@ -305,7 +311,7 @@ void register_checkpoints()
         TaskManager m(root);
         for (auto _ : s)
             check(m.get_task_metadata(id), "metadata");
-    });
+    }, false, clock_kind::real);
     add("LARGE/metadata/load_checkpoint", [](auto& s) {
         fs::path root = work_root / "meta-large";
         std::string id = task_id_in("large", 0);
@@ -313,7 +319,7 @@ void register_checkpoints()
         TaskManager m(root);
         for (auto _ : s)
             check(m.load_checkpoint(id), "load");
-    });
+    }, false, clock_kind::real);
 }
 
 void register_listings(bool quick)
@@ -331,12 +337,12 @@ void register_listings(bool quick)
                 if (!ids || ids.value().size() != n)
                     s.SkipWithError("wrong listing");
             }
-        });
+        }, false, clock_kind::real);
         add("TASKS_" + label + "/list/floor_readdir_sort", [n, project](auto& s) {
             fs::path dir = make_project(project, n, "{}");
             for (auto _ : s)
                 benchmark::DoNotOptimize(bare_list(dir));
-        });
+        }, false, clock_kind::real);
         if (n > 10000)
             continue;
         std::string meta_project = "meta" + std::to_string(n);
@@ -348,7 +354,7 @@ void register_listings(bool quick)
                 if (!page || page.value().tasks.size() != n)
                     s.SkipWithError("wrong listing");
             }
-        });
+        }, false, clock_kind::real);
         add("TASKS_" + label + "/list_metadata/floor_readdir_read_all", [n, meta_project](auto& s) {
             fs::path dir = make_project(meta_project, n, data(bench::small_size).pretty);
             for (auto _ : s) {
@@ -362,7 +368,7 @@ void register_listings(bool quick)
                 }
                 benchmark::DoNotOptimize(total);
             }
-        });
+        }, false, clock_kind::real);
     }
 }
 
@@ -410,7 +416,9 @@ long peak_rss_of(const std::string& mode, const fs::path& file)
 }
 
 // ---------------------------------------------------------------------------
-// Reporting: per-repetition times collected, medians compared in tables.
+// Reporting: per-repetition times collected, medians compared in tables. Run with
+// --benchmark_enable_random_interleaving=true so that load on a shared machine
+// hits ours and the baselines alike.
 
 struct sample_set {
     std::vector<double> us; // per repetition, microseconds per iteration
@@ -437,7 +445,9 @@ public:
     {
         for (auto const& r : runs)
             if (r.run_type == Run::RT_Iteration && !r.error_occurred)
-                samples[r.run_name.function_name].us.push_back(r.GetAdjustedRealTime());
+                samples[r.run_name.function_name].us.push_back(r.run_name.time_type == "real_time"
+                                                                   ? r.GetAdjustedRealTime()
+                                                                   : r.GetAdjustedCPUTime());
         ConsoleReporter::ReportRuns(runs);
     }
 };

@@ -19,10 +19,12 @@
 #include <boost/json/value_stack.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -113,9 +115,12 @@ public:
             return text_reader(text_.substr(begin_), max_depth_).capture();
         if (peek() != state::peeked)
             return nullptr;
-        dom_sink sink;
+        if (!dom_stack_)
+            dom_stack_.emplace();
+        dom_stack_->reset();
+        dom_sink sink{*dom_stack_};
         walk(sink);
-        return failed_ ? boost::json::value() : sink.stack.release();
+        return failed_ ? boost::json::value() : dom_stack_->release();
     }
 
     mark_type mark()
@@ -172,6 +177,14 @@ private:
     std::string error_reason_;
     std::string string_scratch_;
     std::deque<std::string> key_buffers_; // one per depth: a key outlives the reads below it
+    // walk()'s open containers and capture()'s DOM builder, kept so that their
+    // memory is reused from one value to the next (a Task captures thousands).
+    struct walk_frame {
+        bool object;
+        std::size_t count;
+    };
+    std::vector<walk_frame> walk_frames_;
+    std::optional<boost::json::value_stack> dom_stack_;
 
     void fail(std::string_view reason)
     {
@@ -194,12 +207,39 @@ private:
 
     void skip_ws() noexcept
     {
-        while (pos_ < text_.size()) {
-            char c = text_[pos_];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
-                return;
-            ++pos_;
+        if (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) > ' ')
+            return; // the common case: no whitespace at all
+        const char* p = text_.data() + pos_;
+        const char* end = text_.data() + text_.size();
+        while (p != end) {
+            char c = *p;
+            if (c == ' ')
+                p = skip_spaces(p, end); // indentation: eight at a time
+            else if (c == '\n' || c == '\r' || c == '\t')
+                ++p;
+            else
+                break;
         }
+        pos_ = static_cast<std::size_t>(p - text_.data());
+    }
+
+    static const char* skip_spaces(const char* p, const char* end) noexcept
+    {
+        constexpr std::uint64_t spaces = 0x2020202020202020u;
+        while (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            if (std::uint64_t other = w ^ spaces) {
+                if constexpr (std::endian::native == std::endian::little)
+                    return p + std::countr_zero(other) / 8;
+                else
+                    return p + std::countl_zero(other) / 8;
+            }
+            p += 8;
+        }
+        while (p != end && *p == ' ')
+            ++p;
+        return p;
     }
 
     bool expect(char c, std::string_view reason)
@@ -342,8 +382,7 @@ private:
         bool decoded = false;
         while (true) {
             std::size_t run = pos_;
-            while (pos_ < n && s[pos_] >= 0x20 && s[pos_] != '"' && s[pos_] != '\\' && s[pos_] < 0x80)
-                ++pos_;
+            pos_ = static_cast<std::size_t>(skip_plain(s + pos_, s + n) - s);
             if (decoded)
                 buffer.append(text_.data() + run, pos_ - run);
             if (pos_ == n) {
@@ -377,6 +416,32 @@ private:
                 buffer.append(text_.data() + pos_, len);
             pos_ += len;
         }
+    }
+
+    // The first byte in [p, end) that is '"', '\\', a control character or
+    // non-ASCII: eight bytes at a time (the zero-byte trick: a borrow can only
+    // flag bytes above a real match, so the lowest flag is exact).
+    static const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept
+    {
+        constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+        while (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+            std::uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+                                    ((w - ones * 0x20) & ~w) | w;
+            special &= high;
+            if (special) {
+                if constexpr (std::endian::native == std::endian::little)
+                    return p + std::countr_zero(special) / 8;
+                else
+                    return p + std::countl_zero(special) / 8;
+            }
+            p += 8;
+        }
+        while (p != end && *p >= 0x20 && *p != '"' && *p != '\\' && *p < 0x80)
+            ++p;
+        return p;
     }
 
     // Length of the valid UTF-8 sequence at p (a non-ASCII lead byte), or 0.
@@ -536,8 +601,7 @@ private:
         void close_array(std::size_t) {}
     };
     struct dom_sink {
-        boost::json::value_stack stack;
-        dom_sink() { stack.reset(); }
+        boost::json::value_stack& stack;
         void scalar(const text_reader& r)
         {
             switch (r.kind_) {
@@ -557,11 +621,8 @@ private:
 
     template <class Sink> void walk(Sink& sink)
     {
-        struct frame {
-            bool object;
-            std::size_t count;
-        };
-        std::vector<frame> frames;
+        std::vector<walk_frame>& frames = walk_frames_;
+        frames.clear();
         while (!failed_) {
             // one value at the cursor (already peeked)
             if (kind_ == boost::json::kind::object || kind_ == boost::json::kind::array) {
@@ -592,7 +653,7 @@ private:
                     state_ = state::consumed;
                     return;
                 }
-                frame& top = frames.back();
+                walk_frame& top = frames.back();
                 ++top.count;
                 char close = top.object ? '}' : ']';
                 if (after_item(close)) {
