@@ -163,10 +163,13 @@ constexpr const char* update_if_version_sql =
 
 // History selection, one statement per order. NULL parameters mean "no such
 // condition"; libpq's unnamed statements are planned with the actual values,
-// so those conditions fold away and the (project, task_time, task_id) index serves.
+// so those conditions fold away and an index serves the order: (project,
+// task_time, task_id), or (project, status, task_time, task_id) for one status
+// ($8: PostgreSQL 15 cannot read an index in order for status = ANY(array)).
 #define AGENT_ENGINE_SELECT_METADATA(past, direction)                                                              \
     "SELECT task_id, document_task_id, status, pipeline_id, created_at, updated_at, task_time FROM task_documents"  \
     " WHERE project = $1 AND status IS NOT NULL AND ($2::text[] IS NULL OR status = ANY($2::text[]))"              \
+    " AND ($8::text IS NULL OR status = $8::text)"                                                                \
     " AND ($3::bigint IS NULL OR task_time > $3::bigint)"                                                         \
     " AND ($4::bigint IS NULL OR (task_time < $4::bigint AND task_time > -9223372036854775808))"                   \
     " AND ($5::bigint IS NULL OR (task_time, task_id) " past " ($5::bigint, $6::text COLLATE \"C\"))"              \
@@ -192,10 +195,10 @@ void metadata_params(statement_params& p, std::string_view bytes)
         .number(task_time(m));
 }
 
-// "{pending,failed}" for a text[] parameter; NULL for every status.
+// "{pending,failed}" for a text[] parameter; NULL for every status or just one (one_status_param).
 statement_params& statuses_param(statement_params& p, const std::vector<TaskStatus>& statuses)
 {
-    if (statuses.empty())
+    if (statuses.size() < 2)
         return p.null();
     std::string array = "{";
     for (auto s : statuses) {
@@ -204,6 +207,13 @@ statement_params& statuses_param(statement_params& p, const std::vector<TaskStat
         array += boost::describe::enum_to_string(s, "");
     }
     return p.text(array + "}");
+}
+
+statement_params& one_status_param(statement_params& p, const std::vector<TaskStatus>& statuses)
+{
+    if (statuses.size() != 1)
+        return p.null();
+    return p.text(std::string_view(boost::describe::enum_to_string(statuses.front(), "")));
 }
 
 } // namespace
@@ -473,6 +483,7 @@ Result<metadata_rows> postgres_task_store::select_metadata(std::string_view proj
     else
         p.null().null();
     sel.limit != 0 ? p.number(static_cast<std::int64_t>(sel.limit)) : p.null();
+    one_status_param(p, sel.statuses);
     const char* sql = sel.order == task_order::oldest_first ? select_oldest_first_sql : select_newest_first_sql;
 
     std::lock_guard lock(db_->mutex);
