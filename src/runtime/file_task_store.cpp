@@ -150,7 +150,8 @@ Result<unique_fd> lock_temp_file(int dir_fd, const std::string& tmp, const std::
     return io_error("lock", tmp_path, EAGAIN);
 }
 
-// Names in directory `fd` (consumed) accepted by `keep(name, stat)`, sorted.
+// Names in directory `fd` (consumed) accepted by `keep(name, stat)`, sorted;
+// `keep` sees the entry's type (st_mode) only, as lstat gives it.
 template <class Keep>
 Result<std::vector<std::string>> scan_directory(unique_fd fd, const std::string& path, Keep keep)
 {
@@ -166,9 +167,24 @@ Result<std::vector<std::string>> scan_directory(unique_fd fd, const std::string&
     errno = 0;
     while (dirent* entry = ::readdir(dir)) {
         std::string_view name = entry->d_name;
+        if (!is_safe_name(name))
+            continue;
+        // The entry's type as lstat would give it: from readdir when the
+        // filesystem says (one syscall per directory block, not per file).
         struct stat st {};
-        if (is_safe_name(name) && ::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-            keep(name, st))
+        switch (entry->d_type) {
+        case DT_REG: st.st_mode = S_IFREG; break;
+        case DT_DIR: st.st_mode = S_IFDIR; break;
+        case DT_LNK: st.st_mode = S_IFLNK; break;
+        case DT_UNKNOWN:
+            if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+                errno = 0;
+                continue;
+            }
+            break;
+        default: st.st_mode = S_IFIFO; break; // FIFO, socket, device: never kept
+        }
+        if (keep(name, st))
             names.emplace_back(name);
         errno = 0;
     }
