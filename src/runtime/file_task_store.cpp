@@ -88,7 +88,14 @@ std::string file_name(std::string_view id) { return std::string(id) + std::strin
 
 // The one temporary file of document `id`: ".{id}.tmp" (as long as {id}.json, so
 // it fits in NAME_MAX; the leading dot keeps it out of every listing).
-std::string temp_name(std::string_view id) { return "." + std::string(id) + ".tmp"; }
+std::string temp_name(std::string_view id)
+{
+    // appended piecewise: g++ 12 -O3 warns (-Wrestrict, falsely) on "." + std::string(id)
+    std::string name;
+    name.reserve(id.size() + 5);
+    name.append(".").append(id).append(".tmp");
+    return name;
+}
 
 Result<void> write_all(int fd, std::string_view bytes, const std::string& path)
 {
