@@ -9,8 +9,12 @@
 
 #include <boost/json/value.hpp>
 
+#include <algorithm>
+#include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +29,13 @@ struct json_format {
     static constexpr json_format compact() noexcept { return {0}; }
 };
 
+// The text is complete once the writer is destroyed (or after finish()): while
+// it writes, `out` holds spare room past the text, so that each event is a few
+// stores instead of a std::string append.
 class text_writer {
     std::string& out_;
+    char* cur_ = nullptr; // where the next byte goes, inside out_
+    char* end_ = nullptr; // end of the room in out_
     unsigned indent_;
     struct level {
         bool object;
@@ -34,10 +43,38 @@ class text_writer {
     };
     std::vector<level> levels_;
 
+    // Room for `n` more bytes at cur_.
+    void reserve(std::size_t n)
+    {
+        if (static_cast<std::size_t>(end_ - cur_) < n)
+            grow(n);
+    }
+    void grow(std::size_t n)
+    {
+        std::size_t used = static_cast<std::size_t>(cur_ - out_.data());
+        out_.resize(std::max(out_.size() * 2, used + n + 256));
+        cur_ = out_.data() + used;
+        end_ = out_.data() + out_.size();
+    }
+    void put(char c)
+    {
+        reserve(1);
+        *cur_++ = c;
+    }
+    void put(std::string_view s)
+    {
+        reserve(s.size());
+        std::memcpy(cur_, s.data(), s.size());
+        cur_ += s.size();
+    }
+
     void newline()
     {
-        out_ += '\n';
-        out_.append(levels_.size() * indent_, ' ');
+        std::size_t spaces = levels_.size() * indent_;
+        reserve(spaces + 1);
+        *cur_++ = '\n';
+        std::memset(cur_, ' ', spaces);
+        cur_ += spaces;
     }
     // Separator and line break before a value in an array (after a key in an object, none).
     void before_value()
@@ -50,7 +87,7 @@ class text_writer {
     {
         level& l = levels_.back();
         if (!l.empty)
-            out_ += ',';
+            put(',');
         l.empty = false;
         if (indent_)
             newline();
@@ -58,7 +95,7 @@ class text_writer {
     void open(char c, bool object)
     {
         before_value();
-        out_ += c;
+        put(c);
         levels_.push_back({object, true});
     }
     void close(char c)
@@ -67,41 +104,55 @@ class text_writer {
         levels_.pop_back();
         if (!empty && indent_)
             newline();
-        out_ += c;
+        put(c);
     }
     void append_escaped(std::string_view s);
 
 public:
-    explicit text_writer(std::string& out, json_format format = {}) : out_(out), indent_(format.indent) {}
+    explicit text_writer(std::string& out, json_format format = {})
+        : out_(out), cur_(out.data() + out.size()), end_(cur_), indent_(format.indent)
+    {
+        levels_.reserve(16);
+    }
+    text_writer(const text_writer&) = delete;
+    text_writer& operator=(const text_writer&) = delete;
+    ~text_writer() { finish(); }
+
+    // Trims `out` to the text written so far.
+    void finish() { out_.resize(static_cast<std::size_t>(cur_ - out_.data())), end_ = cur_; }
 
     void null()
     {
         before_value();
-        out_ += "null";
+        put("null");
     }
     void boolean(bool b)
     {
         before_value();
-        out_ += b ? "true" : "false";
+        put(b ? std::string_view("true") : std::string_view("false"));
     }
     void int64(std::int64_t v)
     {
         before_value();
-        detail::append_integer(out_, v);
+        reserve(24);
+        cur_ = std::to_chars(cur_, cur_ + 24, v).ptr;
     }
     void uint64(std::uint64_t v)
     {
         before_value();
-        detail::append_integer(out_, v);
+        reserve(24);
+        cur_ = std::to_chars(cur_, cur_ + 24, v).ptr;
     }
     // Non-finite numbers have no JSON spelling; pydantic writes them as null.
     void number(double v)
     {
         before_value();
-        if (std::isfinite(v))
-            detail::append_double(out_, v);
-        else
-            out_ += "null";
+        if (std::isfinite(v)) {
+            reserve(detail::max_double_chars);
+            cur_ = detail::format_double(cur_, v);
+        } else {
+            put("null");
+        }
     }
     void string(std::string_view s)
     {
@@ -116,74 +167,103 @@ public:
     {
         before_item();
         append_escaped(k);
-        out_ += indent_ ? ": " : ":";
+        put(indent_ ? std::string_view(": ") : std::string_view(":"));
     }
     void value(const boost::json::value& v);
 };
+
+namespace detail {
+// The first byte in [p, end) that json.dumps escapes ('"', '\\', control
+// characters, DEL and non-ASCII), eight bytes at a time: a borrow or carry can
+// only flag bytes above a real match, so the lowest flag is exact.
+inline const unsigned char* skip_unescaped(const unsigned char* p, const unsigned char* end) noexcept
+{
+    constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (end - p >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+        std::uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+                                ((w - ones * 0x20) & ~w) | (w + ones) | w;
+        special &= high;
+        if (special) {
+            if constexpr (std::endian::native == std::endian::little)
+                return p + std::countr_zero(special) / 8;
+            else
+                return p + std::countl_zero(special) / 8;
+        }
+        p += 8;
+    }
+    while (p != end && *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+        ++p;
+    return p;
+}
+} // namespace detail
 
 inline void text_writer::append_escaped(std::string_view s)
 {
     constexpr char hex[] = "0123456789abcdef";
     auto u_escape = [&](unsigned cp) {
         char buf[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
-        out_.append(buf, 6);
+        put(std::string_view(buf, 6));
     };
-    out_ += '"';
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
-    const auto* run = p;
+    // The common case, nothing to escape, in one copy.
+    const auto* run_end = detail::skip_unescaped(p, end);
+    reserve(s.size() + 2);
+    *cur_++ = '"';
+    std::memcpy(cur_, p, static_cast<std::size_t>(run_end - p));
+    cur_ += run_end - p;
+    p = run_end;
     while (p != end) {
         unsigned char c = *p;
-        // json.dumps's ensure_ascii passes only ' '..'~' through: DEL (0x7f) is escaped too.
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            ++p;
-            continue;
-        }
-        out_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
         if (c < 0x80) {
             switch (c) {
-            case '"': out_ += "\\\""; break;
-            case '\\': out_ += "\\\\"; break;
-            case '\n': out_ += "\\n"; break;
-            case '\r': out_ += "\\r"; break;
-            case '\t': out_ += "\\t"; break;
-            case '\b': out_ += "\\b"; break;
-            case '\f': out_ += "\\f"; break;
+            case '"': put("\\\""); break;
+            case '\\': put("\\\\"); break;
+            case '\n': put("\\n"); break;
+            case '\r': put("\\r"); break;
+            case '\t': put("\\t"); break;
+            case '\b': put("\\b"); break;
+            case '\f': put("\\f"); break;
             default: u_escape(c);
             }
-            run = ++p;
-            continue;
-        }
-        // A UTF-8 sequence: \uXXXX, with a surrogate pair above U+FFFF. A byte
-        // that starts no valid sequence becomes U+FFFD.
-        unsigned cp = 0xFFFD;
-        int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
-        if (len > 1 && end - p >= len) {
-            unsigned v = c & (0x7F >> len);
-            bool valid = true;
-            for (int i = 1; i < len; ++i) {
-                valid = valid && (p[i] & 0xC0) == 0x80;
-                v = (v << 6) | (p[i] & 0x3Fu);
-            }
-            constexpr unsigned min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-            if (valid && v >= min_for_len[len] && v <= 0x10FFFF && (v < 0xD800 || v > 0xDFFF))
-                cp = v;
-            else
+            ++p;
+        } else {
+            // A UTF-8 sequence: \uXXXX, with a surrogate pair above U+FFFF. A byte
+            // that starts no valid sequence becomes U+FFFD.
+            unsigned cp = 0xFFFD;
+            int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
+            if (len > 1 && end - p >= len) {
+                unsigned v = c & (0x7F >> len);
+                bool valid = true;
+                for (int i = 1; i < len; ++i) {
+                    valid = valid && (p[i] & 0xC0) == 0x80;
+                    v = (v << 6) | (p[i] & 0x3Fu);
+                }
+                constexpr unsigned min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
+                if (valid && v >= min_for_len[len] && v <= 0x10FFFF && (v < 0xD800 || v > 0xDFFF))
+                    cp = v;
+                else
+                    len = 1;
+            } else {
                 len = 1;
-        } else {
-            len = 1;
+            }
+            if (cp >= 0x10000) {
+                cp -= 0x10000;
+                u_escape(0xD800 + (cp >> 10));
+                u_escape(0xDC00 + (cp & 0x3FF));
+            } else {
+                u_escape(cp);
+            }
+            p += len;
         }
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            u_escape(0xD800 + (cp >> 10));
-            u_escape(0xDC00 + (cp & 0x3FF));
-        } else {
-            u_escape(cp);
-        }
-        run = p += len;
+        run_end = detail::skip_unescaped(p, end);
+        put(std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(run_end - p)));
+        p = run_end;
     }
-    out_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-    out_ += '"';
+    put('"');
 }
 
 inline void text_writer::value(const boost::json::value& v)
