@@ -13,13 +13,13 @@
 // A syntax error stops the read: failed() turns true, every further value reads
 // as null and every loop ends, and error() describes the first problem.
 
+#include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/error.hpp>
 
 #include <boost/json/value.hpp>
 #include <boost/json/value_stack.hpp>
 
 #include <algorithm>
-#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -214,32 +214,13 @@ private:
         while (p != end) {
             char c = *p;
             if (c == ' ')
-                p = skip_spaces(p, end); // indentation: eight at a time
+                p = detail::skip_spaces(p, end);
             else if (c == '\n' || c == '\r' || c == '\t')
                 ++p;
             else
                 break;
         }
         pos_ = static_cast<std::size_t>(p - text_.data());
-    }
-
-    static const char* skip_spaces(const char* p, const char* end) noexcept
-    {
-        constexpr std::uint64_t spaces = 0x2020202020202020u;
-        while (end - p >= 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p, 8);
-            if (std::uint64_t other = w ^ spaces) {
-                if constexpr (std::endian::native == std::endian::little)
-                    return p + std::countr_zero(other) / 8;
-                else
-                    return p + std::countl_zero(other) / 8;
-            }
-            p += 8;
-        }
-        while (p != end && *p == ' ')
-            ++p;
-        return p;
     }
 
     bool expect(char c, std::string_view reason)
@@ -382,7 +363,7 @@ private:
         bool decoded = false;
         while (true) {
             std::size_t run = pos_;
-            pos_ = static_cast<std::size_t>(skip_plain(s + pos_, s + n) - s);
+            pos_ = static_cast<std::size_t>(detail::find_string_special<false>(s + pos_, s + n) - s);
             if (decoded)
                 buffer.append(text_.data() + run, pos_ - run);
             if (pos_ == n) {
@@ -416,32 +397,6 @@ private:
                 buffer.append(text_.data() + pos_, len);
             pos_ += len;
         }
-    }
-
-    // The first byte in [p, end) that is '"', '\\', a control character or
-    // non-ASCII: eight bytes at a time (the zero-byte trick: a borrow can only
-    // flag bytes above a real match, so the lowest flag is exact).
-    static const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end) noexcept
-    {
-        constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-        while (end - p >= 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p, 8);
-            std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-            std::uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
-                                    ((w - ones * 0x20) & ~w) | w;
-            special &= high;
-            if (special) {
-                if constexpr (std::endian::native == std::endian::little)
-                    return p + std::countr_zero(special) / 8;
-                else
-                    return p + std::countl_zero(special) / 8;
-            }
-            p += 8;
-        }
-        while (p != end && *p >= 0x20 && *p != '"' && *p != '\\' && *p < 0x80)
-            ++p;
-        return p;
     }
 
     // Length of the valid UTF-8 sequence at p (a non-ASCII lead byte), or 0.

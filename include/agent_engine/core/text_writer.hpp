@@ -5,12 +5,12 @@
 // spelled exactly as Python's json.dumps spells it: ensure_ascii escapes,
 // repr() numbers, and with an indent, `json.dumps(x, indent=2)` byte for byte.
 
+#include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/detail/python_number.hpp>
 
 #include <boost/json/value.hpp>
 
 #include <algorithm>
-#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -172,34 +172,6 @@ public:
     void value(const boost::json::value& v);
 };
 
-namespace detail {
-// The first byte in [p, end) that json.dumps escapes ('"', '\\', control
-// characters, DEL and non-ASCII), eight bytes at a time: a borrow or carry can
-// only flag bytes above a real match, so the lowest flag is exact.
-inline const unsigned char* skip_unescaped(const unsigned char* p, const unsigned char* end) noexcept
-{
-    constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    while (end - p >= 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p, 8);
-        std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-        std::uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
-                                ((w - ones * 0x20) & ~w) | (w + ones) | w;
-        special &= high;
-        if (special) {
-            if constexpr (std::endian::native == std::endian::little)
-                return p + std::countr_zero(special) / 8;
-            else
-                return p + std::countl_zero(special) / 8;
-        }
-        p += 8;
-    }
-    while (p != end && *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
-        ++p;
-    return p;
-}
-} // namespace detail
-
 inline void text_writer::append_escaped(std::string_view s)
 {
     constexpr char hex[] = "0123456789abcdef";
@@ -210,7 +182,7 @@ inline void text_writer::append_escaped(std::string_view s)
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     // The common case, nothing to escape, in one copy.
-    const auto* run_end = detail::skip_unescaped(p, end);
+    const auto* run_end = detail::find_string_special<true>(p, end);
     reserve(s.size() + 2);
     *cur_++ = '"';
     std::memcpy(cur_, p, static_cast<std::size_t>(run_end - p));
@@ -259,7 +231,7 @@ inline void text_writer::append_escaped(std::string_view s)
             }
             p += len;
         }
-        run_end = detail::skip_unescaped(p, end);
+        run_end = detail::find_string_special<true>(p, end);
         put(std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(run_end - p)));
         p = run_end;
     }
