@@ -14,6 +14,7 @@
 // as null and every loop ends, and error() describes the first problem.
 
 #include <agent_engine/core/detail/json_scan.hpp>
+#include <agent_engine/core/detail/utf8.hpp>
 #include <agent_engine/core/error.hpp>
 
 #include <boost/json/value.hpp>
@@ -388,7 +389,7 @@ private:
                     return {};
                 continue;
             }
-            std::size_t len = utf8_sequence_length(s + pos_, n - pos_);
+            std::size_t len = detail::utf8_sequence_length(text_, pos_);
             if (len == 0) {
                 fail("invalid UTF-8 in string");
                 return {};
@@ -397,23 +398,6 @@ private:
                 buffer.append(text_.data() + pos_, len);
             pos_ += len;
         }
-    }
-
-    // Length of the valid UTF-8 sequence at p (a non-ASCII lead byte), or 0.
-    static std::size_t utf8_sequence_length(const unsigned char* p, std::size_t avail) noexcept
-    {
-        unsigned char c = p[0];
-        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-        if (len == 0 || len > avail || c > 0xF4)
-            return 0;
-        for (std::size_t i = 1; i < len; ++i)
-            if ((p[i] & 0xC0) != 0x80)
-                return 0;
-        if (len == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)))
-            return 0; // overlong, or a UTF-16 surrogate
-        if (len == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)))
-            return 0; // overlong, or above U+10FFFF
-        return len;
     }
 
     bool read_escape(std::string& buffer)
@@ -457,7 +441,7 @@ private:
             fail("illegal trailing surrogate");
             return false;
         }
-        append_utf8(buffer, cp);
+        detail::append_utf8(buffer, cp);
         return true;
     }
 
@@ -483,24 +467,6 @@ private:
         return true;
     }
 
-    static void append_utf8(std::string& out, unsigned cp)
-    {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
 
     // Container iteration: enter at '{' / '[', then items separated by ','.
     bool enter(boost::json::kind k)

@@ -7,6 +7,7 @@
 
 #include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/detail/python_number.hpp>
+#include <agent_engine/core/detail/utf8.hpp>
 
 #include <boost/json/value.hpp>
 
@@ -205,23 +206,10 @@ inline void text_writer::append_escaped(std::string_view s)
         } else {
             // A UTF-8 sequence: \uXXXX, with a surrogate pair above U+FFFF. A byte
             // that starts no valid sequence becomes U+FFFD.
-            unsigned cp = 0xFFFD;
-            int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
-            if (len > 1 && end - p >= len) {
-                unsigned v = c & (0x7F >> len);
-                bool valid = true;
-                for (int i = 1; i < len; ++i) {
-                    valid = valid && (p[i] & 0xC0) == 0x80;
-                    v = (v << 6) | (p[i] & 0x3Fu);
-                }
-                constexpr unsigned min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-                if (valid && v >= min_for_len[len] && v <= 0x10FFFF && (v < 0xD800 || v > 0xDFFF))
-                    cp = v;
-                else
-                    len = 1;
-            } else {
-                len = 1;
-            }
+            auto at = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(s.data()));
+            std::size_t len = detail::utf8_sequence_length(s, at);
+            unsigned cp = len ? detail::utf8_code_point(s, at, len) : 0xFFFD;
+            len = len ? len : 1;
             if (cp >= 0x10000) {
                 cp -= 0x10000;
                 u_escape(0xD800 + (cp >> 10));

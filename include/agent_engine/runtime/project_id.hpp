@@ -5,6 +5,8 @@
 // {root}/{project_id}/{task_id}.json. These are the rules that keep them from
 // naming anything else.
 
+#include <agent_engine/core/detail/utf8.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -16,25 +18,6 @@ inline constexpr std::size_t max_name_bytes = 255;
 
 // The extension of a checkpoint file.
 inline constexpr std::string_view checkpoint_extension = ".json";
-
-// Length of the well-formed UTF-8 sequence at name[i] (lead byte >= 0x80), or
-// 0: overlong forms, surrogates and code points above U+10FFFF are not.
-constexpr std::size_t utf8_sequence_at(std::string_view name, std::size_t i) noexcept
-{
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(name[k]); };
-    unsigned char c = byte(i);
-    std::size_t len = c >= 0xF5 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (len == 0 || i + len > name.size())
-        return 0;
-    for (std::size_t k = 1; k < len; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80)
-            return 0;
-    unsigned char next = byte(i + 1);
-    if ((c == 0xE0 && next < 0xA0) || (c == 0xED && next >= 0xA0) || (c == 0xF0 && next < 0x90) ||
-        (c == 0xF4 && next >= 0x90))
-        return 0;
-    return len;
-}
 
 // True when `name` is one plain directory entry name: non-empty, at most 255
 // bytes, valid UTF-8 (the name is also stored in the checkpoint's JSON, which
@@ -48,7 +31,7 @@ constexpr bool is_safe_name(std::string_view name) noexcept
     for (std::size_t i = 0; i < name.size();) {
         auto u = static_cast<unsigned char>(name[i]);
         if (u >= 0x80) {
-            std::size_t len = utf8_sequence_at(name, i);
+            std::size_t len = detail::utf8_sequence_length(name, i);
             if (len == 0)
                 return false;
             i += len;
