@@ -68,8 +68,17 @@ inline void task_metadata(std::string_view bytes)
 // load, metadata and the project listing. Every failure must be a value.
 inline void load_checkpoint_file(std::string_view bytes)
 {
-    static const std::filesystem::path root =
-        std::filesystem::temp_directory_path() / ("agent_engine_fuzz_" + std::to_string(::getpid()));
+    // One scratch root per process, removed when the process exits normally.
+    static const struct scratch_root {
+        std::filesystem::path path =
+            std::filesystem::temp_directory_path() / ("agent_engine_fuzz_" + std::to_string(::getpid()));
+        ~scratch_root()
+        {
+            std::error_code ignored;
+            std::filesystem::remove_all(path, ignored);
+        }
+    } scratch;
+    const std::filesystem::path& root = scratch.path;
     const std::string id = "task-fuzz-1";
     std::filesystem::create_directories(root / "fuzz");
     std::ofstream(root / "fuzz" / (id + ".json"), std::ios::binary | std::ios::trunc)
