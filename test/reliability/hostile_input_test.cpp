@@ -299,6 +299,26 @@ BOOST_AUTO_TEST_CASE(numbers_beyond_their_field_are_errors_not_wraparounds)
     BOOST_TEST(*s.tm.load_checkpoint("task-p-1").value().context_fingerprint->approx_complexity == 1.2345678901234568e29);
 }
 
+// A file written with raw UTF-8 (json.dumps(ensure_ascii=False), other tools)
+// rather than \u escapes: reading it stays linear in its length (each
+// multi-byte character once re-copied the whole string read so far).
+BOOST_AUTO_TEST_CASE(a_long_raw_utf8_string_loads)
+{
+    sandbox s("raw_utf8");
+    std::string file = s.save("task-p-1");
+    std::string text;
+    for (int i = 0; i < (8 << 20); ++i)
+        text += "\xc3\xa9"; // é, 16 MB
+    std::string marker = "\"stage_results\": {}";
+    auto at = file.find(marker);
+    BOOST_REQUIRE(at != std::string::npos);
+    file.replace(at, marker.size(), "\"stage_results\": {\"s\": {\"output\": \"" + text + "\"}}");
+    fixtures::write(s.root / "p" / "task-p-1.json", file);
+    auto loaded = s.tm.load_checkpoint("task-p-1");
+    BOOST_REQUIRE(loaded.has_value());
+    BOOST_TEST(loaded.value().stage_results.find("s")->second.output.get_string() == text);
+}
+
 BOOST_AUTO_TEST_CASE(a_100_megabyte_string_round_trips)
 {
     sandbox s("huge_string");

@@ -380,11 +380,12 @@ private:
                 fail("illegal control character in string");
                 return {};
             }
-            if (!decoded) {
-                buffer.assign(text_.data() + start, pos_ - start);
-                decoded = c == '\\';
-            }
             if (c == '\\') {
+                // the first escape: from here on the string is built in `buffer`
+                if (!decoded) {
+                    buffer.assign(text_.data() + start, pos_ - start);
+                    decoded = true;
+                }
                 if (!read_escape(buffer))
                     return {};
                 continue;
