@@ -69,6 +69,15 @@ struct Node {
 };
 BOOST_DESCRIBE_STRUCT(Node, (), (label, children))
 
+// A root whose "$ref" text is long enough to live on the heap, beside a
+// definition whose name has the same length as the root's.
+enum class LongEnum { first, second };
+BOOST_DESCRIBE_ENUM(LongEnum, first, second)
+struct LongName {
+    LongEnum kind = LongEnum::first;
+};
+BOOST_DESCRIBE_STRUCT(LongName, (), (kind))
+
 } // namespace schema_test
 
 namespace other_ns {
@@ -145,6 +154,17 @@ BOOST_AUTO_TEST_CASE(a_recursive_schema_keeps_its_definition)
     "label": {"type": "string", "title": "Label", "default": ""},
     "children": {"type": "array", "items": {"$ref": "#/$defs/Node"}, "title": "Children", "default": []}}}}
 })json"));
+}
+
+// The root is inlined and the other definitions stay (once a read of freed
+// memory: the root's name was viewed inside the "$ref" being replaced).
+BOOST_AUTO_TEST_CASE(an_inlined_root_keeps_the_other_definitions)
+{
+    auto schema = ae::json_schema<schema_test::LongName>();
+    BOOST_TEST(schema.at("title").as_string() == "LongName");
+    BOOST_TEST(schema.at("properties").at("kind").at("$ref").as_string() == "#/$defs/LongEnum");
+    BOOST_TEST(schema.at("$defs").as_object().size() == 1u);
+    BOOST_TEST(schema.at("$defs").as_object().contains("LongEnum"));
 }
 
 BOOST_AUTO_TEST_CASE(two_types_of_one_name_get_two_definitions)

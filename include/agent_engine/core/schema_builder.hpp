@@ -88,7 +88,8 @@ public:
         out.emplace("$schema", "https://json-schema.org/draft/2020-12/schema");
         if (auto* ref = root.if_object(); ref && ref->size() == 1 && ref->contains("$ref")) {
             std::string_view target = ref->at("$ref").get_string();
-            std::string_view name = target.substr(target.rfind('/') + 1);
+            // a copy: `root` (which owns `target`) is replaced in the loop below
+            std::string name(target.substr(target.rfind('/') + 1));
             auto found = known_.find(name);
             if (found != known_.end() && found->second.uses == 1) {
                 boost::json::object others; // object::erase would move the last definition into its place
