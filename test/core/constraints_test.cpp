@@ -64,11 +64,33 @@ AGENT_ENGINE_CONSTRAINTS(Task, routing_trace, min_length(1), max_length(3))
 AGENT_ENGINE_CONSTRAINTS(Task, counters, max_length(1))
 AGENT_ENGINE_CONSTRAINTS(Task, title, min_length(2), max_length(4))
 
+// Patterns a hostile or broken input must not turn into an exception or a crash.
+struct Word {
+    std::string name;
+};
+BOOST_DESCRIBE_STRUCT(Word, (), (name))
+AGENT_ENGINE_CONSTRAINTS(Word, name, pattern("^[a-z_]+$")) // the README's pattern
+
+struct BrokenPattern {
+    std::string text;
+};
+BOOST_DESCRIBE_STRUCT(BrokenPattern, (), (text))
+AGENT_ENGINE_CONSTRAINTS(BrokenPattern, text, pattern("(unclosed"))
+
+struct ExplosivePattern {
+    std::string text;
+};
+BOOST_DESCRIBE_STRUCT(ExplosivePattern, (), (text))
+AGENT_ENGINE_CONSTRAINTS(ExplosivePattern, text, pattern("^(a|b)+$")) // backtracks as deep as the input is long
+
 } // namespace constraints_test
 
 namespace ae = agent_engine;
 using constraints_test::Stage;
+using constraints_test::BrokenPattern;
+using constraints_test::ExplosivePattern;
 using constraints_test::Task;
+using constraints_test::Word;
 
 namespace {
 
@@ -164,6 +186,63 @@ BOOST_AUTO_TEST_CASE(pattern_searches_like_re_search)
         "msg": "String should match pattern '^stage-'", "input": "x-stage-1", "ctx": {"pattern": "^stage-"}})");
     // Unanchored at the end: "stage-1 and more" matches "^stage-".
     expect_valid<Stage>(R"({"stage_id": "stage-1 and more"})");
+}
+
+BOOST_AUTO_TEST_CASE(pattern_anchors_at_the_ends_of_the_string_not_of_a_line)
+{
+    expect_valid<Word>(R"({"name": "ok_name"})");
+    for (const char* input : {"abc\\nxyz", "abc\\n", "ABC\\nabc"}) {
+        BOOST_TEST_CONTEXT(input)
+        {
+            auto errors = errors_of<Word>(R"({"name": ")" + std::string(input) + "\"}");
+            BOOST_TEST_REQUIRE(errors.size() == 1u);
+            BOOST_TEST(errors[0].at("type").as_string() == "string_pattern_mismatch");
+            BOOST_TEST(!errors[0].at("ctx").as_object().contains("error"));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(pattern_on_a_megabyte_string_neither_overflows_the_stack_nor_throws)
+{
+    // std::regex recursed once per character here and crashed with SIGSEGV.
+    Word p;
+    p.name.assign(std::size_t(1) << 20, 'a');
+    BOOST_TEST(ae::validate(p).has_value());
+    expect_valid<Word>(R"({"name": ")" + p.name + "\"}");
+
+    p.name.back() = '!';
+    auto result = ae::validate(p);
+    BOOST_REQUIRE(!result.has_value());
+    auto const& e = result.error().details->at("errors").as_array().at(0);
+    BOOST_TEST(e.at("type").as_string() == "string_pattern_mismatch");
+    BOOST_TEST(!e.at("ctx").as_object().contains("error"));
+}
+
+BOOST_AUTO_TEST_CASE(a_pattern_that_cannot_be_evaluated_is_an_error_value_at_the_member)
+{
+    for (int attempt = 0; attempt < 2; ++attempt) { // the compile error is remembered, and reported again
+        auto errors = errors_of<BrokenPattern>(R"({"text": "x"})");
+        BOOST_TEST_REQUIRE(errors.size() == 1u);
+        auto const& e = errors[0].as_object();
+        BOOST_TEST(e.at("type").as_string() == "string_pattern_mismatch");
+        BOOST_TEST(boost::json::serialize(e.at("loc")) == R"(["text"])");
+        BOOST_TEST(e.at("ctx").at("pattern").as_string() == "(unclosed");
+        std::string reason(e.at("ctx").at("error").as_string());
+        BOOST_TEST(!reason.empty());
+        BOOST_TEST(e.at("msg").as_string() ==
+                   "String should match pattern '(unclosed', which could not be evaluated: " + reason);
+    }
+
+    // Too costly a match is also an error value, not an exception.
+    ExplosivePattern p;
+    p.text.assign(std::size_t(1) << 20, 'a');
+    auto result = ae::validate(p);
+    BOOST_REQUIRE(!result.has_value());
+    auto const& errors = result.error().details->at("errors").as_array();
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(boost::json::serialize(errors[0].at("loc")) == R"(["text"])");
+    BOOST_TEST(errors[0].at("type").as_string() == "string_pattern_mismatch");
+    BOOST_TEST(errors[0].at("ctx").as_object().contains("error"));
 }
 
 BOOST_AUTO_TEST_CASE(the_first_failing_constraint_of_a_member_reports)

@@ -29,6 +29,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <boost/regex.hpp> // header-only since Boost 1.76: no library to link
 
 #include <array>
 #include <concepts>
@@ -38,7 +39,6 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -203,18 +203,51 @@ inline std::optional<timestamp_problem> check_timestamp(std::string_view s) noex
     return std::nullopt;
 }
 
-// Patterns compile once per process, on first use. An invalid pattern is a bug
-// in the schema: std::regex_error is thrown the first time it is checked.
-inline const std::regex& compiled_pattern(std::string_view pattern)
+// Whether `s` contains a match of `pattern` (ECMAScript/Perl syntax, search
+// semantics as re.search): true or false, or why the pattern could not be
+// evaluated. Patterns compile once per process, on first use (a pattern that
+// does not compile is remembered with its error). Boost.Regex matches without
+// recursion, so a long input cannot overflow the stack; it throws instead when
+// a match grows too costly. Every exception becomes the error text.
+struct pattern_search {
+    bool matched = false;
+    std::optional<std::string> error;
+};
+inline pattern_search search_pattern(std::string_view pattern, std::string_view s)
 {
-    static std::mutex mutex;
-    static std::map<std::string, std::regex, std::less<>> cache;
-    std::lock_guard lock(mutex);
-    auto found = cache.find(pattern);
-    if (found == cache.end())
-        found = cache.emplace(std::string(pattern), std::regex(pattern.begin(), pattern.end(), std::regex::ECMAScript))
-                    .first;
-    return found->second;
+    struct compiled {
+        std::optional<boost::regex> regex;
+        std::string error;
+    };
+    try {
+        static std::mutex mutex;
+        static std::map<std::string, compiled, std::less<>> cache;
+        const compiled* entry;
+        {
+            std::lock_guard lock(mutex);
+            auto found = cache.find(pattern);
+            if (found == cache.end()) {
+                compiled c;
+                try {
+                    // ^ and $ at the ends of the string only, . not across a newline:
+                    // as ECMAScript and pydantic (Rust regex), unlike Boost's Perl default.
+                    c.regex.emplace(pattern.begin(), pattern.end(),
+                                    boost::regex::ECMAScript | boost::regex::no_mod_m | boost::regex::no_mod_s);
+                } catch (const std::exception& e) {
+                    c.error = e.what();
+                }
+                found = cache.emplace(std::string(pattern), std::move(c)).first;
+            }
+            entry = &found->second; // map nodes never move; entries are never erased
+        }
+        if (!entry->regex)
+            return {false, entry->error};
+        return {boost::regex_search(s.begin(), s.end(), *entry->regex), std::nullopt};
+    } catch (const std::exception& e) {
+        return {false, std::string(e.what())};
+    } catch (...) {
+        return {false, std::string("unknown error")};
+    }
 }
 
 } // namespace detail
@@ -382,7 +415,8 @@ template <bound_kind Kind, class N> struct bound {
 };
 
 // The string contains a match of an ECMAScript regular expression (anchor it with
-// ^ and $ to match the whole string), as pydantic's re.search does.
+// ^ and $ to match the whole string), as pydantic's re.search does. A pattern
+// that cannot be evaluated reports string_pattern_mismatch with ctx.error.
 struct pattern {
     std::string_view regex;
     constexpr explicit pattern(std::string_view r) noexcept : regex(r) {}
@@ -393,11 +427,19 @@ struct pattern {
     template <class V> bool check(const V& v, validation_context& ctx) const
     {
         require<V>();
-        std::string_view s(v);
-        if (std::regex_search(s.begin(), s.end(), agent_engine::detail::compiled_pattern(regex)))
+        auto found = agent_engine::detail::search_pattern(regex, std::string_view(v));
+        if (found.matched)
             return true;
-        ctx.fail("string_pattern_mismatch", "String should match pattern '" + std::string(regex) + "'",
-                 agent_engine::detail::as_input(v), {{"pattern", regex}});
+        std::string msg = "String should match pattern '" + std::string(regex) + "'";
+        if (!found.error) {
+            ctx.fail("string_pattern_mismatch", msg, agent_engine::detail::as_input(v), {{"pattern", regex}});
+            return false;
+        }
+        // An invalid pattern, or a match too costly to finish: still this member's
+        // error, with the reason (pydantic has no such case; its regex engine cannot fail).
+        msg += ", which could not be evaluated: " + *found.error;
+        ctx.fail("string_pattern_mismatch", msg, agent_engine::detail::as_input(v),
+                 {{"pattern", regex}, {"error", *found.error}});
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const
