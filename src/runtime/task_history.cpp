@@ -165,8 +165,13 @@ Result<prune_result> prune_tasks(task_store& store, std::string_view project, co
     sel.statuses = options.statuses;
     if (sel.statuses.empty())
         sel.statuses = {TaskStatus::completed, TaskStatus::failed};
-    if (options.older_than)
-        sel.before = std::chrono::floor<std::chrono::microseconds>(now - *options.older_than).time_since_epoch().count();
+    if (options.older_than) {
+        // In microseconds, without overflow: an age reaching back before 1970
+        // selects nothing (now - age in nanoseconds overflowed past ~292 years).
+        std::int64_t now_us = std::chrono::floor<std::chrono::microseconds>(now).time_since_epoch().count();
+        std::int64_t age_s = std::max<std::int64_t>(options.older_than->count(), 0);
+        sel.before = age_s > now_us / 1'000'000 ? untimed_task : now_us - age_s * 1'000'000;
+    }
 
     prune_result result;
     result.dry_run = options.dry_run;

@@ -149,6 +149,18 @@ BOOST_AUTO_TEST_CASE(prune_removes_matching_tasks)
     BOOST_TEST(prune_tasks(h.store, "..", {.statuses = {TaskStatus::failed}}).error().code == EngineErrorCode::security);
 }
 
+// An age beyond what system_clock's nanoseconds hold (~292 years) reaches back
+// before 1970: nothing is that old. It once overflowed into a future cutoff.
+BOOST_AUTO_TEST_CASE(prune_by_an_age_longer_than_the_clock_removes_nothing)
+{
+    history h;
+    for (auto age : {parse_duration("20000w").value(), std::chrono::seconds(std::numeric_limits<std::int64_t>::max())}) {
+        auto pruned = prune_tasks(h.store, "h", {.older_than = age}, at("2025-12-07T12:00:00Z"));
+        BOOST_TEST(pruned.value().removed.empty());
+    }
+    BOOST_TEST(h.store.list("h").value().size() == 6u);
+}
+
 BOOST_AUTO_TEST_CASE(durations)
 {
     BOOST_TEST(parse_duration("7d").value() == std::chrono::hours(24 * 7));
