@@ -210,14 +210,43 @@ std::string file_task_store::location(std::string_view project, std::string_view
 
 namespace {
 
-// The root directory, created first when `create`.
-Result<unique_fd> open_root(const std::filesystem::path& root, bool create)
+// fsyncs the directory at `path`, making the entries created in it durable.
+Result<void> sync_directory(const std::filesystem::path& path)
+{
+    unique_fd fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return io_error("open", path.string(), errno);
+    return sync(fd.get(), path.string());
+}
+
+// The root directory, created first when `create`. A directory's entry is
+// durable only once its parent is fsynced: when `durable`, every directory
+// that create_directories made (the root, and parents it lacked) has its
+// parent fsynced, walking up from the root while the directory was missing.
+Result<unique_fd> open_root(const std::filesystem::path& root, bool create, bool durable)
 {
     if (create) {
         std::error_code ec;
+        std::vector<std::filesystem::path> missing; // the root first, then its missing parents
+        if (durable) {
+            // Not normalized: the walk visits what create_directories visits ("c/.." too).
+            auto dir = std::filesystem::absolute(root, ec);
+            if (ec)
+                return io_error("create directory", root.string(), ec.value());
+            if (!dir.has_filename()) // "a/b/" names "a/b"
+                dir = dir.parent_path();
+            while (dir.has_relative_path() &&
+                   std::filesystem::symlink_status(dir, ec).type() == std::filesystem::file_type::not_found) {
+                missing.push_back(dir);
+                dir = dir.parent_path();
+            }
+        }
         std::filesystem::create_directories(root, ec);
         if (ec)
             return io_error("create directory", root.string(), ec.value());
+        for (auto const& dir : missing) {
+            BOOST_OUTCOME_TRY(sync_directory(dir.parent_path()));
+        }
     }
     unique_fd fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.get() < 0)
@@ -226,12 +255,22 @@ Result<unique_fd> open_root(const std::filesystem::path& root, bool create)
 }
 
 // The project's directory below the root descriptor, never through a symlink.
-Result<unique_fd> open_project(int root_fd, const std::filesystem::path& root, std::string_view project, bool create)
+// When `durable` and this call created it, the root is fsynced so that its
+// entry survives an OS crash (the put then fsyncs the project directory).
+Result<unique_fd> open_project(int root_fd, const std::filesystem::path& root, std::string_view project, bool create,
+                               bool durable)
 {
     std::string name(project);
     std::string path = (root / name).string();
-    if (create && ::mkdirat(root_fd, name.c_str(), 0777) != 0 && errno != EEXIST)
-        return io_error("create directory", path, errno);
+    if (create) {
+        if (::mkdirat(root_fd, name.c_str(), 0777) == 0) {
+            if (durable) {
+                BOOST_OUTCOME_TRY(sync(root_fd, root.string()));
+            }
+        } else if (errno != EEXIST) {
+            return io_error("create directory", path, errno);
+        }
+    }
     unique_fd fd(::openat(root_fd, name.c_str(), open_flags_dir()));
     if (fd.get() < 0) {
         int err = errno;
@@ -247,8 +286,8 @@ Result<unique_fd> open_project(int root_fd, const std::filesystem::path& root, s
 // The project's directory if it exists (not_found otherwise), opened read-only.
 Result<unique_fd> open_existing_project(const std::filesystem::path& root, std::string_view project)
 {
-    BOOST_OUTCOME_TRY(auto root_fd, open_root(root, false));
-    return open_project(root_fd.get(), root, project, false);
+    BOOST_OUTCOME_TRY(auto root_fd, open_root(root, false, false));
+    return open_project(root_fd.get(), root, project, false, false);
 }
 
 // The directory of the document at `path`; a missing directory is that document's not_found.
@@ -269,8 +308,8 @@ Result<std::string> file_task_store::put(std::string_view project, std::string_v
     BOOST_OUTCOME_TRY(check_document_key(id));
     std::string path = location(project, id);
     return guarded(path, [&]() -> Result<std::string> {
-        BOOST_OUTCOME_TRY(auto root_fd, open_root(root_, true));
-        BOOST_OUTCOME_TRY(auto dir_fd, open_project(root_fd.get(), root_, project, true));
+        BOOST_OUTCOME_TRY(auto root_fd, open_root(root_, true, options_.durable));
+        BOOST_OUTCOME_TRY(auto dir_fd, open_project(root_fd.get(), root_, project, true, options_.durable));
         std::string tmp = temp_name(id);
         std::string tmp_path = (root_ / std::string(project) / tmp).string();
         BOOST_OUTCOME_TRY(auto file, lock_temp_file(dir_fd.get(), tmp, tmp_path));
@@ -291,7 +330,8 @@ Result<std::string> file_task_store::put(std::string_view project, std::string_v
         }
         if (::close(file.release()) != 0)
             return io_error("close", path, errno);
-        // The rename is durable only once the directory entry is on disk.
+        // The rename is durable only once the directory entry is on disk (the
+        // entries of directories this put created were fsynced on creation).
         if (options_.durable) {
             BOOST_OUTCOME_TRY(sync(dir_fd.get(), (root_ / std::string(project)).string()));
         }
@@ -359,7 +399,7 @@ Result<std::vector<std::string>> file_task_store::list_projects() const
 {
     std::string path = root_.string();
     return guarded(path, [&]() -> Result<std::vector<std::string>> {
-        auto root_fd = open_root(root_, false);
+        auto root_fd = open_root(root_, false, false);
         if (!root_fd)
             return root_fd.error().code == EngineErrorCode::not_found ? Result<std::vector<std::string>>(std::vector<std::string>{})
                                                                       : root_fd.error();

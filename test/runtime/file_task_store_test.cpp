@@ -47,6 +47,24 @@ BOOST_AUTO_TEST_CASE(non_durable_store_writes_the_same_bytes)
     BOOST_TEST(store.get("p", "id").value() == "bytes");
 }
 
+// A first put creates the root, its missing parents and the project, and (when
+// durable) fsyncs the parent of each: a root spelled with a trailing separator
+// or ".." is created and synced all the same, durable or not.
+BOOST_AUTO_TEST_CASE(first_put_creates_the_root_and_its_parents_in_both_modes)
+{
+    fixtures::temp_dir tmp("store_first_put");
+    for (bool durable : {true, false}) {
+        fs::path base = tmp.path() / (durable ? "durable" : "fast");
+        for (auto const& root : {base / "a" / "b" / "", base / "c" / ".." / "d" / "e"}) {
+            file_task_store store(root, {.durable = durable});
+            BOOST_REQUIRE(store.put("proj", "id", "x").has_value());
+            BOOST_TEST(store.get("proj", "id").value() == "x");
+            BOOST_REQUIRE(store.put("proj2", "id", "y").has_value()); // the root exists, a new project
+            BOOST_TEST(store.list_projects().value() == (names{"proj", "proj2"}), boost::test_tools::per_element());
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(missing_documents_are_not_found)
 {
     fixtures::temp_dir tmp("store_missing");
