@@ -224,7 +224,10 @@ struct postgres_task_store::connection {
     std::string conninfo;
     postgres_store_options options;
     connection_handle conn;
-    std::string server; // "postgresql://host:port/db", without credentials, for locations
+    // "postgresql://host:port/db", without credentials, for locations. Set by
+    // the first successful connect, inside open() before the store is shared,
+    // and never reassigned: location() reads it without the mutex.
+    std::string server;
     std::mutex mutex;
     bool lost = false; // the last statement lost the connection: reconnect before the next
 
@@ -251,8 +254,10 @@ struct postgres_task_store::connection {
         if (PQstatus(conn.get()) != CONNECTION_OK)
             return io_error("Cannot connect to PostgreSQL", where(), trimmed(PQerrorMessage(conn.get())));
         PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr); // "already exists, skipping"
-        const char* host = PQhost(conn.get());
-        server = std::string("postgresql://") + (host ? host : "") + ":" + PQport(conn.get()) + "/" + PQdb(conn.get());
+        if (server.empty()) {
+            const char* host = PQhost(conn.get());
+            server = std::string("postgresql://") + (host ? host : "") + ":" + PQport(conn.get()) + "/" + PQdb(conn.get());
+        }
         char* schema = PQescapeIdentifier(conn.get(), options.schema.data(), options.schema.size());
         if (!schema)
             return io_error("Cannot use schema '" + options.schema + "'", where(), trimmed(PQerrorMessage(conn.get())));

@@ -264,6 +264,7 @@ BOOST_AUTO_TEST_CASE(a_server_that_goes_away_is_an_io_error_and_keeps_the_last_c
     tm.create_task({.task_spec_id = "w", .request = "r"}, "pipe", id).value();
     BOOST_REQUIRE(tm.save_checkpoint(id));
     std::string saved = store->get("w", id).value();
+    std::string where = store->location("w", id); // fixed at open: read without the store's mutex
 
     script("halt");
     BOOST_REQUIRE(tm.set_status(id, TaskStatus::failed));
@@ -281,6 +282,7 @@ BOOST_AUTO_TEST_CASE(a_server_that_goes_away_is_an_io_error_and_keeps_the_last_c
     BOOST_TEST(store->get("w", id).value() == saved);
     BOOST_REQUIRE(tm.save_checkpoint(id));
     BOOST_TEST(tm.get_task_metadata(id).value().status == TaskStatus::failed);
+    BOOST_TEST(store->location("w", id) == where); // reconnecting did not reassign it
 }
 
 BOOST_AUTO_TEST_SUITE_END()
