@@ -54,8 +54,9 @@ AGENT_ENGINE_FORBID_EXTRA(StrictEvent)
 // A member whose initializer differs from its type's own defaults.
 struct Deployment {
     Config config{"preset", 9, "slow", {1}, 1};
+    std::optional<Config> fallback = Config{"preset", 9, "slow", {1}, 1};
 };
-BOOST_DESCRIBE_STRUCT(Deployment, (), (config))
+BOOST_DESCRIBE_STRUCT(Deployment, (), (config, fallback))
 
 struct Base {
     std::string id;
@@ -121,8 +122,12 @@ BOOST_AUTO_TEST_CASE(a_nested_schema_read_from_input_starts_from_its_own_default
     BOOST_TEST(d.config.retries == 3);
     BOOST_TEST(d.config.mode == "fast");
     BOOST_TEST((d.config.ports == std::vector<int>{80, 443}));
+    // the same inside an optional
+    auto f = read<opts::Deployment>(R"({"fallback": {"name": "y"}})");
+    BOOST_TEST(f.fallback.value().retries == 3);
     // absent, the member keeps its initializer
     BOOST_TEST(read<opts::Deployment>("{}").config.retries == 9);
+    BOOST_TEST(read<opts::Deployment>("{}").fallback.value().retries == 9);
 }
 
 // class Config(BaseModel): name: str; retries: int = 3; ...   input {"retries": 1}

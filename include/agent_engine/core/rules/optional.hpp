@@ -26,8 +26,7 @@ template <class T> struct json_rule<std::optional<T>> {
             out.reset();
             return;
         }
-        if (!out)
-            out.emplace();
+        out.emplace(); // a value read from input starts from T's own defaults
         rule_of<T>::read(r, *out, ctx);
     }
 
