@@ -190,6 +190,20 @@ BOOST_AUTO_TEST_CASE(floating_point)
     BOOST_TEST(read<float>("-7") == -7.0f);
 }
 
+// Beyond a double's range, the value's magnitude decides, not the exponent's
+// sign: too small reads as zero (as Python's float() does), too large is an error.
+BOOST_AUTO_TEST_CASE(numbers_beyond_a_double_by_magnitude)
+{
+    BOOST_TEST(read<double>("1e-400") == 0.0);
+    BOOST_TEST(read<double>("0." + std::string(400, '0') + "1") == 0.0);
+    BOOST_TEST(read<double>("1000e-403") == 0.0);
+    for (std::string big : {std::string("1e400"), "1" + std::string(400, '0') + "e-10", "1" + std::string(400, '0')}) {
+        auto r = agent_engine::from_json<double>(big);
+        BOOST_REQUIRE(r.has_error());
+        BOOST_TEST((r.error().code == agent_engine::EngineErrorCode::json));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(negative_zero_keeps_its_sign)
 {
     BOOST_TEST(written(-0.0) == "-0.0");

@@ -343,14 +343,40 @@ private:
         auto res = std::from_chars(first, p, double_);
         if (res.ec == std::errc::result_out_of_range) {
             // Too small to represent reads as zero, as in Python; too large is an error.
-            const char* e = std::find_if(first, p, [](char c) { return c == 'e' || c == 'E'; });
-            if (e != p && e[1] == '-') {
+            if (decimal_magnitude(first, p) < 0) {
                 double_ = negative ? -0.0 : 0.0;
                 return;
             }
             pos_ = static_cast<std::size_t>(first - text_.data());
             fail("number out of range");
         }
+    }
+
+    // The power of ten of a valid JSON number's first significant digit
+    // (saturating): "1e400" 400, "0.00012" -4, "1000e-403" -400.
+    static long decimal_magnitude(const char* first, const char* last) noexcept
+    {
+        const char* e = std::find_if(first, last, [](char c) { return c == 'e' || c == 'E'; });
+        long exponent = 0;
+        if (e != last) {
+            bool minus = e[1] == '-';
+            for (const char* d = e + 1 + (e[1] == '-' || e[1] == '+'); d != last; ++d)
+                exponent = std::min(exponent * 10 + (*d - '0'), 1L << 40);
+            exponent = minus ? -exponent : exponent;
+        }
+        const char* point = std::find(first, e, '.');
+        long integer_digits = 0;
+        for (const char* c = first; c != point; ++c)
+            integer_digits += *c >= '0' && *c <= '9';
+        long index = 0; // of each digit, counted from the first integer digit
+        for (const char* c = first; c != e; ++c) {
+            if (*c < '0' || *c > '9')
+                continue;
+            if (*c != '0')
+                return exponent + integer_digits - 1 - index;
+            ++index;
+        }
+        return exponent;
     }
 
     // Reads the string whose opening quote is at `quote`; the result views the
