@@ -83,6 +83,27 @@ struct ExplosivePattern {
 BOOST_DESCRIBE_STRUCT(ExplosivePattern, (), (text))
 AGENT_ENGINE_CONSTRAINTS(ExplosivePattern, text, pattern("^(a|b)+$")) // backtracks as deep as the input is long
 
+// Constraint text is kept as a view: literals, const char* and std::string_view
+// to static text are accepted (constexpr, as declarations are), a std::string is
+// not (see compile_fail/constraint_text_from_std_string.cpp).
+inline constexpr std::string_view kind_pattern = "^kind-";
+inline constexpr const char* kind_message = "kind must not be empty";
+inline bool non_empty(const std::string& s) { return !s.empty(); }
+struct Kind {
+    std::string kind = "kind-a";
+    std::string level = "low";
+};
+BOOST_DESCRIBE_STRUCT(Kind, (), (kind, level))
+AGENT_ENGINE_CONSTRAINTS(Kind, kind, satisfies(non_empty, kind_message), pattern(kind_pattern))
+AGENT_ENGINE_CONSTRAINTS(Kind, level, one_of(kind_pattern, "low", "high"))
+
+static_assert(!agent_engine::detail::is_kept_text_v<std::string>);
+static_assert(agent_engine::detail::is_kept_text_v<char[4]> && agent_engine::detail::is_kept_text_v<const char*> &&
+              agent_engine::detail::is_kept_text_v<std::string_view>);
+inline constexpr agent_engine::constraints::pattern constexpr_pattern("^x");
+inline constexpr agent_engine::constraints::one_of constexpr_one_of("a", kind_pattern);
+static_assert(constexpr_pattern.regex == "^x" && constexpr_one_of.values[1] == "^kind-");
+
 } // namespace constraints_test
 
 namespace ae = agent_engine;
@@ -243,6 +264,19 @@ BOOST_AUTO_TEST_CASE(a_pattern_that_cannot_be_evaluated_is_an_error_value_at_the
     BOOST_TEST(boost::json::serialize(errors[0].at("loc")) == R"(["text"])");
     BOOST_TEST(errors[0].at("type").as_string() == "string_pattern_mismatch");
     BOOST_TEST(errors[0].at("ctx").as_object().contains("error"));
+}
+
+BOOST_AUTO_TEST_CASE(constraint_text_from_constants_keeps_its_value)
+{
+    using constraints_test::Kind;
+    expect_valid<Kind>(R"({"kind": "kind-b", "level": "high"})");
+    expect_error<Kind>(R"({"kind": ""})", R"({"type": "value_error", "loc": ["kind"],
+        "msg": "Value error, kind must not be empty", "input": "", "ctx": {"error": "kind must not be empty"}})");
+    expect_error<Kind>(R"({"kind": "x"})", R"({"type": "string_pattern_mismatch", "loc": ["kind"],
+        "msg": "String should match pattern '^kind-'", "input": "x", "ctx": {"pattern": "^kind-"}})");
+    expect_error<Kind>(R"({"level": "mid"})", R"({"type": "literal_error", "loc": ["level"],
+        "msg": "Input should be '^kind-', 'low' or 'high'", "input": "mid",
+        "ctx": {"expected": "'^kind-', 'low' or 'high'"}})");
 }
 
 BOOST_AUTO_TEST_CASE(the_first_failing_constraint_of_a_member_reports)

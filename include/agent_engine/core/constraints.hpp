@@ -203,6 +203,24 @@ inline std::optional<timestamp_problem> check_timestamp(std::string_view s) noex
     return std::nullopt;
 }
 
+// Text a constraint keeps (pattern, one_of's strings, satisfies' message) is a
+// view, to keep declarations constexpr: a string literal or other const char*,
+// or a std::string_view, whose text must outlive the schema's use. A std::string
+// (often a temporary) would leave the view dangling, so it stops the build.
+template <class A>
+inline constexpr bool is_kept_text_v =
+    std::is_convertible_v<const A&, const char*> || std::is_same_v<A, std::string_view>;
+template <class A> constexpr std::string_view kept_text(const A& text) noexcept
+{
+    static_assert(is_kept_text_v<A>,
+                  "agent_engine: the text of pattern, one_of and satisfies must be a string literal, not a "
+                  "std::string: the constraint keeps a view of it, which would dangle.");
+    if constexpr (is_kept_text_v<A>)
+        return std::string_view(text);
+    else
+        return {};
+}
+
 // Whether `s` contains a match of `pattern` (ECMAScript/Perl syntax, search
 // semantics as re.search): true or false, or why the pattern could not be
 // evaluated. Patterns compile once per process, on first use (a pattern that
@@ -419,7 +437,7 @@ template <bound_kind Kind, class N> struct bound {
 // that cannot be evaluated reports string_pattern_mismatch with ctx.error.
 struct pattern {
     std::string_view regex;
-    constexpr explicit pattern(std::string_view r) noexcept : regex(r) {}
+    template <class A> constexpr explicit pattern(const A& r) noexcept : regex(agent_engine::detail::kept_text(r)) {}
     template <class V> static void require()
     {
         static_assert(agent_engine::detail::is_text_v<V>, "agent_engine: pattern applies to a string member.");
@@ -452,7 +470,14 @@ struct pattern {
 // The value is one of the listed strings or numbers (pydantic's Literal).
 template <class L, std::size_t N> struct one_of {
     std::array<L, N> values;
-    template <class... A> constexpr explicit one_of(A... a) noexcept : values{L(a)...} {}
+    template <class... A> constexpr explicit one_of(const A&... a) noexcept : values{element(a)...} {}
+    template <class A> static constexpr L element(const A& a) noexcept
+    {
+        if constexpr (std::is_same_v<L, std::string_view>)
+            return agent_engine::detail::kept_text(a);
+        else
+            return L(a);
+    }
 
     template <class V> static void require()
     {
@@ -505,7 +530,10 @@ template <class A> struct literal {
 template <> struct literal<const char*> {
     using type = std::string_view;
 };
-template <> struct literal<std::string> {
+template <> struct literal<char*> {
+    using type = std::string_view;
+};
+template <> struct literal<std::string> { // rejected by the constructor, with the reason
     using type = std::string_view;
 };
 } // namespace detail_one_of
@@ -540,8 +568,9 @@ struct timestamp {
 template <class F> struct satisfies {
     F predicate;
     std::string_view message;
-    constexpr satisfies(F f, std::string_view m) noexcept(std::is_nothrow_move_constructible_v<F>)
-        : predicate(std::move(f)), message(m)
+    template <class M>
+    constexpr satisfies(F f, const M& m) noexcept(std::is_nothrow_move_constructible_v<F>)
+        : predicate(std::move(f)), message(agent_engine::detail::kept_text(m))
     {
     }
     template <class V> bool check(const V& v, validation_context& ctx) const
@@ -655,10 +684,13 @@ struct constraint_vocabulary {
     template <class N> static constexpr auto ge(N n) noexcept { return constraints::bound<constraints::bound_kind::ge, N>(n); }
     template <class N> static constexpr auto lt(N n) noexcept { return constraints::bound<constraints::bound_kind::lt, N>(n); }
     template <class N> static constexpr auto le(N n) noexcept { return constraints::bound<constraints::bound_kind::le, N>(n); }
-    static constexpr constraints::pattern pattern(std::string_view regex) noexcept { return constraints::pattern(regex); }
-    template <class... A> static constexpr auto one_of(A... values) noexcept { return constraints::one_of(values...); }
+    template <class A> static constexpr constraints::pattern pattern(const A& regex) noexcept
+    {
+        return constraints::pattern(regex);
+    }
+    template <class... A> static constexpr auto one_of(const A&... values) noexcept { return constraints::one_of(values...); }
     static constexpr constraints::timestamp timestamp() noexcept { return {}; }
-    template <class F> static constexpr auto satisfies(F predicate, std::string_view message)
+    template <class F, class M> static constexpr auto satisfies(F predicate, const M& message)
     {
         return constraints::satisfies<F>(std::move(predicate), message);
     }
