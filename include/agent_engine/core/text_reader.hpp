@@ -6,9 +6,11 @@
 // they do from a dom_reader; a value a rule does not want is skipped (and still
 // checked) without being built.
 //
-// It is also the library's one JSON tokenizer: parse_json builds its DOM with
-// it, so both paths read the same numbers (correctly rounded, through
-// std::from_chars; integers keep all 64 bits) and reject the same text.
+// parse_json builds its DOM with it too, so from_json and from_dict(parse_json)
+// read the same numbers (correctly rounded, through std::from_chars; integers
+// keep all 64 bits) and reject the same text. (The checkpoint metadata reader,
+// src/runtime/task_metadata.cpp, runs on Boost.JSON's basic_parser instead; a
+// fuzzer and its regression corpus hold the two to the same verdicts.)
 //
 // A syntax error stops the read: failed() turns true, every further value reads
 // as null and every loop ends, and error() describes the first problem.
