@@ -13,6 +13,7 @@
 #include <boost/program_options.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -161,9 +162,10 @@ int cmd_list(const context& ctx, const std::vector<std::string>& args)
             tasks.push_back(std::move(t));
     }
     if (projects.size() > 1) { // merge the projects' pages in the requested order
-        std::stable_sort(tasks.begin(), tasks.end(), [&](const TaskMetadata& a, const TaskMetadata& b) {
-            auto key = [](const TaskMetadata& t) { return t.updated_at ? t.updated_at : t.created_at; };
-            return query.order == task_order::newest_first ? key(a) > key(b) : key(a) < key(b);
+        // the library's own order: (task_time, task_id), not the timestamps' text
+        std::sort(tasks.begin(), tasks.end(), [&](const TaskMetadata& a, const TaskMetadata& b) {
+            auto key = [](const TaskMetadata& t) { return std::pair<std::int64_t, std::string_view>(task_time(t), t.task_id); };
+            return query.order == task_order::newest_first ? key(b) < key(a) : key(a) < key(b);
         });
         if (query.limit != 0 && tasks.size() > query.limit)
             tasks.resize(query.limit);
