@@ -1,4 +1,5 @@
 #include <agent_engine/postgres/postgres_task_store.hpp>
+#include <agent_engine/runtime/detail/guarded.hpp>
 #include <agent_engine/runtime/file_task_store.hpp>
 #include <agent_engine/runtime/task_metadata.hpp>
 
@@ -14,7 +15,13 @@
 namespace agent_engine {
 namespace {
 
+using detail::guarded;
+
 constexpr auto source = EngineErrorSource::task_manager;
+
+// PostgreSQL's limit on one bytea value (1 GiB): a larger body is refused
+// before it is sent, and libpq's int lengths never wrap.
+constexpr std::size_t max_body_bytes = std::size_t{1} << 30;
 
 // ---- libpq handles, owned -------------------------------------------------
 
@@ -46,7 +53,7 @@ public:
     }
     statement_params& text_or_null(const std::optional<std::string>& v) { return v ? text(*v) : null(); }
     statement_params& number(std::int64_t v) { return text(std::to_string(v)); }
-    statement_params& binary(std::string_view v)
+    statement_params& binary(std::string_view v) // at most max_body_bytes
     {
         values_.push_back(v.data());
         lengths_.push_back(static_cast<int>(v.size()));
@@ -231,7 +238,8 @@ struct postgres_task_store::connection {
     std::mutex mutex;
     bool lost = false; // the last statement lost the connection: reconnect before the next
 
-    std::string where() const { return server.empty() ? std::string("postgresql") : server; }
+    std::string_view name() const noexcept { return server.empty() ? std::string_view("postgresql") : server; }
+    std::string where() const { return std::string(name()); }
 
     // Connects (or reconnects after a loss) and prepares the session.
     Result<PGconn*> ready()
@@ -357,11 +365,14 @@ int postgres_task_store::schema_version() noexcept { return migrations().back().
 Result<std::unique_ptr<postgres_task_store>> postgres_task_store::open(const std::string& conninfo,
                                                                        postgres_store_options options)
 {
-    auto db = std::make_unique<connection>();
-    db->conninfo = conninfo;
-    db->options = std::move(options);
-    BOOST_OUTCOME_TRYV(db->migrate());
-    return std::unique_ptr<postgres_task_store>(new postgres_task_store(std::move(db)));
+    // The connection string may hold a password: not in messages.
+    return guarded("postgresql", [&]() -> Result<std::unique_ptr<postgres_task_store>> {
+        auto db = std::make_unique<connection>();
+        db->conninfo = conninfo;
+        db->options = std::move(options);
+        BOOST_OUTCOME_TRYV(db->migrate());
+        return std::unique_ptr<postgres_task_store>(new postgres_task_store(std::move(db)));
+    });
 }
 
 std::string postgres_task_store::location(std::string_view project, std::string_view id) const
@@ -371,163 +382,190 @@ std::string postgres_task_store::location(std::string_view project, std::string_
 
 Result<std::string> postgres_task_store::put(std::string_view project, std::string_view id, std::string_view bytes)
 {
-    BOOST_OUTCOME_TRY(auto done, put_versioned(project, id, bytes, std::nullopt));
-    return std::move(done.location);
+    return guarded(db_->name(), [&]() -> Result<std::string> {
+        BOOST_OUTCOME_TRY(auto done, put_versioned(project, id, bytes, std::nullopt));
+        return std::move(done.location);
+    });
 }
 
 Result<versioned_put> postgres_task_store::put_versioned(std::string_view project, std::string_view id,
                                                          std::string_view bytes,
                                                          std::optional<std::int64_t> expected_version)
 {
-    BOOST_OUTCOME_TRYV(check_project_key(project));
-    BOOST_OUTCOME_TRYV(check_document_key(id));
-    std::string where = location(project, id);
-    statement_params p;
-    p.text(project).text(id).binary(bytes);
-    metadata_params(p, bytes);
-    const char* sql = upsert_sql;
-    if (expected_version) {
-        sql = *expected_version == 0 ? insert_new_sql : update_if_version_sql;
-        if (*expected_version != 0)
-            p.number(*expected_version);
-    }
-    std::lock_guard lock(db_->mutex);
-    BOOST_OUTCOME_TRY(auto r, db_->exec(sql, p, result_format::text, "save", where));
-    if (PQntuples(r.get()) == 1)
-        return versioned_put{where, text_int64(r.get(), 0, 0)};
+    return guarded(db_->name(), [&]() -> Result<versioned_put> {
+        BOOST_OUTCOME_TRYV(check_project_key(project));
+        BOOST_OUTCOME_TRYV(check_document_key(id));
+        std::string where = location(project, id);
+        if (bytes.size() > max_body_bytes) // an io error, as EFBIG is in the file store
+            return io_error("Cannot save " + where, where,
+                            "the document is " + std::to_string(bytes.size()) +
+                                " bytes, more than PostgreSQL's limit of 1 GiB on one value");
+        statement_params p;
+        p.text(project).text(id).binary(bytes);
+        metadata_params(p, bytes);
+        const char* sql = upsert_sql;
+        if (expected_version) {
+            sql = *expected_version == 0 ? insert_new_sql : update_if_version_sql;
+            if (*expected_version != 0)
+                p.number(*expected_version);
+        }
+        std::lock_guard lock(db_->mutex);
+        BOOST_OUTCOME_TRY(auto r, db_->exec(sql, p, result_format::text, "save", where));
+        if (PQntuples(r.get()) == 1)
+            return versioned_put{where, text_int64(r.get(), 0, 0)};
 
-    // Compare-and-swap lost: say what is stored now (read after the fact, for the message only).
-    statement_params key;
-    key.text(project).text(id);
-    BOOST_OUTCOME_TRY(auto now, db_->run("SELECT version FROM task_documents WHERE project = $1 AND task_id = $2", key,
-                                         result_format::text, "read the version", where));
-    std::int64_t stored = PQntuples(now.get()) == 1 ? text_int64(now.get(), 0, 0) : 0;
-    return make_error(EngineErrorCode::validation, source, "version_conflict",
-                      "Checkpoint " + where + " changed since this worker read it (expected version " +
-                          std::to_string(*expected_version) + ", stored " + std::to_string(stored) +
-                          "): load it again before saving",
-                      {{"path", where}, {"expected_version", *expected_version}, {"stored_version", stored}});
+        // Compare-and-swap lost: say what is stored now (read after the fact, for the message only).
+        statement_params key;
+        key.text(project).text(id);
+        BOOST_OUTCOME_TRY(auto now, db_->run("SELECT version FROM task_documents WHERE project = $1 AND task_id = $2",
+                                             key, result_format::text, "read the version", where));
+        std::int64_t stored = PQntuples(now.get()) == 1 ? text_int64(now.get(), 0, 0) : 0;
+        return make_error(EngineErrorCode::validation, source, "version_conflict",
+                          "Checkpoint " + where + " changed since this worker read it (expected version " +
+                              std::to_string(*expected_version) + ", stored " + std::to_string(stored) +
+                              "): load it again before saving",
+                          {{"path", where}, {"expected_version", *expected_version}, {"stored_version", stored}});
+    });
 }
 
 Result<versioned_document> postgres_task_store::get_versioned(std::string_view project, std::string_view id) const
 {
-    BOOST_OUTCOME_TRYV(check_project_key(project));
-    BOOST_OUTCOME_TRYV(check_document_key(id));
-    std::string where = location(project, id);
-    statement_params p;
-    p.text(project).text(id);
-    std::lock_guard lock(db_->mutex);
-    BOOST_OUTCOME_TRY(auto r, db_->exec("SELECT body, version FROM task_documents WHERE project = $1 AND task_id = $2",
-                                        p, result_format::binary, "read", where));
-    if (PQntuples(r.get()) == 0)
-        return make_error(EngineErrorCode::not_found, source, "checkpoint_not_found", "Checkpoint not found: " + where,
-                          {{"path", where}});
-    return versioned_document{std::string(field(r.get(), 0, 0)), binary_int64(r.get(), 0, 1)};
+    return guarded(db_->name(), [&]() -> Result<versioned_document> {
+        BOOST_OUTCOME_TRYV(check_project_key(project));
+        BOOST_OUTCOME_TRYV(check_document_key(id));
+        std::string where = location(project, id);
+        statement_params p;
+        p.text(project).text(id);
+        std::lock_guard lock(db_->mutex);
+        BOOST_OUTCOME_TRY(auto r,
+                          db_->exec("SELECT body, version FROM task_documents WHERE project = $1 AND task_id = $2", p,
+                                    result_format::binary, "read", where));
+        if (PQntuples(r.get()) == 0)
+            return make_error(EngineErrorCode::not_found, source, "checkpoint_not_found",
+                              "Checkpoint not found: " + where, {{"path", where}});
+        return versioned_document{std::string(field(r.get(), 0, 0)), binary_int64(r.get(), 0, 1)};
+    });
 }
 
 Result<std::string> postgres_task_store::get(std::string_view project, std::string_view id) const
 {
-    BOOST_OUTCOME_TRY(auto doc, get_versioned(project, id));
-    return std::move(doc.bytes);
+    return guarded(db_->name(), [&]() -> Result<std::string> {
+        BOOST_OUTCOME_TRY(auto doc, get_versioned(project, id));
+        return std::move(doc.bytes);
+    });
 }
 
 Result<std::vector<std::string>> postgres_task_store::list(std::string_view project) const
 {
-    BOOST_OUTCOME_TRYV(check_project_key(project));
-    statement_params p;
-    p.text(project);
-    std::lock_guard lock(db_->mutex);
-    BOOST_OUTCOME_TRY(auto r, db_->exec("SELECT task_id FROM task_documents WHERE project = $1 ORDER BY task_id", p,
-                                        result_format::text, "list", location(project, "")));
-    std::vector<std::string> ids;
-    ids.reserve(static_cast<std::size_t>(PQntuples(r.get())));
-    for (int row = 0; row < PQntuples(r.get()); ++row)
-        ids.emplace_back(field(r.get(), row, 0));
-    return ids;
+    return guarded(db_->name(), [&]() -> Result<std::vector<std::string>> {
+        BOOST_OUTCOME_TRYV(check_project_key(project));
+        statement_params p;
+        p.text(project);
+        std::lock_guard lock(db_->mutex);
+        BOOST_OUTCOME_TRY(auto r, db_->exec("SELECT task_id FROM task_documents WHERE project = $1 ORDER BY task_id", p,
+                                            result_format::text, "list", location(project, "")));
+        std::vector<std::string> ids;
+        ids.reserve(static_cast<std::size_t>(PQntuples(r.get())));
+        for (int row = 0; row < PQntuples(r.get()); ++row)
+            ids.emplace_back(field(r.get(), row, 0));
+        return ids;
+    });
 }
 
 Result<std::vector<std::string>> postgres_task_store::list_projects() const
 {
-    const statement_params none;
-    std::lock_guard lock(db_->mutex);
-    BOOST_OUTCOME_TRY(auto r, db_->exec("SELECT DISTINCT project FROM task_documents ORDER BY project", none,
-                                        result_format::text, "list the projects", db_->where()));
-    std::vector<std::string> projects;
-    for (int row = 0; row < PQntuples(r.get()); ++row)
-        projects.emplace_back(field(r.get(), row, 0));
-    return projects;
+    return guarded(db_->name(), [&]() -> Result<std::vector<std::string>> {
+        const statement_params none;
+        std::lock_guard lock(db_->mutex);
+        BOOST_OUTCOME_TRY(auto r, db_->exec("SELECT DISTINCT project FROM task_documents ORDER BY project", none,
+                                            result_format::text, "list the projects", db_->where()));
+        std::vector<std::string> projects;
+        for (int row = 0; row < PQntuples(r.get()); ++row)
+            projects.emplace_back(field(r.get(), row, 0));
+        return projects;
+    });
 }
 
 Result<void> postgres_task_store::remove(std::string_view project, std::string_view id)
 {
-    BOOST_OUTCOME_TRYV(check_project_key(project));
-    BOOST_OUTCOME_TRYV(check_document_key(id));
-    std::string where = location(project, id);
-    statement_params p;
-    p.text(project).text(id);
-    std::lock_guard lock(db_->mutex);
-    BOOST_OUTCOME_TRY(auto r, db_->exec("DELETE FROM task_documents WHERE project = $1 AND task_id = $2", p,
-                                        result_format::text, "remove", where));
-    if (std::strcmp(PQcmdTuples(r.get()), "0") == 0)
-        return make_error(EngineErrorCode::not_found, source, "checkpoint_not_found", "Checkpoint not found: " + where,
-                          {{"path", where}});
-    return boost::outcome_v2::success();
+    return guarded(db_->name(), [&]() -> Result<void> {
+        BOOST_OUTCOME_TRYV(check_project_key(project));
+        BOOST_OUTCOME_TRYV(check_document_key(id));
+        std::string where = location(project, id);
+        statement_params p;
+        p.text(project).text(id);
+        std::lock_guard lock(db_->mutex);
+        BOOST_OUTCOME_TRY(auto r, db_->exec("DELETE FROM task_documents WHERE project = $1 AND task_id = $2", p,
+                                            result_format::text, "remove", where));
+        if (std::strcmp(PQcmdTuples(r.get()), "0") == 0)
+            return make_error(EngineErrorCode::not_found, source, "checkpoint_not_found",
+                              "Checkpoint not found: " + where, {{"path", where}});
+        return boost::outcome_v2::success();
+    });
 }
 
 Result<metadata_rows> postgres_task_store::select_metadata(std::string_view project,
                                                            const metadata_selection& sel) const
 {
-    BOOST_OUTCOME_TRYV(check_project_key(project));
-    statement_params p;
-    p.text(project);
-    statuses_param(p, sel.statuses);
-    sel.after ? p.number(*sel.after) : p.null();
-    sel.before ? p.number(*sel.before) : p.null();
-    if (sel.cursor)
-        p.number(sel.cursor->first).text(sel.cursor->second);
-    else
-        p.null().null();
-    sel.limit != 0 ? p.number(static_cast<std::int64_t>(sel.limit)) : p.null();
-    one_status_param(p, sel.statuses);
-    const char* sql = sel.order == task_order::oldest_first ? select_oldest_first_sql : select_newest_first_sql;
+    return guarded(db_->name(), [&]() -> Result<metadata_rows> {
+        BOOST_OUTCOME_TRYV(check_project_key(project));
+        statement_params p;
+        p.text(project);
+        statuses_param(p, sel.statuses);
+        sel.after ? p.number(*sel.after) : p.null();
+        sel.before ? p.number(*sel.before) : p.null();
+        if (sel.cursor)
+            p.number(sel.cursor->first).text(sel.cursor->second);
+        else
+            p.null().null();
+        sel.limit != 0 ? p.number(static_cast<std::int64_t>(sel.limit)) : p.null();
+        one_status_param(p, sel.statuses);
+        const char* sql = sel.order == task_order::oldest_first ? select_oldest_first_sql : select_newest_first_sql;
 
-    std::lock_guard lock(db_->mutex);
-    std::string where = location(project, "");
-    BOOST_OUTCOME_TRY(auto r, db_->exec(sql, p, result_format::text, "list the history", where));
-    metadata_rows rows;
-    rows.tasks.reserve(static_cast<std::size_t>(PQntuples(r.get())));
-    for (int row = 0; row < PQntuples(r.get()); ++row) {
-        indexed_task t;
-        t.id = field(r.get(), row, 0);
-        t.meta.task_id = field(r.get(), row, 1);
-        boost::describe::enum_from_string(std::string(field(r.get(), row, 2)).c_str(), t.meta.status);
-        t.meta.pipeline_id = field(r.get(), row, 3);
-        t.meta.created_at = optional_field(r.get(), row, 4);
-        t.meta.updated_at = optional_field(r.get(), row, 5);
-        t.time = text_int64(r.get(), row, 6);
-        rows.tasks.push_back(std::move(t));
-    }
+        std::lock_guard lock(db_->mutex);
+        std::string where = location(project, "");
+        BOOST_OUTCOME_TRY(auto r, db_->exec(sql, p, result_format::text, "list the history", where));
+        metadata_rows rows;
+        rows.tasks.reserve(static_cast<std::size_t>(PQntuples(r.get())));
+        for (int row = 0; row < PQntuples(r.get()); ++row) {
+            indexed_task t;
+            t.id = field(r.get(), row, 0);
+            t.meta.task_id = field(r.get(), row, 1);
+            boost::describe::enum_from_string(std::string(field(r.get(), row, 2)).c_str(), t.meta.status);
+            t.meta.pipeline_id = field(r.get(), row, 3);
+            t.meta.created_at = optional_field(r.get(), row, 4);
+            t.meta.updated_at = optional_field(r.get(), row, 5);
+            t.time = text_int64(r.get(), row, 6);
+            rows.tasks.push_back(std::move(t));
+        }
 
-    // Documents whose metadata could not be read at put: the reason, as the file store reports it.
-    statement_params key;
-    key.text(project);
-    BOOST_OUTCOME_TRY(auto bad, db_->run("SELECT task_id, body FROM task_documents WHERE project = $1 AND status IS NULL"
-                                         " ORDER BY task_id",
-                                         key, result_format::binary, "list the history", where));
-    for (int row = 0; row < PQntuples(bad.get()); ++row) {
-        auto meta = read_task_metadata(field(bad.get(), row, 1));
-        if (!meta)
-            rows.skipped.push_back(with_location(std::move(meta).error(), location(project, field(bad.get(), row, 0))));
-    }
-    return rows;
+        // Documents whose metadata could not be read at put: the reason, as the file store reports it.
+        statement_params key;
+        key.text(project);
+        BOOST_OUTCOME_TRY(auto bad,
+                          db_->run("SELECT task_id, body FROM task_documents WHERE project = $1 AND status IS NULL"
+                                   " ORDER BY task_id",
+                                   key, result_format::binary, "list the history", where));
+        for (int row = 0; row < PQntuples(bad.get()); ++row) {
+            auto meta = read_task_metadata(field(bad.get(), row, 1));
+            if (!meta)
+                rows.skipped.push_back(
+                    with_location(std::move(meta).error(), location(project, field(bad.get(), row, 0))));
+        }
+        return rows;
+    });
 }
 
 Result<std::shared_ptr<task_store>> open_task_store(const std::string& where, postgres_store_options options)
 {
-    if (!is_postgres_uri(where))
-        return std::make_shared<file_task_store>(where);
-    BOOST_OUTCOME_TRY(auto store, postgres_task_store::open(where, std::move(options)));
-    return std::shared_ptr<task_store>(std::move(store));
+    bool postgres = is_postgres_uri(where);
+    std::string_view name = postgres ? std::string_view("postgresql") : std::string_view(where); // no credentials
+    return guarded(name, [&]() -> Result<std::shared_ptr<task_store>> {
+        if (!postgres)
+            return std::make_shared<file_task_store>(where);
+        BOOST_OUTCOME_TRY(auto store, postgres_task_store::open(where, std::move(options)));
+        return std::shared_ptr<task_store>(std::move(store));
+    });
 }
 
 } // namespace agent_engine

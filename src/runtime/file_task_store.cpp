@@ -1,9 +1,9 @@
+#include <agent_engine/runtime/detail/guarded.hpp>
 #include <agent_engine/runtime/file_task_store.hpp>
 #include <agent_engine/runtime/project_id.hpp>
 
 #include <cerrno>
 #include <cstring>
-#include <exception>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -13,6 +13,8 @@
 
 namespace agent_engine {
 namespace {
+
+using detail::guarded;
 
 constexpr auto source = EngineErrorSource::task_manager;
 
@@ -66,20 +68,6 @@ EngineError open_error(const std::string& path, int err)
     if (err == ELOOP)
         return symlink_error(path);
     return io_error("open", path, err);
-}
-
-// Runs a store operation, turning any exception (bad_alloc, filesystem_error)
-// into an io error: bad data or a failing disk never throws out of the store.
-template <class F> auto guarded(const std::string& where, F&& f) noexcept -> decltype(f())
-{
-    try {
-        return f();
-    } catch (const std::exception& e) {
-        return make_error(EngineErrorCode::io, source, "io_failed", "Cannot access " + where + ": " + e.what(),
-                          {{"path", where}, {"reason", e.what()}});
-    } catch (...) {
-        return make_error(EngineErrorCode::io, source, "io_failed", "Cannot access " + where, {{"path", where}});
-    }
 }
 
 int open_flags_dir() noexcept { return O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW; }

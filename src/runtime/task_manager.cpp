@@ -2,6 +2,7 @@
 #include <agent_engine/runtime/task_manager.hpp>
 #include <agent_engine/runtime/timestamp.hpp>
 
+#include <exception>
 #include <random>
 
 namespace agent_engine {
@@ -9,18 +10,24 @@ namespace {
 
 constexpr auto source = EngineErrorSource::task_manager;
 
-// 96 random bits as 24 hex digits (see create_task for why 96).
-std::string random_suffix()
+// 96 random bits as 24 hex digits (see create_task for why 96). std::random_device
+// throws when the OS's source fails: an io error here.
+Result<std::string> random_suffix()
 {
-    std::random_device rd; // the OS's CSPRNG on Linux
-    std::string out;
-    static constexpr char hex[] = "0123456789abcdef";
-    for (int word = 0; word < 3; ++word) {
-        std::uint32_t bits = rd();
-        for (int i = 0; i < 8; ++i, bits >>= 4)
-            out += hex[bits & 0xf];
+    try {
+        std::random_device rd; // the OS's CSPRNG on Linux
+        std::string out;
+        static constexpr char hex[] = "0123456789abcdef";
+        for (int word = 0; word < 3; ++word) {
+            std::uint32_t bits = rd();
+            for (int i = 0; i < 8; ++i, bits >>= 4)
+                out += hex[bits & 0xf];
+        }
+        return out;
+    } catch (const std::exception& e) {
+        return make_error(EngineErrorCode::io, source, "random_unavailable",
+                          std::string("Cannot draw a random task id: ") + e.what(), {{"reason", e.what()}});
     }
-    return out;
 }
 
 } // namespace
@@ -46,7 +53,13 @@ Result<Task*> TaskManager::find(std::string_view task_id)
 
 Result<Task> TaskManager::create_task(TaskSpec spec, std::string pipeline_id, std::optional<std::string> task_id)
 {
-    std::string id = task_id ? std::move(*task_id) : "task-" + spec.task_spec_id + "-" + random_suffix();
+    std::string id;
+    if (task_id) {
+        id = std::move(*task_id);
+    } else {
+        BOOST_OUTCOME_TRY(auto suffix, random_suffix());
+        id = "task-" + spec.task_spec_id + "-" + suffix;
+    }
     BOOST_OUTCOME_TRY(check_document_key(id));
     Task task;
     task.task_id = id;

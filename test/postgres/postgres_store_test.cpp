@@ -8,6 +8,7 @@
 #include <agent_engine/runtime/task_manager.hpp>
 
 #include <libpq-fe.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -177,6 +178,27 @@ BOOST_AUTO_TEST_CASE(compare_and_swap_saves_refuse_a_stale_worker_and_write_noth
     BOOST_REQUIRE(a.save_checkpoint(id));
     BOOST_REQUIRE(a.save_checkpoint_if_unchanged(id));
     BOOST_TEST(a.store().get_versioned("w", id).value().version == 5);
+}
+
+// libpq takes an int length: a body over PostgreSQL's 1 GiB bytea limit is
+// refused before the cast could wrap, and nothing is written.
+BOOST_AUTO_TEST_CASE(a_body_over_the_bytea_limit_is_an_io_error_and_writes_nothing)
+{
+    auto store = test_server::open(test_server::fresh_schema("big"));
+    std::size_t size = (std::size_t{1} << 30) + 1;
+    // Reserved, never touched: the store must refuse it without reading it.
+    void* zeros = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    BOOST_REQUIRE(zeros != MAP_FAILED);
+    struct unmap {
+        void* p;
+        std::size_t n;
+        ~unmap() { ::munmap(p, n); }
+    } unmapper{zeros, size};
+    auto put = store->put("w", "big", std::string_view(static_cast<const char*>(zeros), size));
+    BOOST_REQUIRE(!put);
+    BOOST_TEST(put.error().code == EngineErrorCode::io);
+    BOOST_TEST(put.error().message.find("1 GiB") != std::string::npos, put.error().message);
+    BOOST_TEST(store->list("w").value().empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_store_without_versions_refuses_compare_and_swap)

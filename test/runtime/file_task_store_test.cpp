@@ -2,6 +2,7 @@
 
 #include "../schemas/fixtures.hpp"
 
+#include <agent_engine/runtime/detail/guarded.hpp>
 #include <agent_engine/runtime/file_task_store.hpp>
 
 namespace fs = std::filesystem;
@@ -63,6 +64,19 @@ BOOST_AUTO_TEST_CASE(first_put_creates_the_root_and_its_parents_in_both_modes)
             BOOST_TEST(store.list_projects().value() == (names{"proj", "proj2"}), boost::test_tools::per_element());
         }
     }
+}
+
+// What both stores wrap every operation in: an exception becomes an io error.
+BOOST_AUTO_TEST_CASE(guarded_turns_exceptions_into_io_errors)
+{
+    auto thrown = detail::guarded("somewhere", []() -> Result<int> { throw std::invalid_argument("stoll"); });
+    BOOST_REQUIRE(!thrown);
+    BOOST_TEST(thrown.error().code == EngineErrorCode::io);
+    BOOST_TEST(thrown.error().message == "Cannot access somewhere: stoll");
+    BOOST_TEST(fixtures::detail(thrown.error(), "path") == "somewhere");
+    auto other = detail::guarded("there", []() -> Result<void> { throw 42; });
+    BOOST_TEST(other.error().message == "Cannot access there");
+    BOOST_TEST(detail::guarded("x", []() -> Result<int> { return 7; }).value() == 7);
 }
 
 BOOST_AUTO_TEST_CASE(missing_documents_are_not_found)

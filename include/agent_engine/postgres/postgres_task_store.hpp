@@ -15,7 +15,9 @@
 // Same semantics and error codes as file_task_store. Every put is one statement:
 // a reader sees the old or the new document; a failed put leaves the old one.
 // A bad connection string, an unreachable or vanished server and any SQL failure
-// are io errors that say what happened; the next call reconnects.
+// are io errors that say what happened; the next call reconnects. A document
+// over PostgreSQL's 1 GiB limit on one value is refused with an io error (as a
+// file too large for the disk is), before anything is sent.
 //
 // Thread-safety: one connection, used under a mutex, so calls from several
 // threads are safe but serialized; give each worker thread its own store for
