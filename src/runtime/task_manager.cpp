@@ -153,6 +153,15 @@ Result<Task> TaskManager::load_checkpoint(std::string_view task_id)
     std::string project = extract_project_id(task_id);
     BOOST_OUTCOME_TRY(auto stored, store_->get_versioned(project, task_id));
     BOOST_OUTCOME_TRY(auto task, decode_stored<Task>(*store_, project, task_id, stored.bytes));
+    // A checkpoint that names another task would be held, and saved back, under
+    // the wrong id.
+    if (task.task_id != task_id)
+        return make_error(EngineErrorCode::validation, EngineErrorSource::task_manager, "task_id_mismatch",
+                          "Checkpoint " + store_->location(project, task_id) + " holds task '" + task.task_id +
+                              "', not '" + std::string(task_id) + "'",
+                          {{"path", store_->location(project, task_id)},
+                           {"expected", task_id},
+                           {"found", task.task_id}});
     tasks_.insert_or_assign(std::string(task_id), task);
     versions_.insert_or_assign(std::string(task_id), stored.version);
     return task;

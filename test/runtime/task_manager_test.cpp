@@ -219,6 +219,15 @@ BOOST_AUTO_TEST_CASE(every_error_code_of_the_checkpoint_api)
     BOOST_TEST(invalid.error().details->at("errors").as_array().size() == 3u); // spec, status, pipeline_id
     BOOST_TEST(fixtures::detail(invalid.error(), "path") == (tmp.path() / "p" / "task-p-invalid.json").string());
 
+    // a valid checkpoint of another task under this id is not taken for it
+    fixtures::write(tmp.path() / "p" / "task-p-renamed.json",
+                    R"({"task_id": "task-p-other", "spec": {"task_spec_id": "p", "request": "r"}, "pipeline_id": "x"})");
+    auto renamed = tm.load_checkpoint("task-p-renamed");
+    BOOST_TEST(renamed.error().code == EngineErrorCode::validation);
+    BOOST_TEST(renamed.error().error_id == "task_id_mismatch");
+    BOOST_TEST(fixtures::detail(renamed.error(), "found") == "task-p-other");
+    BOOST_TEST(tm.get_task("task-p-renamed") == nullptr);
+
     fixtures::write(tmp.path() / "blocked", "x");
     TaskManager io(tmp.path() / "blocked");
     std::string id = io.create_task(spec("q"), "p").value().task_id;
