@@ -92,7 +92,8 @@ public:
 
     // Reads, validates and holds the task (replacing one with its id).
     // not_found, security, io, json (line, column) or validation (per-field
-    // errors); details carry the path.
+    // errors, or task_id_mismatch when the checkpoint names another task);
+    // details carry the path.
     Result<Task> load_checkpoint(std::string_view task_id);
 
     // Sorted task ids of a project; a missing project is an empty list.
