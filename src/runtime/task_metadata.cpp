@@ -148,6 +148,22 @@ public:
 
 } // namespace
 
+namespace {
+
+// The metadata of a whole document already read as a DOM.
+Result<TaskMetadata> metadata_from_document(const boost::json::value& document)
+{
+    if (!document.is_object())
+        return from_dict<TaskMetadata>(document);
+    boost::json::object members;
+    for (auto key : metadata_handler::wanted)
+        if (auto const* v = document.get_object().if_contains(key))
+            members.emplace(key, *v);
+    return from_dict<TaskMetadata>(members);
+}
+
+} // namespace
+
 Result<TaskMetadata> read_task_metadata(std::string_view json_text)
 {
     boost::json::parse_options options;
@@ -161,8 +177,9 @@ Result<TaskMetadata> read_task_metadata(std::string_view json_text)
         auto positioned = parse_json(json_text);
         if (!positioned)
             return std::move(positioned).error();
-        return make_error(EngineErrorCode::json, EngineErrorSource::json_engine, "invalid_json",
-                          "Invalid JSON: " + ec.message());
+        // basic_parser refused what the tokenizer accepts (an exponent too long
+        // for it, as in 0e-3022...): the tokenizer decides, as it does for loads.
+        return metadata_from_document(positioned.value());
     }
     metadata_handler& h = parser.handler();
     if (!h.top.is_object())
