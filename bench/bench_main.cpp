@@ -132,6 +132,15 @@ std::string task_id_in(std::string_view project, std::size_t i)
     return buf;
 }
 
+// The pretty checkpoint of a dataset's task saved as `id` (a load checks that
+// the file holds the task it is named for).
+std::string checkpoint_as(const bench::data_size& size, const std::string& id)
+{
+    Task task = data(size).task;
+    task.task_id = id;
+    return to_json(task, json_format::pretty());
+}
+
 // A project directory with `count` checkpoints, created once (reused across runs).
 fs::path make_project(std::string_view project, std::size_t count, std::string_view bytes)
 {
@@ -283,12 +292,11 @@ void register_checkpoints()
     for (bool durable : {true, false}) {
         std::string mode = durable ? "durable" : "nondurable";
         add("SMALL/save/ours_" + mode, [durable, mode](auto& s) {
-            auto& d = data(bench::small_size);
             fs::path root = work_root / ("save-" + mode);
             fs::remove_all(root);
             TaskManager m(root, {durable, json_format::pretty()});
             std::string id = task_id_in("save", 0);
-            write_file(root / "save" / (id + ".json"), d.pretty);
+            write_file(root / "save" / (id + ".json"), checkpoint_as(bench::small_size, id));
             check(m.load_checkpoint(id), "load");
             for (auto _ : s)
                 check(m.save_checkpoint(id), "save");
@@ -307,7 +315,7 @@ void register_checkpoints()
     add("LARGE/metadata/ours_get_task_metadata", [](auto& s) {
         fs::path root = work_root / "meta-large";
         std::string id = task_id_in("large", 0);
-        write_file(root / "large" / (id + ".json"), data(bench::large_size).pretty);
+        write_file(root / "large" / (id + ".json"), checkpoint_as(bench::large_size, id));
         TaskManager m(root);
         for (auto _ : s)
             check(m.get_task_metadata(id), "metadata");
@@ -315,7 +323,7 @@ void register_checkpoints()
     add("LARGE/metadata/load_checkpoint", [](auto& s) {
         fs::path root = work_root / "meta-large";
         std::string id = task_id_in("large", 0);
-        write_file(root / "large" / (id + ".json"), data(bench::large_size).pretty);
+        write_file(root / "large" / (id + ".json"), checkpoint_as(bench::large_size, id));
         TaskManager m(root);
         for (auto _ : s)
             check(m.load_checkpoint(id), "load");
