@@ -61,19 +61,26 @@ inline void task_from_json(std::string_view bytes)
     expect(to_json(reread.value(), json_format::compact()) == written, "a task does not round-trip");
 }
 
-// The metadata reader on the bytes: it rejects exactly the text the tokenizer
-// rejects, and agrees with the full read on the five keys it reads.
+// The metadata reader on the bytes agrees with from_json<TaskMetadata> on the
+// whole text, except that it may accept a checkpoint damaged between the ends it
+// reads (see read_task_metadata). A metadata key written twice, or spelled with
+// an escape, may also be read from another place, so such texts are not compared.
 inline void task_metadata(std::string_view bytes)
 {
     auto meta = read_task_metadata(bytes);
-    auto dom = parse_json(bytes);
-    expect(dom.has_value() == (meta || meta.error().code != EngineErrorCode::json),
-           "the metadata reader and the tokenizer disagree on what is JSON");
-    if (auto task = from_json<Task>(bytes); task && meta) {
-        expect(meta.value().task_id == task.value().task_id, "task_id differs");
-        expect(meta.value().pipeline_id == task.value().pipeline_id, "pipeline_id differs");
-        expect(meta.value().status == task.value().status, "status differs");
-    }
+    auto whole = from_json<TaskMetadata>(bytes);
+    if (!meta && meta.error().code == EngineErrorCode::json)
+        expect(!whole && whole.error().message == meta.error().message, "a json error the whole text does not have");
+    bool comparable = bytes.find("\\u") == std::string_view::npos;
+    for (std::string_view key : {"\"task_id\"", "\"status\"", "\"pipeline_id\"", "\"created_at\"", "\"updated_at\""})
+        if (auto first = bytes.find(key); first != std::string_view::npos && bytes.find(key, first + 1) != bytes.npos)
+            comparable = false;
+    if (!comparable)
+        return;
+    if (whole)
+        expect(meta && to_json(meta.value()) == to_json(whole.value()), "the metadata differs from the whole text's");
+    else if (whole.error().code == EngineErrorCode::validation)
+        expect(!meta && meta.error().message == whole.error().message, "the metadata is checked differently");
 }
 
 // The bytes as a checkpoint file under a store root, read through TaskManager:

@@ -1,194 +1,204 @@
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/runtime/task_metadata.hpp>
 
-#include <boost/json/basic_parser_impl.hpp>
-
 #include <array>
-#include <cmath>
-#include <utility>
 
 namespace agent_engine {
 namespace {
 
-using boost::system::error_code;
-using sv = boost::json::string_view;
+// A checkpoint as save_checkpoint and the Python original lay it out: task_id,
+// status and pipeline_id come before the stage results and the routing trace,
+// created_at and updated_at are the last members. The metadata is read from
+// those ends only: the text with its middle members cut out, which is itself a
+// JSON object. The cuts are found by scanning the text as JSON, without checking
+// it; the shortened text is then read in full, so what was kept is checked.
+constexpr std::array<std::string_view, 5> metadata_keys = {"task_id", "status", "pipeline_id", "created_at",
+                                                           "updated_at"};
+constexpr unsigned all_keys = (1u << metadata_keys.size()) - 1;
+constexpr unsigned head_keys = 0b00111; // task_id, status, pipeline_id
 
-// Captures the scalar values of a few top-level keys and skips everything else.
-// A wanted key holding an object or array gets an empty one of that kind: enough
-// for validation to say what is wrong, without building it.
-class metadata_handler {
-public:
-    static constexpr std::array<std::string_view, 5> wanted = {"task_id", "status", "pipeline_id", "created_at",
-                                                                "updated_at"};
-    static constexpr std::size_t none = wanted.size();
+constexpr std::size_t npos = std::string_view::npos;
 
-    static constexpr std::size_t max_object_size = std::size_t(-1);
-    static constexpr std::size_t max_array_size = std::size_t(-1);
-    static constexpr std::size_t max_key_size = std::size_t(-1);
-    static constexpr std::size_t max_string_size = std::size_t(-1);
+unsigned key_bit(std::string_view raw_key)
+{
+    for (std::size_t i = 0; i < metadata_keys.size(); ++i)
+        if (metadata_keys[i] == raw_key)
+            return 1u << i;
+    return 0; // another key, or one spelled with escapes: read whole
+}
 
-    // The document itself when it is not an object, else the captured members.
-    boost::json::value top;
-    std::array<std::optional<boost::json::value>, wanted.size()> captured;
+bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-private:
-    std::size_t depth_ = 0;
-    std::size_t current_ = none;
-    std::string key_;
-    std::string string_;
+// Ends a number or literal (scanned as a run of other bytes).
+bool ends_scalar(char c) { return is_ws(c) || c == ',' || c == ':' || c == '"' || c == '[' || c == ']' || c == '{' || c == '}'; }
 
-    // A value starts at the current depth.
-    void take(boost::json::value v)
-    {
-        if (depth_ == 0)
-            top = std::move(v);
-        else if (depth_ == 1 && current_ != none)
-            captured[current_] = std::move(v);
-    }
+std::size_t skip_ws(std::string_view text, std::size_t pos)
+{
+    while (pos < text.size() && is_ws(text[pos]))
+        ++pos;
+    return pos;
+}
 
-public:
-    bool on_document_begin(error_code&) { return true; }
-    bool on_document_end(error_code&) { return true; }
-    bool on_object_begin(error_code&)
-    {
-        take(boost::json::object());
-        ++depth_;
-        return true;
+// The last non-whitespace position before `pos`, or npos.
+std::size_t last_before(std::string_view text, std::size_t pos)
+{
+    while (pos > 0 && is_ws(text[pos - 1]))
+        --pos;
+    return pos == 0 ? npos : pos - 1;
+}
+
+// Past the closing quote of the string opening at `quote`, or npos.
+std::size_t string_end(std::string_view text, std::size_t quote)
+{
+    for (std::size_t pos = quote + 1; pos < text.size(); ++pos) {
+        if (text[pos] == '\\')
+            ++pos;
+        else if (text[pos] == '"')
+            return pos + 1;
     }
-    bool on_object_end(std::size_t, error_code&)
-    {
-        --depth_;
-        return true;
+    return npos;
+}
+
+// Past the value starting at `pos`, or npos.
+std::size_t value_end(std::string_view text, std::size_t pos)
+{
+    if (pos >= text.size())
+        return npos;
+    if (text[pos] == '"')
+        return string_end(text, pos);
+    if (text[pos] != '{' && text[pos] != '[') {
+        while (pos < text.size() && !ends_scalar(text[pos]))
+            ++pos;
+        return pos;
     }
-    bool on_array_begin(error_code&)
-    {
-        take(boost::json::array());
-        ++depth_;
-        return true;
-    }
-    bool on_array_end(std::size_t, error_code&)
-    {
-        --depth_;
-        return true;
-    }
-    bool on_key_part(sv s, std::size_t, error_code&)
-    {
-        if (depth_ == 1)
-            key_.append(s.data(), s.size());
-        return true;
-    }
-    bool on_key(sv s, std::size_t, error_code&)
-    {
-        if (depth_ == 1) {
-            key_.append(s.data(), s.size());
-            current_ = none;
-            for (std::size_t i = 0; i < wanted.size(); ++i)
-                if (wanted[i] == key_)
-                    current_ = i;
-            key_.clear();
+    std::size_t depth = 0;
+    for (; pos < text.size(); ++pos) {
+        char c = text[pos];
+        if (c == '"') {
+            pos = string_end(text, pos);
+            if (pos == npos)
+                return npos;
+            --pos;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return pos + 1;
         }
-        return true;
     }
-    bool on_string_part(sv s, std::size_t, error_code&)
-    {
-        if (depth_ <= 1)
-            string_.append(s.data(), s.size());
-        return true;
+    return npos;
+}
+
+// The opening quote of the string whose closing quote is at `quote`: the first
+// quote before it that no odd run of backslashes escapes. npos if none.
+std::size_t string_start(std::string_view text, std::size_t quote)
+{
+    for (std::size_t pos = quote; pos-- > 0;) {
+        if (text[pos] != '"')
+            continue;
+        std::size_t backslashes = 0;
+        while (backslashes < pos && text[pos - 1 - backslashes] == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0)
+            return pos;
     }
-    bool on_string(sv s, std::size_t, error_code&)
-    {
-        if (depth_ <= 1) {
-            string_.append(s.data(), s.size());
-            take(boost::json::string(string_));
-            string_.clear();
-        }
-        return true;
-    }
-    bool on_number_part(sv, error_code&) { return true; }
-    bool on_int64(std::int64_t i, sv, error_code&)
-    {
-        take(i);
-        return true;
-    }
-    bool on_uint64(std::uint64_t u, sv, error_code&)
-    {
-        take(u);
-        return true;
-    }
-    bool on_double(double d, sv text, error_code& ec)
-    {
-        // Boost.JSON reads 1e400 as infinity and 0e341 as NaN; both read paths
-        // must agree, so such a number is read again as the tokenizer reads it
-        // (parse_json, std::from_chars): a value, or out of range.
-        if (!std::isfinite(d)) {
-            auto parsed = parse_json(std::string_view(text.data(), text.size()));
-            if (!parsed) {
-                ec = boost::json::error::exponent_overflow;
-                return false;
-            }
-            take(std::move(parsed).value());
-            return true;
-        }
-        take(d);
-        return true;
-    }
-    bool on_bool(bool b, error_code&)
-    {
-        take(b);
-        return true;
-    }
-    bool on_null(error_code&)
-    {
-        take(nullptr);
-        return true;
-    }
-    bool on_comment_part(sv, error_code&) { return true; }
-    bool on_comment(sv, error_code&) { return true; }
+    return npos;
+}
+
+struct cut {
+    std::size_t head_end = 0;   // the kept text is [0, head_end) + [tail_start, end)
+    std::size_t tail_start = 0; // a ',' before a kept member, or the closing '}'
+    unsigned keys = 0;          // the metadata keys seen in what is kept
 };
 
-} // namespace
-
-namespace {
-
-// The metadata of a whole document already read as a DOM.
-Result<TaskMetadata> metadata_from_document(const boost::json::value& document)
+// Reads members from the front until task_id, status and pipeline_id are seen
+// and the next member holds an object or array; the head ends before that one.
+// npos if the text is not laid out so.
+std::size_t scan_head(std::string_view text, cut& c)
 {
-    if (!document.is_object())
-        return from_dict<TaskMetadata>(document);
-    boost::json::object members;
-    for (auto key : metadata_handler::wanted)
-        if (auto const* v = document.get_object().if_contains(key))
-            members.emplace(key, *v);
-    return from_dict<TaskMetadata>(members);
+    std::size_t pos = skip_ws(text, 0);
+    if (pos == text.size() || text[pos] != '{')
+        return npos;
+    std::size_t head_end = pos + 1;
+    pos = skip_ws(text, pos + 1);
+    while (pos < text.size() && text[pos] == '"') {
+        std::size_t key_end = string_end(text, pos);
+        if (key_end == npos)
+            return npos;
+        std::string_view key = text.substr(pos + 1, key_end - pos - 2);
+        pos = skip_ws(text, key_end);
+        if (pos == text.size() || text[pos] != ':')
+            return npos;
+        pos = skip_ws(text, pos + 1);
+        if ((c.keys & head_keys) == head_keys && pos < text.size() && (text[pos] == '{' || text[pos] == '['))
+            return head_end;
+        c.keys |= key_bit(key);
+        head_end = pos = value_end(text, pos);
+        if (pos == npos)
+            return npos;
+        pos = skip_ws(text, pos);
+        if (pos < text.size() && text[pos] == '}')
+            return head_end; // the whole object
+        if (pos == text.size() || text[pos] != ',')
+            return npos;
+        pos = skip_ws(text, pos + 1);
+    }
+    return npos;
+}
+
+// Reads members from the back while their values are scalars, not crossing
+// `head_end`; the tail is where the last of them starts.
+void scan_tail(std::string_view text, cut& c)
+{
+    std::size_t close = last_before(text, text.size());
+    if (close == npos || text[close] != '}')
+        return;
+    c.tail_start = close;
+    while (true) {
+        std::size_t last = last_before(text, c.tail_start);
+        if (last == npos || last < c.head_end)
+            return;
+        if (text[last] == '}' || text[last] == ']')
+            return; // a container: the middle ends here
+        std::size_t value_start = last;
+        if (text[last] == '"')
+            value_start = string_start(text, last);
+        else
+            while (value_start > 0 && !ends_scalar(text[value_start - 1]))
+                --value_start;
+        std::size_t colon = value_start == npos ? npos : last_before(text, value_start);
+        if (colon == npos || text[colon] != ':')
+            return;
+        std::size_t key_close = last_before(text, colon);
+        if (key_close == npos || text[key_close] != '"')
+            return;
+        std::size_t key_open = string_start(text, key_close);
+        std::size_t comma = key_open == npos ? npos : last_before(text, key_open);
+        if (comma == npos || text[comma] != ',' || comma < c.head_end)
+            return;
+        c.keys |= key_bit(text.substr(key_open + 1, key_close - key_open - 1));
+        c.tail_start = comma;
+    }
 }
 
 } // namespace
 
 Result<TaskMetadata> read_task_metadata(std::string_view json_text)
 {
-    boost::json::parse_options options;
-    options.max_depth = max_json_depth;
-    boost::json::basic_parser<metadata_handler> parser(options);
-    error_code ec;
-    std::size_t used = parser.write_some(false, json_text.data(), json_text.size(), ec);
-    if (ec || used != json_text.size()) {
-        // Only on failure: parse_json stops at the same byte and reports it with
-        // line and column, the one place that formats json errors.
-        auto positioned = parse_json(json_text);
-        if (!positioned)
-            return std::move(positioned).error();
-        // basic_parser refused what the tokenizer accepts (an exponent too long
-        // for it, as in 0e-3022...): the tokenizer decides, as it does for loads.
-        return metadata_from_document(positioned.value());
+    cut c;
+    c.head_end = scan_head(json_text, c);
+    if (c.head_end != npos) {
+        scan_tail(json_text, c);
+        if (c.keys == all_keys && c.tail_start >= c.head_end) {
+            std::string kept;
+            kept.reserve(c.head_end + json_text.size() - c.tail_start);
+            kept.append(json_text.substr(0, c.head_end)).append(json_text.substr(c.tail_start));
+            auto meta = from_json<TaskMetadata>(kept);
+            // A json error is reported on the whole text, where its line and column are.
+            if (meta || meta.error().code != EngineErrorCode::json)
+                return meta;
+        }
     }
-    metadata_handler& h = parser.handler();
-    if (!h.top.is_object())
-        return from_dict<TaskMetadata>(h.top);
-    boost::json::object members;
-    for (std::size_t i = 0; i < metadata_handler::wanted.size(); ++i)
-        if (h.captured[i])
-            members.emplace(metadata_handler::wanted[i], std::move(*h.captured[i]));
-    return from_dict<TaskMetadata>(members);
+    return from_json<TaskMetadata>(json_text);
 }
 
 } // namespace agent_engine

@@ -204,8 +204,10 @@ std::string edited(const std::string& text, const std::string& from, const std::
 }
 
 // Writes `bytes` as task-p-1's checkpoint: loading it fails with `expected`, and
-// so does reading its metadata when the text is broken (the metadata reader
-// checks all the text but validates only its five keys).
+// so does reading its metadata when the text is broken, unless `metadata_expected`
+// says otherwise (the metadata reader validates only its five keys, and reads a
+// saved checkpoint's two ends only: damage between them is for the load to report;
+// EngineErrorCode::unknown is success).
 void expect_load_error(sandbox& s, const std::string& bytes, EngineErrorCode expected,
                        std::optional<EngineErrorCode> metadata_expected = {})
 {
@@ -222,6 +224,10 @@ void expect_load_error(sandbox& s, const std::string& bytes, EngineErrorCode exp
 }
 
 } // namespace
+
+// Damage in a stage output or the context fingerprint, between the ends of a
+// checkpoint that its metadata is read from: it lists, and its load fails.
+constexpr EngineErrorCode between_the_ends = EngineErrorCode::unknown;
 
 BOOST_AUTO_TEST_CASE(corrupt_checkpoints_are_json_errors_with_their_path)
 {
@@ -241,14 +247,14 @@ BOOST_AUTO_TEST_CASE(corrupt_checkpoints_are_json_errors_with_their_path)
     expect_load_error(s, good + "garbage", EngineErrorCode::json);
     expect_load_error(s, good + "{}", EngineErrorCode::json);
     expect_load_error(s, std::string("\0", 1) + good, EngineErrorCode::json);
-    expect_load_error(s, with_output("1e400"), EngineErrorCode::json);
-    expect_load_error(s, with_output("-1e400"), EngineErrorCode::json);
-    expect_load_error(s, with_output(std::string(100000, '[') + std::string(100000, ']')), EngineErrorCode::json);
-    expect_load_error(s, with_output(std::string(100000, '[')), EngineErrorCode::json);
+    expect_load_error(s, with_output("1e400"), EngineErrorCode::json, between_the_ends);
+    expect_load_error(s, with_output("-1e400"), EngineErrorCode::json, between_the_ends);
+    expect_load_error(s, with_output(std::string(100000, '[') + std::string(100000, ']')), EngineErrorCode::json, between_the_ends);
+    expect_load_error(s, with_output(std::string(100000, '[')), EngineErrorCode::json, between_the_ends);
     std::string objects;
     for (int i = 0; i < 100000; ++i)
         objects += "{\"a\": ";
-    expect_load_error(s, with_output(objects + "1" + std::string(100000, '}')), EngineErrorCode::json);
+    expect_load_error(s, with_output(objects + "1" + std::string(100000, '}')), EngineErrorCode::json, between_the_ends);
     // Valid JSON, wrong document.
     expect_load_error(s, "[]", EngineErrorCode::validation, EngineErrorCode::validation);
     expect_load_error(s, "{}", EngineErrorCode::validation, EngineErrorCode::validation);
@@ -289,8 +295,8 @@ BOOST_AUTO_TEST_CASE(numbers_beyond_their_field_are_errors_not_wraparounds)
         return edited(good, "\"context_fingerprint\": null",
                       "\"context_fingerprint\": {\"task_id\": \"t\", \"approx_complexity\": " + complexity + "}");
     };
-    expect_load_error(s, fingerprint("1e400"), EngineErrorCode::json);
-    expect_load_error(s, fingerprint("1" + std::string(400, '0')), EngineErrorCode::json);
+    expect_load_error(s, fingerprint("1e400"), EngineErrorCode::json, between_the_ends);
+    expect_load_error(s, fingerprint("1" + std::string(400, '0')), EngineErrorCode::json, between_the_ends);
     expect_load_error(s, fingerprint("true"), EngineErrorCode::validation, EngineErrorCode::unknown);
     // Too small to represent is zero (as Python reads it), an integer beyond 64 bits a float.
     fixtures::write(s.file("task-p-1"), fingerprint("1e-400"));

@@ -27,9 +27,15 @@ BOOST_DESCRIBE_STRUCT(TaskMetadata, (), (task_id, status, pipeline_id, created_a
 AGENT_ENGINE_REQUIRED(TaskMetadata, task_id, pipeline_id)
 
 // Reads the top-level task_id, status, pipeline_id, created_at and updated_at of
-// a checkpoint's JSON text with a streaming parser, skipping everything else.
-// The whole text is still checked: corrupt JSON is a json error (with line and
-// column), and those five keys are validated as in Task (validation error).
+// a checkpoint's JSON text, as from_json<TaskMetadata> would, without building a
+// Task or a DOM. For a checkpoint laid out as save_checkpoint and the Python
+// original write it (those keys before the stage results and after the routing
+// trace), only the members at the two ends are read, so the cost does not grow
+// with the stage results; what is read is checked as in Task (validation error)
+// and as JSON (json error, with line and column). The members in between are not
+// looked at: a checkpoint damaged only there still lists, and its load reports
+// the damage; a metadata key repeated there is not seen. Any other layout is
+// read whole.
 Result<TaskMetadata> read_task_metadata(std::string_view json_text);
 
 } // namespace agent_engine
