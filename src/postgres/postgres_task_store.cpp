@@ -117,6 +117,12 @@ EngineError io_error(std::string message, const std::string& where, std::string 
 
 // Migration N brings the tables from version N-1 to N. Never edit one that has
 // shipped: add the next. Each runs in the transaction that records it.
+EngineError checkpoint_not_found(const std::string& where)
+{
+    return make_error(EngineErrorCode::not_found, source, "checkpoint_not_found", "Checkpoint not found: " + where,
+                      {{"path", where}});
+}
+
 struct migration {
     int version;
     std::vector<const char*> statements;
@@ -310,6 +316,19 @@ struct postgres_task_store::connection {
         return run(sql, p, format, what, location);
     }
 
+    // A statement on one document, its key as $1 and $2: every single-document
+    // read or removal. The keys are checked first, as the file store checks them.
+    Result<result_handle> exec_on_document(std::string_view project, std::string_view id, const char* sql,
+                                           result_format format, std::string_view what, const std::string& where)
+    {
+        BOOST_OUTCOME_TRYV(check_project_key(project));
+        BOOST_OUTCOME_TRYV(check_document_key(id));
+        statement_params p;
+        p.text(project).text(id);
+        std::lock_guard lock(mutex);
+        return exec(sql, p, format, what, where);
+    }
+
     // Creates or upgrades the tables in one transaction, under an advisory lock
     // so that processes opening the store together migrate it once.
     Result<void> migrate()
@@ -431,18 +450,13 @@ Result<versioned_put> postgres_task_store::put_versioned(std::string_view projec
 Result<versioned_document> postgres_task_store::get_versioned(std::string_view project, std::string_view id) const
 {
     return guarded(db_->name(), [&]() -> Result<versioned_document> {
-        BOOST_OUTCOME_TRYV(check_project_key(project));
-        BOOST_OUTCOME_TRYV(check_document_key(id));
         std::string where = location(project, id);
-        statement_params p;
-        p.text(project).text(id);
-        std::lock_guard lock(db_->mutex);
-        BOOST_OUTCOME_TRY(auto r,
-                          db_->exec("SELECT body, version FROM task_documents WHERE project = $1 AND task_id = $2", p,
-                                    result_format::binary, "read", where));
+        BOOST_OUTCOME_TRY(auto r, db_->exec_on_document(project, id,
+                                                        "SELECT body, version FROM task_documents"
+                                                        " WHERE project = $1 AND task_id = $2",
+                                                        result_format::binary, "read", where));
         if (PQntuples(r.get()) == 0)
-            return make_error(EngineErrorCode::not_found, source, "checkpoint_not_found",
-                              "Checkpoint not found: " + where, {{"path", where}});
+            return checkpoint_not_found(where);
         return versioned_document{std::string(field(r.get(), 0, 0)), binary_int64(r.get(), 0, 1)};
     });
 }
@@ -489,17 +503,12 @@ Result<std::vector<std::string>> postgres_task_store::list_projects() const
 Result<void> postgres_task_store::remove(std::string_view project, std::string_view id)
 {
     return guarded(db_->name(), [&]() -> Result<void> {
-        BOOST_OUTCOME_TRYV(check_project_key(project));
-        BOOST_OUTCOME_TRYV(check_document_key(id));
         std::string where = location(project, id);
-        statement_params p;
-        p.text(project).text(id);
-        std::lock_guard lock(db_->mutex);
-        BOOST_OUTCOME_TRY(auto r, db_->exec("DELETE FROM task_documents WHERE project = $1 AND task_id = $2", p,
-                                            result_format::text, "remove", where));
+        BOOST_OUTCOME_TRY(auto r,
+                          db_->exec_on_document(project, id, "DELETE FROM task_documents WHERE project = $1 AND task_id = $2",
+                                                result_format::text, "remove", where));
         if (std::strcmp(PQcmdTuples(r.get()), "0") == 0)
-            return make_error(EngineErrorCode::not_found, source, "checkpoint_not_found",
-                              "Checkpoint not found: " + where, {{"path", where}});
+            return checkpoint_not_found(where);
         return boost::outcome_v2::success();
     });
 }
