@@ -12,6 +12,7 @@
 
 #include <agent_engine/runtime/task_manager.hpp>
 
+#include <limits>
 #include <memory>
 
 std::shared_ptr<agent_engine::task_store> make_conformance_store();
@@ -278,6 +279,21 @@ BOOST_AUTO_TEST_CASE(prune_with_dry_run_then_for_real)
     BOOST_TEST(conformance::ids_of(by_status.removed) == (conformance::ids{"task-h-4", "task-h-6"}),
                boost::test_tools::per_element());
     BOOST_TEST(prune_tasks(*h.store, "h", {}, now).error().code == EngineErrorCode::validation);
+    BOOST_TEST(prune_tasks(*h.store, "..", {.statuses = {TaskStatus::failed}}, now).error().code ==
+               EngineErrorCode::security);
+}
+
+// An age beyond what system_clock's nanoseconds hold (~292 years) reaches back
+// before 1970: nothing is that old. It once overflowed into a future cutoff.
+BOOST_AUTO_TEST_CASE(prune_by_an_age_longer_than_the_clock_removes_nothing)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    for (auto age : {parse_duration("20000w").value(), std::chrono::seconds(std::numeric_limits<std::int64_t>::max())}) {
+        auto pruned = prune_tasks(*h.store, "h", {.older_than = age}, conformance::at("2025-12-07T12:00:00Z"));
+        BOOST_TEST(pruned.value().removed.empty());
+    }
+    BOOST_TEST(h.store->list("h").value().size() == 6u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
