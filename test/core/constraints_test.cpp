@@ -104,6 +104,38 @@ inline constexpr agent_engine::constraints::pattern constexpr_pattern("^x");
 inline constexpr agent_engine::constraints::one_of constexpr_one_of("a", kind_pattern);
 static_assert(constexpr_pattern.regex == "^x" && constexpr_one_of.values[1] == "^kind-");
 
+// Three generations. Declarations on the middle class reach the grandparent's
+// member; a base's validators run for every derived class, bases first.
+struct Named {
+    std::string name;
+    int level = 0;
+    int rank = 0;
+};
+BOOST_DESCRIBE_STRUCT(Named, (), (name, level, rank))
+inline std::optional<std::string> name_not_reserved(const Named& n)
+{
+    return n.name == "root" ? std::optional<std::string>("the name 'root' is reserved") : std::nullopt;
+}
+AGENT_ENGINE_VALIDATOR(Named, name_not_reserved)
+
+struct Ranked : Named {};
+BOOST_DESCRIBE_STRUCT(Ranked, (Named), ())
+AGENT_ENGINE_CONSTRAINTS(Ranked, level, ge(0))
+AGENT_ENGINE_DESCRIPTION(Ranked, level, "Depth in the tree")
+
+struct Leaf : Ranked {};
+BOOST_DESCRIBE_STRUCT(Leaf, (Ranked), ())
+inline std::optional<std::string> rank_within_level(const Leaf& l)
+{
+    return l.rank > l.level ? std::optional<std::string>("rank exceeds level") : std::nullopt;
+}
+AGENT_ENGINE_VALIDATOR(Leaf, rank_within_level)
+
+// The nearest declaration wins, as a field redefined in a pydantic subclass.
+struct Capped : Ranked {};
+BOOST_DESCRIBE_STRUCT(Capped, (Ranked), ())
+AGENT_ENGINE_CONSTRAINTS(Capped, level, le(5))
+
 } // namespace constraints_test
 
 namespace ae = agent_engine;
@@ -413,6 +445,32 @@ BOOST_AUTO_TEST_CASE(validators_run_after_valid_members_at_the_object_location)
         "started_at": "2025-12-06T02:00:00Z", "completed_at": "2025-12-06T01:00:00Z"})");
     BOOST_TEST_REQUIRE(with_member_error.size() == 1u);
     BOOST_TEST(with_member_error[0].at("type").as_string() == "greater_than_equal");
+}
+
+BOOST_AUTO_TEST_CASE(declarations_and_validators_follow_the_hierarchy)
+{
+    using constraints_test::Capped;
+    using constraints_test::Leaf;
+    expect_error<Leaf>(R"({"name": "a", "level": -1})",
+                       R"({"type": "greater_than_equal", "loc": ["level"], "msg": "Input should be greater than or equal to 0",
+                           "input": -1, "ctx": {"ge": 0}})");
+    auto reserved = errors_of<Leaf>(R"({"name": "root", "level": 1, "rank": 2})"); // the base's validator first
+    BOOST_TEST_REQUIRE(reserved.size() == 1u);
+    BOOST_TEST(reserved[0].at("msg").as_string() == "Value error, the name 'root' is reserved");
+    auto ranked = errors_of<Leaf>(R"({"name": "a", "level": 1, "rank": 2})");
+    BOOST_TEST_REQUIRE(ranked.size() == 1u);
+    BOOST_TEST(ranked[0].at("msg").as_string() == "Value error, rank exceeds level");
+    BOOST_TEST(ae::validate(Leaf{}).has_value());
+
+    expect_valid<Capped>(R"({"level": -1})");
+    auto capped = errors_of<Capped>(R"({"level": 6})");
+    BOOST_TEST_REQUIRE(capped.size() == 1u);
+    BOOST_TEST(capped[0].at("type").as_string() == "less_than_equal");
+
+    auto schema = ae::json_schema<Leaf>();
+    auto const& level = schema.at("properties").at("level");
+    BOOST_TEST(level.at("minimum").to_number<int>() == 0);
+    BOOST_TEST(level.at("description").as_string() == "Depth in the tree");
 }
 
 BOOST_AUTO_TEST_CASE(validate_checks_an_object_built_in_memory)

@@ -649,25 +649,42 @@ template <class... Cs> struct each {
 
 namespace detail {
 
-template <class> struct member_class;
-template <class M, class C> struct member_class<M C::*> {
-    using type = C;
-};
-
 template <class C, auto Member>
 concept declares_constraints = requires { agent_engine_constraints_fn(static_cast<C**>(nullptr), member_tag<Member>{}); };
 template <class C, auto Member>
 concept declares_description = requires { agent_engine_description_fn(static_cast<C**>(nullptr), member_tag<Member>{}); };
 
-// The class whose declarations about Member of T count: T when it has them, else
-// the class that declares the member (a base's declarations stay with the base).
-template <class T, auto Member, bool DeclaredInT>
-using declarations_owner = std::conditional_t<DeclaredInT, T, typename member_class<decltype(Member)>::type>;
+template <auto Member> struct constraints_declared {
+    template <class C> static constexpr bool in = declares_constraints<C, Member>;
+};
+template <auto Member> struct description_declared {
+    template <class C> static constexpr bool in = declares_description<C, Member>;
+};
+
+// The nearest class of T's hierarchy (T, then its described bases, depth first)
+// where Declared::in<C> holds, or void: a declaration about a member counts in
+// every class derived from the one that makes it, and the nearest one wins.
+template <class T, class Declared> struct nearest_declaring;
+
+template <class Declared, class Bases> struct nearest_declaring_base {
+    using type = void;
+};
+template <class Declared, class B, class... Bs>
+struct nearest_declaring_base<Declared, boost::mp11::mp_list<B, Bs...>> {
+    using in_b = typename nearest_declaring<typename B::type, Declared>::type;
+    using type = std::conditional_t<std::is_void_v<in_b>,
+                                    typename nearest_declaring_base<Declared, boost::mp11::mp_list<Bs...>>::type, in_b>;
+};
+
+template <class T, class Declared> struct nearest_declaring {
+    using type = std::conditional_t<Declared::template in<T>, T,
+                                    typename nearest_declaring_base<Declared, described_bases<T>>::type>;
+};
 
 template <class T, auto Member>
-using constraints_owner = declarations_owner<T, Member, declares_constraints<T, Member>>;
+using constraints_owner = typename nearest_declaring<T, constraints_declared<Member>>::type;
 
-template <class T, auto Member> inline constexpr bool has_constraints_v = declares_constraints<constraints_owner<T, Member>, Member>;
+template <class T, auto Member> inline constexpr bool has_constraints_v = !std::is_void_v<constraints_owner<T, Member>>;
 
 // The tuple of constraints declared for Member (only when has_constraints_v).
 template <class T, auto Member> auto member_constraints()
@@ -702,8 +719,8 @@ struct constraint_vocabulary {
 // The description of Member of T given with AGENT_ENGINE_DESCRIPTION, or empty.
 template <class T, auto Member> constexpr std::string_view member_description() noexcept
 {
-    using owner = detail::declarations_owner<T, Member, detail::declares_description<T, Member>>;
-    if constexpr (detail::declares_description<owner, Member>)
+    using owner = typename detail::nearest_declaring<T, detail::description_declared<Member>>::type;
+    if constexpr (!std::is_void_v<owner>)
         return agent_engine_description_fn(static_cast<owner**>(nullptr), detail::member_tag<Member>{});
     else
         return {};
@@ -720,28 +737,40 @@ template <class T> constexpr std::string_view schema_description() noexcept
 
 namespace detail {
 
-// Runs T's AGENT_ENGINE_VALIDATOR functions on a fully read object, in order,
-// until one reports a problem: a value_error at the object's location.
-template <class T, class Input> void run_validators(const T& object, validation_context& ctx, Input&& input)
+// Runs the AGENT_ENGINE_VALIDATOR functions of C and of its described bases
+// (bases first, as pydantic runs a parent model's validators) on a fully read
+// object, in order, until one reports a problem: a value_error at the object's
+// location. False once one has.
+template <class C, class T, class Input> bool run_validators_of(const T& object, validation_context& ctx, Input& input)
 {
-    if constexpr (requires { agent_engine_validators_fn(static_cast<T**>(nullptr)); }) {
-        auto validators = agent_engine_validators_fn(static_cast<T**>(nullptr));
+    bool valid = true;
+    boost::mp11::mp_for_each<described_bases<C>>([&](auto base) {
+        valid = valid && run_validators_of<typename decltype(base)::type>(object, ctx, input);
+    });
+    if constexpr (requires { agent_engine_validators_fn(static_cast<C**>(nullptr)); }) {
+        auto validators = agent_engine_validators_fn(static_cast<C**>(nullptr));
         std::apply(
             [&](auto const&... validator) {
                 auto run = [&](auto const& f) {
-                    static_assert(std::is_convertible_v<std::invoke_result_t<decltype(f), const T&>,
+                    static_assert(std::is_convertible_v<std::invoke_result_t<decltype(f), const C&>,
                                                         std::optional<std::string>>,
                                   "agent_engine: a validator is called as f(const T&) and returns "
                                   "std::optional<std::string>: the problem, or nothing when the object is valid.");
-                    std::optional<std::string> problem = std::invoke(f, object);
+                    std::optional<std::string> problem = std::invoke(f, static_cast<const C&>(object));
                     if (problem)
                         fail_value_error(ctx, *problem, input());
                     return !problem;
                 };
-                (run(validator) && ...);
+                valid = valid && (run(validator) && ...);
             },
             validators);
     }
+    return valid;
+}
+
+template <class T, class Input> void run_validators(const T& object, validation_context& ctx, Input&& input)
+{
+    run_validators_of<T>(object, ctx, input);
 }
 
 } // namespace detail
@@ -754,6 +783,9 @@ template <class T, class Input> void run_validators(const T& object, validation_
     [[maybe_unused]] inline auto agent_engine_constraints_fn(T**,                                  \
                                                              ::agent_engine::detail::member_tag<&T::member>) \
     {                                                                                              \
+        static_assert(::agent_engine::detail::is_described_member<T, &T::member>(),                \
+                      "agent_engine: AGENT_ENGINE_CONSTRAINTS names a member that BOOST_DESCRIBE_STRUCT " \
+                      "does not list (declare it after BOOST_DESCRIBE_STRUCT)");                   \
         struct vocabulary : ::agent_engine::detail::constraint_vocabulary {                        \
             static auto list() { return std::make_tuple(__VA_ARGS__); }                               \
         };                                                                                         \
@@ -765,6 +797,9 @@ template <class T, class Input> void run_validators(const T& object, validation_
     [[maybe_unused]] inline constexpr const char* agent_engine_description_fn(                     \
         T**, ::agent_engine::detail::member_tag<&T::member>) noexcept                              \
     {                                                                                              \
+        static_assert(::agent_engine::detail::is_described_member<T, &T::member>(),                \
+                      "agent_engine: AGENT_ENGINE_DESCRIPTION names a member that BOOST_DESCRIBE_STRUCT " \
+                      "does not list (declare it after BOOST_DESCRIBE_STRUCT)");                   \
         return text;                                                                               \
     }
 

@@ -18,6 +18,7 @@
 #include <boost/describe/members.hpp>
 #include <boost/describe/modifiers.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/utility.hpp>
 #include <boost/preprocessor/punctuation/comma_if.hpp>
 #include <boost/preprocessor/seq/for_each_i.hpp>
 #include <boost/preprocessor/variadic/to_seq.hpp>
@@ -52,15 +53,25 @@ using public_members = boost::describe::describe_members<
 template <class T> constexpr bool is_described_struct_v =
     boost::describe::has_describe_members<T>::value && std::is_class_v<T> && !std::is_union_v<T>;
 
+// The base descriptors of T (an mp_list), empty when T describes none.
+template <class T> struct described_bases_of {
+    using type = boost::mp11::mp_list<>;
+};
+template <class T>
+    requires boost::describe::has_describe_bases<T>::value
+struct described_bases_of<T> {
+    using type = boost::mp11::mp_rename<boost::describe::describe_bases<T, boost::describe::mod_any_access>,
+                                        boost::mp11::mp_list>;
+};
+template <class T> using described_bases = typename described_bases_of<T>::type;
+
 // Whether T or one of its described bases satisfies Pred (options inherit, as
 // pydantic's model_config does).
 template <class T, class Pred> constexpr bool any_in_hierarchy(Pred pred) noexcept
 {
     bool found = pred(static_cast<T**>(nullptr));
-    if constexpr (boost::describe::has_describe_bases<T>::value) {
-        boost::mp11::mp_for_each<boost::describe::describe_bases<T, boost::describe::mod_any_access>>(
-            [&](auto base) { found = found || any_in_hierarchy<typename decltype(base)::type>(pred); });
-    }
+    boost::mp11::mp_for_each<described_bases<T>>(
+        [&](auto base) { found = found || any_in_hierarchy<typename decltype(base)::type>(pred); });
     return found;
 }
 
@@ -111,14 +122,19 @@ template <class T> constexpr std::string_view schema_title() noexcept
 
 namespace detail {
 
+// Whether BOOST_DESCRIBE_STRUCT of T (or of a base) lists Member.
+template <class T, auto Member> constexpr bool is_described_member() noexcept
+{
+    bool found = false;
+    if constexpr (is_described_struct_v<T>)
+        boost::mp11::mp_for_each<public_members<T>>(
+            [&](auto d) { found = found || same_member<decltype(d)::pointer, Member>(); });
+    return found;
+}
+
 template <class T, auto... Listed> constexpr bool all_described(member_list<Listed...>) noexcept
 {
-    return ([] {
-        bool found = false;
-        boost::mp11::mp_for_each<public_members<T>>(
-            [&](auto d) { found = found || same_member<decltype(d)::pointer, Listed>(); });
-        return found;
-    }() && ...);
+    return (is_described_member<T, Listed>() && ...);
 }
 
 // Checks, at the first use of T, that its declarations name described members.
@@ -152,6 +168,9 @@ template <class T> constexpr bool declarations_name_described_members() noexcept
     [[maybe_unused]] inline constexpr const char* agent_engine_alias_fn(                           \
         T**, ::agent_engine::detail::member_tag<&T::member>) noexcept                              \
     {                                                                                              \
+        static_assert(::agent_engine::detail::is_described_member<T, &T::member>(),                \
+                      "agent_engine: AGENT_ENGINE_ALIAS names a member that BOOST_DESCRIBE_STRUCT "   \
+                      "does not list (declare it after BOOST_DESCRIBE_STRUCT)");                   \
         return key;                                                                                \
     }
 
