@@ -153,6 +153,9 @@ Result<Task> TaskManager::load_checkpoint(std::string_view task_id)
     std::string project = extract_project_id(task_id);
     BOOST_OUTCOME_TRY(auto stored, store_->get_versioned(project, task_id));
     BOOST_OUTCOME_TRY(auto task, decode_stored<Task>(*store_, project, task_id, stored.bytes));
+    // The text is no longer needed: free it before the task is copied below, so
+    // that the text, the task and its copy are never all held at once.
+    std::string().swap(stored.bytes);
     // A checkpoint that names another task would be held, and saved back, under
     // the wrong id.
     if (task.task_id != task_id)
