@@ -340,7 +340,8 @@ BOOST_AUTO_TEST_CASE(optional_members_check_the_contained_value_and_null_passes)
 BOOST_AUTO_TEST_CASE(timestamps_follow_rfc_3339)
 {
     for (const char* valid : {"2025-12-06T02:45:18.337698Z", "2025-12-06T02:45:18Z", "2025-12-06t02:45:18z",
-                              "2025-12-06T02:45:18+00:00", "2024-02-29T23:59:59.5-05:30"}) {
+                              "2025-12-06T02:45:18+00:00", "2024-02-29T23:59:59.5-05:30", "2025-12-06 02:45:18Z",
+                              "2025-12-06_02:45:18Z"}) {
         BOOST_TEST_CONTEXT(valid)
         {
             expect_valid<Stage>(R"({"stage_id": "stage-1", "started_at": ")" + std::string(valid) + "\"}");

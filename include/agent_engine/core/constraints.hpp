@@ -22,6 +22,7 @@
 // constraint on an std::optional member applies to the contained value.
 
 #include <agent_engine/core/detail/python_repr.hpp>
+#include <agent_engine/core/detail/timestamp.hpp>
 #include <agent_engine/core/dom_writer.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/schema.hpp>
@@ -115,91 +116,19 @@ inline void fail_value_error(validation_context& ctx, std::string_view message, 
     ctx.fail("value_error", "Value error, " + std::string(message), std::move(input), {{"error", message}});
 }
 
-// Why `s` is not an RFC 3339 date-time, in the words of pydantic's datetime
-// parser (speedate), or nothing when it is one.
+// Why `s` is not an RFC 3339 date-time with a timezone, as pydantic's
+// AwareDatetime says it, or nothing when it is one.
 struct timestamp_problem {
     const char* type;
     const char* reason; // null for the error types that have no ctx
 };
 inline std::optional<timestamp_problem> check_timestamp(std::string_view s) noexcept
 {
-    constexpr const char* parsing = "datetime_from_date_parsing";
-    auto digits = [&](std::size_t at, std::size_t n, int& value) {
-        value = 0;
-        for (std::size_t i = at; i < at + n; ++i) {
-            if (i >= s.size() || s[i] < '0' || s[i] > '9')
-                return false;
-            value = value * 10 + (s[i] - '0');
-        }
-        return true;
-    };
-    if (s.size() < 10)
-        return timestamp_problem{parsing, "input is too short"};
-    int year, month, day, hour, minute, second;
-    if (!digits(0, 4, year))
-        return timestamp_problem{parsing, "invalid character in year"};
-    if (s[4] != '-' || s[7] != '-')
-        return timestamp_problem{parsing, "invalid date separator, expected `-`"};
-    if (!digits(5, 2, month))
-        return timestamp_problem{parsing, "invalid character in month"};
-    if (!digits(8, 2, day))
-        return timestamp_problem{parsing, "invalid character in day"};
-    if (month < 1 || month > 12)
-        return timestamp_problem{parsing, "month value is outside expected range of 1-12"};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (day < 1 || day > month_days[month - 1] + (month == 2 && leap))
-        return timestamp_problem{parsing, "day value is outside expected range"};
-    if (s.size() == 10) // a date alone has no time, let alone a timezone
+    timestamp_fields fields;
+    if (const char* reason = read_timestamp(s, fields))
+        return timestamp_problem{"datetime_from_date_parsing", reason};
+    if (!fields.has_time || !fields.has_offset) // RFC 3339 requires the offset; AwareDatetime too
         return timestamp_problem{"timezone_aware", nullptr};
-    if (s[10] != 'T' && s[10] != 't')
-        return timestamp_problem{parsing, "invalid datetime separator, expected `T`, `t`, `_` or space"};
-    if (s.size() < 19)
-        return timestamp_problem{parsing, "input is too short"};
-    if (!digits(11, 2, hour))
-        return timestamp_problem{parsing, "invalid character in hour"};
-    if (s[13] != ':' || s[16] != ':')
-        return timestamp_problem{parsing, "invalid time separator, expected `:`"};
-    if (!digits(14, 2, minute))
-        return timestamp_problem{parsing, "invalid character in minute"};
-    if (!digits(17, 2, second))
-        return timestamp_problem{parsing, "invalid character in second"};
-    if (hour > 23)
-        return timestamp_problem{parsing, "hour value is outside expected range of 0-23"};
-    if (minute > 59)
-        return timestamp_problem{parsing, "minute value is outside expected range of 0-59"};
-    if (second > 59)
-        return timestamp_problem{parsing, "second value is outside expected range of 0-59"};
-    std::size_t at = 19;
-    if (at < s.size() && s[at] == '.') {
-        std::size_t first = ++at;
-        while (at < s.size() && s[at] >= '0' && s[at] <= '9')
-            ++at;
-        if (at == first)
-            return timestamp_problem{parsing, "second fraction digits missing after `.`"};
-    }
-    if (at == s.size()) // RFC 3339 requires the offset; pydantic's AwareDatetime too
-        return timestamp_problem{"timezone_aware", nullptr};
-    if (s[at] == 'Z' || s[at] == 'z') {
-        ++at;
-    } else if (s[at] == '+' || s[at] == '-') {
-        int tz_hour, tz_minute;
-        if (!digits(at + 1, 2, tz_hour))
-            return timestamp_problem{parsing, "invalid timezone hour"};
-        if (at + 3 >= s.size() || s[at + 3] != ':')
-            return timestamp_problem{parsing, "invalid time separator, expected `:`"};
-        if (!digits(at + 4, 2, tz_minute))
-            return timestamp_problem{parsing, "invalid timezone minute"};
-        if (tz_minute > 59)
-            return timestamp_problem{parsing, "timezone minute value is outside expected range of 0-59"};
-        if (tz_hour > 23)
-            return timestamp_problem{parsing, "timezone offset must be less than 24 hours"};
-        at += 6;
-    } else {
-        return timestamp_problem{parsing, "invalid timezone sign"};
-    }
-    if (at != s.size())
-        return timestamp_problem{parsing, "unexpected extra characters at the end of the input"};
     return std::nullopt;
 }
 

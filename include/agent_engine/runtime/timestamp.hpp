@@ -20,8 +20,10 @@ std::string format_utc_timestamp(utc_micros t);
 // The current time, formatted by format_utc_timestamp.
 std::string utc_timestamp_now();
 
-// Reads "YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|+00:00|±HH:MM)", as written here or by
-// Python's datetime.isoformat(); nothing when the text is not such a timestamp.
+// Reads an RFC 3339 date-time as the timestamp() constraint accepts it
+// ("YYYY-MM-DDTHH:MM:SS[.ffffff](Z|±HH:MM)", as written here or by Python's
+// datetime.isoformat()), except that one without an offset is read as UTC;
+// nothing when the text is not a date-time.
 std::optional<utc_micros> parse_utc_timestamp(std::string_view text) noexcept;
 
 } // namespace agent_engine
