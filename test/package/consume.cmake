@@ -1,5 +1,6 @@
 # Builds and runs test/package/consumer against the library, consumed as MODE:
-#   install       cmake --install into a prefix, then find_package(agent_engine CONFIG)
+#   install       cmake --install into a prefix, then find_package(agent_engine CONFIG
+#                 COMPONENTS postgres)
 #   subdirectory  add_subdirectory(<source tree>)
 file(REMOVE_RECURSE ${WORK_DIR})
 
@@ -22,3 +23,4 @@ else()
 endif()
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/consumer --parallel 2)
 run(${WORK_DIR}/consumer/consumer)
+run(${WORK_DIR}/consumer/consumer_postgres)
