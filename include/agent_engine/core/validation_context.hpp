@@ -20,54 +20,62 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace agent_engine {
 
 class validation_context {
-    struct segment {
-        std::string_view key;
-        std::size_t index;
-        bool is_index;
-    };
-    std::vector<segment> path_;
+public:
+    class scope;
+
+private:
+    // The location is a chain of scopes on the C++ stack, innermost first:
+    // stepping in and out costs a few stores, and only fail() walks it.
+    const scope* innermost_ = nullptr;
+    std::size_t depth_ = 0;
     boost::json::array errors_;
 
 public:
     // Steps into a key or an index for as long as the scope lives. A key must
     // outlive the scope.
     class [[nodiscard]] scope {
+        friend class validation_context;
         validation_context& ctx_;
+        const scope* outer_;
+        std::string_view key_;
+        std::size_t index_;
+        bool is_index_;
+
+        scope(validation_context& ctx, std::string_view key, std::size_t index, bool is_index) noexcept
+            : ctx_(ctx), outer_(ctx.innermost_), key_(key), index_(index), is_index_(is_index)
+        {
+            ctx_.innermost_ = this;
+            ++ctx_.depth_;
+        }
 
     public:
-        explicit scope(validation_context& ctx) noexcept : ctx_(ctx) {}
         scope(const scope&) = delete;
         scope& operator=(const scope&) = delete;
-        ~scope() { ctx_.path_.pop_back(); }
+        ~scope()
+        {
+            ctx_.innermost_ = outer_;
+            --ctx_.depth_;
+        }
     };
 
-    scope at(std::string_view key)
-    {
-        path_.push_back({key, 0, false});
-        return scope(*this);
-    }
-    scope at(std::size_t index)
-    {
-        path_.push_back({{}, index, true});
-        return scope(*this);
-    }
+    scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
+    scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }
 
     // Records an error at the current location.
     void fail(std::string_view type, std::string_view msg, boost::json::value input,
               boost::json::object ctx = {})
     {
-        boost::json::array loc;
-        loc.reserve(path_.size());
-        for (auto const& s : path_) {
-            if (s.is_index)
-                loc.emplace_back(static_cast<std::uint64_t>(s.index));
+        boost::json::array loc(depth_);
+        std::size_t i = depth_;
+        for (const scope* s = innermost_; s; s = s->outer_) {
+            if (s->is_index_)
+                loc[--i] = static_cast<std::uint64_t>(s->index_);
             else
-                loc.emplace_back(s.key);
+                loc[--i] = s->key_;
         }
         boost::json::object e;
         e.reserve(5);
@@ -85,7 +93,7 @@ public:
     // (pydantic's rule), so the errors of its earlier values go too.
     void forget_errors_under(std::size_t first, std::string_view key)
     {
-        std::size_t depth = path_.size();
+        std::size_t depth = depth_;
         auto under_key = [&](const boost::json::value& e) {
             auto const& loc = e.get_object().at("loc").get_array();
             return loc.size() > depth && loc[depth].is_string() && loc[depth].get_string() == key;
@@ -95,7 +103,7 @@ public:
     }
 
     // How many keys and indices deep the current location is.
-    std::size_t depth() const noexcept { return path_.size(); }
+    std::size_t depth() const noexcept { return depth_; }
 
     bool ok() const noexcept { return errors_.empty(); }
     std::size_t error_count() const noexcept { return errors_.size(); }
