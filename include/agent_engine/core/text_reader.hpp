@@ -19,6 +19,7 @@
 #include <agent_engine/core/detail/utf8.hpp>
 #include <agent_engine/core/error.hpp>
 
+#include <boost/config.hpp>
 #include <boost/json/value.hpp>
 #include <boost/json/value_stack.hpp>
 
@@ -208,10 +209,16 @@ private:
         return key_buffers_[depth];
     }
 
-    void skip_ws() noexcept
+    // Called before every token, mostly where there is no whitespace: that test
+    // is inlined, the run (pretty text's indentation) is not.
+    BOOST_FORCEINLINE void skip_ws() noexcept
     {
         if (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) > ' ')
-            return; // the common case: no whitespace at all
+            return;
+        skip_ws_run();
+    }
+    BOOST_NOINLINE void skip_ws_run() noexcept
+    {
         const char* p = text_.data() + pos_;
         const char* end = text_.data() + text_.size();
         while (p != end) {
@@ -250,10 +257,14 @@ private:
 
     // Classifies the value at the cursor; scalars other than strings are read
     // whole, so kind() can tell int64 from uint64 from double as Boost.JSON does.
-    state peek()
+    BOOST_FORCEINLINE state peek()
     {
         if (state_ != state::fresh || failed_)
             return state_;
+        return peek_fresh();
+    }
+    state peek_fresh()
+    {
         skip_ws();
         begin_ = pos_;
         state_ = state::peeked;
@@ -382,19 +393,28 @@ private:
     }
 
     // Reads the string whose opening quote is at `quote`; the result views the
-    // text itself, or `buffer` when escapes had to be decoded.
-    std::string_view read_string(std::size_t quote, std::string& buffer)
+    // text itself, or `buffer` when escapes had to be decoded. Most strings are
+    // plain ASCII: one scan and no call.
+    BOOST_FORCEINLINE std::string_view read_string(std::size_t quote, std::string& buffer)
     {
-        pos_ = quote + 1;
+        const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+        std::size_t start = quote + 1;
+        pos_ = static_cast<std::size_t>(detail::find_string_special<false>(s + start, s + text_.size()) - s);
+        if (pos_ != text_.size() && s[pos_] == '"') {
+            ++pos_;
+            return text_.substr(start, pos_ - 1 - start);
+        }
+        return read_string_rest(start, buffer);
+    }
+
+    // The rest of a string from `pos_`, its first special byte (`start` is the
+    // first byte of its content).
+    BOOST_NOINLINE std::string_view read_string_rest(std::size_t start, std::string& buffer)
+    {
         const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
         std::size_t n = text_.size();
-        std::size_t start = pos_;
         bool decoded = false;
         while (true) {
-            std::size_t run = pos_;
-            pos_ = static_cast<std::size_t>(detail::find_string_special<false>(s + pos_, s + n) - s);
-            if (decoded)
-                buffer.append(text_.data() + run, pos_ - run);
             if (pos_ == n) {
                 fail("incomplete JSON");
                 return {};
@@ -416,16 +436,20 @@ private:
                 }
                 if (!read_escape(buffer))
                     return {};
-                continue;
+            } else {
+                std::size_t len = detail::utf8_sequence_length(text_, pos_);
+                if (len == 0) {
+                    fail("invalid UTF-8 in string");
+                    return {};
+                }
+                if (decoded)
+                    buffer.append(text_.data() + pos_, len);
+                pos_ += len;
             }
-            std::size_t len = detail::utf8_sequence_length(text_, pos_);
-            if (len == 0) {
-                fail("invalid UTF-8 in string");
-                return {};
-            }
+            std::size_t run = pos_;
+            pos_ = static_cast<std::size_t>(detail::find_string_special<false>(s + pos_, s + n) - s);
             if (decoded)
-                buffer.append(text_.data() + pos_, len);
-            pos_ += len;
+                buffer.append(text_.data() + run, pos_ - run);
         }
     }
 
