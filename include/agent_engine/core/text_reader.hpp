@@ -8,9 +8,8 @@
 //
 // parse_json builds its DOM with it too, so from_json and from_dict(parse_json)
 // read the same numbers (correctly rounded, through std::from_chars; integers
-// keep all 64 bits) and reject the same text. (The checkpoint metadata reader,
-// src/runtime/task_metadata.cpp, runs on Boost.JSON's basic_parser instead; a
-// fuzzer and its regression corpus hold the two to the same verdicts.)
+// keep all 64 bits) and reject the same text. So does the checkpoint metadata
+// reader (src/runtime/task_metadata.cpp), which is from_json<TaskMetadata>.
 //
 // A syntax error stops the read: failed() turns true, every further value reads
 // as null and every loop ends, and error() describes the first problem.
