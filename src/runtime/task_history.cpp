@@ -32,15 +32,10 @@ Result<std::vector<indexed_task>> scan(const task_store& store, std::string_view
     std::vector<indexed_task> entries;
     entries.reserve(ids.size());
     for (auto& id : ids) {
-        auto bytes = store.get(project, id);
-        if (!bytes) { // removed since the listing, or unreadable
-            if (bytes.error().code != EngineErrorCode::not_found)
-                skipped.push_back(std::move(bytes).error());
-            continue;
-        }
-        auto meta = read_task_metadata(bytes.value());
-        if (!meta) {
-            skipped.push_back(with_location(std::move(meta).error(), store.location(project, id)));
+        auto meta = read_stored_task_metadata(store, project, id);
+        if (!meta) { // removed since the listing (not_found), unreadable or invalid
+            if (meta.error().code != EngineErrorCode::not_found)
+                skipped.push_back(std::move(meta).error());
             continue;
         }
         std::int64_t time = task_time(meta.value());

@@ -177,12 +177,7 @@ Result<std::vector<std::string>> TaskManager::list_tasks(std::string_view projec
 
 Result<TaskMetadata> TaskManager::get_task_metadata(std::string_view task_id) const
 {
-    std::string project = extract_project_id(task_id);
-    BOOST_OUTCOME_TRY(auto bytes, store_->get(project, task_id));
-    auto meta = read_task_metadata(bytes);
-    if (!meta)
-        return with_location(std::move(meta).error(), store_->location(project, task_id));
-    return meta;
+    return read_stored_task_metadata(*store_, extract_project_id(task_id), task_id);
 }
 
 Result<std::vector<std::string>> TaskManager::list_projects() const { return store_->list_projects(); }

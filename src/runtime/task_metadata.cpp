@@ -2,6 +2,7 @@
 #include <agent_engine/runtime/task_metadata.hpp>
 
 #include <array>
+#include <optional>
 
 namespace agent_engine {
 namespace {
@@ -105,14 +106,14 @@ std::size_t string_start(std::string_view text, std::size_t quote)
 }
 
 struct cut {
-    std::size_t head_end = 0;   // the kept text is [0, head_end) + [tail_start, end)
-    std::size_t tail_start = 0; // a ',' before a kept member, or the closing '}'
+    std::size_t head_end = 0;   // the kept text is [0, head_end) of the head
+    std::size_t tail_start = 0; // + [tail_start, end) of the tail: a ',' before a kept member, or the closing '}'
     unsigned keys = 0;          // the metadata keys seen in what is kept
 };
 
 // Reads members from the front until task_id, status and pipeline_id are seen
 // and the next member holds an object or array; the head ends before that one.
-// npos if the text is not laid out so.
+// npos if the text is not laid out so (an object of scalars alone is read whole).
 std::size_t scan_head(std::string_view text, cut& c)
 {
     std::size_t pos = skip_ws(text, 0);
@@ -136,8 +137,6 @@ std::size_t scan_head(std::string_view text, cut& c)
         if (pos == npos)
             return npos;
         pos = skip_ws(text, pos);
-        if (pos < text.size() && text[pos] == '}')
-            return head_end; // the whole object
         if (pos == text.size() || text[pos] != ',')
             return npos;
         pos = skip_ws(text, pos + 1);
@@ -145,20 +144,21 @@ std::size_t scan_head(std::string_view text, cut& c)
     return npos;
 }
 
-// Reads members from the back while their values are scalars, not crossing
-// `head_end`; the tail is where the last of them starts.
-void scan_tail(std::string_view text, cut& c)
+// Reads members from the back while their values are scalars, not going below
+// `floor`; the tail starts where the last of them does. False if the text does
+// not end as an object.
+bool scan_tail(std::string_view text, std::size_t floor, cut& c)
 {
     std::size_t close = last_before(text, text.size());
     if (close == npos || text[close] != '}')
-        return;
+        return false;
     c.tail_start = close;
     while (true) {
         std::size_t last = last_before(text, c.tail_start);
-        if (last == npos || last < c.head_end)
-            return;
+        if (last == npos || last < floor)
+            return true;
         if (text[last] == '}' || text[last] == ']')
-            return; // a container: the middle ends here
+            return true; // a container: the middle ends here
         std::size_t value_start = last;
         if (text[last] == '"')
             value_start = string_start(text, last);
@@ -167,38 +167,68 @@ void scan_tail(std::string_view text, cut& c)
                 --value_start;
         std::size_t colon = value_start == npos ? npos : last_before(text, value_start);
         if (colon == npos || text[colon] != ':')
-            return;
+            return true;
         std::size_t key_close = last_before(text, colon);
         if (key_close == npos || text[key_close] != '"')
-            return;
+            return true;
         std::size_t key_open = string_start(text, key_close);
         std::size_t comma = key_open == npos ? npos : last_before(text, key_open);
-        if (comma == npos || text[comma] != ',' || comma < c.head_end)
-            return;
+        if (comma == npos || text[comma] != ',' || comma < floor)
+            return true;
         c.keys |= key_bit(text.substr(key_open + 1, key_close - key_open - 1));
         c.tail_start = comma;
     }
 }
 
+// The metadata from a document's head (a prefix of it) and tail (a suffix; the
+// same text when the document is whole), or nothing when they do not hold it
+// laid out as a saved checkpoint, or what they hold is not JSON (an error the
+// whole text reports, with its line and column).
+std::optional<Result<TaskMetadata>> read_from_ends(std::string_view head, std::string_view tail, bool same_text)
+{
+    cut c;
+    c.head_end = scan_head(head, c);
+    if (c.head_end == npos || !scan_tail(tail, same_text ? c.head_end : 0, c) || c.keys != all_keys)
+        return std::nullopt;
+    std::string kept;
+    kept.reserve(c.head_end + tail.size() - c.tail_start);
+    kept.append(head.substr(0, c.head_end)).append(tail.substr(c.tail_start));
+    auto meta = from_json<TaskMetadata>(kept);
+    if (!meta && meta.error().code == EngineErrorCode::json)
+        return std::nullopt;
+    return meta;
+}
+
+// How much of each end of a stored checkpoint is read first: a Task's head is
+// its id, spec and status, its tail a few timestamps.
+constexpr std::size_t head_bytes = 64 * 1024;
+constexpr std::size_t tail_bytes = 4 * 1024;
+
 } // namespace
 
 Result<TaskMetadata> read_task_metadata(std::string_view json_text)
 {
-    cut c;
-    c.head_end = scan_head(json_text, c);
-    if (c.head_end != npos) {
-        scan_tail(json_text, c);
-        if (c.keys == all_keys && c.tail_start >= c.head_end) {
-            std::string kept;
-            kept.reserve(c.head_end + json_text.size() - c.tail_start);
-            kept.append(json_text.substr(0, c.head_end)).append(json_text.substr(c.tail_start));
-            auto meta = from_json<TaskMetadata>(kept);
-            // A json error is reported on the whole text, where its line and column are.
-            if (meta || meta.error().code != EngineErrorCode::json)
-                return meta;
-        }
-    }
+    if (auto meta = read_from_ends(json_text, json_text, true))
+        return std::move(*meta);
     return from_json<TaskMetadata>(json_text);
+}
+
+Result<TaskMetadata> read_stored_task_metadata(const task_store& store, std::string_view project, std::string_view id)
+{
+    BOOST_OUTCOME_TRY(auto ends, store.get_ends(project, id, head_bytes, tail_bytes));
+    std::optional<Result<TaskMetadata>> meta;
+    if (!ends.whole)
+        meta = read_from_ends(ends.head, ends.tail, false);
+    if (!meta) {
+        if (!ends.whole) {
+            BOOST_OUTCOME_TRY(auto whole, store.get(project, id));
+            ends.head = std::move(whole);
+        }
+        meta = read_task_metadata(ends.head);
+    }
+    if (!*meta)
+        return with_location(std::move(*meta).error(), store.location(project, id));
+    return std::move(*meta);
 }
 
 } // namespace agent_engine

@@ -170,6 +170,50 @@ BOOST_AUTO_TEST_CASE(corrupt_checkpoints_are_json_errors_with_their_location)
     BOOST_TEST(tm.get_task_metadata("task-c-bad").error().code == EngineErrorCode::json);
 }
 
+// Metadata of a checkpoint far larger than the ends it is read from; of one whose
+// spec or last timestamp outgrows those ends (read whole); of every way the ends
+// can end: always what the whole text says.
+BOOST_AUTO_TEST_CASE(metadata_of_large_checkpoints_reads_what_the_whole_text_says)
+{
+    using namespace agent_engine;
+    auto store = make_conformance_store();
+    auto put = [&](const std::string& id, const Task& t) { BOOST_REQUIRE(put_document(*store, "big", id, t)); };
+    Task t = conformance::make_task("task-big-1", TaskStatus::running, "2025-12-06T00:00:00.000000Z");
+    t.created_at = "2025-12-05T00:00:00.000000Z";
+    for (int i = 0; i < 300; ++i)
+        t.stage_results.insert_or_assign("s" + std::to_string(i), StageExecutionRecord{boost::json::string(1000, 'x')});
+    put("task-big-1", t);
+    Task wide_spec = t;
+    wide_spec.task_id = "task-big-2";
+    wide_spec.spec.request = std::string(200000, 'r');
+    put("task-big-2", wide_spec);
+    Task long_tail = t;
+    long_tail.task_id = "task-big-3";
+    long_tail.updated_at = std::string(10000, 'u');
+    put("task-big-3", long_tail);
+    for (std::string id : {"task-big-1", "task-big-2", "task-big-3"}) {
+        BOOST_TEST_CONTEXT(id)
+        {
+            auto meta = read_stored_task_metadata(*store, "big", id);
+            BOOST_REQUIRE(meta.has_value());
+            BOOST_TEST(to_json(meta.value()) == to_json(from_json<TaskMetadata>(store->get("big", id).value()).value()));
+        }
+    }
+    // An invalid status at the head: a validation error with the checkpoint's location.
+    std::string bytes = store->get("big", "task-big-1").value();
+    std::string bad = bytes;
+    bad.replace(bad.find("\"running\""), 9, "\"paused\" ");
+    BOOST_REQUIRE(store->put("big", "task-big-4", bad));
+    auto invalid = read_stored_task_metadata(*store, "big", "task-big-4");
+    BOOST_TEST(invalid.error().code == EngineErrorCode::validation);
+    BOOST_TEST(fixtures::detail(invalid.error(), "path") == store->location("big", "task-big-4"));
+    // Cut short: a json error, located in the whole text.
+    BOOST_REQUIRE(store->put("big", "task-big-5", bytes.substr(0, bytes.size() - 3)));
+    auto truncated = read_stored_task_metadata(*store, "big", "task-big-5");
+    BOOST_TEST(truncated.error().message == from_json<Task>(bytes.substr(0, bytes.size() - 3)).error().message);
+    BOOST_TEST(read_stored_task_metadata(*store, "big", "task-big-6").error().code == EngineErrorCode::not_found);
+}
+
 BOOST_AUTO_TEST_CASE(history_orders_filters_and_windows)
 {
     using namespace agent_engine;

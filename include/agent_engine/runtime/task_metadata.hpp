@@ -6,6 +6,7 @@
 
 #include <agent_engine/core/result.hpp>
 #include <agent_engine/core/schema.hpp>
+#include <agent_engine/runtime/task_store.hpp>
 #include <agent_engine/schemas/task_status.hpp>
 
 #include <boost/describe/class.hpp>
@@ -37,6 +38,12 @@ AGENT_ENGINE_REQUIRED(TaskMetadata, task_id, pipeline_id)
 // the damage; a metadata key repeated there is not seen. Any other layout is
 // read whole.
 Result<TaskMetadata> read_task_metadata(std::string_view json_text);
+
+// The metadata of the checkpoint (project, id) in `store`, read as above from
+// the two ends of the stored document alone when they hold it (task_store::
+// get_ends: the cost does not grow with the checkpoint), else from the whole
+// document. json and validation errors carry the document's location.
+Result<TaskMetadata> read_stored_task_metadata(const task_store& store, std::string_view project, std::string_view id);
 
 } // namespace agent_engine
 

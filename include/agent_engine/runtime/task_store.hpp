@@ -31,6 +31,13 @@ struct versioned_document {
     std::int64_t version = 0;
 };
 
+// A document's first and last bytes (see task_store::get_ends).
+struct document_ends {
+    std::string head;
+    std::string tail;
+    bool whole = false; // the document was short enough to come whole, in `head`
+};
+
 // Where a versioned put went and the document's new version.
 struct versioned_put {
     std::string location;
@@ -69,6 +76,12 @@ public:
     virtual Result<versioned_put> put_versioned(std::string_view project, std::string_view id, std::string_view bytes,
                                                 std::optional<std::int64_t> expected_version);
     virtual Result<versioned_document> get_versioned(std::string_view project, std::string_view id) const;
+
+    // The document's first `head` and last `tail` bytes, read together (from one
+    // version of it), for a reader that needs only its ends; a document no
+    // longer than head + tail comes whole. The default reads it whole.
+    virtual Result<document_ends> get_ends(std::string_view project, std::string_view id, std::size_t head,
+                                           std::size_t tail) const;
 
     // A store that keeps each document's metadata in an index answers history
     // queries from it (task_history.hpp); nullptr: they read every document.
@@ -150,6 +163,16 @@ inline Result<versioned_document> task_store::get_versioned(std::string_view pro
 {
     BOOST_OUTCOME_TRY(auto bytes, get(project, id));
     return versioned_document{std::move(bytes), 0};
+}
+
+inline Result<document_ends> task_store::get_ends(std::string_view project, std::string_view id, std::size_t head,
+                                                  std::size_t tail) const
+{
+    BOOST_OUTCOME_TRY(auto bytes, get(project, id));
+    if (bytes.size() <= head + tail)
+        return document_ends{std::move(bytes), {}, true};
+    document_ends ends{bytes.substr(0, head), bytes.substr(bytes.size() - tail), false};
+    return ends;
 }
 
 } // namespace agent_engine
