@@ -113,16 +113,16 @@ EngineError io_error(std::string message, const std::string& where, std::string 
                       {{"path", where}, {"reason", reason}});
 }
 
-// ---- schema ---------------------------------------------------------------
-
-// Migration N brings the tables from version N-1 to N. Never edit one that has
-// shipped: add the next. Each runs in the transaction that records it.
 EngineError checkpoint_not_found(const std::string& where)
 {
     return make_error(EngineErrorCode::not_found, source, "checkpoint_not_found", "Checkpoint not found: " + where,
                       {{"path", where}});
 }
 
+// ---- schema ---------------------------------------------------------------
+
+// Migration N brings the tables from version N-1 to N. Never edit one that has
+// shipped: add the next. Each runs in the transaction that records it.
 struct migration {
     int version;
     std::vector<const char*> statements;

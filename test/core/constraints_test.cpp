@@ -117,6 +117,7 @@ inline std::optional<std::string> name_not_reserved(const Named& n)
     return n.name == "root" ? std::optional<std::string>("the name 'root' is reserved") : std::nullopt;
 }
 AGENT_ENGINE_VALIDATOR(Named, name_not_reserved)
+AGENT_ENGINE_CONSTRAINTS(Named, rank, ge(0))
 
 struct Ranked : Named {};
 BOOST_DESCRIBE_STRUCT(Ranked, (Named), ())
@@ -135,6 +136,36 @@ AGENT_ENGINE_VALIDATOR(Leaf, rank_within_level)
 struct Capped : Ranked {};
 BOOST_DESCRIBE_STRUCT(Capped, (Ranked), ())
 AGENT_ENGINE_CONSTRAINTS(Capped, level, le(5))
+
+// A schema that lists inherited members itself instead of naming the base: the
+// declarations of the class that declares the member count, nothing else of the base.
+struct Flat : Ranked {};
+BOOST_DESCRIBE_STRUCT(Flat, (), (name, level, rank))
+
+// A diamond: the shared base's validator runs once. A protected base's cannot
+// run (the object is no such base to its users) and does not stop the build.
+inline int shared_validations = 0;
+struct Shared {
+    int v = 0;
+};
+BOOST_DESCRIBE_STRUCT(Shared, (), (v))
+inline std::optional<std::string> counted(const Shared&)
+{
+    ++shared_validations;
+    return std::nullopt;
+}
+AGENT_ENGINE_VALIDATOR(Shared, counted)
+struct Left : virtual Shared {};
+BOOST_DESCRIBE_STRUCT(Left, (Shared), ())
+struct Right : virtual Shared {};
+BOOST_DESCRIBE_STRUCT(Right, (Shared), ())
+struct Diamond : Left, Right {};
+BOOST_DESCRIBE_STRUCT(Diamond, (Left, Right), ())
+class Hidden : protected Named {
+public:
+    int w = 0;
+    BOOST_DESCRIBE_CLASS(Hidden, (Named), (w), (), ())
+};
 
 } // namespace constraints_test
 
@@ -467,6 +498,16 @@ BOOST_AUTO_TEST_CASE(declarations_and_validators_follow_the_hierarchy)
     auto capped = errors_of<Capped>(R"({"level": 6})");
     BOOST_TEST_REQUIRE(capped.size() == 1u);
     BOOST_TEST(capped[0].at("type").as_string() == "less_than_equal");
+
+    auto flat = errors_of<constraints_test::Flat>(R"({"name": "root", "level": -1, "rank": -1})");
+    BOOST_TEST_REQUIRE(flat.size() == 1u);
+    BOOST_TEST(serialize(flat[0].at("loc")) == R"(["rank"])");
+
+    constraints_test::shared_validations = 0;
+    BOOST_TEST(ae::from_json<constraints_test::Diamond>(R"({"v": 1})").has_value());
+    BOOST_TEST(constraints_test::shared_validations == 1);
+    auto hidden = ae::from_json<constraints_test::Hidden>(R"({"w": 1})");
+    BOOST_TEST(hidden.has_value());
 
     auto schema = ae::json_schema<Leaf>();
     auto const& level = schema.at("properties").at("level");

@@ -1,6 +1,6 @@
 # Builds and runs test/package/consumer against the library, consumed as MODE:
-#   install       cmake --install into a prefix, then find_package(agent_engine CONFIG
-#                 COMPONENTS postgres)
+#   install       cmake --install into a prefix, then find_package(agent_engine CONFIG),
+#                 with COMPONENTS postgres when WITH_POSTGRES (libpq was found)
 #   subdirectory  add_subdirectory(<source tree>)
 file(REMOVE_RECURSE ${WORK_DIR})
 
@@ -11,7 +11,8 @@ function(run)
     endif()
 endfunction()
 
-set(consumer_args -S ${SOURCE_DIR}/test/package/consumer -B ${WORK_DIR}/consumer -DCMAKE_CXX_COMPILER=${CXX})
+set(consumer_args -S ${SOURCE_DIR}/test/package/consumer -B ${WORK_DIR}/consumer -DCMAKE_CXX_COMPILER=${CXX}
+    -DWITH_POSTGRES=${WITH_POSTGRES})
 if(MODE STREQUAL "install")
     run(${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${WORK_DIR}/library -DCMAKE_CXX_COMPILER=${CXX}
         -DAGENT_ENGINE_BUILD_TESTS=OFF -DAGENT_ENGINE_BUILD_EXAMPLES=OFF -DCMAKE_BUILD_TYPE=Release)
@@ -23,4 +24,6 @@ else()
 endif()
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/consumer --parallel 2)
 run(${WORK_DIR}/consumer/consumer)
-run(${WORK_DIR}/consumer/consumer_postgres)
+if(WITH_POSTGRES)
+    run(${WORK_DIR}/consumer/consumer_postgres ${WORK_DIR}/store)
+endif()

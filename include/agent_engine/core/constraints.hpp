@@ -583,35 +583,34 @@ concept declares_constraints = requires { agent_engine_constraints_fn(static_cas
 template <class C, auto Member>
 concept declares_description = requires { agent_engine_description_fn(static_cast<C**>(nullptr), member_tag<Member>{}); };
 
+template <class> struct member_class;
+template <class M, class C> struct member_class<M C::*> {
+    using type = C;
+};
+
 template <auto Member> struct constraints_declared {
-    template <class C> static constexpr bool in = declares_constraints<C, Member>;
+    template <class C> using fn = boost::mp11::mp_bool<declares_constraints<C, Member>>;
 };
 template <auto Member> struct description_declared {
-    template <class C> static constexpr bool in = declares_description<C, Member>;
+    template <class C> using fn = boost::mp11::mp_bool<declares_description<C, Member>>;
 };
 
-// The nearest class of T's hierarchy (T, then its described bases, depth first)
-// where Declared::in<C> holds, or void: a declaration about a member counts in
-// every class derived from the one that makes it, and the nearest one wins.
-template <class T, class Declared> struct nearest_declaring;
-
-template <class Declared, class Bases> struct nearest_declaring_base {
-    using type = void;
+// The class whose declaration about Member counts for T: the nearest class of
+// T's hierarchy that makes one (derived before base, as a field redefined in a
+// pydantic subclass), else the class that declares the member (a schema may
+// list an inherited member itself rather than name its base); void if none.
+template <class T, auto Member, class Declared> struct declarations_owner_of {
+    using candidates = boost::mp11::mp_push_back<boost::mp11::mp_reverse<hierarchy<T>>,
+                                                 typename member_class<decltype(Member)>::type>;
+    using index = boost::mp11::mp_find_if_q<candidates, Declared>;
+    using type = boost::mp11::mp_eval_if_c<index::value == boost::mp11::mp_size<candidates>::value, void,
+                                           boost::mp11::mp_at, candidates, index>;
 };
-template <class Declared, class B, class... Bs>
-struct nearest_declaring_base<Declared, boost::mp11::mp_list<B, Bs...>> {
-    using in_b = typename nearest_declaring<typename B::type, Declared>::type;
-    using type = std::conditional_t<std::is_void_v<in_b>,
-                                    typename nearest_declaring_base<Declared, boost::mp11::mp_list<Bs...>>::type, in_b>;
-};
-
-template <class T, class Declared> struct nearest_declaring {
-    using type = std::conditional_t<Declared::template in<T>, T,
-                                    typename nearest_declaring_base<Declared, described_bases<T>>::type>;
-};
+template <class T, auto Member, class Declared>
+using declarations_owner = typename declarations_owner_of<T, Member, Declared>::type;
 
 template <class T, auto Member>
-using constraints_owner = typename nearest_declaring<T, constraints_declared<Member>>::type;
+using constraints_owner = declarations_owner<T, Member, constraints_declared<Member>>;
 
 template <class T, auto Member> inline constexpr bool has_constraints_v = !std::is_void_v<constraints_owner<T, Member>>;
 
@@ -648,7 +647,7 @@ struct constraint_vocabulary {
 // The description of Member of T given with AGENT_ENGINE_DESCRIPTION, or empty.
 template <class T, auto Member> constexpr std::string_view member_description() noexcept
 {
-    using owner = typename detail::nearest_declaring<T, detail::description_declared<Member>>::type;
+    using owner = detail::declarations_owner<T, Member, detail::description_declared<Member>>;
     if constexpr (!std::is_void_v<owner>)
         return agent_engine_description_fn(static_cast<owner**>(nullptr), detail::member_tag<Member>{});
     else
@@ -666,40 +665,31 @@ template <class T> constexpr std::string_view schema_description() noexcept
 
 namespace detail {
 
-// Runs the AGENT_ENGINE_VALIDATOR functions of C and of its described bases
-// (bases first, as pydantic runs a parent model's validators) on a fully read
-// object, in order, until one reports a problem: a value_error at the object's
-// location. False once one has.
-template <class C, class T, class Input> bool run_validators_of(const T& object, validation_context& ctx, Input& input)
-{
-    bool valid = true;
-    boost::mp11::mp_for_each<described_bases<C>>([&](auto base) {
-        valid = valid && run_validators_of<typename decltype(base)::type>(object, ctx, input);
-    });
-    if constexpr (requires { agent_engine_validators_fn(static_cast<C**>(nullptr)); }) {
-        auto validators = agent_engine_validators_fn(static_cast<C**>(nullptr));
-        std::apply(
-            [&](auto const&... validator) {
-                auto run = [&](auto const& f) {
-                    static_assert(std::is_convertible_v<std::invoke_result_t<decltype(f), const C&>,
-                                                        std::optional<std::string>>,
-                                  "agent_engine: a validator is called as f(const T&) and returns "
-                                  "std::optional<std::string>: the problem, or nothing when the object is valid.");
-                    std::optional<std::string> problem = std::invoke(f, static_cast<const C&>(object));
-                    if (problem)
-                        fail_value_error(ctx, *problem, input());
-                    return !problem;
-                };
-                valid = valid && (run(validator) && ...);
-            },
-            validators);
-    }
-    return valid;
-}
-
+// Runs the AGENT_ENGINE_VALIDATOR functions of T's hierarchy on a fully read
+// object, bases first (as pydantic runs a parent model's validators), each class
+// once, in order, until one reports a problem: a value_error at the object's
+// location. A base T cannot be used as (not public, or ambiguous) has none to run.
 template <class T, class Input> void run_validators(const T& object, validation_context& ctx, Input&& input)
 {
-    run_validators_of<T>(object, ctx, input);
+    bool valid = true;
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, hierarchy<T>>>([&](auto c) {
+        using C = typename decltype(c)::type;
+        if constexpr (std::is_convertible_v<const T*, const C*> &&
+                      requires { agent_engine_validators_fn(static_cast<C**>(nullptr)); }) {
+            auto validators = agent_engine_validators_fn(static_cast<C**>(nullptr));
+            auto run = [&](auto const& f) {
+                static_assert(std::is_convertible_v<std::invoke_result_t<decltype(f), const C&>,
+                                                    std::optional<std::string>>,
+                              "agent_engine: a validator is called as f(const T&) and returns "
+                              "std::optional<std::string>: the problem, or nothing when the object is valid.");
+                std::optional<std::string> problem = std::invoke(f, static_cast<const C&>(object));
+                if (problem)
+                    fail_value_error(ctx, *problem, input());
+                return !problem;
+            };
+            std::apply([&](auto const&... validator) { valid = valid && (run(validator) && ...); }, validators);
+        }
+    });
 }
 
 } // namespace detail

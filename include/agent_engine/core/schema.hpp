@@ -18,6 +18,7 @@
 #include <boost/describe/members.hpp>
 #include <boost/describe/modifiers.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
 #include <boost/mp11/utility.hpp>
 #include <boost/preprocessor/punctuation/comma_if.hpp>
 #include <boost/preprocessor/seq/for_each_i.hpp>
@@ -65,13 +66,26 @@ struct described_bases_of<T> {
 };
 template <class T> using described_bases = typename described_bases_of<T>::type;
 
+// T and every class it describes as a base, directly or not, each once, bases
+// before the classes derived from them (T last).
+template <class T> struct hierarchy_of;
+template <class T> using hierarchy = typename hierarchy_of<T>::type;
+template <class T> struct hierarchy_of {
+    template <class BaseDescriptor> using of_base = hierarchy<typename BaseDescriptor::type>;
+    using type = boost::mp11::mp_unique<boost::mp11::mp_push_back<
+        boost::mp11::mp_apply<boost::mp11::mp_append,
+                              boost::mp11::mp_push_front<boost::mp11::mp_transform<of_base, described_bases<T>>,
+                                                         boost::mp11::mp_list<>>>,
+        T>>;
+};
+
 // Whether T or one of its described bases satisfies Pred (options inherit, as
-// pydantic's model_config does).
+// pydantic's model_config does), asked of the derived classes first.
 template <class T, class Pred> constexpr bool any_in_hierarchy(Pred pred) noexcept
 {
-    bool found = pred(static_cast<T**>(nullptr));
-    boost::mp11::mp_for_each<described_bases<T>>(
-        [&](auto base) { found = found || any_in_hierarchy<typename decltype(base)::type>(pred); });
+    bool found = false;
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, boost::mp11::mp_reverse<hierarchy<T>>>>(
+        [&](auto c) { found = found || pred(static_cast<typename decltype(c)::type**>(nullptr)); });
     return found;
 }
 

@@ -8,8 +8,9 @@
 //
 // parse_json builds its DOM with it too, so from_json and from_dict(parse_json)
 // read the same numbers (correctly rounded, through std::from_chars; integers
-// keep all 64 bits) and reject the same text. So does the checkpoint metadata
-// reader (src/runtime/task_metadata.cpp), which is from_json<TaskMetadata>.
+// keep all 64 bits) and reject the same text. The checkpoint metadata reader
+// (src/runtime/task_metadata.cpp) is from_json<TaskMetadata> on all or part of
+// a checkpoint's text, so it reads the same values.
 //
 // A syntax error stops the read: failed() turns true, every further value reads
 // as null and every loop ends, and error() describes the first problem.

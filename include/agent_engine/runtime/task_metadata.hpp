@@ -35,8 +35,9 @@ AGENT_ENGINE_REQUIRED(TaskMetadata, task_id, pipeline_id)
 // with the stage results; what is read is checked as in Task (validation error)
 // and as JSON (json error, with line and column). The members in between are not
 // looked at: a checkpoint damaged only there still lists, and its load reports
-// the damage; a metadata key repeated there is not seen. Any other layout is
-// read whole.
+// the damage; a metadata key repeated there is not seen; text appended after a
+// checkpoint that itself ends like one is taken for its end. Any other layout
+// is read whole.
 Result<TaskMetadata> read_task_metadata(std::string_view json_text);
 
 // The metadata of the checkpoint (project, id) in `store`, read as above from

@@ -21,7 +21,7 @@ std::string format_utc_timestamp(utc_micros t);
 std::string utc_timestamp_now();
 
 // Reads an RFC 3339 date-time as the timestamp() constraint accepts it
-// ("YYYY-MM-DDTHH:MM:SS[.ffffff](Z|±HH:MM)", as written here or by Python's
+// ("YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)", as written here or by Python's
 // datetime.isoformat()), except that one without an offset is read as UTC;
 // nothing when the text is not a date-time.
 std::optional<utc_micros> parse_utc_timestamp(std::string_view text) noexcept;
