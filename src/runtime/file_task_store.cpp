@@ -278,6 +278,21 @@ Result<unique_fd> open_existing_project(const std::filesystem::path& root, std::
     return open_project(root_fd.get(), root, project, false, false);
 }
 
+// The project's directory for a put, created (with the root) when missing. The
+// common case, both existing, costs one open: the root's path resolves as in
+// open_root and the project, one safe name, is not followed, as in open_project.
+Result<unique_fd> open_project_for_put(const std::filesystem::path& root, std::string_view project, bool durable)
+{
+    if (!root.empty()) { // "" would name the current directory here, an error in open_root
+        unique_fd fd(::open((root / std::string(project)).c_str(), open_flags_dir()));
+        if (fd.get() >= 0)
+            return fd;
+    }
+    // Missing, a symlink or another failure: the long way creates or names it.
+    BOOST_OUTCOME_TRY(auto root_fd, open_root(root, true, durable));
+    return open_project(root_fd.get(), root, project, true, durable);
+}
+
 // The directory of the document at `path`; a missing directory is that document's not_found.
 Result<unique_fd> open_document_directory(const std::filesystem::path& root, std::string_view project,
                                           const std::string& path)
@@ -296,8 +311,7 @@ Result<std::string> file_task_store::put(std::string_view project, std::string_v
     BOOST_OUTCOME_TRY(check_document_key(id));
     std::string path = location(project, id);
     return guarded(path, [&]() -> Result<std::string> {
-        BOOST_OUTCOME_TRY(auto root_fd, open_root(root_, true, options_.durable));
-        BOOST_OUTCOME_TRY(auto dir_fd, open_project(root_fd.get(), root_, project, true, options_.durable));
+        BOOST_OUTCOME_TRY(auto dir_fd, open_project_for_put(root_, project, options_.durable));
         std::string tmp = temp_name(id);
         std::string tmp_path = (root_ / std::string(project) / tmp).string();
         BOOST_OUTCOME_TRY(auto file, lock_temp_file(dir_fd.get(), tmp, tmp_path));

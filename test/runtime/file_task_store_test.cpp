@@ -186,6 +186,26 @@ BOOST_AUTO_TEST_CASE(io_failures_carry_the_path_and_the_os_message)
     BOOST_TEST(blocked.get("p", "id").error().code == EngineErrorCode::io);
 }
 
+// Each put resolves the directories afresh: one deleted, recreated or swapped
+// for a symlink since the last put is seen, never written through a stale handle.
+BOOST_AUTO_TEST_CASE(puts_see_directories_replaced_since_the_last_put)
+{
+    fixtures::temp_dir tmp("store_replaced");
+    fs::create_directories(tmp.path() / "outside");
+    for (bool durable : {true, false}) {
+        fs::path root = tmp.path() / (durable ? "durable" : "fast");
+        file_task_store store(root, {.durable = durable});
+        BOOST_REQUIRE(store.put("p", "id", "1").has_value());
+        fs::remove_all(root);
+        BOOST_REQUIRE(store.put("p", "id", "2").has_value());
+        BOOST_TEST(store.get("p", "id").value() == "2");
+        fs::remove_all(root / "p");
+        fs::create_directory_symlink(tmp.path() / "outside", root / "p");
+        BOOST_TEST(store.put("p", "id", "3").error().code == EngineErrorCode::security);
+    }
+    BOOST_TEST(fs::is_empty(tmp.path() / "outside"));
+}
+
 BOOST_AUTO_TEST_CASE(remove_deletes_the_document)
 {
     fixtures::temp_dir tmp("store_remove");

@@ -9,10 +9,12 @@
 // fsyncs the directory (the fsyncs only when `durable`): after a crash at any
 // instant the file holds the old or the new document, never a torn one. A
 // temporary file left by a killed writer is ignored by every read and taken
-// over (truncated, rewritten, renamed) by the next put of the same id. Files are opened with O_NOFOLLOW | O_CLOEXEC and
-// reached through the root's directory descriptor, so a symlink planted in the
-// tree is refused (code security) instead of followed out of the root. Listing
-// ignores temporary and hidden files, directories, symlinks and non-.json entries.
+// over (truncated, rewritten, renamed) by the next put of the same id. The
+// project directory and files are opened with O_NOFOLLOW | O_CLOEXEC, the files
+// through the project directory's descriptor (opened afresh by each call), so a
+// symlink planted in the tree is refused (code security) instead of followed
+// out of the root. Listing ignores temporary and hidden files, directories,
+// symlinks and non-.json entries.
 // Every failure is a value: io errors carry the path and the OS's message.
 //
 // Thread-safety: a file_task_store holds no mutable state; concurrent calls
