@@ -138,7 +138,9 @@ Result<unique_fd> lock_temp_file(int dir_fd, const std::string& tmp, const std::
             return make_error(EngineErrorCode::security, source, "unsafe_temporary_file",
                               "Refusing to overwrite a temporary file that is not a plain file: " + tmp_path,
                               {{"path", tmp_path}});
-        if (::ftruncate(file.get(), 0) != 0)
+        // Only a killed writer's leftover has bytes; ext4 journals even an
+        // empty file's truncation.
+        if (held.st_size != 0 && ::ftruncate(file.get(), 0) != 0)
             return io_error("truncate", tmp_path, errno);
         return file;
     }

@@ -206,6 +206,19 @@ BOOST_AUTO_TEST_CASE(puts_see_directories_replaced_since_the_last_put)
     BOOST_TEST(fs::is_empty(tmp.path() / "outside"));
 }
 
+// A killed writer's temporary file longer than the next document: the put
+// truncates it, so no tail of the old bytes survives.
+BOOST_AUTO_TEST_CASE(a_leftover_temporary_file_is_truncated)
+{
+    fixtures::temp_dir tmp("store_leftover");
+    file_task_store store(tmp.path(), {.durable = false});
+    BOOST_REQUIRE(store.put("p", "id", "first").has_value());
+    fixtures::write(tmp.path() / "p" / ".id.tmp", std::string(10000, 'x'));
+    BOOST_REQUIRE(store.put("p", "id", "second").has_value());
+    BOOST_TEST(store.get("p", "id").value() == "second");
+    BOOST_TEST(entries(tmp.path() / "p") == names{"id.json"}, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(remove_deletes_the_document)
 {
     fixtures::temp_dir tmp("store_remove");
