@@ -219,6 +219,13 @@ BOOST_AUTO_TEST_CASE(a_leftover_temporary_file_is_truncated)
     BOOST_TEST(entries(tmp.path() / "p") == names{"id.json"}, boost::test_tools::per_element());
 }
 
+// location() spells paths as std::filesystem::path's operator/ does.
+BOOST_AUTO_TEST_CASE(location_spells_paths_as_filesystem_path)
+{
+    for (fs::path root : {"", "a", "a/", "/", "/a//", "a/..", "./b"})
+        BOOST_TEST(file_task_store(root).location("p", "id") == (root / "p" / "id.json").string());
+}
+
 BOOST_AUTO_TEST_CASE(remove_deletes_the_document)
 {
     fixtures::temp_dir tmp("store_remove");
