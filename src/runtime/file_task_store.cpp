@@ -325,6 +325,51 @@ Result<unique_fd> open_document_directory(const std::filesystem::path& root, std
     return dir;
 }
 
+// A document opened for reading, and its size when opened.
+struct opened_document {
+    unique_fd fd;
+    std::size_t size = 0;
+};
+
+Result<opened_document> open_document(const std::filesystem::path& root, std::string_view project,
+                                      std::string_view id, const std::string& path)
+{
+    BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(root, project, path));
+    // O_NONBLOCK: a FIFO planted in the tree must not hang the reader.
+    unique_fd file(::openat(dir_fd.get(), file_name(id).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    if (file.get() < 0)
+        return open_error(path, errno);
+    struct stat st {};
+    if (::fstat(file.get(), &st) != 0)
+        return io_error("stat", path, errno);
+    if (!S_ISREG(st.st_mode))
+        return io_error("read", path, EINVAL);
+    return opened_document{std::move(file), static_cast<std::size_t>(st.st_size)};
+}
+
+// Up to `count` bytes from `offset` (fewer at the end of the file); `expected`
+// sizes the buffer.
+Result<std::string> read_from(int fd, std::size_t offset, std::size_t count, std::size_t expected,
+                              const std::string& path)
+{
+    std::string bytes;
+    bytes.reserve(std::min(count, expected));
+    char buf[65536];
+    while (bytes.size() < count) {
+        ssize_t n = ::pread(fd, buf, std::min(sizeof buf, count - bytes.size()),
+                            static_cast<off_t>(offset + bytes.size()));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return io_error("read", path, errno);
+        }
+        if (n == 0)
+            break;
+        bytes.append(buf, static_cast<std::size_t>(n));
+    }
+    return bytes;
+}
+
 } // namespace
 
 Result<std::string> file_task_store::put(std::string_view project, std::string_view id, std::string_view bytes)
@@ -371,32 +416,30 @@ Result<std::string> file_task_store::get(std::string_view project, std::string_v
     BOOST_OUTCOME_TRY(check_document_key(id));
     std::string path = location(project, id);
     return guarded(path, [&]() -> Result<std::string> {
-        BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(root_, project, path));
-        // O_NONBLOCK: a FIFO planted in the tree must not hang the reader.
-        unique_fd file(::openat(dir_fd.get(), file_name(id).c_str(),
-                                O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
-        if (file.get() < 0)
-            return open_error(path, errno);
-        struct stat st {};
-        if (::fstat(file.get(), &st) != 0)
-            return io_error("stat", path, errno);
-        if (!S_ISREG(st.st_mode))
-            return io_error("read", path, EINVAL);
-        std::string bytes;
-        bytes.reserve(static_cast<std::size_t>(st.st_size));
-        char buf[65536];
-        for (;;) {
-            ssize_t n = ::read(file.get(), buf, sizeof buf);
-            if (n < 0) {
-                if (errno == EINTR)
-                    continue;
-                return io_error("read", path, errno);
-            }
-            if (n == 0)
-                break;
-            bytes.append(buf, static_cast<std::size_t>(n));
+        BOOST_OUTCOME_TRY(auto file, open_document(root_, project, id, path));
+        return read_from(file.fd.get(), 0, std::string::npos, file.size, path);
+    });
+}
+
+Result<document_ends> file_task_store::get_ends(std::string_view project, std::string_view id, std::size_t head,
+                                                std::size_t tail) const
+{
+    BOOST_OUTCOME_TRY(check_project_key(project));
+    BOOST_OUTCOME_TRY(check_document_key(id));
+    std::string path = location(project, id);
+    return guarded(path, [&]() -> Result<document_ends> {
+        BOOST_OUTCOME_TRY(auto file, open_document(root_, project, id, path));
+        int fd = file.fd.get();
+        if (file.size > head + tail) {
+            // Both ends of the one file opened: a save renames another file in.
+            BOOST_OUTCOME_TRY(auto first, read_from(fd, 0, head, head, path));
+            BOOST_OUTCOME_TRY(auto last, read_from(fd, file.size - tail, tail, tail, path));
+            if (first.size() == head && last.size() == tail)
+                return document_ends{std::move(first), std::move(last), false};
+            // Shorter than it was: changed in place, by someone else; read what it is now.
         }
-        return bytes;
+        BOOST_OUTCOME_TRY(auto whole, read_from(fd, 0, std::string::npos, file.size, path));
+        return document_ends{std::move(whole), {}, true};
     });
 }
 
