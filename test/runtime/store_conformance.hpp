@@ -180,8 +180,10 @@ BOOST_AUTO_TEST_CASE(metadata_of_large_checkpoints_reads_what_the_whole_text_say
     auto put = [&](const std::string& id, const Task& t) { BOOST_REQUIRE(put_document(*store, "big", id, t)); };
     Task t = conformance::make_task("task-big-1", TaskStatus::running, "2025-12-06T00:00:00.000000Z");
     t.created_at = "2025-12-05T00:00:00.000000Z";
+    StageExecutionRecord stage;
+    stage.output = boost::json::string(1000, 'x');
     for (int i = 0; i < 300; ++i)
-        t.stage_results.insert_or_assign("s" + std::to_string(i), StageExecutionRecord{boost::json::string(1000, 'x')});
+        t.stage_results.insert_or_assign("s" + std::to_string(i), stage);
     put("task-big-1", t);
     Task wide_spec = t;
     wide_spec.task_id = "task-big-2";
