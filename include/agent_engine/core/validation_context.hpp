@@ -62,6 +62,13 @@ public:
         }
     };
 
+    validation_context() = default;
+    // A moved context takes the errors, not the location: the scopes on the
+    // stack belong to the one they were opened on.
+    validation_context(validation_context&& other) noexcept : errors_(std::move(other.errors_)) {}
+    validation_context(const validation_context&) = delete;
+    validation_context& operator=(const validation_context&) = delete;
+
     scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
     scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }
 
