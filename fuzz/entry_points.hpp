@@ -62,8 +62,8 @@ inline void task_from_json(std::string_view bytes)
 }
 
 // The metadata reader on the bytes agrees with from_json<TaskMetadata> on the
-// whole text, except that it may accept a checkpoint damaged between the ends it
-// reads (see read_task_metadata). A metadata key written twice, or spelled with
+// whole text, except that it may accept text that is not JSON only between or
+// after the ends it reads (see read_task_metadata). A metadata key written twice, or spelled with
 // an escape, may also be read from another place, so such texts are not compared.
 inline void task_metadata(std::string_view bytes)
 {
