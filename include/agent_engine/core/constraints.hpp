@@ -702,9 +702,7 @@ template <class T, class Input> void run_validators(const T& object, validation_
     [[maybe_unused]] inline auto agent_engine_constraints_fn(T**,                                  \
                                                              ::agent_engine::detail::member_tag<&T::member>) \
     {                                                                                              \
-        static_assert(::agent_engine::detail::is_described_member<T, &T::member>(),                \
-                      "agent_engine: AGENT_ENGINE_CONSTRAINTS names a member that BOOST_DESCRIBE_STRUCT " \
-                      "does not list (declare it after BOOST_DESCRIBE_STRUCT)");                   \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_CONSTRAINTS);           \
         struct vocabulary : ::agent_engine::detail::constraint_vocabulary {                        \
             static auto list() { return std::make_tuple(__VA_ARGS__); }                               \
         };                                                                                         \
@@ -716,9 +714,7 @@ template <class T, class Input> void run_validators(const T& object, validation_
     [[maybe_unused]] inline constexpr const char* agent_engine_description_fn(                     \
         T**, ::agent_engine::detail::member_tag<&T::member>) noexcept                              \
     {                                                                                              \
-        static_assert(::agent_engine::detail::is_described_member<T, &T::member>(),                \
-                      "agent_engine: AGENT_ENGINE_DESCRIPTION names a member that BOOST_DESCRIBE_STRUCT " \
-                      "does not list (declare it after BOOST_DESCRIBE_STRUCT)");                   \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_DESCRIPTION);           \
         return text;                                                                               \
     }
 

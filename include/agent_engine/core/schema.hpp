@@ -72,11 +72,8 @@ template <class T> struct hierarchy_of;
 template <class T> using hierarchy = typename hierarchy_of<T>::type;
 template <class T> struct hierarchy_of {
     template <class BaseDescriptor> using of_base = hierarchy<typename BaseDescriptor::type>;
-    using type = boost::mp11::mp_unique<boost::mp11::mp_push_back<
-        boost::mp11::mp_apply<boost::mp11::mp_append,
-                              boost::mp11::mp_push_front<boost::mp11::mp_transform<of_base, described_bases<T>>,
-                                                         boost::mp11::mp_list<>>>,
-        T>>;
+    using type = boost::mp11::mp_unique<
+        boost::mp11::mp_push_back<boost::mp11::mp_flatten<boost::mp11::mp_transform<of_base, described_bases<T>>>, T>>;
 };
 
 // Whether T or one of its described bases satisfies Pred (options inherit, as
@@ -165,6 +162,13 @@ template <class T> constexpr bool declarations_name_described_members() noexcept
 
 #define AGENT_ENGINE_DETAIL_MEMBER_POINTER(r, T, i, member) BOOST_PP_COMMA_IF(i) & T::member
 
+// Stops the build when a declaration (`macro`) names a member of T that
+// BOOST_DESCRIBE_STRUCT does not list: it would never be used.
+#define AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, macro)                                    \
+    static_assert(::agent_engine::detail::is_described_member<T, &T::member>(),                    \
+                  "agent_engine: " #macro " names a member that BOOST_DESCRIBE_STRUCT does not list " \
+                  "(declare it after BOOST_DESCRIBE_STRUCT)")
+
 // Marks members of T whose key must be present in the input ("Field required").
 #define AGENT_ENGINE_REQUIRED(T, ...)                                                              \
     [[maybe_unused]] inline constexpr auto agent_engine_required_fn(T**) noexcept                 \
@@ -182,9 +186,7 @@ template <class T> constexpr bool declarations_name_described_members() noexcept
     [[maybe_unused]] inline constexpr const char* agent_engine_alias_fn(                           \
         T**, ::agent_engine::detail::member_tag<&T::member>) noexcept                              \
     {                                                                                              \
-        static_assert(::agent_engine::detail::is_described_member<T, &T::member>(),                \
-                      "agent_engine: AGENT_ENGINE_ALIAS names a member that BOOST_DESCRIBE_STRUCT "   \
-                      "does not list (declare it after BOOST_DESCRIBE_STRUCT)");                   \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_ALIAS);                      \
         return key;                                                                                \
     }
 
