@@ -113,35 +113,36 @@ struct cut {
 
 // Reads members from the front until task_id, status and pipeline_id are seen
 // and the next member holds an object or array; the head ends before that one.
-// npos if the text is not laid out so (an object of scalars alone is read whole).
-std::size_t scan_head(std::string_view text, cut& c)
+// False if the text is not laid out so (an object of scalars alone is read whole).
+bool scan_head(std::string_view text, cut& c)
 {
     std::size_t pos = skip_ws(text, 0);
     if (pos == text.size() || text[pos] != '{')
-        return npos;
-    std::size_t head_end = pos + 1;
+        return false;
+    c.head_end = pos + 1;
     pos = skip_ws(text, pos + 1);
     while (pos < text.size() && text[pos] == '"') {
         std::size_t key_end = string_end(text, pos);
         if (key_end == npos)
-            return npos;
+            return false;
         std::string_view key = text.substr(pos + 1, key_end - pos - 2);
         pos = skip_ws(text, key_end);
         if (pos == text.size() || text[pos] != ':')
-            return npos;
+            return false;
         pos = skip_ws(text, pos + 1);
         if ((c.keys & head_keys) == head_keys && pos < text.size() && (text[pos] == '{' || text[pos] == '['))
-            return head_end;
+            return true;
         c.keys |= key_bit(key);
-        head_end = pos = value_end(text, pos);
+        pos = value_end(text, pos);
         if (pos == npos)
-            return npos;
+            return false;
+        c.head_end = pos;
         pos = skip_ws(text, pos);
         if (pos == text.size() || text[pos] != ',')
-            return npos;
+            return false;
         pos = skip_ws(text, pos + 1);
     }
-    return npos;
+    return false;
 }
 
 // Reads members from the back while their values are scalars, not going below
@@ -187,8 +188,7 @@ bool scan_tail(std::string_view text, std::size_t floor, cut& c)
 std::optional<Result<TaskMetadata>> read_from_ends(std::string_view head, std::string_view tail, bool same_text)
 {
     cut c;
-    c.head_end = scan_head(head, c);
-    if (c.head_end == npos || !scan_tail(tail, same_text ? c.head_end : 0, c) || c.keys != all_keys)
+    if (!scan_head(head, c) || !scan_tail(tail, same_text ? c.head_end : 0, c) || c.keys != all_keys)
         return std::nullopt;
     std::string kept;
     kept.reserve(c.head_end + tail.size() - c.tail_start);
@@ -216,19 +216,17 @@ Result<TaskMetadata> read_task_metadata(std::string_view json_text)
 Result<TaskMetadata> read_stored_task_metadata(const task_store& store, std::string_view project, std::string_view id)
 {
     BOOST_OUTCOME_TRY(auto ends, store.get_ends(project, id, head_bytes, tail_bytes));
-    std::optional<Result<TaskMetadata>> meta;
-    if (!ends.whole)
-        meta = read_from_ends(ends.head, ends.tail, false);
-    if (!meta) {
-        if (!ends.whole) {
-            BOOST_OUTCOME_TRY(auto whole, store.get(project, id));
-            ends.head = std::move(whole);
-        }
-        meta = read_task_metadata(ends.head);
-    }
-    if (!*meta)
-        return with_location(std::move(*meta).error(), store.location(project, id));
-    return std::move(*meta);
+    auto meta = [&]() -> Result<TaskMetadata> {
+        if (ends.whole)
+            return read_task_metadata(ends.head);
+        if (auto from_ends = read_from_ends(ends.head, ends.tail, false))
+            return std::move(*from_ends);
+        BOOST_OUTCOME_TRY(auto whole, store.get(project, id)); // the ends did not hold it
+        return read_task_metadata(whole);
+    }();
+    if (!meta)
+        return with_location(std::move(meta).error(), store.location(project, id));
+    return meta;
 }
 
 } // namespace agent_engine
