@@ -103,6 +103,38 @@ void read_until(const fs::path& root, const std::atomic<bool>& stop, failures& f
     } while (!stop);
 }
 
+// Two threads loading the shared task (read_until) from construction until
+// finish(), which checks that no load, and no writer that reported to failed(), failed.
+class readers {
+    failures failed_;
+    std::atomic<bool> stop_{false};
+    std::atomic<int> loads_{0};
+    std::vector<std::thread> threads_;
+
+    void join()
+    {
+        stop_ = true;
+        for (auto& t : threads_)
+            if (t.joinable())
+                t.join();
+    }
+
+public:
+    explicit readers(const fs::path& root)
+    {
+        for (int r = 0; r < 2; ++r)
+            threads_.emplace_back([this, root] { read_until(root, stop_, failed_, loads_); });
+    }
+    ~readers() { join(); }
+    failures& failed() { return failed_; }
+    void finish()
+    {
+        join();
+        BOOST_TEST_MESSAGE("concurrent loads: " << loads_);
+        BOOST_TEST(failed_.count() == 0, failed_.first());
+    }
+};
+
 void save_initial(const fs::path& root)
 {
     TaskManager tm(root, fast);
@@ -140,25 +172,16 @@ BOOST_AUTO_TEST_CASE(threads_saving_and_loading_the_same_and_different_tasks)
 {
     fixtures::temp_dir tmp("conc_threads");
     save_initial(tmp.path());
-    failures failed;
-    std::atomic<bool> stop{false};
-    std::atomic<int> loads{0};
-    std::vector<std::thread> readers;
-    for (int r = 0; r < 2; ++r)
-        readers.emplace_back([&] { read_until(tmp.path(), stop, failed, loads); });
+    readers loading(tmp.path());
     std::vector<std::thread> writer_threads;
     for (int w = 0; w < writers; ++w)
         writer_threads.emplace_back([&, w] {
             if (std::string error = write_round(tmp.path(), w); !error.empty())
-                failed.add(error);
+                loading.failed().add(error);
         });
     for (auto& t : writer_threads)
         t.join();
-    stop = true;
-    for (auto& t : readers)
-        t.join();
-    BOOST_TEST_MESSAGE("concurrent loads: " << loads);
-    BOOST_TEST(failed.count() == 0, failed.first());
+    loading.finish();
     check_final_state(tmp.path());
 }
 
@@ -170,20 +193,11 @@ BOOST_AUTO_TEST_CASE(processes_saving_the_same_and_different_tasks_while_threads
     std::vector<pid_t> children;
     for (int w = 0; w < writers; ++w)
         children.push_back(fork_child([&, w] { return write_round(tmp.path(), w).empty(); }));
-    failures failed;
-    std::atomic<bool> stop{false};
-    std::atomic<int> loads{0};
-    std::vector<std::thread> readers;
-    for (int r = 0; r < 2; ++r)
-        readers.emplace_back([&] { read_until(tmp.path(), stop, failed, loads); });
+    readers loading(tmp.path());
     for (pid_t child : children) {
         int status = wait_child(child);
         BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0), "a writer process failed");
     }
-    stop = true;
-    for (auto& t : readers)
-        t.join();
-    BOOST_TEST_MESSAGE("concurrent loads: " << loads);
-    BOOST_TEST(failed.count() == 0, failed.first());
+    loading.finish();
     check_final_state(tmp.path());
 }
