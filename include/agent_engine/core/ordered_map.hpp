@@ -7,16 +7,87 @@
 // key keeps its place; erasing is linear.
 
 #include <cstddef>
-#include <string>
-#include <unordered_map>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <stdexcept>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 namespace agent_engine {
 
-template <class Key, class T> class ordered_map {
+template <class Key, class T, class Hash = std::hash<Key>> class ordered_map {
+    // The entries in insertion order, and an open-addressing index into them. A
+    // slot holds a key's hash (high half) and 1 + its entry's position (low half),
+    // 0 when free: a probe compares keys only when the hashes agree, and growing
+    // the index never rehashes a key. The index never copies a key and allocates
+    // once per growth, not once per entry; it is at most half full.
     std::vector<std::pair<Key, T>> items_;
-    std::unordered_map<Key, std::size_t> index_;
+    std::vector<std::uint64_t> slots_;
+
+    static std::uint32_t hash_of(const Key& k) { return static_cast<std::uint32_t>(Hash{}(k)); }
+    static std::uint64_t slot_for(std::uint32_t hash, std::size_t position)
+    {
+        return std::uint64_t{hash} << 32 | (position + 1);
+    }
+    static std::size_t position_in(std::uint64_t slot) { return static_cast<std::uint32_t>(slot) - std::size_t{1}; }
+
+    // The slot that holds `k`, or the free slot where it belongs.
+    std::size_t slot_of(const Key& k, std::uint32_t hash) const
+    {
+        std::size_t mask = slots_.size() - 1;
+        for (std::size_t s = hash & mask;; s = (s + 1) & mask)
+            if (slots_[s] == 0 || (slots_[s] >> 32 == hash && items_[position_in(slots_[s])].first == k))
+                return s;
+    }
+    std::size_t free_slot(std::uint32_t hash) const
+    {
+        std::size_t mask = slots_.size() - 1;
+        std::size_t s = hash & mask;
+        while (slots_[s] != 0)
+            s = (s + 1) & mask;
+        return s;
+    }
+
+    // Room for `capacity` entries; rehashes the keys only when `rehash` (their
+    // positions changed), otherwise reuses the hashes in the slots.
+    void resize_index(std::size_t capacity, bool rehash)
+    {
+        std::size_t size = 16;
+        while (size < 2 * capacity)
+            size *= 2;
+        std::vector<std::uint64_t> old(size, 0);
+        old.swap(slots_);
+        if (rehash) {
+            for (std::size_t i = 0; i < items_.size(); ++i) {
+                std::uint32_t h = hash_of(items_[i].first);
+                slots_[free_slot(h)] = slot_for(h, i);
+            }
+        } else {
+            for (std::uint64_t slot : old)
+                if (slot != 0)
+                    slots_[free_slot(static_cast<std::uint32_t>(slot >> 32))] = slot;
+        }
+    }
+
+    // Where `k` is, or where it was appended by constructing its value from `args`.
+    template <class K, class... Args> std::pair<std::size_t, bool> place(K&& k, Args&&... args)
+    {
+        if (2 * (items_.size() + 1) > slots_.size()) {
+            if (items_.size() >= UINT32_MAX - 1)
+                throw std::length_error("agent_engine::ordered_map: too many entries");
+            resize_index(items_.size() + 1, false);
+        }
+        std::uint32_t hash = hash_of(k);
+        std::size_t s = slot_of(k, hash);
+        if (slots_[s] != 0)
+            return {position_in(slots_[s]), false};
+        items_.emplace_back(std::piecewise_construct, std::forward_as_tuple(std::forward<K>(k)),
+                            std::forward_as_tuple(std::forward<Args>(args)...));
+        slots_[s] = slot_for(hash, items_.size() - 1);
+        return {items_.size() - 1, true};
+    }
 
 public:
     using key_type = Key;
@@ -42,59 +113,50 @@ public:
     void clear() noexcept
     {
         items_.clear();
-        index_.clear();
+        slots_.clear();
     }
     void reserve(std::size_t n)
     {
         items_.reserve(n);
-        index_.reserve(n);
+        if (2 * n > slots_.size())
+            resize_index(n, false);
     }
 
-    iterator find(const Key& k)
-    {
-        auto it = index_.find(k);
-        return it == index_.end() ? end() : begin() + static_cast<std::ptrdiff_t>(it->second);
-    }
-    const_iterator find(const Key& k) const
-    {
-        auto it = index_.find(k);
-        return it == index_.end() ? end() : begin() + static_cast<std::ptrdiff_t>(it->second);
-    }
-    bool contains(const Key& k) const { return index_.count(k) != 0; }
+    iterator find(const Key& k) { return begin() + position_of(k); }
+    const_iterator find(const Key& k) const { return begin() + position_of(k); }
+    bool contains(const Key& k) const { return find(k) != end(); }
 
-    T& operator[](const Key& k)
-    {
-        auto [it, inserted] = index_.try_emplace(k, items_.size());
-        if (inserted)
-            items_.emplace_back(k, T{});
-        return items_[it->second].second;
-    }
+    T& operator[](const Key& k) { return items_[place(k).first].second; }
+    T& operator[](Key&& k) { return items_[place(std::move(k)).first].second; }
 
     template <class V> std::pair<iterator, bool> insert_or_assign(const Key& k, V&& v)
     {
-        auto [it, inserted] = index_.try_emplace(k, items_.size());
-        if (inserted)
-            items_.emplace_back(k, std::forward<V>(v));
-        else
-            items_[it->second].second = std::forward<V>(v);
-        return {begin() + static_cast<std::ptrdiff_t>(it->second), inserted};
+        auto [pos, inserted] = place(k, std::forward<V>(v));
+        if (!inserted)
+            items_[pos].second = std::forward<V>(v);
+        return {begin() + static_cast<std::ptrdiff_t>(pos), inserted};
     }
 
     std::size_t erase(const Key& k)
     {
-        auto it = index_.find(k);
-        if (it == index_.end())
+        std::ptrdiff_t pos = position_of(k);
+        if (pos == static_cast<std::ptrdiff_t>(items_.size()))
             return 0;
-        std::size_t pos = it->second;
-        index_.erase(it);
-        items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(pos));
-        for (auto& [key, i] : index_)
-            if (i > pos)
-                --i;
+        items_.erase(items_.begin() + pos);
+        resize_index(items_.size(), true);
         return 1;
     }
 
     friend bool operator==(const ordered_map& a, const ordered_map& b) { return a.items_ == b.items_; }
+
+private:
+    std::ptrdiff_t position_of(const Key& k) const
+    {
+        if (slots_.empty())
+            return static_cast<std::ptrdiff_t>(items_.size());
+        std::size_t s = slot_of(k, hash_of(k));
+        return static_cast<std::ptrdiff_t>(slots_[s] == 0 ? items_.size() : position_in(slots_[s]));
+    }
 };
 
 } // namespace agent_engine

@@ -1,0 +1,127 @@
+// ordered_map: a dict's semantics (insertion order, last assignment keeps the
+// place) over an index that must stay right through growth, erasure and copies.
+#define BOOST_TEST_MODULE core_ordered_map
+#include "test_support.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+using agent_engine::ordered_map;
+
+namespace {
+
+std::vector<std::string> keys_of(const ordered_map<std::string, int>& m)
+{
+    std::vector<std::string> keys;
+    for (auto const& [k, v] : m)
+        keys.push_back(k);
+    return keys;
+}
+
+// Every key of `expected` is found with its value, and nothing else is.
+void check_lookups(const ordered_map<std::string, int>& m, const std::map<std::string, int>& expected)
+{
+    BOOST_TEST(m.size() == expected.size());
+    for (auto const& [k, v] : expected) {
+        auto it = m.find(k);
+        BOOST_REQUIRE_MESSAGE(it != m.end(), "missing " << k);
+        BOOST_TEST(it->first == k);
+        BOOST_TEST(it->second == v);
+    }
+    BOOST_TEST(!m.contains("absent"));
+    BOOST_TEST((m.find("absent") == m.end()));
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(empty_map_finds_nothing)
+{
+    const ordered_map<std::string, int> m;
+    BOOST_TEST(m.empty());
+    BOOST_TEST((m.find("a") == m.end()));
+    BOOST_TEST(!m.contains(""));
+}
+
+BOOST_AUTO_TEST_CASE(iterates_in_insertion_order_and_reassignment_keeps_the_place)
+{
+    ordered_map<std::string, int> m{{"b", 1}, {"c", 2}, {"a", 3}};
+    m["d"] = 4;
+    auto [it, inserted] = m.insert_or_assign("c", 20);
+    BOOST_TEST(!inserted);
+    BOOST_TEST(it->second == 20);
+    m["b"] += 10;
+    BOOST_TEST(keys_of(m) == (std::vector<std::string>{"b", "c", "a", "d"}), boost::test_tools::per_element());
+    check_lookups(m, {{"a", 3}, {"b", 11}, {"c", 20}, {"d", 4}});
+}
+
+BOOST_AUTO_TEST_CASE(thousands_of_keys_survive_every_growth_of_the_index)
+{
+    ordered_map<std::string, int> m;
+    std::map<std::string, int> expected;
+    for (int i = 0; i < 5000; ++i) {
+        std::string key = "stage_" + std::to_string(i * 7919 % 5000);
+        m[key] = i;
+        expected[key] = i;
+        if (i % 997 == 0)
+            check_lookups(m, expected);
+    }
+    check_lookups(m, expected);
+    BOOST_TEST(m.begin()->first == "stage_0");
+    BOOST_TEST(std::next(m.begin())->first == "stage_2919");
+}
+
+BOOST_AUTO_TEST_CASE(erase_keeps_the_order_and_the_index_of_what_follows)
+{
+    ordered_map<std::string, int> m;
+    std::map<std::string, int> expected;
+    for (int i = 0; i < 100; ++i) {
+        m["k" + std::to_string(i)] = i;
+        expected["k" + std::to_string(i)] = i;
+    }
+    for (int i = 0; i < 100; i += 3) {
+        BOOST_TEST(m.erase("k" + std::to_string(i)) == 1u);
+        expected.erase("k" + std::to_string(i));
+    }
+    BOOST_TEST(m.erase("k0") == 0u);
+    check_lookups(m, expected);
+    BOOST_TEST(m.begin()->first == "k1");
+    BOOST_TEST(std::next(m.begin(), 2)->first == "k4");
+    m["k0"] = -1; // back, at the end
+    BOOST_TEST(keys_of(m).back() == "k0");
+    BOOST_TEST(m.find("k0")->second == -1);
+}
+
+BOOST_AUTO_TEST_CASE(copies_and_moves_keep_working_lookups)
+{
+    ordered_map<std::string, int> m;
+    for (int i = 0; i < 40; ++i)
+        m["key" + std::to_string(i)] = i;
+    ordered_map<std::string, int> copy = m;
+    copy["key3"] = 300;
+    BOOST_TEST(m.find("key3")->second == 3);
+    BOOST_TEST(copy.find("key3")->second == 300);
+    BOOST_TEST(!(copy == m));
+    copy["key3"] = 3;
+    BOOST_TEST((copy == m));
+
+    ordered_map<std::string, int> moved = std::move(copy);
+    BOOST_TEST(moved.find("key39")->second == 39);
+    moved.clear();
+    BOOST_TEST(moved.empty());
+    BOOST_TEST((moved.find("key1") == moved.end()));
+    moved["again"] = 1;
+    BOOST_TEST(moved.find("again")->second == 1);
+}
+
+BOOST_AUTO_TEST_CASE(reserve_then_insert)
+{
+    ordered_map<std::string, int> m;
+    m["x"] = 1;
+    m.reserve(1000);
+    for (int i = 0; i < 1000; ++i)
+        m["y" + std::to_string(i)] = i;
+    BOOST_TEST(m.find("x")->second == 1);
+    BOOST_TEST(m.find("y999")->second == 999);
+    BOOST_TEST(m.size() == 1001u);
+}
