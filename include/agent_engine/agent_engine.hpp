@@ -7,6 +7,7 @@
 #include <agent_engine/core/constraints.hpp>
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/error.hpp>
+#include <agent_engine/core/heap_optional.hpp>
 #include <agent_engine/core/json_schema.hpp>
 #include <agent_engine/core/ordered_map.hpp>
 #include <agent_engine/core/result.hpp>

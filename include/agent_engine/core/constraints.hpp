@@ -21,6 +21,7 @@
 // the first that fails reports (pydantic reports one error per field). A
 // constraint on an std::optional member applies to the contained value.
 
+#include <agent_engine/core/detail/is_optional.hpp>
 #include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/detail/timestamp.hpp>
 #include <agent_engine/core/dom_writer.hpp>
@@ -48,9 +49,6 @@
 
 namespace agent_engine {
 namespace detail {
-
-template <class> inline constexpr bool is_optional_v = false;
-template <class T> inline constexpr bool is_optional_v<std::optional<T>> = true;
 
 template <class V> inline constexpr bool is_text_v = std::is_convertible_v<const V&, std::string_view>;
 template <class V> inline constexpr bool is_number_v = std::is_arithmetic_v<V> && !std::is_same_v<V, bool>;

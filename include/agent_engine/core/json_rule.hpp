@@ -20,9 +20,9 @@
 // instead of stopping; `out` starts as a default-constructed T.
 //
 // The library ships rules for bool, every arithmetic type, std::string,
-// described enums and structs, std::optional, sequences, string-keyed maps,
-// std::variant and boost::json::value / object / array. Specialize json_rule
-// for your own type to add one.
+// described enums and structs, std::optional and heap_optional, sequences,
+// string-keyed maps, std::variant and boost::json::value / object / array.
+// Specialize json_rule for your own type to add one.
 
 #include <agent_engine/core/schema_builder.hpp>
 #include <agent_engine/core/validation_context.hpp>

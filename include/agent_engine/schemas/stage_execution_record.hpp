@@ -3,8 +3,12 @@
 
 // StageExecutionRecord: what one stage of a task produced. `output` is any JSON
 // (null when the stage produced nothing); `error` is set when the stage failed.
+// `error` is a heap_optional (used like std::optional): most stages succeed, and an
+// empty one takes 8 bytes where an empty std::optional<EngineError> takes 240 in
+// every entry of a long stage_results.
 
 #include <agent_engine/core/error.hpp>
+#include <agent_engine/core/heap_optional.hpp>
 
 #include <boost/describe/class.hpp>
 #include <boost/json/value.hpp>
@@ -16,7 +20,7 @@ namespace agent_engine {
 
 struct StageExecutionRecord {
     boost::json::value output;
-    std::optional<EngineError> error;
+    heap_optional<EngineError> error;
     std::optional<std::string> started_at;
     std::optional<std::string> completed_at;
 };

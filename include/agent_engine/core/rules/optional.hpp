@@ -1,17 +1,21 @@
 #ifndef AGENT_ENGINE_CORE_RULES_OPTIONAL_HPP
 #define AGENT_ENGINE_CORE_RULES_OPTIONAL_HPP
 
-// std::optional<T>: an empty optional is written as null; null reads as empty.
-// A missing key leaves the member at its default, which for an optional is empty.
+// std::optional<T> and heap_optional<T>: an empty optional is written as null;
+// null reads as empty. A missing key leaves the member at its default, which
+// for an optional is empty.
 
+#include <agent_engine/core/detail/is_optional.hpp>
 #include <agent_engine/core/json_rule.hpp>
-
-#include <optional>
 
 namespace agent_engine {
 
-template <class T> struct json_rule<std::optional<T>> {
-    template <class Writer> static void write(Writer& w, const std::optional<T>& v)
+template <class O>
+    requires detail::is_optional_v<O>
+struct json_rule<O> {
+    using T = typename O::value_type;
+
+    template <class Writer> static void write(Writer& w, const O& v)
     {
         if (v)
             rule_of<T>::write(w, *v);
@@ -19,7 +23,7 @@ template <class T> struct json_rule<std::optional<T>> {
             w.null();
     }
 
-    template <class Reader> static void read(Reader& r, std::optional<T>& out, validation_context& ctx)
+    template <class Reader> static void read(Reader& r, O& out, validation_context& ctx)
     {
         if (r.kind() == boost::json::kind::null) {
             r.skip();

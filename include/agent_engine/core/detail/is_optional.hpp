@@ -1,0 +1,19 @@
+#ifndef AGENT_ENGINE_CORE_DETAIL_IS_OPTIONAL_HPP
+#define AGENT_ENGINE_CORE_DETAIL_IS_OPTIONAL_HPP
+
+// The types that hold a T or nothing, written as T or null: std::optional and
+// heap_optional. Their rule, constraints and schema are the same.
+
+#include <agent_engine/core/heap_optional.hpp>
+
+#include <optional>
+
+namespace agent_engine::detail {
+
+template <class> inline constexpr bool is_optional_v = false;
+template <class T> inline constexpr bool is_optional_v<std::optional<T>> = true;
+template <class T> inline constexpr bool is_optional_v<heap_optional<T>> = true;
+
+} // namespace agent_engine::detail
+
+#endif
