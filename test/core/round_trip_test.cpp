@@ -3,6 +3,9 @@
 #define BOOST_TEST_MODULE core_round_trip
 #include "test_support.hpp"
 
+#include <agent_engine/core/detail/json_scan.hpp>
+
+#include <boost/json/serialize.hpp>
 #include <boost/mpl/list.hpp>
 
 #include <cmath>
@@ -353,4 +356,42 @@ BOOST_AUTO_TEST_CASE(output_keys_follow_declaration_order_not_input_order)
 {
     auto p = read<rt::Point>(R"({"y": 2, "x": 1})");
     BOOST_TEST(written(p) == R"({"x":1,"y":2})");
+}
+
+// Member keys are matched a word at a time: every length, every differing byte.
+BOOST_AUTO_TEST_CASE(key_matching_is_exact_at_every_length)
+{
+    std::string a(40, 'k'), b(40, 'k');
+    for (std::size_t n = 0; n <= a.size(); ++n) {
+        std::string_view x(a.data(), n), y(b.data(), n);
+        BOOST_TEST(agent_engine::detail::equal_key(x, y));
+        if (n < b.size())
+            BOOST_TEST(!agent_engine::detail::equal_key(x, std::string_view(b.data(), n + 1)));
+        for (std::size_t i = 0; i < n; ++i) {
+            b[i] = 'q';
+            BOOST_TEST(!agent_engine::detail::equal_key(x, y), "length " << n << ", byte " << i);
+            b[i] = 'k';
+        }
+    }
+}
+
+// Integers of up to 18 digits take a shortcut: on both sides of it, and at the
+// 64-bit limits, the kind and value are Boost.JSON's own parser's.
+BOOST_AUTO_TEST_CASE(integers_read_exactly_on_both_sides_of_the_shortcut)
+{
+    std::vector<std::string> numbers{"0", "-0", "9223372036854775807", "-9223372036854775808",
+                                     "9223372036854775808", "-9223372036854775809", "18446744073709551615",
+                                     "18446744073709551616"};
+    for (std::size_t n = 1; n <= 20; ++n) {
+        numbers.push_back("1" + std::string(n - 1, '0'));
+        numbers.push_back(std::string(n, '9'));
+        numbers.push_back("-" + std::string(n, '9'));
+    }
+    for (auto const& text : numbers) {
+        auto ours = agent_engine::parse_json(text);
+        BOOST_REQUIRE_MESSAGE(ours.has_value(), text);
+        boost::json::value theirs = boost::json::parse(text);
+        BOOST_TEST(ours.value().kind() == theirs.kind(), text);
+        BOOST_TEST(boost::json::serialize(ours.value()) == boost::json::serialize(theirs), text);
+    }
 }

@@ -209,12 +209,17 @@ private:
         return key_buffers_[depth];
     }
 
-    // Called before every token, mostly where there is no whitespace: that test
-    // is inlined, the run (pretty text's indentation) is not.
+    // Called before every token, mostly where there is no whitespace or one space
+    // (after a colon in pretty text): those tests are inlined, a longer run
+    // (pretty text's indentation) is not.
     BOOST_FORCEINLINE void skip_ws() noexcept
     {
         if (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) > ' ')
             return;
+        if (pos_ + 1 < text_.size() && text_[pos_] == ' ' && static_cast<unsigned char>(text_[pos_ + 1]) > ' ') {
+            ++pos_;
+            return;
+        }
         skip_ws_run();
     }
     BOOST_NOINLINE void skip_ws_run() noexcept
@@ -245,7 +250,7 @@ private:
 
     bool literal(std::string_view word)
     {
-        if (text_.substr(pos_, word.size()) == word) {
+        if (text_.size() - pos_ >= word.size() && std::equal(word.begin(), word.end(), text_.data() + pos_)) {
             pos_ += word.size();
             return true;
         }
@@ -336,6 +341,14 @@ private:
                 return fail(p == end ? "incomplete JSON" : "syntax error");
         }
         pos_ = static_cast<std::size_t>(p - text_.data());
+        if (integral && p - int_start <= 18) { // fits an int64 whatever the digits
+            std::int64_t v = 0;
+            for (const char* d = int_start; d != p; ++d)
+                v = v * 10 + (*d - '0');
+            kind_ = boost::json::kind::int64;
+            int64_ = negative ? -v : v;
+            return;
+        }
         if (integral) {
             if (negative) {
                 if (std::from_chars(first, p, int64_).ec == std::errc()) {
@@ -402,7 +415,7 @@ private:
         pos_ = static_cast<std::size_t>(detail::find_string_special<false>(s + start, s + text_.size()) - s);
         if (pos_ != text_.size() && s[pos_] == '"') {
             ++pos_;
-            return text_.substr(start, pos_ - 1 - start);
+            return std::string_view(text_.data() + start, pos_ - 1 - start);
         }
         return read_string_rest(start, buffer);
     }

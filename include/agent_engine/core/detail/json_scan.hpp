@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace agent_engine::detail {
 
@@ -60,6 +61,35 @@ inline const char* skip_spaces(const char* p, const char* end) noexcept
     while (p != end && *p == ' ')
         ++p;
     return p;
+}
+
+// a == b for the short strings of object keys, without a call to memcmp: a word
+// at a time, the last word overlapping the one before.
+inline bool equal_key(std::string_view a, std::string_view b) noexcept
+{
+    std::size_t n = a.size();
+    if (n != b.size())
+        return false;
+    const char* x = a.data();
+    const char* y = b.data();
+    auto same = [&](std::size_t at, auto word) {
+        decltype(word) u, v;
+        std::memcpy(&u, x + at, sizeof u);
+        std::memcpy(&v, y + at, sizeof v);
+        return u == v;
+    };
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+            if (!same(i, std::uint64_t{}))
+                return false;
+        return same(n - 8, std::uint64_t{});
+    }
+    if (n >= 4)
+        return same(0, std::uint32_t{}) && same(n - 4, std::uint32_t{});
+    for (std::size_t i = 0; i < n; ++i)
+        if (x[i] != y[i])
+            return false;
+    return true;
 }
 
 } // namespace agent_engine::detail

@@ -8,6 +8,7 @@
 // collected, and reported in declaration order whatever the order of the input.
 
 #include <agent_engine/core/constraints.hpp>
+#include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/schema.hpp>
 
@@ -54,10 +55,10 @@ struct json_rule<T> {
     // declaration order, so the member after the last one found is tried first.
     static std::size_t find(std::string_view key, std::size_t expected) noexcept
     {
-        if (expected < size && keys[expected] == key)
+        if (expected < size && detail::equal_key(keys[expected], key))
             return expected;
         for (std::size_t i = 0; i < size; ++i)
-            if (keys[i] == key)
+            if (detail::equal_key(keys[i], key))
                 return i;
         return size;
     }
