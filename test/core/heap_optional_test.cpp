@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 using agent_engine::heap_optional;
 using test_support::compact;
@@ -69,6 +70,46 @@ BOOST_AUTO_TEST_CASE(copies_are_deep_moves_leave_the_source_empty)
     BOOST_TEST(!a);
 }
 
+BOOST_AUTO_TEST_CASE(used_where_std_optional_was)
+{
+    // `= {}` empties, as it does a std::optional
+    heap_optional<int> number = 5;
+    number = {};
+    BOOST_TEST(!number);
+    heap_optional<Note> note = Note{"n", 1};
+    note = {};
+    BOOST_TEST(!note);
+    heap_optional<std::string> text = "converted from a literal";
+    BOOST_TEST(*text == "converted from a literal");
+
+    // to and from std::optional
+    std::optional<Note> plain = Note{"plain", 2};
+    note = plain;
+    BOOST_TEST(note->text == "plain");
+    std::optional<Note> back = note;
+    BOOST_TEST(back->weight == 2);
+    std::optional<Note> none = heap_optional<Note>();
+    BOOST_TEST(!none);
+    heap_optional<Note> from_empty = std::optional<Note>();
+    BOOST_TEST(!from_empty);
+
+    // rvalue access moves the value out
+    heap_optional<std::string> owner = std::string(100, 'x');
+    std::string taken = std::move(owner).value();
+    BOOST_TEST(taken.size() == 100u);
+    BOOST_TEST(owner.has_value()); // its value moved from, still engaged (as std::optional)
+
+    heap_optional<std::vector<int>> list(std::in_place, 3, 7);
+    BOOST_TEST(list->size() == 3u);
+    list.emplace({1, 2});
+    BOOST_TEST(list->size() == 2u);
+}
+
+// Equality exists exactly when the value has it, as for std::optional.
+static_assert(std::equality_comparable<heap_optional<std::string>>);
+static_assert(!std::equality_comparable<heap_optional<Note>>);
+static_assert(std::equality_comparable<heap_optional<Note>> == std::equality_comparable<std::optional<Note>>);
+
 BOOST_AUTO_TEST_CASE(equality_compares_values)
 {
     heap_optional<std::string> a = std::string("x"), b = std::string("x"), empty;
@@ -77,6 +118,8 @@ BOOST_AUTO_TEST_CASE(equality_compares_values)
     BOOST_TEST(!(a == b));
     BOOST_TEST(!(a == empty));
     BOOST_TEST((empty == heap_optional<std::string>()));
+    BOOST_TEST((a == "x"));
+    BOOST_TEST(!(empty == "x"));
 }
 
 BOOST_AUTO_TEST_CASE(reads_and_writes_as_value_or_null)

@@ -6,13 +6,30 @@
 // pointer, so a member that is almost always empty (a stage's `error`: an
 // EngineError is 240 bytes) costs 8 bytes instead of sizeof(T) in every entry
 // of a large sequence. JSON sees no difference: empty is null, as for std::optional.
+// It converts to and from std::optional<T>. Unlike std::optional, a moved-from
+// heap_optional is empty.
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <type_traits>
 #include <utility>
 
 namespace agent_engine {
+
+template <class T> class heap_optional;
+
+namespace detail {
+template <class> inline constexpr bool is_heap_optional_v = false;
+template <class T> inline constexpr bool is_heap_optional_v<heap_optional<T>> = true;
+
+// What std::optional<T> accepts as a value to hold (not an optional, a nullopt or an in_place tag).
+template <class T, class U>
+concept heap_optional_value_source =
+    std::is_constructible_v<T, U> && !is_heap_optional_v<std::remove_cvref_t<U>> &&
+    !std::is_same_v<std::remove_cvref_t<U>, std::nullopt_t> && !std::is_same_v<std::remove_cvref_t<U>, std::in_place_t> &&
+    !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>>;
+} // namespace detail
 
 template <class T> class heap_optional {
     static_assert(std::is_object_v<T> && !std::is_array_v<T> && std::is_same_v<T, std::remove_cv_t<T>>,
@@ -24,8 +41,17 @@ public:
 
     heap_optional() noexcept = default;
     heap_optional(std::nullopt_t) noexcept {}
-    heap_optional(const T& v) : value_(std::make_unique<T>(v)) {}
-    heap_optional(T&& v) : value_(std::make_unique<T>(std::move(v))) {}
+    template <class U = T>
+        requires detail::heap_optional_value_source<T, U>
+    explicit(!std::is_convertible_v<U, T>) heap_optional(U&& v) : value_(std::make_unique<T>(std::forward<U>(v)))
+    {
+    }
+    template <class... Args>
+    explicit heap_optional(std::in_place_t, Args&&... args) : value_(std::make_unique<T>(std::forward<Args>(args)...))
+    {
+    }
+    heap_optional(const std::optional<T>& other) : value_(other ? std::make_unique<T>(*other) : nullptr) {}
+    heap_optional(std::optional<T>&& other) : value_(other ? std::make_unique<T>(std::move(*other)) : nullptr) {}
     heap_optional(const heap_optional& other) : value_(other ? std::make_unique<T>(*other) : nullptr) {}
     heap_optional(heap_optional&& other) noexcept = default; // `other` is left empty
     ~heap_optional() = default;
@@ -42,21 +68,28 @@ public:
         return *this;
     }
     heap_optional& operator=(heap_optional&& other) noexcept = default;
-    // Assigning a value reuses the allocation when there is one, as std::optional assigns in place.
-    heap_optional& operator=(const T& v)
+    // Assigning a value reuses the allocation when there is one, as std::optional
+    // assigns in place. `x = {}` empties, as for std::optional.
+    template <class U = T>
+        requires detail::heap_optional_value_source<T, U> && std::is_assignable_v<T&, U> &&
+                 (!std::is_scalar_v<T> || !std::is_same_v<std::decay_t<U>, T>)
+    heap_optional& operator=(U&& v)
     {
-        assign(v);
+        assign(std::forward<U>(v));
         return *this;
     }
-    heap_optional& operator=(T&& v)
-    {
-        assign(std::move(v));
-        return *this;
-    }
+
+    operator std::optional<T>() const& { return value_ ? std::optional<T>(*value_) : std::nullopt; }
+    operator std::optional<T>() && { return value_ ? std::optional<T>(std::move(*value_)) : std::nullopt; }
 
     template <class... Args> T& emplace(Args&&... args)
     {
         value_ = std::make_unique<T>(std::forward<Args>(args)...);
+        return *value_;
+    }
+    template <class U, class... Args> T& emplace(std::initializer_list<U> list, Args&&... args)
+    {
+        value_ = std::make_unique<T>(list, std::forward<Args>(args)...);
         return *value_;
     }
     void reset() noexcept { value_.reset(); }
@@ -68,6 +101,7 @@ public:
 
     T& operator*() & noexcept { return *value_; }
     const T& operator*() const& noexcept { return *value_; }
+    T&& operator*() && noexcept { return std::move(*value_); }
     T* operator->() noexcept { return value_.get(); }
     const T* operator->() const noexcept { return value_.get(); }
     T& value() &
@@ -80,16 +114,33 @@ public:
         check();
         return *value_;
     }
-    template <class U> T value_or(U&& fallback) const
+    T&& value() &&
+    {
+        check();
+        return std::move(*value_);
+    }
+    template <class U> T value_or(U&& fallback) const&
     {
         return value_ ? *value_ : static_cast<T>(std::forward<U>(fallback));
     }
+    template <class U> T value_or(U&& fallback) &&
+    {
+        return value_ ? std::move(*value_) : static_cast<T>(std::forward<U>(fallback));
+    }
 
     friend bool operator==(const heap_optional& a, const heap_optional& b)
+        requires requires(const T& x) { { x == x } -> std::convertible_to<bool>; }
     {
         return a && b ? *a == *b : a.has_value() == b.has_value();
     }
     friend bool operator==(const heap_optional& a, std::nullopt_t) noexcept { return !a; }
+    template <class U>
+        requires(!detail::is_heap_optional_v<U>) && (!std::is_same_v<U, std::nullopt_t>) &&
+                requires(const T& x, const U& u) { { x == u } -> std::convertible_to<bool>; }
+    friend bool operator==(const heap_optional& a, const U& v)
+    {
+        return a && *a == v;
+    }
 
 private:
     template <class V> void assign(V&& v)
