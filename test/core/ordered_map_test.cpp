@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE core_ordered_map
 #include "test_support.hpp"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -124,4 +125,39 @@ BOOST_AUTO_TEST_CASE(reserve_then_insert)
     BOOST_TEST(m.find("x")->second == 1);
     BOOST_TEST(m.find("y999")->second == 999);
     BOOST_TEST(m.size() == 1001u);
+}
+
+// Keys whose hashes collide are told apart by comparing them: every lookup,
+// growth and erase still finds each one.
+BOOST_AUTO_TEST_CASE(colliding_hashes_still_find_every_key)
+{
+    struct one_hash {
+        std::size_t operator()(const std::string&) const noexcept { return 42; }
+    };
+    ordered_map<std::string, int, one_hash> m;
+    for (int i = 0; i < 300; ++i)
+        m["k" + std::to_string(i)] = i;
+    for (int i = 0; i < 300; i += 2)
+        BOOST_TEST(m.erase("k" + std::to_string(i)) == 1u);
+    for (int i = 0; i < 300; ++i) {
+        auto it = m.find("k" + std::to_string(i));
+        if (i % 2)
+            BOOST_TEST((it != m.end() && it->second == i), "k" << i);
+        else
+            BOOST_TEST((it == m.end()), "k" << i);
+    }
+    BOOST_TEST(m.size() == 150u);
+    BOOST_TEST(m.begin()->first == "k1");
+}
+
+// Integer keys hash to themselves with std::hash: keys that differ only in high
+// bits must still spread (and be found).
+BOOST_AUTO_TEST_CASE(integer_keys_with_equal_low_bits)
+{
+    ordered_map<std::uint64_t, int> m;
+    for (std::uint64_t i = 0; i < 2000; ++i)
+        m[i << 32] = static_cast<int>(i);
+    for (std::uint64_t i = 0; i < 2000; ++i)
+        BOOST_TEST(m.find(i << 32)->second == static_cast<int>(i));
+    BOOST_TEST(!m.contains(1));
 }

@@ -26,7 +26,12 @@ template <class Key, class T, class Hash = std::hash<Key>> class ordered_map {
     std::vector<std::pair<Key, T>> items_;
     std::vector<std::uint64_t> slots_;
 
-    static std::uint32_t hash_of(const Key& k) { return static_cast<std::uint32_t>(Hash{}(k)); }
+    // The high half of the hash, mixed (std::hash of an integer is the integer itself).
+    static std::uint32_t hash_of(const Key& k)
+    {
+        std::uint64_t h = Hash{}(k);
+        return static_cast<std::uint32_t>(((h ^ (h >> 32)) * 0x9E3779B97F4A7C15u) >> 32);
+    }
     static std::uint64_t slot_for(std::uint32_t hash, std::size_t position)
     {
         return std::uint64_t{hash} << 32 | (position + 1);
@@ -41,44 +46,37 @@ template <class Key, class T, class Hash = std::hash<Key>> class ordered_map {
             if (slots_[s] == 0 || (slots_[s] >> 32 == hash && items_[position_in(slots_[s])].first == k))
                 return s;
     }
-    std::size_t free_slot(std::uint32_t hash) const
+    // Puts `slot` in the first free place of its probe sequence in `index`.
+    static void insert_slot(std::vector<std::uint64_t>& index, std::uint64_t slot)
     {
-        std::size_t mask = slots_.size() - 1;
-        std::size_t s = hash & mask;
-        while (slots_[s] != 0)
+        std::size_t mask = index.size() - 1;
+        std::size_t s = static_cast<std::uint32_t>(slot >> 32) & mask;
+        while (index[s] != 0)
             s = (s + 1) & mask;
-        return s;
+        index[s] = slot;
     }
 
-    // Room for `capacity` entries; rehashes the keys only when `rehash` (their
-    // positions changed), otherwise reuses the hashes in the slots.
-    void resize_index(std::size_t capacity, bool rehash)
+    // An index with room for `capacity` entries holding `slots` (the hashes are
+    // kept: growing never rehashes a key).
+    static std::vector<std::uint64_t> make_index(std::size_t capacity, const std::vector<std::uint64_t>& slots)
     {
+        if (capacity >= UINT32_MAX)
+            throw std::length_error("agent_engine::ordered_map: too many entries");
         std::size_t size = 16;
         while (size < 2 * capacity)
             size *= 2;
-        std::vector<std::uint64_t> old(size, 0);
-        old.swap(slots_);
-        if (rehash) {
-            for (std::size_t i = 0; i < items_.size(); ++i) {
-                std::uint32_t h = hash_of(items_[i].first);
-                slots_[free_slot(h)] = slot_for(h, i);
-            }
-        } else {
-            for (std::uint64_t slot : old)
-                if (slot != 0)
-                    slots_[free_slot(static_cast<std::uint32_t>(slot >> 32))] = slot;
-        }
+        std::vector<std::uint64_t> index(size, 0);
+        for (std::uint64_t slot : slots)
+            if (slot != 0)
+                insert_slot(index, slot);
+        return index;
     }
 
     // Where `k` is, or where it was appended by constructing its value from `args`.
     template <class K, class... Args> std::pair<std::size_t, bool> place(K&& k, Args&&... args)
     {
-        if (2 * (items_.size() + 1) > slots_.size()) {
-            if (items_.size() >= UINT32_MAX - 1)
-                throw std::length_error("agent_engine::ordered_map: too many entries");
-            resize_index(items_.size() + 1, false);
-        }
+        if (2 * (items_.size() + 1) > slots_.size())
+            slots_ = make_index(items_.size() + 1, slots_);
         std::uint32_t hash = hash_of(k);
         std::size_t s = slot_of(k, hash);
         if (slots_[s] != 0)
@@ -117,9 +115,9 @@ public:
     }
     void reserve(std::size_t n)
     {
-        items_.reserve(n);
         if (2 * n > slots_.size())
-            resize_index(n, false);
+            slots_ = make_index(n, slots_);
+        items_.reserve(n);
     }
 
     iterator find(const Key& k) { return begin() + position_of(k); }
@@ -142,8 +140,12 @@ public:
         std::ptrdiff_t pos = position_of(k);
         if (pos == static_cast<std::ptrdiff_t>(items_.size()))
             return 0;
+        // The new index is allocated before anything changes, so that a failure leaves the map as it was.
+        std::vector<std::uint64_t> index(slots_.size(), 0);
         items_.erase(items_.begin() + pos);
-        resize_index(items_.size(), true);
+        for (std::size_t i = 0; i < items_.size(); ++i) // positions moved: index them afresh
+            insert_slot(index, slot_for(hash_of(items_[i].first), i));
+        slots_.swap(index);
         return 1;
     }
 
