@@ -387,11 +387,17 @@ BOOST_AUTO_TEST_CASE(integers_read_exactly_on_both_sides_of_the_shortcut)
         numbers.push_back(std::string(n, '9'));
         numbers.push_back("-" + std::string(n, '9'));
     }
-    for (auto const& text : numbers) {
-        auto ours = agent_engine::parse_json(text);
-        BOOST_REQUIRE_MESSAGE(ours.has_value(), text);
-        boost::json::value theirs = boost::json::parse(text);
-        BOOST_TEST(ours.value().kind() == theirs.kind(), text);
-        BOOST_TEST(boost::json::serialize(ours.value()) == boost::json::serialize(theirs), text);
+    for (auto const& number : numbers) {
+        // alone, and followed by each character that can end a number
+        for (std::string text : {number, "[" + number + "]", "[" + number + ",1]", "{\"n\":" + number + "}"}) {
+            auto ours = agent_engine::parse_json(text);
+            BOOST_REQUIRE_MESSAGE(ours.has_value(), text);
+            boost::json::value theirs = boost::json::parse(text);
+            BOOST_TEST(boost::json::serialize(ours.value()) == boost::json::serialize(theirs), text);
+            const boost::json::value& n = ours.value().is_array()    ? ours.value().as_array()[0]
+                                          : ours.value().is_object() ? ours.value().as_object().at("n")
+                                                                     : ours.value();
+            BOOST_TEST(n.kind() == boost::json::parse(number).kind(), text);
+        }
     }
 }
