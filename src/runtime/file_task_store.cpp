@@ -331,12 +331,11 @@ struct opened_document {
     std::size_t size = 0;
 };
 
-Result<opened_document> open_document(const std::filesystem::path& root, std::string_view project,
-                                      std::string_view id, const std::string& path)
+// The document `id` of the project directory `dir_fd`.
+Result<opened_document> open_in_directory(int dir_fd, std::string_view id, const std::string& path)
 {
-    BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(root, project, path));
     // O_NONBLOCK: a FIFO planted in the tree must not hang the reader.
-    unique_fd file(::openat(dir_fd.get(), file_name(id).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    unique_fd file(::openat(dir_fd, file_name(id).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
     if (file.get() < 0)
         return open_error(path, errno);
     struct stat st {};
@@ -347,8 +346,15 @@ Result<opened_document> open_document(const std::filesystem::path& root, std::st
     return opened_document{std::move(file), static_cast<std::size_t>(st.st_size)};
 }
 
-// Up to `count` bytes from `offset` (fewer at the end of the file); `expected`
-// sizes the buffer.
+Result<opened_document> open_document(const std::filesystem::path& root, std::string_view project,
+                                      std::string_view id, const std::string& path)
+{
+    BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(root, project, path));
+    return open_in_directory(dir_fd.get(), id, path);
+}
+
+// Up to `count` bytes from `offset` (fewer at the end of the file); `expected`,
+// what the file's size promises, sizes the buffer.
 Result<std::string> read_from(int fd, std::size_t offset, std::size_t count, std::size_t expected,
                               const std::string& path)
 {
@@ -356,18 +362,37 @@ Result<std::string> read_from(int fd, std::size_t offset, std::size_t count, std
     bytes.reserve(std::min(count, expected));
     char buf[65536];
     while (bytes.size() < count) {
-        ssize_t n = ::pread(fd, buf, std::min(sizeof buf, count - bytes.size()),
-                            static_cast<off_t>(offset + bytes.size()));
+        std::size_t asked = std::min(sizeof buf, count - bytes.size());
+        ssize_t n = ::pread(fd, buf, asked, static_cast<off_t>(offset + bytes.size()));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             return io_error("read", path, errno);
         }
-        if (n == 0)
-            break;
         bytes.append(buf, static_cast<std::size_t>(n));
+        // A short read of a regular file is its end: past the promised size, no
+        // second read to hear it again (short of it, a file system may read in pieces).
+        if (n == 0 || (static_cast<std::size_t>(n) < asked && bytes.size() >= std::min(count, expected)))
+            break;
     }
     return bytes;
+}
+
+// Both ends of an opened document, or all of it when it is no longer than head + tail.
+Result<document_ends> read_ends(const opened_document& file, std::size_t head, std::size_t tail,
+                                const std::string& path)
+{
+    int fd = file.fd.get();
+    if (file.size > head + tail) {
+        // Both ends of the one file opened: a save renames another file in.
+        BOOST_OUTCOME_TRY(auto first, read_from(fd, 0, head, head, path));
+        BOOST_OUTCOME_TRY(auto last, read_from(fd, file.size - tail, tail, tail, path));
+        if (first.size() == head && last.size() == tail)
+            return document_ends{std::move(first), std::move(last), false};
+        // Shorter than it was: changed in place, by someone else; read what it is now.
+    }
+    BOOST_OUTCOME_TRY(auto whole, read_from(fd, 0, std::string::npos, file.size, path));
+    return document_ends{std::move(whole), {}, true};
 }
 
 } // namespace
@@ -429,18 +454,32 @@ Result<document_ends> file_task_store::get_ends(std::string_view project, std::s
     std::string path = location(project, id);
     return guarded(path, [&]() -> Result<document_ends> {
         BOOST_OUTCOME_TRY(auto file, open_document(root_, project, id, path));
-        int fd = file.fd.get();
-        if (file.size > head + tail) {
-            // Both ends of the one file opened: a save renames another file in.
-            BOOST_OUTCOME_TRY(auto first, read_from(fd, 0, head, head, path));
-            BOOST_OUTCOME_TRY(auto last, read_from(fd, file.size - tail, tail, tail, path));
-            if (first.size() == head && last.size() == tail)
-                return document_ends{std::move(first), std::move(last), false};
-            // Shorter than it was: changed in place, by someone else; read what it is now.
-        }
-        BOOST_OUTCOME_TRY(auto whole, read_from(fd, 0, std::string::npos, file.size, path));
-        return document_ends{std::move(whole), {}, true};
+        return read_ends(file, head, tail, path);
     });
+}
+
+void file_task_store::for_each_ends(std::string_view project, std::span<const std::string> ids, std::size_t head,
+                                    std::size_t tail, const ends_visitor& f) const
+{
+    // The project's directory is opened once: a listing reads thousands of documents.
+    auto dir = [&]() -> Result<unique_fd> {
+        BOOST_OUTCOME_TRY(check_project_key(project));
+        std::string path = project_path(root_, project);
+        return guarded(path, [&] { return open_document_directory(root_, project, path); });
+    }();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        std::string path = location(project, ids[i]);
+        auto ends = [&]() -> Result<document_ends> {
+            if (!dir)
+                return dir.error().code == EngineErrorCode::not_found ? not_found_error(path) : dir.error();
+            BOOST_OUTCOME_TRY(check_document_key(ids[i]));
+            return guarded(path, [&]() -> Result<document_ends> {
+                BOOST_OUTCOME_TRY(auto file, open_in_directory(dir.value().get(), ids[i], path));
+                return read_ends(file, head, tail, path);
+            });
+        }();
+        f(i, std::move(ends));
+    }
 }
 
 Result<std::vector<std::string>> file_task_store::list(std::string_view project) const

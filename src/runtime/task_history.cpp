@@ -31,16 +31,15 @@ Result<std::vector<indexed_task>> scan(const task_store& store, std::string_view
     BOOST_OUTCOME_TRY(auto ids, store.list(project));
     std::vector<indexed_task> entries;
     entries.reserve(ids.size());
-    for (auto& id : ids) {
-        auto meta = read_stored_task_metadata(store, project, id);
+    for_each_stored_task_metadata(store, project, ids, [&](std::size_t i, Result<TaskMetadata> meta) {
         if (!meta) { // removed since the listing (not_found), unreadable or invalid
             if (meta.error().code != EngineErrorCode::not_found)
                 skipped.push_back(std::move(meta).error());
-            continue;
+            return;
         }
         std::int64_t time = task_time(meta.value());
-        entries.push_back({std::move(meta).value(), std::move(id), time});
-    }
+        entries.push_back({std::move(meta).value(), ids[i], time});
+    });
     std::sort(entries.begin(), entries.end(),
               [](const indexed_task& a, const indexed_task& b) { return compare(a, b.time, b.id) < 0; });
     return entries;

@@ -204,18 +204,11 @@ std::optional<Result<TaskMetadata>> read_from_ends(std::string_view head, std::s
 constexpr std::size_t head_bytes = 64 * 1024;
 constexpr std::size_t tail_bytes = 4 * 1024;
 
-} // namespace
-
-Result<TaskMetadata> read_task_metadata(std::string_view json_text)
+// The metadata of the stored checkpoint (project, id) from its ends as the store gave them.
+Result<TaskMetadata> metadata_from_ends(const task_store& store, std::string_view project, std::string_view id,
+                                        Result<document_ends> read)
 {
-    if (auto meta = read_from_ends(json_text, json_text, true))
-        return std::move(*meta);
-    return from_json<TaskMetadata>(json_text);
-}
-
-Result<TaskMetadata> read_stored_task_metadata(const task_store& store, std::string_view project, std::string_view id)
-{
-    BOOST_OUTCOME_TRY(auto ends, store.get_ends(project, id, head_bytes, tail_bytes));
+    BOOST_OUTCOME_TRY(auto ends, std::move(read));
     auto meta = [&]() -> Result<TaskMetadata> {
         if (ends.whole)
             return read_task_metadata(ends.head);
@@ -227,6 +220,29 @@ Result<TaskMetadata> read_stored_task_metadata(const task_store& store, std::str
     if (!meta)
         return with_location(std::move(meta).error(), store.location(project, id));
     return meta;
+}
+
+} // namespace
+
+Result<TaskMetadata> read_task_metadata(std::string_view json_text)
+{
+    if (auto meta = read_from_ends(json_text, json_text, true))
+        return std::move(*meta);
+    return from_json<TaskMetadata>(json_text);
+}
+
+Result<TaskMetadata> read_stored_task_metadata(const task_store& store, std::string_view project, std::string_view id)
+{
+    return metadata_from_ends(store, project, id, store.get_ends(project, id, head_bytes, tail_bytes));
+}
+
+void for_each_stored_task_metadata(const task_store& store, std::string_view project,
+                                   std::span<const std::string> ids,
+                                   const std::function<void(std::size_t, Result<TaskMetadata>)>& f)
+{
+    store.for_each_ends(project, ids, head_bytes, tail_bytes, [&](std::size_t i, Result<document_ends> ends) {
+        f(i, metadata_from_ends(store, project, ids[i], std::move(ends)));
+    });
 }
 
 } // namespace agent_engine

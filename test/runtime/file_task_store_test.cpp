@@ -5,6 +5,8 @@
 #include <agent_engine/runtime/detail/guarded.hpp>
 #include <agent_engine/runtime/file_task_store.hpp>
 
+#include <sys/stat.h>
+
 namespace fs = std::filesystem;
 using namespace agent_engine;
 
@@ -163,6 +165,37 @@ BOOST_AUTO_TEST_CASE(symlinks_inside_the_root_are_refused)
     BOOST_TEST(store.list("escape").error().code == EngineErrorCode::security);
     BOOST_TEST(store.get("p", "secret").error().code == EngineErrorCode::security);
     BOOST_TEST(!fs::exists(tmp.path() / "outside" / "new.json"));
+}
+
+// A listing's one pass over a project refuses what get_ends refuses, each
+// document with its own error: a symlink, a FIFO, a directory, a symlinked project.
+BOOST_AUTO_TEST_CASE(ends_of_many_documents_refuse_what_each_read_refuses)
+{
+    fixtures::temp_dir tmp("store_ends");
+    fs::path root = tmp.path() / "root";
+    file_task_store store(root);
+    BOOST_REQUIRE(store.put("p", "task-p-ok", "{}"));
+    fixtures::write(tmp.path() / "secret.json", "{}");
+    fs::create_symlink(tmp.path() / "secret.json", root / "p" / "task-p-link.json");
+    BOOST_REQUIRE(::mkfifo((root / "p" / "task-p-fifo.json").c_str(), 0600) == 0); // must not hang the reader
+    fs::create_directory(root / "p" / "task-p-dir.json");
+    fs::create_directory_symlink(root / "p", root / "linked");
+    auto codes = [&](std::string_view project, const names& ids) {
+        names got;
+        store.for_each_ends(project, ids, 64, 8, [&](std::size_t i, Result<document_ends> ends) {
+            auto alone = store.get_ends(project, ids[i], 64, 8);
+            BOOST_REQUIRE(ends.has_value() == alone.has_value());
+            if (!alone)
+                BOOST_TEST(to_json(ends.error()) == to_json(alone.error()));
+            got.push_back(ends ? std::string("ok") : to_json(ends.error().code));
+        });
+        return got;
+    };
+    BOOST_TEST(codes("p", {"task-p-link", "task-p-ok", "task-p-fifo", "task-p-dir"}) ==
+                   (names{"\"security\"", "ok", "\"io\"", "\"io\""}),
+               boost::test_tools::per_element());
+    BOOST_TEST(codes("linked", {"task-p-ok", "task-p-link"}) == (names{"\"security\"", "\"security\""}),
+               boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(io_failures_carry_the_path_and_the_os_message)

@@ -214,6 +214,54 @@ BOOST_AUTO_TEST_CASE(metadata_of_large_checkpoints_reads_what_the_whole_text_say
     auto truncated = read_stored_task_metadata(*store, "big", "task-big-5");
     BOOST_TEST(truncated.error().message == from_json<Task>(bytes.substr(0, bytes.size() - 3)).error().message);
     BOOST_TEST(read_stored_task_metadata(*store, "big", "task-big-6").error().code == EngineErrorCode::not_found);
+    // Read in one pass, each is what it is read alone.
+    conformance::ids all{"task-big-1", "task-big-2", "task-big-3", "task-big-4", "task-big-5", "task-big-6"};
+    std::size_t visited = 0;
+    for_each_stored_task_metadata(*store, "big", all, [&](std::size_t i, Result<TaskMetadata> meta) {
+        BOOST_TEST(i == visited++);
+        auto alone = read_stored_task_metadata(*store, "big", all[i]);
+        BOOST_TEST_CONTEXT(all[i])
+        {
+            BOOST_REQUIRE(meta.has_value() == alone.has_value());
+            if (alone)
+                BOOST_TEST(to_json(meta.value()) == to_json(alone.value()));
+            else
+                BOOST_TEST(to_json(meta.error()) == to_json(alone.error()));
+        }
+    });
+    BOOST_TEST(visited == all.size());
+}
+
+BOOST_AUTO_TEST_CASE(ends_of_many_documents_are_the_ends_of_each)
+{
+    using namespace agent_engine;
+    auto store = make_conformance_store();
+    BOOST_REQUIRE(store->put("p", "task-p-1", "short"));
+    BOOST_REQUIRE(store->put("p", "task-p-2", "head" + std::string(5000, '.') + "tail"));
+    auto check = [&](std::string_view project, const conformance::ids& ids) {
+        std::size_t visited = 0;
+        store->for_each_ends(project, ids, 100, 10, [&](std::size_t i, Result<document_ends> ends) {
+            BOOST_TEST(i == visited++);
+            auto alone = store->get_ends(project, ids[i], 100, 10);
+            BOOST_TEST_CONTEXT(project << "/" << ids[i])
+            {
+                BOOST_REQUIRE(ends.has_value() == alone.has_value());
+                if (alone) {
+                    BOOST_TEST(ends.value().head == alone.value().head);
+                    BOOST_TEST(ends.value().tail == alone.value().tail);
+                    BOOST_TEST(ends.value().whole == alone.value().whole);
+                } else {
+                    BOOST_TEST(to_json(ends.error()) == to_json(alone.error()));
+                }
+            }
+        });
+        BOOST_TEST(visited == ids.size());
+    };
+    // found, whole or by its ends; missing; unsafe
+    check("p", {"task-p-2", "task-p-none", "..", "task-p-1"});
+    BOOST_TEST(store->get_ends("p", "task-p-2", 100, 10).value().tail == std::string(6, '.') + "tail");
+    check("nobody", {"task-nobody-1", "task-nobody-2"}); // each not_found, at its own location
+    check("../p", {"task-p-1"});                          // the project's key: a security error for each
 }
 
 BOOST_AUTO_TEST_CASE(history_orders_filters_and_windows)

@@ -49,6 +49,8 @@ public:
     Result<std::string> get(std::string_view project, std::string_view id) const override;
     Result<document_ends> get_ends(std::string_view project, std::string_view id, std::size_t head,
                                    std::size_t tail) const override;
+    void for_each_ends(std::string_view project, std::span<const std::string> ids, std::size_t head,
+                       std::size_t tail, const ends_visitor& f) const override;
     Result<std::vector<std::string>> list(std::string_view project) const override;
     Result<std::vector<std::string>> list_projects() const override;
     Result<void> remove(std::string_view project, std::string_view id) override;

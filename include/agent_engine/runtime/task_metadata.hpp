@@ -11,7 +11,10 @@
 
 #include <boost/describe/class.hpp>
 
+#include <cstddef>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -45,6 +48,13 @@ Result<TaskMetadata> read_task_metadata(std::string_view json_text);
 // get_ends: the cost does not grow with the checkpoint), else from the whole
 // document. json and validation errors carry the document's location.
 Result<TaskMetadata> read_stored_task_metadata(const task_store& store, std::string_view project, std::string_view id);
+
+// read_stored_task_metadata of each of `ids` (checkpoints of one project),
+// handed to `f` with its index in `ids`, in order, in one pass of the store
+// (task_store::for_each_ends).
+void for_each_stored_task_metadata(const task_store& store, std::string_view project,
+                                   std::span<const std::string> ids,
+                                   const std::function<void(std::size_t index, Result<TaskMetadata> meta)>& f);
 
 } // namespace agent_engine
 

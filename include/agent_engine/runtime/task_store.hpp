@@ -16,7 +16,9 @@
 #include <agent_engine/runtime/project_id.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +84,13 @@ public:
     // longer than head + tail comes whole. The default reads it whole.
     virtual Result<document_ends> get_ends(std::string_view project, std::string_view id, std::size_t head,
                                            std::size_t tail) const;
+
+    // get_ends of each of `ids` (documents of one project), handed to `f` with its
+    // index in `ids`, in order. The default calls get_ends for each; the file
+    // store opens the project's directory once for all of them.
+    using ends_visitor = std::function<void(std::size_t index, Result<document_ends> ends)>;
+    virtual void for_each_ends(std::string_view project, std::span<const std::string> ids, std::size_t head,
+                               std::size_t tail, const ends_visitor& f) const;
 
     // A store that keeps each document's metadata in an index answers history
     // queries from it (task_history.hpp); nullptr: they read every document.
@@ -173,6 +182,13 @@ inline Result<document_ends> task_store::get_ends(std::string_view project, std:
         return document_ends{std::move(bytes), {}, true};
     document_ends ends{bytes.substr(0, head), bytes.substr(bytes.size() - tail), false};
     return ends;
+}
+
+inline void task_store::for_each_ends(std::string_view project, std::span<const std::string> ids, std::size_t head,
+                                      std::size_t tail, const ends_visitor& f) const
+{
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        f(i, get_ends(project, ids[i], head, tail));
 }
 
 } // namespace agent_engine
