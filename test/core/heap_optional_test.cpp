@@ -118,8 +118,36 @@ BOOST_AUTO_TEST_CASE(equality_compares_values)
     BOOST_TEST(!(a == b));
     BOOST_TEST(!(a == empty));
     BOOST_TEST((empty == heap_optional<std::string>()));
-    BOOST_TEST((a == "x"));
-    BOOST_TEST(!(empty == "x"));
+    // against std::optional, both ways round, empty or not
+    std::optional<std::string> plain;
+    BOOST_TEST((empty == plain));
+    BOOST_TEST((plain == empty));
+    BOOST_TEST(!(a == plain));
+    plain = "x";
+    BOOST_TEST((a == plain));
+    BOOST_TEST((plain == a));
+    BOOST_TEST((plain != b));
+}
+
+// No comparison with a bare value: std::optional's own `optional == value` would
+// then take `std::optional == heap_optional` and answer it wrongly.
+static_assert(!std::equality_comparable_with<heap_optional<int>, int>);
+
+namespace heap_optional_test {
+struct Tree { // a type that holds itself: what a box is for
+    int value = 0;
+    heap_optional<Tree> left;
+};
+} // namespace heap_optional_test
+
+BOOST_AUTO_TEST_CASE(a_type_can_hold_itself)
+{
+    heap_optional_test::Tree t;
+    t.left.emplace().left.emplace().value = 3;
+    heap_optional_test::Tree copy = t;
+    t.left->left->value = 4;
+    BOOST_TEST(copy.left->left->value == 3);
+    BOOST_TEST(!copy.left->left->left);
 }
 
 BOOST_AUTO_TEST_CASE(reads_and_writes_as_value_or_null)

@@ -9,6 +9,7 @@
 // It converts to and from std::optional<T>. Unlike std::optional, a moved-from
 // heap_optional is empty.
 
+#include <concepts>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -22,13 +23,19 @@ template <class T> class heap_optional;
 namespace detail {
 template <class> inline constexpr bool is_heap_optional_v = false;
 template <class T> inline constexpr bool is_heap_optional_v<heap_optional<T>> = true;
+template <class> inline constexpr bool is_std_optional_v = false;
+template <class T> inline constexpr bool is_std_optional_v<std::optional<T>> = true;
 
-// What std::optional<T> accepts as a value to hold (not an optional, a nullopt or an in_place tag).
+
+// What std::optional<T> accepts as a value to hold (not an optional, a nullopt or
+// an in_place tag). The cheap tests come first: they stop the check before T is
+// asked about, which a recursive T (a heap_optional of itself) does not allow yet.
+template <class U>
+concept heap_optional_tag_or_optional =
+    is_heap_optional_v<std::remove_cvref_t<U>> || is_std_optional_v<std::remove_cvref_t<U>> ||
+    std::is_same_v<std::remove_cvref_t<U>, std::nullopt_t> || std::is_same_v<std::remove_cvref_t<U>, std::in_place_t>;
 template <class T, class U>
-concept heap_optional_value_source =
-    std::is_constructible_v<T, U> && !is_heap_optional_v<std::remove_cvref_t<U>> &&
-    !std::is_same_v<std::remove_cvref_t<U>, std::nullopt_t> && !std::is_same_v<std::remove_cvref_t<U>, std::in_place_t> &&
-    !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>>;
+concept heap_optional_value_source = !heap_optional_tag_or_optional<U> && std::is_constructible_v<T, U>;
 } // namespace detail
 
 template <class T> class heap_optional {
@@ -43,15 +50,26 @@ public:
     heap_optional(std::nullopt_t) noexcept {}
     template <class U = T>
         requires detail::heap_optional_value_source<T, U>
-    explicit(!std::is_convertible_v<U, T>) heap_optional(U&& v) : value_(std::make_unique<T>(std::forward<U>(v)))
+    explicit(std::conjunction_v<std::bool_constant<!detail::heap_optional_tag_or_optional<U>>,
+                                std::negation<std::is_convertible<U, T>>>)
+        heap_optional(U&& v)
+        : value_(std::make_unique<T>(std::forward<U>(v)))
     {
     }
     template <class... Args>
     explicit heap_optional(std::in_place_t, Args&&... args) : value_(std::make_unique<T>(std::forward<Args>(args)...))
     {
     }
-    heap_optional(const std::optional<T>& other) : value_(other ? std::make_unique<T>(*other) : nullptr) {}
-    heap_optional(std::optional<T>&& other) : value_(other ? std::make_unique<T>(std::move(*other)) : nullptr) {}
+    // Templates, so that only a std::optional matches them, never something
+    // converted to one (which would need T complete).
+    template <std::same_as<T> U>
+    heap_optional(const std::optional<U>& other) : value_(other ? std::make_unique<T>(*other) : nullptr)
+    {
+    }
+    template <std::same_as<T> U>
+    heap_optional(std::optional<U>&& other) : value_(other ? std::make_unique<T>(std::move(*other)) : nullptr)
+    {
+    }
     heap_optional(const heap_optional& other) : value_(other ? std::make_unique<T>(*other) : nullptr) {}
     heap_optional(heap_optional&& other) noexcept = default; // `other` is left empty
     ~heap_optional() = default;
@@ -128,20 +146,6 @@ public:
         return value_ ? std::move(*value_) : static_cast<T>(std::forward<U>(fallback));
     }
 
-    friend bool operator==(const heap_optional& a, const heap_optional& b)
-        requires requires(const T& x) { { x == x } -> std::convertible_to<bool>; }
-    {
-        return a && b ? *a == *b : a.has_value() == b.has_value();
-    }
-    friend bool operator==(const heap_optional& a, std::nullopt_t) noexcept { return !a; }
-    template <class U>
-        requires(!detail::is_heap_optional_v<U>) && (!std::is_same_v<U, std::nullopt_t>) &&
-                requires(const T& x, const U& u) { { x == u } -> std::convertible_to<bool>; }
-    friend bool operator==(const heap_optional& a, const U& v)
-    {
-        return a && *a == v;
-    }
-
 private:
     template <class V> void assign(V&& v)
     {
@@ -156,6 +160,28 @@ private:
             throw std::bad_optional_access();
     }
 };
+
+// Equality where the values have it, with another heap_optional or a
+// std::optional. Templates in both operands, so that nothing converts into a
+// heap_optional to compare; and none against a bare value, which would let
+// std::optional's own `optional == value` claim `std::optional == heap_optional`
+// and answer it wrongly.
+template <class T, class U>
+    requires requires(const T& x, const U& u) { { x == u } -> std::convertible_to<bool>; }
+bool operator==(const heap_optional<T>& a, const heap_optional<U>& b)
+{
+    return a && b ? *a == *b : a.has_value() == b.has_value();
+}
+template <class T, class U>
+    requires requires(const T& x, const U& u) { { x == u } -> std::convertible_to<bool>; }
+bool operator==(const heap_optional<T>& a, const std::optional<U>& b)
+{
+    return a && b ? *a == *b : a.has_value() == b.has_value();
+}
+template <class T> bool operator==(const heap_optional<T>& a, std::nullopt_t) noexcept
+{
+    return !a;
+}
 
 } // namespace agent_engine
 
