@@ -370,9 +370,10 @@ Result<std::string> read_from(int fd, std::size_t offset, std::size_t count, std
             return io_error("read", path, errno);
         }
         bytes.append(buf, static_cast<std::size_t>(n));
-        // A short read of a regular file is its end: past the promised size, no
-        // second read to hear it again (short of it, a file system may read in pieces).
-        if (n == 0 || (static_cast<std::size_t>(n) < asked && bytes.size() >= std::min(count, expected)))
+        // A short read that completes the size fstat promised is the end: no second
+        // read to hear it again. Otherwise (the file grew or shrank, or its file
+        // system reads in pieces) read on until the end.
+        if (n == 0 || (static_cast<std::size_t>(n) < asked && bytes.size() == std::min(count, expected)))
             break;
     }
     return bytes;
@@ -461,7 +462,9 @@ Result<document_ends> file_task_store::get_ends(std::string_view project, std::s
 void file_task_store::for_each_ends(std::string_view project, std::span<const std::string> ids, std::size_t head,
                                     std::size_t tail, const ends_visitor& f) const
 {
-    // The project's directory is opened once: a listing reads thousands of documents.
+    // The project's directory is opened once: a listing reads thousands of
+    // documents. The pass reads the directory it opened, even if the project is
+    // renamed or replaced meanwhile, as a listing is a snapshot.
     auto dir = [&]() -> Result<unique_fd> {
         BOOST_OUTCOME_TRY(check_project_key(project));
         std::string path = project_path(root_, project);
@@ -470,9 +473,10 @@ void file_task_store::for_each_ends(std::string_view project, std::span<const st
     for (std::size_t i = 0; i < ids.size(); ++i) {
         std::string path = location(project, ids[i]);
         auto ends = [&]() -> Result<document_ends> {
+            BOOST_OUTCOME_TRY(check_project_key(project)); // the keys first, as in get_ends
+            BOOST_OUTCOME_TRY(check_document_key(ids[i]));
             if (!dir)
                 return dir.error().code == EngineErrorCode::not_found ? not_found_error(path) : dir.error();
-            BOOST_OUTCOME_TRY(check_document_key(ids[i]));
             return guarded(path, [&]() -> Result<document_ends> {
                 BOOST_OUTCOME_TRY(auto file, open_in_directory(dir.value().get(), ids[i], path));
                 return read_ends(file, head, tail, path);

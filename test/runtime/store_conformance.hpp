@@ -260,8 +260,8 @@ BOOST_AUTO_TEST_CASE(ends_of_many_documents_are_the_ends_of_each)
     // found, whole or by its ends; missing; unsafe
     check("p", {"task-p-2", "task-p-none", "..", "task-p-1"});
     BOOST_TEST(store->get_ends("p", "task-p-2", 100, 10).value().tail == std::string(6, '.') + "tail");
-    check("nobody", {"task-nobody-1", "task-nobody-2"}); // each not_found, at its own location
-    check("../p", {"task-p-1"});                          // the project's key: a security error for each
+    check("nobody", {"task-nobody-1", "..", "task-nobody-2"}); // each not_found at its own location; the unsafe id a security error
+    check("../p", {"task-p-1", ".."}); // the project's key: a security error for each
 }
 
 BOOST_AUTO_TEST_CASE(history_orders_filters_and_windows)

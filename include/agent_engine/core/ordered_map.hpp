@@ -26,11 +26,14 @@ template <class Key, class T, class Hash = std::hash<Key>> class ordered_map {
     std::vector<std::pair<Key, T>> items_;
     std::vector<std::uint64_t> slots_;
 
-    // The high half of the hash, mixed (std::hash of an integer is the integer itself).
+    // 32 bits of the hash after a full 64-bit mix (MurmurHash3's fmix64): std::hash
+    // of an integer is the integer itself, and every bit must reach the slot.
     static std::uint32_t hash_of(const Key& k)
     {
         std::uint64_t h = Hash{}(k);
-        return static_cast<std::uint32_t>(((h ^ (h >> 32)) * 0x9E3779B97F4A7C15u) >> 32);
+        h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdu;
+        h = (h ^ (h >> 33)) * 0xc4ceb9fe1a85ec53u;
+        return static_cast<std::uint32_t>((h ^ (h >> 33)) >> 32);
     }
     static std::uint64_t slot_for(std::uint32_t hash, std::size_t position)
     {
@@ -140,7 +143,7 @@ public:
         std::ptrdiff_t pos = position_of(k);
         if (pos == static_cast<std::ptrdiff_t>(items_.size()))
             return 0;
-        // The new index is allocated before anything changes, so that a failure leaves the map as it was.
+        // The new index is allocated before anything changes: running out of memory leaves the map as it was.
         std::vector<std::uint64_t> index(slots_.size(), 0);
         items_.erase(items_.begin() + pos);
         for (std::size_t i = 0; i < items_.size(); ++i) // positions moved: index them afresh
