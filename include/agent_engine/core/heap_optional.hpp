@@ -6,8 +6,9 @@
 // pointer, so a member that is almost always empty (a stage's `error`: an
 // EngineError is 240 bytes) costs 8 bytes instead of sizeof(T) in every entry
 // of a large sequence. JSON sees no difference: empty is null, as for std::optional.
-// It converts to and from std::optional<T>. Unlike std::optional, a moved-from
-// heap_optional is empty.
+// It converts to and from std::optional<T> and compares with either. Unlike
+// std::optional, a moved-from heap_optional is empty, and it does not compare
+// with a bare value (write `x && *x == v`).
 
 #include <concepts>
 #include <initializer_list>
