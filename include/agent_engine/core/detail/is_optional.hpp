@@ -6,13 +6,9 @@
 
 #include <agent_engine/core/heap_optional.hpp>
 
-#include <optional>
-
 namespace agent_engine::detail {
 
-template <class> inline constexpr bool is_optional_v = false;
-template <class T> inline constexpr bool is_optional_v<std::optional<T>> = true;
-template <class T> inline constexpr bool is_optional_v<heap_optional<T>> = true;
+template <class T> inline constexpr bool is_optional_v = is_std_optional_v<T> || is_heap_optional_v<T>;
 
 } // namespace agent_engine::detail
 
