@@ -219,3 +219,24 @@ BOOST_AUTO_TEST_CASE(streaming_reader_matches_dom_on_corrupted_text)
     BOOST_TEST(json_errors > 300);
     BOOST_TEST(validation_errors > 300);
 }
+
+// A repeated key keeps its first place and its last value, in a DOM as in a
+// Python dict: the streaming reader lists the errors in that order too.
+BOOST_AUTO_TEST_CASE(repeated_keys_list_errors_in_the_order_of_their_first_place)
+{
+    for (std::string_view text : {
+             // a map: "a" first, its last value wrong, then "b" wrong
+             R"({"name": "n", "phase": "done", "steps": {"a": {"id": "x"}, "b": {"id": 1}, "a": {"id": 2}}})",
+             // the first value wrong, the last right: only b's error
+             R"({"name": "n", "phase": "done", "steps": {"a": {"id": 1}, "b": {"id": 2}, "a": {"id": "ok"}}})",
+             // extra keys (Record forbids them), one repeated
+             R"({"name": "n", "phase": "done", "x": 1, "y": 2, "x": 3})",
+             // a repeated map whose keys repeat, with errors at two depths
+             R"({"name": "n", "steps": {"a": {"id": 1}}, "phase": "done", "steps": {"c": {"id": 4},)"
+             R"( "d": {"attempts": "x"}, "c": {"id": 5, "attempts": 1.5}}, "x": 0})",
+         }) {
+        auto direct = agent_engine::from_json<diff::Record>(text);
+        BOOST_TEST_REQUIRE(!direct.has_value());
+        BOOST_TEST(diff::outcome(direct) == diff::outcome_via_dom<diff::Record>(text), text);
+    }
+}

@@ -27,6 +27,7 @@
 #include <agent_engine/core/schema_builder.hpp>
 #include <agent_engine/core/validation_context.hpp>
 
+#include <cstddef>
 #include <string>
 #include <type_traits>
 
@@ -53,6 +54,19 @@ template <class T> struct json_rule {
 
 // The rule of a member or element type, cv-ref stripped.
 template <class T> using rule_of = json_rule<std::remove_cvref_t<T>>;
+
+namespace detail {
+// After reading an object whose text repeated a key (from `whole`, its mark):
+// the errors since index `first` in the order a DOM of the object lists them.
+template <class Reader>
+void order_errors_as_input(const Reader& r, typename Reader::mark_type whole, validation_context& ctx,
+                           std::size_t first)
+{
+    boost::json::value input = r.capture(whole);
+    if (input.is_object())
+        ctx.order_errors_as_in(first, input.get_object());
+}
+} // namespace detail
 
 } // namespace agent_engine
 

@@ -109,6 +109,24 @@ public:
         errors_.erase(kept, errors_.end());
     }
 
+    // After an object whose text repeated a key: orders the errors recorded since
+    // index `first` as a DOM of it (`object`) lists them, by the place of their
+    // key there. A DOM, like a Python dict, keeps a repeated key at its first
+    // place (with its last value), where a stream meets it again later.
+    void order_errors_as_in(std::size_t first, const boost::json::object& object)
+    {
+        std::size_t depth = depth_;
+        auto place = [&](const boost::json::value& e) {
+            auto const& loc = e.get_object().at("loc").get_array();
+            if (loc.size() <= depth || !loc[depth].is_string())
+                return object.size() + 1; // about the object itself
+            auto it = object.find(loc[depth].get_string());
+            return it == object.end() ? object.size() : static_cast<std::size_t>(it - object.begin());
+        };
+        std::stable_sort(errors_.begin() + static_cast<std::ptrdiff_t>(first), errors_.end(),
+                         [&](const boost::json::value& a, const boost::json::value& b) { return place(a) < place(b); });
+    }
+
     // How many keys and indices deep the current location is.
     std::size_t depth() const noexcept { return depth_; }
 

@@ -85,10 +85,13 @@ struct json_rule<T> {
         std::size_t first_error = ctx.error_count();
         std::bitset<size> seen;
         std::size_t expected = 0;
+        bool extra = false;
         r.for_each_member([&](std::string_view key) {
             std::size_t i = find(key, expected);
-            if (i == size ? forbids_extra<T>() : seen.test(i)) // a repeated key: its last value counts
+            if (i == size ? forbids_extra<T>() : seen.test(i)) { // a repeated key: its last value counts
                 ctx.forget_errors_under(first_error, key);
+                extra |= i == size;
+            }
             if (i == size) {
                 if constexpr (forbids_extra<T>()) {
                     auto at = ctx.at(key);
@@ -127,8 +130,13 @@ struct json_rule<T> {
         // Rules across members see a whole, valid object, as pydantic's "after" validators.
         if (ctx.error_count() == first_error)
             detail::run_validators(out, ctx, [&] { return r.capture(whole); });
-        if (ctx.error_count() != first_error)
+        if (ctx.error_count() != first_error) {
+            // Extra keys are reported in the order a DOM of the input lists them
+            // (a repeated one at its first place).
+            if (extra)
+                detail::order_errors_as_input(r, whole, ctx, first_error);
             restore_declaration_order(ctx, first_error);
+        }
     }
 
     // pydantic reports a model's errors field by field in declaration order,
