@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -95,18 +97,44 @@ public:
         errors_.emplace_back(std::move(e));
     }
 
-    // Drops the errors recorded since index `first` under `key` of the current
-    // location: a key repeated in one object counts once, with its last value
-    // (pydantic's rule), so the errors of its earlier values go too.
-    void forget_errors_under(std::size_t first, std::string_view key)
+    // The keys an object repeated, each with where the errors of its last
+    // occurrence start: a repeated key counts once, with its last value
+    // (pydantic's rule), so the errors of its earlier values go. They go in one
+    // pass once the object is read (drop_superseded): a key repeated many times,
+    // or many keys repeated, cost no more than keys that are not.
+    class repeats {
+        friend class validation_context;
+        std::map<std::string, std::size_t, std::less<>> last_start_;
+
+    public:
+        // `key` occurs again; the errors recorded from `error_count` on are its own.
+        void note(std::string_view key, std::size_t error_count)
+        {
+            last_start_.insert_or_assign(std::string(key), error_count);
+        }
+        bool any() const noexcept { return !last_start_.empty(); }
+    };
+
+    // Drops the errors recorded since index `first`, under a key of the current
+    // location, that a later occurrence of that key superseded.
+    void drop_superseded(std::size_t first, const repeats& repeated)
     {
+        if (!repeated.any())
+            return;
         std::size_t depth = depth_;
-        auto under_key = [&](const boost::json::value& e) {
-            auto const& loc = e.get_object().at("loc").get_array();
-            return loc.size() > depth && loc[depth].is_string() && loc[depth].get_string() == key;
-        };
-        auto kept = std::remove_if(errors_.begin() + static_cast<std::ptrdiff_t>(first), errors_.end(), under_key);
-        errors_.erase(kept, errors_.end());
+        std::size_t kept = first;
+        for (std::size_t i = first; i < errors_.size(); ++i) {
+            auto const& loc = errors_[i].get_object().at("loc").get_array();
+            if (loc.size() > depth && loc[depth].is_string()) {
+                auto it = repeated.last_start_.find(std::string_view(loc[depth].get_string()));
+                if (it != repeated.last_start_.end() && i < it->second)
+                    continue;
+            }
+            if (kept != i)
+                errors_[kept] = std::move(errors_[i]);
+            ++kept;
+        }
+        errors_.resize(kept);
     }
 
     // After an object whose text repeated a key: orders the errors recorded since

@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,14 +86,13 @@ struct json_rule<T> {
         auto whole = r.mark();
         std::size_t first_error = ctx.error_count();
         std::bitset<size> seen;
+        std::set<std::string, std::less<>> extras_seen; // filled only where extras are errors
+        validation_context::repeats repeated;
         std::size_t expected = 0;
-        bool extra = false;
         r.for_each_member([&](std::string_view key) {
             std::size_t i = find(key, expected);
-            if (i == size ? forbids_extra<T>() : seen.test(i)) { // a repeated key: its last value counts
-                ctx.forget_errors_under(first_error, key);
-                extra |= i == size;
-            }
+            if (i == size ? forbids_extra<T>() && !extras_seen.emplace(key).second : seen.test(i))
+                repeated.note(key, ctx.error_count()); // a repeated key: its last value counts
             if (i == size) {
                 if constexpr (forbids_extra<T>()) {
                     auto at = ctx.at(key);
@@ -121,6 +122,7 @@ struct json_rule<T> {
                 }
             }
         });
+        ctx.drop_superseded(first_error, repeated);
         for (std::size_t i = 0; i < size; ++i) {
             if (required[i] && !seen.test(i)) {
                 auto at = ctx.at(keys[i]);
@@ -133,7 +135,7 @@ struct json_rule<T> {
         if (ctx.error_count() != first_error) {
             // Extra keys are reported in the order a DOM of the input lists them
             // (a repeated one at its first place).
-            if (extra)
+            if (repeated.any())
                 detail::order_errors_as_input(r, whole, ctx, first_error);
             restore_declaration_order(ctx, first_error);
         }

@@ -44,20 +44,22 @@ template <detail::json_string_map M> struct json_rule<M> {
         out.clear();
         auto whole = r.mark();
         std::size_t first_error = ctx.error_count();
-        bool repeated = false;
+        validation_context::repeats repeated;
         r.for_each_member([&](std::string_view key) {
             std::size_t before = out.size();
             auto& slot = out[std::string(key)];
             if (out.size() == before) { // a repeated key: the last one wins whole
                 slot = mapped{};
-                ctx.forget_errors_under(first_error, key);
-                repeated = true;
+                repeated.note(key, ctx.error_count());
             }
             auto at = ctx.at(key);
             rule_of<mapped>::read(r, slot, ctx);
         });
-        if (repeated && ctx.error_count() != first_error)
-            detail::order_errors_as_input(r, whole, ctx, first_error);
+        if (repeated.any()) {
+            ctx.drop_superseded(first_error, repeated);
+            if (ctx.error_count() != first_error)
+                detail::order_errors_as_input(r, whole, ctx, first_error);
+        }
     }
 
     static std::string label() { return "dict[str," + rule_of<mapped>::label() + "]"; }
