@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -104,15 +105,18 @@ public:
     // or many keys repeated, cost no more than keys that are not.
     class repeats {
         friend class validation_context;
-        std::map<std::string, std::size_t, std::less<>> last_start_;
+        // Made at the first repeat: most objects have none, and cost nothing here.
+        std::unique_ptr<std::map<std::string, std::size_t, std::less<>>> last_start_;
 
     public:
         // `key` occurs again; the errors recorded from `error_count` on are its own.
         void note(std::string_view key, std::size_t error_count)
         {
-            last_start_.insert_or_assign(std::string(key), error_count);
+            if (!last_start_)
+                last_start_ = std::make_unique<std::map<std::string, std::size_t, std::less<>>>();
+            last_start_->insert_or_assign(std::string(key), error_count);
         }
-        bool any() const noexcept { return !last_start_.empty(); }
+        bool any() const noexcept { return last_start_ != nullptr; }
     };
 
     // Drops the errors recorded since index `first`, under a key of the current
@@ -126,8 +130,8 @@ public:
         for (std::size_t i = first; i < errors_.size(); ++i) {
             auto const& loc = errors_[i].get_object().at("loc").get_array();
             if (loc.size() > depth && loc[depth].is_string()) {
-                auto it = repeated.last_start_.find(std::string_view(loc[depth].get_string()));
-                if (it != repeated.last_start_.end() && i < it->second)
+                auto it = repeated.last_start_->find(std::string_view(loc[depth].get_string()));
+                if (it != repeated.last_start_->end() && i < it->second)
                     continue;
             }
             if (kept != i)

@@ -21,6 +21,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 namespace agent_engine {
@@ -86,12 +88,19 @@ struct json_rule<T> {
         auto whole = r.mark();
         std::size_t first_error = ctx.error_count();
         std::bitset<size> seen;
-        std::set<std::string, std::less<>> extras_seen; // filled only where extras are errors
+        // The extra keys met so far, where extras are errors (and so worth telling apart).
+        std::conditional_t<forbids_extra<T>(), std::set<std::string, std::less<>>, std::monostate> extras_seen;
+        auto extra_repeated = [&](std::string_view key) {
+            if constexpr (forbids_extra<T>())
+                return !extras_seen.emplace(key).second;
+            else
+                return false;
+        };
         validation_context::repeats repeated;
         std::size_t expected = 0;
         r.for_each_member([&](std::string_view key) {
             std::size_t i = find(key, expected);
-            if (i == size ? forbids_extra<T>() && !extras_seen.emplace(key).second : seen.test(i))
+            if (i == size ? extra_repeated(key) : seen.test(i))
                 repeated.note(key, ctx.error_count()); // a repeated key: its last value counts
             if (i == size) {
                 if constexpr (forbids_extra<T>()) {
