@@ -28,7 +28,9 @@
 #include <agent_engine/core/validation_context.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace agent_engine {
@@ -56,15 +58,28 @@ template <class T> struct json_rule {
 template <class T> using rule_of = json_rule<std::remove_cvref_t<T>>;
 
 namespace detail {
-// After reading an object whose text repeated a key (from `whole`, its mark):
-// the errors since index `first` in the order a DOM of the object lists them.
+// After reading an object (from `whole`, its mark) that noted `repeated` keys:
+// each counts once, with the errors of its last value, listed where a DOM of
+// the object (like a Python dict) keeps it: at its first place.
 template <class Reader>
-void order_errors_as_input(const Reader& r, typename Reader::mark_type whole, validation_context& ctx,
-                           std::size_t first)
+void settle_repeats(const Reader& r, typename Reader::mark_type whole, validation_context& ctx, std::size_t first,
+                    const validation_context::repeats& repeated)
 {
+    if (!repeated.any())
+        return;
+    ctx.drop_superseded(first, repeated);
+    if (ctx.error_count() == first)
+        return;
     boost::json::value input = r.capture(whole);
-    if (input.is_object())
-        ctx.order_errors_as_in(first, input.get_object());
+    if (!input.is_object())
+        return;
+    auto const& object = input.get_object();
+    ctx.sort_errors_by_key(first, [&](std::optional<std::string_view> key) {
+        if (!key)
+            return object.size() + 1; // about the object itself
+        auto it = object.find(*key);
+        return it == object.end() ? object.size() : static_cast<std::size_t>(it - object.begin());
+    });
 }
 } // namespace detail
 

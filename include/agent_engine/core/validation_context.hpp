@@ -21,6 +21,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -123,14 +124,10 @@ public:
     // location, that a later occurrence of that key superseded.
     void drop_superseded(std::size_t first, const repeats& repeated)
     {
-        if (!repeated.any())
-            return;
-        std::size_t depth = depth_;
         std::size_t kept = first;
         for (std::size_t i = first; i < errors_.size(); ++i) {
-            auto const& loc = errors_[i].get_object().at("loc").get_array();
-            if (loc.size() > depth && loc[depth].is_string()) {
-                auto it = repeated.last_start_->find(std::string_view(loc[depth].get_string()));
+            if (auto key = key_of(errors_[i])) {
+                auto it = repeated.last_start_->find(*key);
                 if (it != repeated.last_start_->end() && i < it->second)
                     continue;
             }
@@ -141,22 +138,25 @@ public:
         errors_.resize(kept);
     }
 
-    // After an object whose text repeated a key: orders the errors recorded since
-    // index `first` as a DOM of it (`object`) lists them, by the place of their
-    // key there. A DOM, like a Python dict, keeps a repeated key at its first
-    // place (with its last value), where a stream meets it again later.
-    void order_errors_as_in(std::size_t first, const boost::json::object& object)
+    // The key of the current location's object that `error` lies under, or
+    // nothing when it is about the object itself.
+    std::optional<std::string_view> key_of(const boost::json::value& error) const
     {
-        std::size_t depth = depth_;
-        auto place = [&](const boost::json::value& e) {
-            auto const& loc = e.get_object().at("loc").get_array();
-            if (loc.size() <= depth || !loc[depth].is_string())
-                return object.size() + 1; // about the object itself
-            auto it = object.find(loc[depth].get_string());
-            return it == object.end() ? object.size() : static_cast<std::size_t>(it - object.begin());
+        auto const& loc = error.get_object().at("loc").get_array();
+        if (loc.size() <= depth_ || !loc[depth_].is_string())
+            return std::nullopt;
+        return std::string_view(loc[depth_].get_string());
+    }
+
+    // Stable-sorts the errors recorded since index `first` by rank(key_of(error)).
+    template <class Rank> void sort_errors_by_key(std::size_t first, Rank rank)
+    {
+        auto by_rank = [&](const boost::json::value& a, const boost::json::value& b) {
+            return rank(key_of(a)) < rank(key_of(b));
         };
-        std::stable_sort(errors_.begin() + static_cast<std::ptrdiff_t>(first), errors_.end(),
-                         [&](const boost::json::value& a, const boost::json::value& b) { return place(a) < place(b); });
+        auto begin = errors_.begin() + static_cast<std::ptrdiff_t>(first);
+        if (!std::is_sorted(begin, errors_.end(), by_rank))
+            std::stable_sort(begin, errors_.end(), by_rank);
     }
 
     // How many keys and indices deep the current location is.

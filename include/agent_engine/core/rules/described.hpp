@@ -17,12 +17,9 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
-#include <functional>
-#include <set>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
-#include <variant>
 #include <vector>
 
 namespace agent_engine {
@@ -88,20 +85,14 @@ struct json_rule<T> {
         auto whole = r.mark();
         std::size_t first_error = ctx.error_count();
         std::bitset<size> seen;
-        // The extra keys met so far, where extras are errors (and so worth telling apart).
-        std::conditional_t<forbids_extra<T>(), std::set<std::string, std::less<>>, std::monostate> extras_seen;
-        auto extra_repeated = [&](std::string_view key) {
-            if constexpr (forbids_extra<T>())
-                return !extras_seen.emplace(key).second;
-            else
-                return false;
-        };
         validation_context::repeats repeated;
         std::size_t expected = 0;
         r.for_each_member([&](std::string_view key) {
             std::size_t i = find(key, expected);
-            if (i == size ? extra_repeated(key) : seen.test(i))
-                repeated.note(key, ctx.error_count()); // a repeated key: its last value counts
+            // A repeated member counts once, with its last value; so does an extra
+            // key where extras are errors (noting its first occurrence supersedes nothing).
+            if (i == size ? forbids_extra<T>() : seen.test(i))
+                repeated.note(key, ctx.error_count());
             if (i == size) {
                 if constexpr (forbids_extra<T>()) {
                     auto at = ctx.at(key);
@@ -131,7 +122,7 @@ struct json_rule<T> {
                 }
             }
         });
-        ctx.drop_superseded(first_error, repeated);
+        detail::settle_repeats(r, whole, ctx, first_error, repeated);
         for (std::size_t i = 0; i < size; ++i) {
             if (required[i] && !seen.test(i)) {
                 auto at = ctx.at(keys[i]);
@@ -141,13 +132,8 @@ struct json_rule<T> {
         // Rules across members see a whole, valid object, as pydantic's "after" validators.
         if (ctx.error_count() == first_error)
             detail::run_validators(out, ctx, [&] { return r.capture(whole); });
-        if (ctx.error_count() != first_error) {
-            // Extra keys are reported in the order a DOM of the input lists them
-            // (a repeated one at its first place).
-            if (repeated.any())
-                detail::order_errors_as_input(r, whole, ctx, first_error);
+        if (ctx.error_count() != first_error)
             restore_declaration_order(ctx, first_error);
-        }
     }
 
     // pydantic reports a model's errors field by field in declaration order,
@@ -155,18 +141,9 @@ struct json_rule<T> {
     // member is read back from its location.
     static void restore_declaration_order(validation_context& ctx, std::size_t first_error)
     {
-        std::size_t depth = ctx.depth();
-        auto order = [&](const boost::json::value& e) {
-            auto const& loc = e.get_object().at("loc").get_array();
-            if (loc.size() <= depth || !loc[depth].is_string())
-                return size + 1; // about the whole object
-            return find(loc[depth].get_string(), 0);
-        };
-        auto& errors = ctx.errors();
-        auto begin = errors.begin() + static_cast<std::ptrdiff_t>(first_error);
-        auto by_order = [&](const boost::json::value& a, const boost::json::value& b) { return order(a) < order(b); };
-        if (!std::is_sorted(begin, errors.end(), by_order))
-            std::stable_sort(begin, errors.end(), by_order);
+        ctx.sort_errors_by_key(first_error, [](std::optional<std::string_view> key) {
+            return key ? find(*key, 0) : size + 1; // size + 1: about the whole object
+        });
     }
 
     static std::string label() { return std::string(schema_title<T>()); }

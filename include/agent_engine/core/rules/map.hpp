@@ -55,11 +55,7 @@ template <detail::json_string_map M> struct json_rule<M> {
             auto at = ctx.at(key);
             rule_of<mapped>::read(r, slot, ctx);
         });
-        if (repeated.any()) {
-            ctx.drop_superseded(first_error, repeated);
-            if (ctx.error_count() != first_error)
-                detail::order_errors_as_input(r, whole, ctx, first_error);
-        }
+        detail::settle_repeats(r, whole, ctx, first_error, repeated);
     }
 
     static std::string label() { return "dict[str," + rule_of<mapped>::label() + "]"; }
