@@ -375,6 +375,35 @@ BOOST_AUTO_TEST_CASE(key_matching_is_exact_at_every_length)
     }
 }
 
+// Strings are copied and checked 16, 8 and 4 bytes at a time, the last block
+// overlapping the one before: at every length and every position, each byte that
+// needs an escape gets json.dumps's, and the text reads back as the string.
+BOOST_AUTO_TEST_CASE(string_escapes_are_exact_at_every_length_and_position)
+{
+    struct special {
+        std::string raw, escaped;
+    };
+    const special specials[] = {{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\x01", "\\u0001"},
+                                {"\x7f", "\\u007f"}, {"\xc3\xa9", "\\u00e9"}, {"\xf0\x9f\x98\x80", "\\ud83d\\ude00"}};
+    for (std::size_t n = 0; n <= 40; ++n) {
+        std::string plain(n, 'p');
+        BOOST_TEST(written(plain) == '"' + plain + '"');
+        BOOST_TEST(read<std::string>(written(plain)) == plain);
+        for (std::size_t i = 0; i < n; ++i) {
+            for (auto const& [raw, escaped] : specials) {
+                // the special at i, and again at the end
+                std::string s = plain.substr(0, i) + raw + plain.substr(i) + raw;
+                std::string expected = '"' + plain.substr(0, i) + escaped + plain.substr(i) + escaped + '"';
+                BOOST_TEST(written(s) == expected, "length " << n << ", position " << i);
+                BOOST_TEST(read<std::string>(written(s)) == s, "length " << n << ", position " << i);
+                // unescaped in the text, non-ASCII and DEL read as they are
+                if (raw[0] == '\x7f' || static_cast<unsigned char>(raw[0]) >= 0x80)
+                    BOOST_TEST(read<std::string>('"' + s + '"') == s, "length " << n << ", position " << i);
+            }
+        }
+    }
+}
+
 // Integers of up to 18 digits take a shortcut: on both sides of it, and at the
 // 64-bit limits, the kind and value are Boost.JSON's own parser's.
 BOOST_AUTO_TEST_CASE(integers_read_exactly_on_both_sides_of_the_shortcut)

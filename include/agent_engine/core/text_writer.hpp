@@ -9,6 +9,7 @@
 #include <agent_engine/core/detail/python_number.hpp>
 #include <agent_engine/core/detail/utf8.hpp>
 
+#include <boost/config.hpp>
 #include <boost/json/value.hpp>
 
 #include <algorithm>
@@ -107,7 +108,8 @@ class text_writer {
             newline();
         put(c);
     }
-    void append_escaped(std::string_view s);
+    BOOST_FORCEINLINE void append_escaped(std::string_view s);
+    void append_escaped_rest(const unsigned char* p, const unsigned char* end);
 
 public:
     explicit text_writer(std::string& out, json_format format = {})
@@ -173,22 +175,30 @@ public:
     void value(const boost::json::value& v);
 };
 
+// Most strings need no escape: one pass copies and checks them, with no call.
 inline void text_writer::append_escaped(std::string_view s)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    reserve(s.size() + 2);
+    *cur_++ = '"';
+    const auto* stop = detail::copy_string_run<true>(p, end, reinterpret_cast<unsigned char*>(cur_));
+    cur_ += stop - p;
+    if (stop != end) [[unlikely]] {
+        append_escaped_rest(stop, end);
+        reserve(1);
+    }
+    *cur_++ = '"';
+}
+
+// The rest of a string from its first byte that needs an escape.
+inline BOOST_NOINLINE void text_writer::append_escaped_rest(const unsigned char* p, const unsigned char* end)
 {
     constexpr char hex[] = "0123456789abcdef";
     auto u_escape = [&](unsigned cp) {
         char buf[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
         put(std::string_view(buf, 6));
     };
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* end = p + s.size();
-    // The common case, nothing to escape, in one copy.
-    const auto* run_end = detail::find_string_special<true>(p, end);
-    reserve(s.size() + 2);
-    *cur_++ = '"';
-    std::memcpy(cur_, p, static_cast<std::size_t>(run_end - p));
-    cur_ += run_end - p;
-    p = run_end;
     while (p != end) {
         unsigned char c = *p;
         if (c < 0x80) {
@@ -206,9 +216,9 @@ inline void text_writer::append_escaped(std::string_view s)
         } else {
             // A UTF-8 sequence: \uXXXX, with a surrogate pair above U+FFFF. A byte
             // that starts no valid sequence becomes U+FFFD.
-            auto at = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(s.data()));
-            std::size_t len = detail::utf8_sequence_length(s, at);
-            unsigned cp = len ? detail::utf8_code_point(s, at, len) : 0xFFFD;
+            std::string_view rest(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p));
+            std::size_t len = detail::utf8_sequence_length(rest, 0);
+            unsigned cp = len ? detail::utf8_code_point(rest, 0, len) : 0xFFFD;
             len = len ? len : 1;
             if (cp >= 0x10000) {
                 cp -= 0x10000;
@@ -219,11 +229,11 @@ inline void text_writer::append_escaped(std::string_view s)
             }
             p += len;
         }
-        run_end = detail::find_string_special<true>(p, end);
-        put(std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(run_end - p)));
-        p = run_end;
+        reserve(static_cast<std::size_t>(end - p));
+        const auto* stop = detail::copy_string_run<true>(p, end, reinterpret_cast<unsigned char*>(cur_));
+        cur_ += stop - p;
+        p = stop;
     }
-    put('"');
 }
 
 inline void text_writer::value(const boost::json::value& v)

@@ -11,36 +11,128 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace agent_engine::detail {
 
-// The first byte in [p, end) that ends a plain run of string content: '"', '\\',
-// a control character or a non-ASCII byte, and DEL too when `StopAtDel` (the
-// writer: json.dumps's ensure_ascii escapes it).
+// The lanes of `w` that end a plain run of string content: '"', '\\', a control
+// character or a non-ASCII byte, and DEL too when `StopAtDel` (the writer:
+// json.dumps's ensure_ascii escapes it). Each flagged lane has its high bit set.
+template <bool StopAtDel> constexpr std::uint64_t string_special_lanes(std::uint64_t w) noexcept
+{
+    constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    std::uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((w - ones * 0x20) & ~w) | w;
+    if constexpr (StopAtDel)
+        special |= w + ones; // 0x7f + 1 sets the high bit
+    return special & high;
+}
+
+// The byte offset of the lowest flagged lane of a word loaded from memory.
+inline unsigned first_lane(std::uint64_t lanes) noexcept
+{
+    if constexpr (std::endian::native == std::endian::little)
+        return static_cast<unsigned>(std::countr_zero(lanes)) / 8;
+    else
+        return static_cast<unsigned>(std::countl_zero(lanes)) / 8;
+}
+
+#if defined(__SSE2__)
+// The same test on 16 bytes at once, where SSE2 is there (every x86-64): bit i
+// of the result flags byte i.
+template <bool StopAtDel> inline unsigned string_special_bits(__m128i v) noexcept
+{
+    __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    // a signed comparison: below 0x20, and every byte from 0x80 up
+    special = _mm_or_si128(special, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+    if constexpr (StopAtDel)
+        special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+    return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
+#endif
+
+// The first byte in [p, end) that ends a plain run of string content (see
+// string_special_lanes).
 template <bool StopAtDel>
 const unsigned char* find_string_special(const unsigned char* p, const unsigned char* end) noexcept
 {
-    constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+#if defined(__SSE2__)
+    for (; end - p >= 16; p += 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        if (unsigned special = string_special_bits<StopAtDel>(v))
+            return p + std::countr_zero(special);
+    }
+#endif
     while (end - p >= 8) {
         std::uint64_t w;
         std::memcpy(&w, p, 8);
-        std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-        std::uint64_t special =
-            ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((w - ones * 0x20) & ~w) | w;
-        if constexpr (StopAtDel)
-            special |= w + ones; // 0x7f + 1 sets the high bit
-        special &= high;
-        if (special) {
-            if constexpr (std::endian::native == std::endian::little)
-                return p + std::countr_zero(special) / 8;
-            else
-                return p + std::countl_zero(special) / 8;
-        }
+        if (std::uint64_t special = string_special_lanes<StopAtDel>(w))
+            return p + first_lane(special);
         p += 8;
     }
     constexpr unsigned plain_below = StopAtDel ? 0x7f : 0x80;
     while (p != end && *p >= 0x20 && *p < plain_below && *p != '"' && *p != '\\')
         ++p;
     return p;
+}
+
+// Copies [p, end) to `out` and returns where its plain run ends (as
+// find_string_special). Bytes are copied a word at a time, with no call to
+// memcpy and no read outside [p, end): the last word of a run overlaps the one
+// before, a run under 8 bytes is read as two overlapping halves, one under 4
+// byte by byte. `out` needs room for end - p bytes; what it holds past the
+// plain run is the input's bytes, for the caller to overwrite.
+template <bool StopAtDel>
+const unsigned char* copy_string_run(const unsigned char* p, const unsigned char* end, unsigned char* out) noexcept
+{
+    auto n = static_cast<std::size_t>(end - p);
+    auto word = [&](std::size_t at) {
+        std::uint64_t w;
+        std::memcpy(&w, p + at, 8);
+        std::memcpy(out + at, &w, 8);
+        return string_special_lanes<StopAtDel>(w);
+    };
+    if (n >= 8) {
+        std::size_t at = 0;
+#if defined(__SSE2__)
+        for (; at + 16 <= n; at += 16) {
+            __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + at), v);
+            if (unsigned special = string_special_bits<StopAtDel>(v))
+                return p + at + std::countr_zero(special);
+        }
+#endif
+        for (; at + 8 <= n; at += 8)
+            if (std::uint64_t special = word(at))
+                return p + at + first_lane(special);
+        if (at == n)
+            return end;
+        // the last word overlaps the one before, whose lanes were all plain
+        if (std::uint64_t special = word(n - 8))
+            return end - 8 + first_lane(special);
+        return end;
+    }
+    if (n >= 4) {
+        std::uint32_t low, high;
+        std::memcpy(&low, p, 4);
+        std::memcpy(&high, end - 4, 4);
+        std::memcpy(out, &low, 4);
+        std::memcpy(out + n - 4, &high, 4);
+        if constexpr (std::endian::native == std::endian::little) {
+            // lanes 0-3 are p[0..3], lanes 4-7 are end[-4..-1]
+            std::uint64_t special = string_special_lanes<StopAtDel>(low | std::uint64_t{high} << 32);
+            if (!special)
+                return end;
+            unsigned lane = first_lane(special);
+            return lane < 4 ? p + lane : end - 8 + lane;
+        }
+    } else {
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = p[i];
+    }
+    return find_string_special<StopAtDel>(p, end);
 }
 
 // The first byte in [p, end) that is not a space (indentation).
@@ -50,12 +142,8 @@ inline const char* skip_spaces(const char* p, const char* end) noexcept
     while (end - p >= 8) {
         std::uint64_t w;
         std::memcpy(&w, p, 8);
-        if (std::uint64_t other = w ^ spaces) {
-            if constexpr (std::endian::native == std::endian::little)
-                return p + std::countr_zero(other) / 8;
-            else
-                return p + std::countl_zero(other) / 8;
-        }
+        if (std::uint64_t other = w ^ spaces)
+            return p + first_lane(other);
         p += 8;
     }
     while (p != end && *p == ' ')
