@@ -47,6 +47,16 @@ AGENT_ENGINE_REQUIRED(Event, type_)
 AGENT_ENGINE_ALIAS(Event, type_, "type")
 AGENT_ENGINE_ALIAS(Event, at, "@timestamp")
 
+// Keys with bytes that JSON text escapes.
+struct Escaped {
+    int quoted = 0;
+    int accented = 0;
+    bool operator==(const Escaped&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Escaped, (), (quoted, accented))
+AGENT_ENGINE_ALIAS(Escaped, quoted, "say \"hi\"")
+AGENT_ENGINE_ALIAS(Escaped, accented, "caf\xc3\xa9")
+
 struct StrictEvent : Event {};
 BOOST_DESCRIBE_STRUCT(StrictEvent, (Event), ())
 AGENT_ENGINE_FORBID_EXTRA(StrictEvent)
@@ -176,6 +186,13 @@ BOOST_AUTO_TEST_CASE(an_alias_is_the_json_key_both_ways)
     auto back = read<opts::Event>(R"({"@timestamp": "t", "type": "x"})");
     BOOST_TEST(back.type_ == "x");
     BOOST_TEST(back.at == "t");
+}
+
+// Member names are written as they are; an alias that needs escapes is escaped.
+BOOST_AUTO_TEST_CASE(an_alias_is_escaped_as_any_key)
+{
+    test_support::check_round_trip(opts::Escaped{1, 2}, R"({"say \"hi\"":1,"caf\u00e9":2})");
+    BOOST_TEST(agent_engine::to_json(opts::Escaped{1, 2}) == "{\n  \"say \\\"hi\\\"\": 1,\n  \"caf\\u00e9\": 2\n}");
 }
 
 // class Event(BaseModel): type_: str = Field(alias="type"); at: str = Field("", alias="@timestamp"); n: int = 0

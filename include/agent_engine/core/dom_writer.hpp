@@ -67,6 +67,7 @@ public:
         auto& obj = open_.back()->get_object();
         slot_ = &obj.insert_or_assign(k, nullptr).first->value();
     }
+    void plain_key(std::string_view k) { key(k); }
     void value(const boost::json::value& v) { emit(v); }
 
     boost::json::value release() { return std::move(root_); }

@@ -14,7 +14,8 @@
 //   static boost::json::value schema(schema_builder& b);   // its JSON Schema (see json_schema.hpp)
 //
 // `write` calls the writer's events (null, boolean, int64, uint64, number,
-// string, begin_object/key/end_object, begin_array/end_array, value) — see
+// string, begin_object/key/end_object, begin_array/end_array, value; and
+// plain_key, for a key known to need no escape: see detail::is_plain_string) — see
 // text_writer.hpp and dom_writer.hpp. `read` consumes the reader's current
 // value exactly once (see dom_reader.hpp) and reports every problem to `ctx`
 // instead of stopping; `out` starts as a default-constructed T.

@@ -9,6 +9,7 @@
 #include <agent_engine/core/detail/python_number.hpp>
 #include <agent_engine/core/detail/utf8.hpp>
 
+#include <boost/assert.hpp>
 #include <boost/config.hpp>
 #include <boost/json/value.hpp>
 
@@ -171,6 +172,20 @@ public:
         before_item();
         append_escaped(k);
         put(indent_ ? std::string_view(": ") : std::string_view(":"));
+    }
+    // A key with nothing to escape, as a schema's member names: copied as is.
+    BOOST_FORCEINLINE void plain_key(std::string_view k)
+    {
+        BOOST_ASSERT(detail::is_plain_string(k));
+        before_item();
+        reserve(k.size() + 4);
+        *cur_++ = '"';
+        std::memcpy(cur_, k.data(), k.size());
+        cur_ += k.size();
+        *cur_++ = '"';
+        *cur_++ = ':';
+        if (indent_)
+            *cur_++ = ' ';
     }
     void value(const boost::json::value& v);
 };

@@ -78,6 +78,16 @@ const unsigned char* find_string_special(const unsigned char* p, const unsigned 
     return p;
 }
 
+// Whether `s` is one plain run: printable ASCII, no '"' or '\\'. Such a string
+// is written as is (a schema's member names, checked when it compiles).
+constexpr bool is_plain_string(std::string_view s) noexcept
+{
+    for (char c : s)
+        if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+            return false;
+    return true;
+}
+
 // Copies [p, end) to `out` and returns where its plain run ends (as
 // find_string_special). Bytes are copied a word at a time, with no call to
 // memcpy and no read outside [p, end): the last word of a run overlaps the one

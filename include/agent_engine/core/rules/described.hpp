@@ -68,7 +68,10 @@ struct json_rule<T> {
     {
         w.begin_object(size);
         boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) {
-            w.key(keys[I]);
+            if constexpr (detail::is_plain_string(keys[I]))
+                w.plain_key(keys[I]);
+            else
+                w.key(keys[I]);
             json_rule<member_type<I>>::write(w, v.*member<I>::pointer);
         });
         w.end_object();
