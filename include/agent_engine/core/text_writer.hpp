@@ -40,11 +40,15 @@ class text_writer {
     char* cur_ = nullptr; // where the next byte goes, inside out_
     char* end_ = nullptr; // end of the room in out_
     unsigned indent_;
+    // The container being written: an object's values follow their keys with no
+    // separator of their own, and its first item has no comma. A lone value at
+    // the top is written as an object's value. Enclosing containers wait in outer_.
     struct level {
-        bool object;
-        bool empty;
+        bool object = true;
+        bool empty = true;
     };
-    std::vector<level> levels_;
+    level top_;
+    std::vector<level> outer_;
 
     // Room for `n` more bytes at cur_.
     void reserve(std::size_t n)
@@ -73,7 +77,7 @@ class text_writer {
 
     void newline()
     {
-        std::size_t spaces = levels_.size() * indent_;
+        std::size_t spaces = outer_.size() * indent_;
         reserve(spaces + 1);
         *cur_++ = '\n';
         std::memset(cur_, ' ', spaces);
@@ -82,16 +86,14 @@ class text_writer {
     // Separator and line break before a value in an array (after a key in an object, none).
     void before_value()
     {
-        if (levels_.empty() || levels_.back().object)
-            return;
-        before_item();
+        if (!top_.object)
+            before_item();
     }
-    void before_item()
+    BOOST_FORCEINLINE void before_item()
     {
-        level& l = levels_.back();
-        if (!l.empty)
+        if (!top_.empty)
             put(',');
-        l.empty = false;
+        top_.empty = false;
         if (indent_)
             newline();
     }
@@ -99,12 +101,14 @@ class text_writer {
     {
         before_value();
         put(c);
-        levels_.push_back({object, true});
+        outer_.push_back(top_);
+        top_ = {object, true};
     }
     void close(char c)
     {
-        bool empty = levels_.back().empty;
-        levels_.pop_back();
+        bool empty = top_.empty;
+        top_ = outer_.back();
+        outer_.pop_back();
         if (!empty && indent_)
             newline();
         put(c);
@@ -116,7 +120,7 @@ public:
     explicit text_writer(std::string& out, json_format format = {})
         : out_(out), cur_(out.data() + out.size()), end_(cur_), indent_(format.indent)
     {
-        levels_.reserve(16);
+        outer_.reserve(16);
     }
     text_writer(const text_writer&) = delete;
     text_writer& operator=(const text_writer&) = delete;
