@@ -404,6 +404,31 @@ BOOST_AUTO_TEST_CASE(string_escapes_are_exact_at_every_length_and_position)
     }
 }
 
+// The writer fills chunks of growing size and joins them at the end: a text of
+// many chunks, and a string larger than any chunk, come out whole and in order,
+// after what the string already held.
+BOOST_AUTO_TEST_CASE(long_texts_are_whole_across_chunks)
+{
+    std::vector<std::string> items;
+    for (std::size_t i = 0; i < 20000; ++i)
+        items.push_back(std::string(i % 300, static_cast<char>('a' + i % 26)) + std::to_string(i));
+    items.push_back(std::string(3u << 20, 'z'));
+    items.push_back("last");
+    std::string expected = boost::json::serialize(agent_engine::to_dict(items)); // ASCII: json.dumps's spelling too
+    BOOST_TEST(expected.size() > (5u << 20));
+    BOOST_TEST(agent_engine::to_json(items, agent_engine::json_format::compact()) == expected);
+
+    std::string out = "prefix ";
+    {
+        agent_engine::text_writer w(out, agent_engine::json_format::compact());
+        agent_engine::rule_of<decltype(items)>::write(w, items);
+        w.finish();
+        BOOST_TEST(out == "prefix " + expected);
+        w.string("more");
+    }
+    BOOST_TEST(out == "prefix " + expected + "\"more\"");
+}
+
 // Integers of up to 18 digits take a shortcut: on both sides of it, and at the
 // 64-bit limits, the kind and value are Boost.JSON's own parser's.
 BOOST_AUTO_TEST_CASE(integers_read_exactly_on_both_sides_of_the_shortcut)

@@ -18,8 +18,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace agent_engine {
@@ -32,13 +34,17 @@ struct json_format {
     static constexpr json_format compact() noexcept { return {0}; }
 };
 
-// The text is complete once the writer is destroyed (or after finish()): while
-// it writes, `out` holds spare room past the text, so that each event is a few
-// stores instead of a std::string append.
+// The text is appended to `out` once the writer is destroyed (or by finish()).
+// Until then it goes into chunks of raw memory, so that each event is a few
+// stores instead of a std::string append, and each byte is copied once: growing
+// a string would copy the text at every doubling and clear the new room first.
 class text_writer {
     std::string& out_;
-    char* cur_ = nullptr; // where the next byte goes, inside out_
-    char* end_ = nullptr; // end of the room in out_
+    std::vector<std::pair<std::unique_ptr<char[]>, std::size_t>> filled_; // chunks and their lengths
+    std::unique_ptr<char[]> chunk_; // the chunk being written: text up to cur_
+    std::size_t chunk_size_ = 0;
+    char* cur_ = nullptr; // where the next byte goes
+    char* end_ = nullptr; // end of the room in chunk_
     unsigned indent_;
     // The container being written: an object's values follow their keys with no
     // separator of their own, and its first item has no comma. A lone value at
@@ -58,10 +64,14 @@ class text_writer {
     }
     void grow(std::size_t n)
     {
-        std::size_t used = static_cast<std::size_t>(cur_ - out_.data());
-        out_.resize(std::max(out_.size() * 2, used + n + 256));
-        cur_ = out_.data() + used;
-        end_ = out_.data() + out_.size();
+        // chunks double from 4 KiB to 1 MiB: a short text takes one, a long one wastes little
+        constexpr std::size_t first_chunk = 4096, largest_chunk = 1 << 20;
+        if (cur_ != chunk_.get())
+            filled_.emplace_back(std::move(chunk_), static_cast<std::size_t>(cur_ - chunk_.get()));
+        chunk_size_ = std::max(n, std::clamp(chunk_size_ * 2, first_chunk, largest_chunk));
+        chunk_ = std::make_unique_for_overwrite<char[]>(chunk_size_);
+        cur_ = chunk_.get();
+        end_ = cur_ + chunk_size_;
     }
     void put(char c)
     {
@@ -118,7 +128,7 @@ class text_writer {
 
 public:
     explicit text_writer(std::string& out, json_format format = {})
-        : out_(out), cur_(out.data() + out.size()), end_(cur_), indent_(format.indent)
+        : out_(out), indent_(format.indent)
     {
         outer_.reserve(16);
     }
@@ -126,8 +136,20 @@ public:
     text_writer& operator=(const text_writer&) = delete;
     ~text_writer() { finish(); }
 
-    // Trims `out` to the text written so far.
-    void finish() { out_.resize(static_cast<std::size_t>(cur_ - out_.data())), end_ = cur_; }
+    // Appends the text written so far to `out`.
+    void finish()
+    {
+        auto in_chunk = static_cast<std::size_t>(cur_ - chunk_.get());
+        std::size_t total = in_chunk;
+        for (auto const& [text, size] : filled_)
+            total += size;
+        out_.reserve(out_.size() + total);
+        for (auto const& [text, size] : filled_)
+            out_.append(text.get(), size);
+        out_.append(chunk_.get(), in_chunk);
+        filled_.clear();
+        cur_ = chunk_.get();
+    }
 
     void null()
     {
