@@ -11,6 +11,7 @@
 
 #include <boost/assert.hpp>
 #include <boost/config.hpp>
+#include <boost/container/small_vector.hpp>
 #include <boost/json/value.hpp>
 
 #include <algorithm>
@@ -54,7 +55,7 @@ class text_writer {
         bool empty = true;
     };
     level top_;
-    std::vector<level> outer_;
+    boost::container::small_vector<level, 32> outer_; // no allocation up to 32 deep
 
     // Room for `n` more bytes at cur_.
     void reserve(std::size_t n)
@@ -129,9 +130,7 @@ class text_writer {
 public:
     explicit text_writer(std::string& out, json_format format = {})
         : out_(out), indent_(format.indent)
-    {
-        outer_.reserve(16);
-    }
+    {}
     text_writer(const text_writer&) = delete;
     text_writer& operator=(const text_writer&) = delete;
     ~text_writer() { finish(); }
