@@ -4,7 +4,9 @@
 // Scans over JSON text eight bytes at a time (SWAR: a 64-bit word as eight
 // bytes), shared by the reader and the writer. The zero-byte trick flags a
 // matching byte in each lane; a borrow or carry can only flag lanes above a real
-// match, so the lowest flag is exact.
+// match, so the lowest flag is exact: words are taken in lane order (byte i of
+// memory in lane i, bits 8i to 8i+7) on either byte order, so that "above" is
+// "later in the text".
 
 #include <bit>
 #include <cstdint>
@@ -30,13 +32,23 @@ template <bool StopAtDel> constexpr std::uint64_t string_special_lanes(std::uint
     return special & high;
 }
 
-// The byte offset of the lowest flagged lane of a word loaded from memory.
+// A word copied from memory, in lane order: as it is on a little-endian machine,
+// byte-swapped on a big-endian one.
+template <class Word> constexpr Word in_lane_order(Word w) noexcept
+{
+    if constexpr (std::endian::native == std::endian::big) {
+        Word swapped = 0;
+        for (std::size_t i = 0; i < sizeof(Word); ++i)
+            swapped = static_cast<Word>(swapped << 8 | ((w >> (8 * i)) & 0xff));
+        return swapped;
+    }
+    return w;
+}
+
+// The lowest flagged lane: the offset of the first flagged byte.
 inline unsigned first_lane(std::uint64_t lanes) noexcept
 {
-    if constexpr (std::endian::native == std::endian::little)
-        return static_cast<unsigned>(std::countr_zero(lanes)) / 8;
-    else
-        return static_cast<unsigned>(std::countl_zero(lanes)) / 8;
+    return static_cast<unsigned>(std::countr_zero(lanes)) / 8;
 }
 
 #if defined(__SSE2__)
@@ -68,7 +80,7 @@ const unsigned char* find_string_special(const unsigned char* p, const unsigned 
     while (end - p >= 8) {
         std::uint64_t w;
         std::memcpy(&w, p, 8);
-        if (std::uint64_t special = string_special_lanes<StopAtDel>(w))
+        if (std::uint64_t special = string_special_lanes<StopAtDel>(in_lane_order(w)))
             return p + first_lane(special);
         p += 8;
     }
@@ -102,7 +114,7 @@ const unsigned char* copy_string_run(const unsigned char* p, const unsigned char
         std::uint64_t w;
         std::memcpy(&w, p + at, 8);
         std::memcpy(out + at, &w, 8);
-        return string_special_lanes<StopAtDel>(w);
+        return string_special_lanes<StopAtDel>(in_lane_order(w));
     };
     if (n >= 8) {
         std::size_t at = 0;
@@ -130,18 +142,16 @@ const unsigned char* copy_string_run(const unsigned char* p, const unsigned char
         std::memcpy(&high, end - 4, 4);
         std::memcpy(out, &low, 4);
         std::memcpy(out + n - 4, &high, 4);
-        if constexpr (std::endian::native == std::endian::little) {
-            // lanes 0-3 are p[0..3], lanes 4-7 are end[-4..-1]
-            std::uint64_t special = string_special_lanes<StopAtDel>(low | std::uint64_t{high} << 32);
-            if (!special)
-                return end;
-            unsigned lane = first_lane(special);
-            return lane < 4 ? p + lane : end - 8 + lane;
-        }
-    } else {
-        for (std::size_t i = 0; i < n; ++i)
-            out[i] = p[i];
+        // lanes 0-3 are p[0..3], lanes 4-7 are end[-4..-1]
+        std::uint64_t special =
+            string_special_lanes<StopAtDel>(in_lane_order(low) | std::uint64_t{in_lane_order(high)} << 32);
+        if (!special)
+            return end;
+        unsigned lane = first_lane(special);
+        return lane < 4 ? p + lane : end - 8 + lane;
     }
+    for (std::size_t i = 0; i < n; ++i)
+        out[i] = p[i];
     return find_string_special<StopAtDel>(p, end);
 }
 
@@ -152,7 +162,7 @@ inline const char* skip_spaces(const char* p, const char* end) noexcept
     while (end - p >= 8) {
         std::uint64_t w;
         std::memcpy(&w, p, 8);
-        if (std::uint64_t other = w ^ spaces)
+        if (std::uint64_t other = in_lane_order(w) ^ spaces)
             return p + first_lane(other);
         p += 8;
     }
