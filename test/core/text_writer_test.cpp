@@ -43,6 +43,62 @@ void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
+// An escape every 128 bytes of an 8 MiB string: room is taken a window at a time,
+// not for all the rest of the string at each escape (a new chunk each time).
+BOOST_AUTO_TEST_CASE(a_long_string_with_many_escapes_takes_a_few_chunks)
+{
+    std::string s(8u << 20, 'a');
+    std::string expected = "\"";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i % 128 == 127)
+            s[i] = '\n';
+        expected += s[i] == '\n' ? std::string("\\n") : std::string(1, s[i]);
+    }
+    expected += '"';
+    std::string text;
+    long n = allocations_of([&] { text = agent_engine::to_json(s); });
+    BOOST_TEST(text == expected);
+    BOOST_TEST(n < 100, n << " allocations");
+}
+
+// Whichever allocation fails, the exception comes out of to_json and nothing is
+// leaked or left half-built (the sanitized CI run checks leaks and memory errors).
+BOOST_AUTO_TEST_CASE(an_allocation_failure_at_any_point_is_an_exception)
+{
+    std::vector<std::string> items;
+    for (int i = 0; i < 3000; ++i)
+        items.push_back("item \"" + std::to_string(i) + "\" " + std::string(static_cast<std::size_t>(i % 200), 'x'));
+    const std::string expected = agent_engine::to_json(items);
+    long needed = allocations_of([&] { (void)agent_engine::to_json(items); });
+    BOOST_TEST(needed > 5);
+    for (long k = 1; k <= needed; ++k) {
+        fail_at = allocations + k;
+        bool thrown = false;
+        try {
+            (void)agent_engine::to_json(items);
+        } catch (const std::bad_alloc&) {
+            thrown = true;
+        }
+        fail_at = 0;
+        BOOST_TEST(thrown, "allocation " << k);
+    }
+    BOOST_TEST(agent_engine::to_json(items) == expected);
+
+    // Writing into a string of one's own: on failure it holds the text written
+    // before, whole bytes of it, and stays usable.
+    std::string out = "prefix";
+    fail_at = allocations + needed / 2;
+    try {
+        agent_engine::text_writer w(out);
+        agent_engine::rule_of<decltype(items)>::write(w, items);
+    } catch (const std::bad_alloc&) {
+    }
+    fail_at = 0;
+    BOOST_TEST(out.starts_with("prefix["));
+    BOOST_TEST(expected.starts_with(out.substr(6)));
+    out += "!";
+}
+
 // The scans read words in lane order on either byte order: byte i of memory in
 // bits 8i to 8i+7, so that a carry only ever flags bytes later in the text.
 BOOST_AUTO_TEST_CASE(words_are_read_in_lane_order)

@@ -39,9 +39,12 @@ struct json_format {
 // Until then it goes into chunks of raw memory, so that each event is a few
 // stores instead of a std::string append, and each byte is copied once: growing
 // a string would copy the text at every doubling and clear the new room first.
+// `out` is reserved as the text grows, so that finishing never allocates: leave
+// it alone while the writer lives.
 class text_writer {
     std::string& out_;
     std::vector<std::pair<std::unique_ptr<char[]>, std::size_t>> filled_; // chunks and their lengths
+    std::size_t filled_size_ = 0;
     std::unique_ptr<char[]> chunk_; // the chunk being written: text up to cur_
     std::size_t chunk_size_ = 0;
     char* cur_ = nullptr; // where the next byte goes
@@ -63,16 +66,24 @@ class text_writer {
         if (static_cast<std::size_t>(end_ - cur_) < n)
             grow(n);
     }
+    // A new chunk, and room in out_ for all the text so far plus that chunk. If an
+    // allocation throws, nothing has changed.
     void grow(std::size_t n)
     {
         // chunks double from 4 KiB to 1 MiB: a short text takes one, a long one wastes little
         constexpr std::size_t first_chunk = 4096, largest_chunk = 1 << 20;
-        if (cur_ != chunk_.get())
-            filled_.emplace_back(std::move(chunk_), static_cast<std::size_t>(cur_ - chunk_.get()));
-        chunk_size_ = std::max(n, std::clamp(chunk_size_ * 2, first_chunk, largest_chunk));
-        chunk_ = std::make_unique_for_overwrite<char[]>(chunk_size_);
+        auto used = static_cast<std::size_t>(cur_ - chunk_.get());
+        std::size_t size = std::max(n, std::clamp(chunk_size_ * 2, first_chunk, largest_chunk));
+        out_.reserve(out_.size() + filled_size_ + used + size);
+        auto next = std::make_unique_for_overwrite<char[]>(size);
+        if (used) {
+            filled_.emplace_back(std::move(chunk_), used); // moves nothing if it throws
+            filled_size_ += used;
+        }
+        chunk_ = std::move(next);
+        chunk_size_ = size;
         cur_ = chunk_.get();
-        end_ = cur_ + chunk_size_;
+        end_ = cur_ + size;
     }
     void put(char c)
     {
@@ -135,19 +146,16 @@ public:
     text_writer& operator=(const text_writer&) = delete;
     ~text_writer() { finish(); }
 
-    // Appends the text written so far to `out`.
+    // Appends the text written so far to `out`, within the room grow() reserved.
     void finish()
     {
-        auto in_chunk = static_cast<std::size_t>(cur_ - chunk_.get());
-        std::size_t total = in_chunk;
-        for (auto const& [text, size] : filled_)
-            total += size;
-        out_.reserve(out_.size() + total);
         for (auto const& [text, size] : filled_)
             out_.append(text.get(), size);
-        out_.append(chunk_.get(), in_chunk);
+        out_.append(chunk_.get(), static_cast<std::size_t>(cur_ - chunk_.get()));
         filled_.clear();
-        cur_ = chunk_.get();
+        filled_size_ = 0;
+        // out_'s room no longer covers this chunk: writing on takes a new one
+        cur_ = end_ = chunk_.get();
     }
 
     void null()
@@ -269,10 +277,17 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(const unsigned char*
             }
             p += len;
         }
-        reserve(static_cast<std::size_t>(end - p));
-        const auto* stop = detail::copy_string_run<true>(p, end, reinterpret_cast<unsigned char*>(cur_));
-        cur_ += stop - p;
-        p = stop;
+        // The plain run that follows, a window at a time: asking for room for all
+        // the rest of a long string at each escape would take a chunk each time.
+        while (p != end) {
+            const auto* window_end = p + std::min<std::size_t>(static_cast<std::size_t>(end - p), 4096);
+            reserve(static_cast<std::size_t>(window_end - p));
+            const auto* stop = detail::copy_string_run<true>(p, window_end, reinterpret_cast<unsigned char*>(cur_));
+            cur_ += stop - p;
+            p = stop;
+            if (stop != window_end)
+                break; // the next byte needs an escape
+        }
     }
 }
 
