@@ -75,20 +75,18 @@ template <class T> Result<T> from_dict(const boost::json::value& input)
 inline std::string serialize(const boost::json::value& value, json_format format = {})
 {
     std::string out;
-    {
-        text_writer w(out, format); // the text is complete when w is gone
-        w.value(value);
-    }
+    text_writer w(out, format);
+    w.value(value);
+    w.finish();
     return out;
 }
 
 template <class T> std::string to_json(const T& value, json_format format = {})
 {
     std::string out;
-    {
-        text_writer w(out, format); // the text is complete when w is gone
-        rule_of<T>::write(w, value);
-    }
+    text_writer w(out, format);
+    rule_of<T>::write(w, value);
+    w.finish();
     return out;
 }
 

@@ -19,7 +19,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,12 +37,12 @@ struct json_format {
     static constexpr json_format compact() noexcept { return {0}; }
 };
 
-// The text is appended to `out` once the writer is destroyed (or by finish()).
+// The text is appended to `out` by finish(), or when the writer is destroyed.
 // Until then it goes into chunks of raw memory, so that each event is a few
 // stores instead of a std::string append, and each byte is copied once: growing
 // a string would copy the text at every doubling and clear the new room first.
-// `out` is reserved as the text grows, so that finishing never allocates: leave
-// it alone while the writer lives.
+// If writing throws (std::bad_alloc), `out` is left as it was. The destructor
+// cannot report a failure to append: call finish() to hear of it.
 class text_writer {
     std::string& out_;
     std::vector<std::pair<std::unique_ptr<char[]>, std::size_t>> filled_; // chunks and their lengths
@@ -50,6 +52,7 @@ class text_writer {
     char* cur_ = nullptr; // where the next byte goes
     char* end_ = nullptr; // end of the room in chunk_
     unsigned indent_;
+    int exceptions_ = std::uncaught_exceptions(); // in flight when the writer was made
     // The container being written: an object's values follow their keys with no
     // separator of their own, and its first item has no comma. A lone value at
     // the top is written as an object's value. Enclosing containers wait in outer_.
@@ -66,15 +69,13 @@ class text_writer {
         if (static_cast<std::size_t>(end_ - cur_) < n)
             grow(n);
     }
-    // A new chunk, and room in out_ for all the text so far plus that chunk. If an
-    // allocation throws, nothing has changed.
+    // A new chunk. If an allocation throws, nothing has changed.
     void grow(std::size_t n)
     {
         // chunks double from 4 KiB to 1 MiB: a short text takes one, a long one wastes little
         constexpr std::size_t first_chunk = 4096, largest_chunk = 1 << 20;
         auto used = static_cast<std::size_t>(cur_ - chunk_.get());
         std::size_t size = std::max(n, std::clamp(chunk_size_ * 2, first_chunk, largest_chunk));
-        out_.reserve(out_.size() + filled_size_ + used + size);
         auto next = std::make_unique_for_overwrite<char[]>(size);
         if (used) {
             filled_.emplace_back(std::move(chunk_), used); // moves nothing if it throws
@@ -144,18 +145,28 @@ public:
     {}
     text_writer(const text_writer&) = delete;
     text_writer& operator=(const text_writer&) = delete;
-    ~text_writer() { finish(); }
+    ~text_writer()
+    {
+        if (std::uncaught_exceptions() != exceptions_)
+            return; // the write failed: `out` stays as it was
+        try {
+            finish();
+        } catch (const std::bad_alloc&) {
+            // `out` stays as it was (finish() appends all or nothing)
+        }
+    }
 
-    // Appends the text written so far to `out`, within the room grow() reserved.
+    // Appends the text written so far to `out`: all of it, or on std::bad_alloc nothing.
     void finish()
     {
+        auto in_chunk = static_cast<std::size_t>(cur_ - chunk_.get());
+        out_.reserve(out_.size() + filled_size_ + in_chunk);
         for (auto const& [text, size] : filled_)
             out_.append(text.get(), size);
-        out_.append(chunk_.get(), static_cast<std::size_t>(cur_ - chunk_.get()));
+        out_.append(chunk_.get(), in_chunk);
         filled_.clear();
         filled_size_ = 0;
-        // out_'s room no longer covers this chunk: writing on takes a new one
-        cur_ = end_ = chunk_.get();
+        cur_ = chunk_.get();
     }
 
     void null()
