@@ -72,15 +72,6 @@ template <class T> Result<T> from_dict(const boost::json::value& input)
     return out;
 }
 
-inline std::string serialize(const boost::json::value& value, json_format format = {})
-{
-    std::string out;
-    text_writer w(out, format);
-    w.value(value);
-    w.finish();
-    return out;
-}
-
 template <class T> std::string to_json(const T& value, json_format format = {})
 {
     std::string out;
@@ -88,6 +79,11 @@ template <class T> std::string to_json(const T& value, json_format format = {})
     rule_of<T>::write(w, value);
     w.finish();
     return out;
+}
+
+inline std::string serialize(const boost::json::value& value, json_format format = {})
+{
+    return to_json(value, format);
 }
 
 // Parses JSON text. A syntax error is an EngineError with code json whose

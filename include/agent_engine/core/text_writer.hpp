@@ -46,9 +46,7 @@ struct json_format {
 class text_writer {
     std::string& out_;
     std::vector<std::pair<std::unique_ptr<char[]>, std::size_t>> filled_; // chunks and their lengths
-    std::size_t filled_size_ = 0;
     std::unique_ptr<char[]> chunk_; // the chunk being written: text up to cur_
-    std::size_t chunk_size_ = 0;
     char* cur_ = nullptr; // where the next byte goes
     char* end_ = nullptr; // end of the room in chunk_
     unsigned indent_;
@@ -75,14 +73,12 @@ class text_writer {
         // chunks double from 4 KiB to 1 MiB: a short text takes one, a long one wastes little
         constexpr std::size_t first_chunk = 4096, largest_chunk = 1 << 20;
         auto used = static_cast<std::size_t>(cur_ - chunk_.get());
-        std::size_t size = std::max(n, std::clamp(chunk_size_ * 2, first_chunk, largest_chunk));
+        auto last_size = static_cast<std::size_t>(end_ - chunk_.get());
+        std::size_t size = std::max(n, std::clamp(last_size * 2, first_chunk, largest_chunk));
         auto next = std::make_unique_for_overwrite<char[]>(size);
-        if (used) {
+        if (used)
             filled_.emplace_back(std::move(chunk_), used); // moves nothing if it throws
-            filled_size_ += used;
-        }
         chunk_ = std::move(next);
-        chunk_size_ = size;
         cur_ = chunk_.get();
         end_ = cur_ + size;
     }
@@ -160,12 +156,14 @@ public:
     void finish()
     {
         auto in_chunk = static_cast<std::size_t>(cur_ - chunk_.get());
-        out_.reserve(out_.size() + filled_size_ + in_chunk);
+        std::size_t total = out_.size() + in_chunk;
+        for (auto const& [text, size] : filled_)
+            total += size;
+        out_.reserve(total);
         for (auto const& [text, size] : filled_)
             out_.append(text.get(), size);
         out_.append(chunk_.get(), in_chunk);
         filled_.clear();
-        filled_size_ = 0;
         cur_ = chunk_.get();
     }
 

@@ -2,11 +2,11 @@
 #define AGENT_ENGINE_CORE_DETAIL_JSON_SCAN_HPP
 
 // Scans over JSON text eight bytes at a time (SWAR: a 64-bit word as eight
-// bytes), or sixteen with SSE2, shared by the reader and the writer. The zero-byte trick flags a
-// matching byte in each lane; a borrow or carry can only flag lanes above a real
-// match, so the lowest flag is exact: words are taken in lane order (byte i of
-// memory in lane i, bits 8i to 8i+7) on either byte order, so that "above" is
-// "later in the text".
+// bytes), or sixteen with SSE2, shared by the reader and the writer. The
+// zero-byte trick flags a matching byte in each lane; a borrow or carry can only
+// flag lanes above a real match, so the lowest flag is exact: words are taken in
+// lane order (byte i of memory in lane i, bits 8i to 8i+7) on either byte order,
+// so that "above" is "later in the text".
 
 #include <bit>
 #include <cstdint>
