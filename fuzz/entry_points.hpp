@@ -29,11 +29,37 @@ inline void expect(bool ok, const char* what)
     }
 }
 
-// from_json<Task> on the bytes; whatever it accepts, from_dict accepts too, and
-// it writes back to text that reads to the same task.
+// The bytes handed out a few at a time, so that tokens straddle the reader's window.
+class piecewise_source final : public text_source {
+    std::string_view text_;
+    std::size_t piece_;
+
+public:
+    piecewise_source(std::string_view text, std::size_t piece) noexcept : text_(text), piece_(piece) {}
+    Result<std::size_t> read(std::uint64_t offset, char* out, std::size_t size) const override
+    {
+        if (offset >= text_.size())
+            return std::size_t(0);
+        std::size_t n = std::min({size, piece_, text_.size() - static_cast<std::size_t>(offset)});
+        std::copy_n(text_.data() + offset, n, out);
+        return n;
+    }
+};
+
+// from_json<Task> on the bytes; read in pieces, the same task or error; whatever
+// it accepts, from_dict accepts too, and it writes back to text that reads to the
+// same task.
 inline void task_from_json(std::string_view bytes)
 {
     auto streamed = from_json<Task>(bytes);
+    auto pieces = from_json<Task>(piecewise_source(bytes, 1 + bytes.size() % 13));
+    expect(streamed.has_value() == pieces.has_value(), "reading in pieces accepts differently");
+    if (streamed)
+        expect(to_json(streamed.value()) == to_json(pieces.value()), "reading in pieces reads another task");
+    else
+        expect(streamed.error().message == pieces.error().message &&
+                   streamed.error().details == pieces.error().details,
+               "reading in pieces reports differently");
     auto dom = parse_json(bytes);
     if (!dom) {
         expect(!streamed && streamed.error().code == EngineErrorCode::json, "from_json accepted what parse_json rejects");

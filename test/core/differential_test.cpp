@@ -2,6 +2,7 @@
 // many corruptions of their text:
 //   to_json(x)         == serialize(to_dict(x))            byte for byte
 //   from_json<T>(text) == from_dict<T>(parse_json(text))   values and error lists
+//   from_json<T>(source) == from_json<T>(text)              the text read in pieces
 #define BOOST_TEST_MODULE differential
 #include <boost/test/unit_test.hpp>
 
@@ -168,6 +169,29 @@ template <class T> std::string outcome(const agent_engine::Result<T>& r)
            agent_engine::serialize(e.details ? boost::json::value(*e.details) : boost::json::value());
 }
 
+// A text handed out a few bytes per read (1 to max_piece, at random): every
+// token, escape and UTF-8 sequence somewhere straddles the reader's window.
+class piecewise_source final : public agent_engine::text_source {
+    std::string text_;
+    std::size_t max_piece_;
+    mutable std::mt19937_64 rng_;
+
+public:
+    piecewise_source(std::string text, std::size_t max_piece, std::uint64_t seed)
+        : text_(std::move(text)), max_piece_(max_piece), rng_(seed)
+    {
+    }
+    agent_engine::Result<std::size_t> read(std::uint64_t offset, char* out, std::size_t size) const override
+    {
+        if (offset >= text_.size())
+            return std::size_t(0);
+        std::size_t piece = std::uniform_int_distribution<std::size_t>(1, max_piece_)(rng_);
+        std::size_t n = std::min({size, piece, text_.size() - static_cast<std::size_t>(offset)});
+        std::memcpy(out, text_.data() + offset, n);
+        return n;
+    }
+};
+
 template <class T> std::string outcome_via_dom(std::string_view text)
 {
     auto dom = agent_engine::parse_json(text);
@@ -239,4 +263,68 @@ BOOST_AUTO_TEST_CASE(repeated_keys_list_errors_in_the_order_of_their_first_place
         BOOST_TEST_REQUIRE(!direct.has_value());
         BOOST_TEST(diff::outcome(direct) == diff::outcome_via_dom<diff::Record>(text), text);
     }
+}
+
+BOOST_AUTO_TEST_CASE(reading_a_source_in_pieces_matches_reading_the_text)
+{
+    diff::generator gen(4);
+    int failures = 0;
+    for (int i = 0; i < 3000; ++i) {
+        std::string valid = agent_engine::to_json(gen.record(), i % 2 ? agent_engine::json_format::pretty()
+                                                                       : agent_engine::json_format::compact());
+        std::string text = i % 3 ? gen.corrupt(valid) : valid;
+        auto whole = agent_engine::from_json<diff::Record>(text);
+        diff::piecewise_source source(text, 1 + i % 16, static_cast<std::uint64_t>(i));
+        auto pieces = agent_engine::from_json<diff::Record>(source);
+        BOOST_TEST_REQUIRE(diff::outcome(pieces) == diff::outcome(whole), "input: " << text);
+        failures += !whole;
+    }
+    BOOST_TEST(failures > 1000); // errors (and their re-read inputs) were compared, not only values
+}
+
+// Tokens longer than the reader's first window (64 KiB): it grows for them.
+BOOST_AUTO_TEST_CASE(a_source_with_tokens_longer_than_the_window)
+{
+    diff::Record r;
+    r.name = std::string(200000, 'n');
+    r.tags = {std::string(70000, 'x') + "\"" + std::string(70000, 'y'), std::string(100000, '\n')};
+    r.steps[std::string(90000, 'k')].id = "é😀" + std::string(65536, 'z');
+    r.metadata["n"] = 0.1;
+    std::string text = agent_engine::to_json(r);
+    std::string digits = "1" + std::string(100000, '0') + "e-100000"; // a number of 100,008 characters
+    std::size_t score = text.find("\"score\":");
+    BOOST_TEST_REQUIRE(score != std::string::npos);
+    std::size_t value = text.find_first_not_of(' ', score + 8);
+    text.replace(value, text.find(',', value) - value, digits);
+    for (std::size_t piece : {std::size_t(7), std::size_t(1) << 20}) {
+        diff::piecewise_source source(text, piece, 5);
+        auto read = agent_engine::from_json<diff::Record>(source);
+        BOOST_TEST_REQUIRE(read.has_value(), diff::outcome(read));
+        BOOST_TEST(read.value().score == 1.0);
+        auto whole = agent_engine::from_json<diff::Record>(text);
+        BOOST_TEST(agent_engine::to_json(read.value()) == agent_engine::to_json(whole.value()));
+    }
+}
+
+// A source that fails: its error comes back as it is, not as a JSON error.
+BOOST_AUTO_TEST_CASE(a_failing_source_returns_its_own_error)
+{
+    struct failing_source final : agent_engine::text_source {
+        std::string text;
+        agent_engine::Result<std::size_t> read(std::uint64_t offset, char* out, std::size_t size) const override
+        {
+            if (offset >= 10)
+                return agent_engine::make_error(agent_engine::EngineErrorCode::io,
+                                                agent_engine::EngineErrorSource::json_engine, "read_failed",
+                                                "the disk went away");
+            std::size_t n = std::min<std::size_t>(size, 10 - offset);
+            std::memcpy(out, text.data() + offset, n);
+            return n;
+        }
+    } source;
+    source.text = R"({"name": "a long enough name", "phase": "done"})";
+    auto read = agent_engine::from_json<diff::Record>(source);
+    BOOST_TEST_REQUIRE(!read.has_value());
+    BOOST_TEST((read.error().code == agent_engine::EngineErrorCode::io));
+    BOOST_TEST(read.error().message == "the disk went away");
 }

@@ -7,6 +7,7 @@
 //   Result<T>          from_dict<T>(const json::value&)  pydantic's model_validate
 //   std::string        to_json(const T&, json_format)    json.dumps(model_dump(...), indent=2)
 //   Result<T>          from_json<T>(std::string_view)    straight from text, no DOM
+//   Result<T>          from_json<T>(const text_source&)  the same, reading the text as it goes
 //   Result<void>       from_dict(value, T& out), from_json(text, T& out): into an existing object
 //   std::string        serialize(const json::value&, json_format)
 //   Result<json::value> parse_json(std::string_view)
@@ -90,12 +91,10 @@ inline std::string serialize(const boost::json::value& value, json_format format
 // details give the line, column (1-based) and byte offset where parsing stopped.
 Result<boost::json::value> parse_json(std::string_view text);
 
-// Reads T straight from JSON text, with no DOM in between; the same values and
-// the same errors as from_dict<T>(parse_json(text)).
-template <class T> Result<void> from_json(std::string_view text, T& out)
+namespace detail {
+template <class T> Result<void> read_text(text_reader& r, T& out)
 {
     validation_context ctx;
-    text_reader r(text);
     rule_of<T>::read(r, out, ctx);
     if (!r.finish())
         return r.error();
@@ -103,12 +102,38 @@ template <class T> Result<void> from_json(std::string_view text, T& out)
         return std::move(ctx).to_error(rule_of<T>::label());
     return boost::outcome_v2::success();
 }
+} // namespace detail
+
+// Reads T straight from JSON text, with no DOM in between; the same values and
+// the same errors as from_dict<T>(parse_json(text)).
+template <class T> Result<void> from_json(std::string_view text, T& out)
+{
+    text_reader r(text);
+    return detail::read_text(r, out);
+}
+
+// The same, reading the text from `source` as it goes (see text_source.hpp): the
+// same values and errors, but only a window of the text is held at a time. A
+// failure to read the source is its error (code io).
+template <class T> Result<void> from_json(const text_source& source, T& out)
+{
+    text_reader r(source);
+    return detail::read_text(r, out);
+}
 
 template <class T> Result<T> from_json(std::string_view text)
 {
     detail::check_returnable<T>();
     T out{};
     BOOST_OUTCOME_TRY(from_json(text, out));
+    return out;
+}
+
+template <class T> Result<T> from_json(const text_source& source)
+{
+    detail::check_returnable<T>();
+    T out{};
+    BOOST_OUTCOME_TRY(from_json(source, out));
     return out;
 }
 

@@ -14,10 +14,16 @@
 //
 // A syntax error stops the read: failed() turns true, every further value reads
 // as null and every loop ends, and error() describes the first problem.
+//
+// Over a text_source, the reader holds only a window of the text (64 KiB, more
+// for a longer token) and reads on when a token reaches its end; what it gave
+// out earlier (a key, a string) is valid until it reads on. Going back to an
+// earlier value (capture(mark)) reads it again from the source.
 
 #include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/detail/utf8.hpp>
 #include <agent_engine/core/error.hpp>
+#include <agent_engine/core/text_source.hpp>
 
 #include <boost/config.hpp>
 #include <boost/json/value.hpp>
@@ -28,6 +34,7 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +54,22 @@ public:
     explicit text_reader(std::string_view text, std::size_t max_depth = max_json_depth) noexcept
         : text_(text), max_depth_(max_depth)
     {
+    }
+
+    // Reads the text of `source` from `offset` on.
+    explicit text_reader(const text_source& source, std::size_t offset = 0, std::size_t max_depth = max_json_depth)
+        : max_depth_(max_depth)
+    {
+        if (auto whole = source.contiguous()) {
+            text_ = whole->substr(std::min(offset, whole->size()));
+            base_ = offset;
+        } else {
+            source_ = &source;
+            base_ = offset;
+            window_capacity_ = initial_window;
+            window_ = std::make_unique_for_overwrite<char[]>(window_capacity_);
+            text_ = std::string_view(window_.get(), 0);
+        }
     }
 
     boost::json::kind kind()
@@ -71,7 +94,7 @@ public:
 
     template <class F> void for_each_member(F&& f)
     {
-        std::size_t self = begin_;
+        mark_type self = base_ + begin_;
         if (!enter(boost::json::kind::object))
             return;
         std::string& key_buffer = key_buffer_at(depth_);
@@ -80,6 +103,8 @@ public:
             if (!expect('"', "expected a key string"))
                 break;
             std::string_view key = read_string(pos_ - 1, key_buffer);
+            if (source_ && key.data() != key_buffer.data()) // the window moves under the member's read
+                key = key_buffer.assign(key);
             skip_ws();
             if (failed_ || !expect(':', "expected ':' after a key"))
                 break;
@@ -91,7 +116,7 @@ public:
 
     template <class F> void for_each_element(F&& f)
     {
-        std::size_t self = begin_;
+        mark_type self = base_ + begin_;
         if (!enter(boost::json::kind::array))
             return;
         std::size_t index = 0;
@@ -116,7 +141,7 @@ public:
     boost::json::value capture()
     {
         if (state_ == state::consumed && !failed_)
-            return text_reader(text_.substr(begin_), max_depth_).capture();
+            return capture(base_ + begin_);
         if (peek() != state::peeked)
             return nullptr;
         if (!dom_stack_)
@@ -130,9 +155,14 @@ public:
     mark_type mark()
     {
         peek();
-        return begin_;
+        return base_ + begin_;
     }
-    boost::json::value capture(mark_type m) const { return text_reader(text_.substr(m), max_depth_).capture(); }
+    boost::json::value capture(mark_type m) const
+    {
+        if (source_)
+            return text_reader(*source_, m, max_depth_).capture();
+        return text_reader(text_.substr(m - base_), max_depth_).capture();
+    }
 
     // After the root value: only whitespace may follow.
     bool finish()
@@ -148,13 +178,29 @@ public:
     bool failed() const noexcept { return failed_; }
 
     // The first syntax problem: code json, details {reason, line, column, offset}.
+    // A source's read failure is that error as it is.
     EngineError error() const
     {
-        std::string_view before = text_.substr(0, error_offset_);
+        if (source_error_)
+            return *source_error_;
         std::size_t line = 1, line_start = 0;
-        for (std::size_t i = 0; i < before.size(); ++i)
-            if (before[i] == '\n')
-                ++line, line_start = i + 1;
+        auto count_lines = [&](std::string_view piece, std::size_t at) {
+            for (std::size_t i = 0; i < piece.size(); ++i)
+                if (piece[i] == '\n')
+                    ++line, line_start = at + i + 1;
+        };
+        if (source_) { // the text before the error, read again
+            char buf[4096];
+            for (std::size_t at = 0; at < error_offset_;) {
+                auto n = source_->read(at, buf, std::min(sizeof buf, error_offset_ - at));
+                if (!n || n.value() == 0)
+                    break;
+                count_lines(std::string_view(buf, n.value()), at);
+                at += n.value();
+            }
+        } else {
+            count_lines(text_.substr(0, error_offset_ - base_), base_);
+        }
         std::size_t column = error_offset_ - line_start + 1;
         std::string message = "Invalid JSON: " + error_reason_ + " at line " + std::to_string(line) + ", column " +
                               std::to_string(column) + " (char " + std::to_string(error_offset_) + ")";
@@ -164,10 +210,22 @@ public:
 
 private:
     enum class state { fresh, peeked, consumed };
+    static constexpr std::size_t initial_window = 64 * 1024;
 
+    // The text, or the window of it in memory (source mode): text_ holds the
+    // bytes from offset base_ of the text on, and positions count from there.
     std::string_view text_;
+    std::size_t base_ = 0;
+    const text_source* source_ = nullptr;
+    std::unique_ptr<char[]> window_;
+    std::size_t window_capacity_ = 0;
+    bool source_done_ = false;
+    std::optional<EngineError> source_error_;
+
     std::size_t pos_ = 0;
-    std::size_t begin_ = 0; // where the current value starts
+    // Where the current value starts. Modulo 2^N: once the window has moved past
+    // it, base_ + begin_ is still its offset in the text (which is all capture() needs).
+    std::size_t begin_ = 0;
     std::size_t max_depth_;
     std::size_t depth_ = 0;
     state state_ = state::fresh;
@@ -195,7 +253,7 @@ private:
         if (failed_)
             return;
         failed_ = true;
-        error_offset_ = pos_ < text_.size() ? pos_ : text_.size();
+        error_offset_ = base_ + std::min(pos_, text_.size());
         error_reason_ = reason;
         state_ = state::consumed;
         kind_ = boost::json::kind::null;
@@ -209,10 +267,57 @@ private:
         return key_buffers_[depth];
     }
 
+    // Source mode: whether more text may follow the window.
+    bool can_read_on() const noexcept { return source_ && !source_done_; }
+
+    // Source mode: drops the window's bytes before `keep` (the start of what is
+    // still needed: position `keep` becomes 0) and reads more text after the
+    // rest; false when none came (the end, or a read error).
+    BOOST_NOINLINE bool read_on(std::size_t keep)
+    {
+        if (!can_read_on())
+            return false;
+        std::size_t kept = text_.size() - keep;
+        char* window = window_.get();
+        if (kept > window_capacity_ / 2) { // a long token: a bigger window
+            auto bigger = std::make_unique_for_overwrite<char[]>(window_capacity_ * 2);
+            std::memcpy(bigger.get(), text_.data() + keep, kept);
+            window_ = std::move(bigger);
+            window_capacity_ *= 2;
+            window = window_.get();
+        } else {
+            std::memmove(window, text_.data() + keep, kept);
+        }
+        std::size_t text_end = base_ + text_.size();
+        base_ += keep;
+        pos_ -= keep;
+        begin_ -= keep;
+        text_ = std::string_view(window, kept);
+        auto n = source_->read(text_end, window + kept, window_capacity_ - kept);
+        if (!n || n.value() == 0) {
+            source_done_ = true;
+            if (!n)
+                source_error_ = std::move(n).error();
+            return false;
+        }
+        text_ = std::string_view(window, kept + n.value());
+        return true;
+    }
+
+    // Source mode: reads on until at least `n` bytes follow the cursor (or the
+    // text ends), keeping the window from `keep`; returns how far positions moved.
+    std::size_t ensure(std::size_t n, std::size_t keep)
+    {
+        std::size_t base = base_;
+        while (text_.size() - pos_ < n && read_on(keep - (base_ - base))) {
+        }
+        return base_ - base;
+    }
+
     // Called before every token, mostly where there is no whitespace or one space
     // (after a colon in pretty text): those tests are inlined, a longer run
     // (pretty text's indentation) is not.
-    BOOST_FORCEINLINE void skip_ws() noexcept
+    BOOST_FORCEINLINE void skip_ws()
     {
         if (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) > ' ')
             return;
@@ -222,9 +327,14 @@ private:
         }
         skip_ws_run();
     }
-    BOOST_NOINLINE void skip_ws_run() noexcept
+    BOOST_NOINLINE void skip_ws_run()
     {
-        const char* p = text_.data() + pos_;
+        pos_ = static_cast<std::size_t>(scan_ws(text_.data() + pos_) - text_.data());
+        if (pos_ == text_.size() && source_)
+            skip_ws_across_windows();
+    }
+    const char* scan_ws(const char* p) const noexcept
+    {
         const char* end = text_.data() + text_.size();
         while (p != end) {
             char c = *p;
@@ -235,7 +345,12 @@ private:
             else
                 break;
         }
-        pos_ = static_cast<std::size_t>(p - text_.data());
+        return p;
+    }
+    BOOST_NOINLINE void skip_ws_across_windows()
+    {
+        while (pos_ == text_.size() && read_on(pos_))
+            pos_ = static_cast<std::size_t>(scan_ws(text_.data()) - text_.data());
     }
 
     bool expect(char c, std::string_view reason)
@@ -250,6 +365,8 @@ private:
 
     bool literal(std::string_view word)
     {
+        if (text_.size() - pos_ < word.size() && can_read_on())
+            ensure(word.size(), pos_);
         if (text_.size() - pos_ >= word.size() && std::equal(word.begin(), word.end(), text_.data() + pos_)) {
             pos_ += word.size();
             return true;
@@ -295,9 +412,29 @@ private:
             kind_ = boost::json::kind::null;
             literal("null");
             break;
-        default: read_number(); break;
+        default:
+            if (source_)
+                ensure_whole_number();
+            read_number();
+            break;
         }
         return state_;
+    }
+
+    // Source mode: reads on until the number at the cursor ends inside the window.
+    void ensure_whole_number()
+    {
+        auto in_number = [](char c) {
+            return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+        };
+        std::size_t scanned = pos_;
+        do {
+            auto end = std::find_if_not(text_.begin() + scanned, text_.end(), in_number);
+            scanned = static_cast<std::size_t>(end - text_.begin());
+            if (scanned != text_.size())
+                return;
+            scanned -= pos_;
+        } while (read_on(pos_));
     }
 
     void consume_scalar()
@@ -427,10 +564,31 @@ private:
         const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
         std::size_t n = text_.size();
         bool decoded = false;
+        // Source mode: reads on so that the next escape or UTF-8 sequence is whole
+        // in the window (\uXXXX\uXXXX is the longest), keeping the string read so
+        // far while it is a view of the window.
+        auto read_on_in_string = [&] {
+            std::size_t moved = ensure(12, decoded ? pos_ : start);
+            if (!decoded)
+                start -= moved;
+            s = reinterpret_cast<const unsigned char*>(text_.data());
+            n = text_.size();
+        };
+        auto scan_run = [&] {
+            std::size_t run = pos_;
+            pos_ = static_cast<std::size_t>(detail::find_string_special<false>(s + pos_, s + n) - s);
+            if (decoded)
+                buffer.append(text_.data() + run, pos_ - run);
+        };
         while (true) {
             if (pos_ == n) {
-                fail("incomplete JSON");
-                return {};
+                if (!can_read_on()) {
+                    fail("incomplete JSON");
+                    return {};
+                }
+                read_on_in_string();
+                scan_run();
+                continue;
             }
             unsigned char c = s[pos_];
             if (c == '"') {
@@ -440,6 +598,10 @@ private:
             if (c < 0x20) {
                 fail("illegal control character in string");
                 return {};
+            }
+            if (n - pos_ < 12 && can_read_on()) {
+                read_on_in_string();
+                continue; // the same byte, with what follows it
             }
             if (c == '\\') {
                 // the first escape: from here on the string is built in `buffer`
@@ -459,10 +621,7 @@ private:
                     buffer.append(text_.data() + pos_, len);
                 pos_ += len;
             }
-            std::size_t run = pos_;
-            pos_ = static_cast<std::size_t>(detail::find_string_special<false>(s + pos_, s + n) - s);
-            if (decoded)
-                buffer.append(text_.data() + run, pos_ - run);
+            scan_run();
         }
     }
 
@@ -563,11 +722,12 @@ private:
             return false;
         return expect(',', close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
     }
-    // Back on the container, consumed, so that capture() returns it whole.
-    void leave(std::size_t container_begin)
+    // Back on the container (`container_begin`, its mark), consumed, so that
+    // capture() returns it whole.
+    void leave(mark_type container_begin)
     {
         --depth_;
-        begin_ = container_begin;
+        begin_ = container_begin - base_;
         state_ = state::consumed;
     }
     template <class F, class Arg> void visit_next(F& f, Arg arg)
