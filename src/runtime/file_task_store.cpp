@@ -379,6 +379,26 @@ Result<std::string> read_from(int fd, std::size_t offset, std::size_t count, std
     return bytes;
 }
 
+// A document read as it is decoded, by offset, from the file opened once.
+class file_source final : public text_source {
+    unique_fd fd_;
+    std::string path_;
+
+public:
+    file_source(unique_fd fd, std::string path) noexcept : fd_(std::move(fd)), path_(std::move(path)) {}
+
+    Result<std::size_t> read(std::uint64_t offset, char* out, std::size_t size) const override
+    {
+        while (true) {
+            ssize_t n = ::pread(fd_.get(), out, size, static_cast<off_t>(offset));
+            if (n >= 0)
+                return static_cast<std::size_t>(n);
+            if (errno != EINTR)
+                return io_error("read", path_, errno);
+        }
+    }
+};
+
 // Both ends of an opened document, or all of it when it is no longer than head + tail.
 Result<document_ends> read_ends(const opened_document& file, std::size_t head, std::size_t tail,
                                 const std::string& path)
@@ -444,6 +464,17 @@ Result<std::string> file_task_store::get(std::string_view project, std::string_v
     return guarded(path, [&]() -> Result<std::string> {
         BOOST_OUTCOME_TRY(auto file, open_document(root_, project, id, path));
         return read_from(file.fd.get(), 0, std::string::npos, file.size, path);
+    });
+}
+
+Result<document_stream> file_task_store::open(std::string_view project, std::string_view id) const
+{
+    BOOST_OUTCOME_TRY(check_project_key(project));
+    BOOST_OUTCOME_TRY(check_document_key(id));
+    std::string path = location(project, id);
+    return guarded(path, [&]() -> Result<document_stream> {
+        BOOST_OUTCOME_TRY(auto file, open_document(root_, project, id, path));
+        return document_stream{std::make_unique<file_source>(std::move(file.fd), path), 0};
     });
 }
 

@@ -81,6 +81,25 @@ BOOST_AUTO_TEST_CASE(documents_round_trip_byte_for_byte)
     BOOST_TEST(store->list("p").value() == (conformance::ids{"task-p-1"}), boost::test_tools::per_element());
 }
 
+// An opened document reads as it was when opened, even if it is replaced before
+// the reading ends (a load that streams never mixes two saves).
+BOOST_AUTO_TEST_CASE(an_opened_document_reads_as_it_was_when_opened)
+{
+    auto store = make_conformance_store();
+    const std::string first(200000, 'a'), second = "second";
+    BOOST_REQUIRE(store->put("p", "task-p-1", first));
+    auto opened = store->open("p", "task-p-1");
+    BOOST_REQUIRE(opened);
+    BOOST_REQUIRE(store->put("p", "task-p-1", second));
+    std::string read;
+    char buf[4096];
+    for (std::size_t n; (n = opened.value().text->read(read.size(), buf, sizeof buf).value()) != 0;)
+        read.append(buf, n);
+    BOOST_TEST(read == first);
+    BOOST_TEST((store->open("p", "task-p-none").error().code == agent_engine::EngineErrorCode::not_found));
+    BOOST_TEST((store->open("p", "../x").error().code == agent_engine::EngineErrorCode::security));
+}
+
 BOOST_AUTO_TEST_CASE(missing_documents_are_not_found)
 {
     auto store = make_conformance_store();

@@ -47,6 +47,7 @@ public:
 
     Result<std::string> put(std::string_view project, std::string_view id, std::string_view bytes) override;
     Result<std::string> get(std::string_view project, std::string_view id) const override;
+    Result<document_stream> open(std::string_view project, std::string_view id) const override;
     Result<document_ends> get_ends(std::string_view project, std::string_view id, std::size_t head,
                                    std::size_t tail) const override;
     void for_each_ends(std::string_view project, std::span<const std::string> ids, std::size_t head,

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,6 +31,12 @@ class task_metadata_index; // task_history.hpp
 // A document's bytes with its version (see task_store::put_versioned).
 struct versioned_document {
     std::string bytes;
+    std::int64_t version = 0;
+};
+
+// A document to read as it is decoded (see task_store::open), with its version.
+struct document_stream {
+    std::unique_ptr<text_source> text;
     std::int64_t version = 0;
 };
 
@@ -79,6 +86,12 @@ public:
                                                 std::optional<std::int64_t> expected_version);
     virtual Result<versioned_document> get_versioned(std::string_view project, std::string_view id) const;
 
+    // The document as a text_source, with its version: decoding reads it piece by
+    // piece, so a large document is never held whole in memory. not_found when
+    // there is none. The default gets it whole (get_versioned); the file store
+    // reads the file it opened (a later put renames another file in its place).
+    virtual Result<document_stream> open(std::string_view project, std::string_view id) const;
+
     // The document's first `head` and last `tail` bytes, read together (from one
     // version of it), for a reader that needs only its ends; a document no
     // longer than head + tail comes whole. The default reads it whole.
@@ -116,11 +129,14 @@ inline Result<void> check_document_key(std::string_view id)
                       "Task id is not a safe file name: '" + std::string(id) + "'", {{"task_id", id}});
 }
 
-// Bytes to a schema: the one place a stored document is decoded (a streaming
-// reader can replace the DOM here without touching any caller).
+// Bytes, or a text_source, to a schema: the one place a stored document is decoded.
 template <class T> Result<T> decode_document(std::string_view bytes)
 {
     return from_json<T>(bytes);
+}
+template <class T> Result<T> decode_document(const text_source& text)
+{
+    return from_json<T>(text);
 }
 
 // Adds the document's location to an error's details.
@@ -132,11 +148,12 @@ inline EngineError with_location(EngineError e, std::string location)
     return e;
 }
 
-// Decodes a document read from (project, id); json and validation errors carry its location.
-template <class T>
-Result<T> decode_stored(const task_store& store, std::string_view project, std::string_view id, std::string_view bytes)
+// Decodes a document read from (project, id), as bytes or as a text_source;
+// json and validation errors carry its location.
+template <class T, class Text>
+Result<T> decode_stored(const task_store& store, std::string_view project, std::string_view id, const Text& text)
 {
-    auto decoded = decode_document<T>(bytes);
+    auto decoded = decode_document<T>(text);
     if (!decoded)
         return with_location(std::move(decoded).error(), store.location(project, id));
     return decoded;
@@ -145,8 +162,8 @@ Result<T> decode_stored(const task_store& store, std::string_view project, std::
 // Reads and decodes a document of schema T; json and validation errors carry its location.
 template <class T> Result<T> get_document(const task_store& store, std::string_view project, std::string_view id)
 {
-    BOOST_OUTCOME_TRY(auto bytes, store.get(project, id));
-    return decode_stored<T>(store, project, id, bytes);
+    BOOST_OUTCOME_TRY(auto document, store.open(project, id));
+    return decode_stored<T>(store, project, id, *document.text);
 }
 
 // Encodes and stores a document of schema T.
@@ -172,6 +189,12 @@ inline Result<versioned_document> task_store::get_versioned(std::string_view pro
 {
     BOOST_OUTCOME_TRY(auto bytes, get(project, id));
     return versioned_document{std::move(bytes), 0};
+}
+
+inline Result<document_stream> task_store::open(std::string_view project, std::string_view id) const
+{
+    BOOST_OUTCOME_TRY(auto document, get_versioned(project, id));
+    return document_stream{std::make_unique<string_source>(std::move(document.bytes)), document.version};
 }
 
 inline Result<document_ends> task_store::get_ends(std::string_view project, std::string_view id, std::size_t head,
