@@ -137,7 +137,7 @@ int main(int argc, char** argv)
         auto loaded = tm.load_checkpoint(id);
         if (!loaded)
             return fail(loaded.error());
-        std::cout << "resuming " << id << " after stage '" << loaded.value().current_stage_id.value_or("-")
+        std::cout << "resuming " << id << " after stage '" << loaded.value()->current_stage_id.value_or("-")
                   << "'\n";
     } else {
         TaskSpec spec;

@@ -204,7 +204,7 @@ int cmd_show(const context& ctx, const std::vector<std::string>& args)
     auto task = opened.value().load_checkpoint(id);
     if (!task)
         return fail(task.error());
-    const Task& t = task.value();
+    const Task& t = *task.value();
     if (ctx.json) {
         std::cout << to_json(t) << '\n';
         return exit_ok;

@@ -148,13 +148,12 @@ Result<std::filesystem::path> TaskManager::save_checkpoint_if_unchanged(std::str
     return save(task_id, true);
 }
 
-Result<Task> TaskManager::load_checkpoint(std::string_view task_id)
+Result<const Task*> TaskManager::load_checkpoint(std::string_view task_id)
 {
     std::string project = extract_project_id(task_id);
     BOOST_OUTCOME_TRY(auto stored, store_->get_versioned(project, task_id));
     BOOST_OUTCOME_TRY(auto task, decode_stored<Task>(*store_, project, task_id, stored.bytes));
-    // The text is no longer needed: free it before the task is copied below, so
-    // that the text, the task and its copy are never all held at once.
+    // The text is no longer needed: free it before the task is stored.
     std::string().swap(stored.bytes);
     // A checkpoint that names another task would be held, and saved back, under
     // the wrong id.
@@ -165,9 +164,9 @@ Result<Task> TaskManager::load_checkpoint(std::string_view task_id)
                           {{"path", store_->location(project, task_id)},
                            {"expected", task_id},
                            {"found", task.task_id}});
-    tasks_.insert_or_assign(std::string(task_id), task);
+    auto [it, inserted] = tasks_.insert_or_assign(std::string(task_id), std::move(task));
     versions_.insert_or_assign(std::string(task_id), stored.version);
-    return task;
+    return &it->second;
 }
 
 Result<std::vector<std::string>> TaskManager::list_tasks(std::string_view project_id) const

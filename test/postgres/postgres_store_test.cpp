@@ -227,11 +227,11 @@ BOOST_AUTO_TEST_CASE(concurrent_saves_from_many_processes_are_last_writer_wins_w
         return true;
     }));
     TaskManager reader = manager(schema);
-    auto last = reader.load_checkpoint(id).value(); // whole: it parses and validates
-    std::string stage = last.current_stage_id.value();
+    const Task* last = reader.load_checkpoint(id).value(); // whole: it parses and validates
+    std::string stage = last->current_stage_id.value();
     int k = stage[1] - '0';
     BOOST_TEST(stage == "w" + std::to_string(k) + "-" + std::to_string(saves - 1)); // some worker's last save
-    BOOST_TEST(last.spec.request.size() == 1000u * static_cast<unsigned>(k + 1)); // with that worker's body
+    BOOST_TEST(last->spec.request.size() == 1000u * static_cast<unsigned>(k + 1)); // with that worker's body
     BOOST_TEST(reader.store().get_versioned("w", id).value().version == workers * saves); // no save lost
 }
 
@@ -258,7 +258,7 @@ BOOST_AUTO_TEST_CASE(compare_and_swap_from_many_processes_loses_no_update)
         }
         return true;
     }));
-    auto task = manager(schema).load_checkpoint(id).value();
+    Task task = *manager(schema).load_checkpoint(id).value(); // a copy: the manager is a temporary
     BOOST_TEST(task.routing_trace.size() == std::size_t{workers * increments});
     for (int k = 0; k < workers; ++k)
         BOOST_TEST(std::count_if(task.routing_trace.begin(), task.routing_trace.end(), [&](const RoutingDecision& r) {

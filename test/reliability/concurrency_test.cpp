@@ -92,7 +92,7 @@ void read_until(const fs::path& root, const std::atomic<bool>& stop, failures& f
         auto loaded = tm.load_checkpoint(shared_id);
         if (!loaded)
             failed.add("load: " + loaded.error().message);
-        else if (marker_of(loaded.value(), sizes).empty())
+        else if (marker_of(*loaded.value(), sizes).empty())
             failed.add("load: a torn or unknown version");
         if (auto meta = tm.get_task_metadata(shared_id); !meta)
             failed.add("metadata: " + meta.error().message);
@@ -162,7 +162,7 @@ void check_final_state(const fs::path& root)
     }
     BOOST_TEST(entries(root / "conc") == files, boost::test_tools::per_element());
     // The last save of each writer ends on its large version; one of them won, whole.
-    std::string last = marker_of(tm.load_checkpoint(shared_id).value(), all_sizes());
+    std::string last = marker_of(*tm.load_checkpoint(shared_id).value(), all_sizes());
     BOOST_TEST((last.size() == 3 && last.back() == 'L'));
 }
 

@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(sigkill_at_random_instants_leaves_one_whole_version)
 
         auto loaded = tm.load_checkpoint(task_id);
         BOOST_REQUIRE_MESSAGE(loaded.has_value(), "kill " << i << ": " << error_text(loaded));
-        std::string marker = marker_of(loaded.value(), sizes);
+        std::string marker = marker_of(*loaded.value(), sizes);
         BOOST_REQUIRE_MESSAGE(!marker.empty(), "kill " << i << ": not one of the saved versions");
         ++seen[marker];
 
@@ -104,11 +104,11 @@ BOOST_AUTO_TEST_CASE(a_killed_writers_temporary_file_is_ignored_then_taken_over_
     BOOST_TEST(tm.list_tasks("crash").value() == std::vector<std::string>{task_id});
     auto loaded = tm.load_checkpoint(task_id);
     BOOST_REQUIRE(loaded.has_value());
-    BOOST_TEST(marker_of(loaded.value(), sizes) == "small");
+    BOOST_TEST(marker_of(*loaded.value(), sizes) == "small");
     BOOST_TEST(tm.get_task_metadata(task_id).has_value());
 
     set_version(tm, task_id, "large", sizes.at("large"));
     BOOST_REQUIRE(tm.save_checkpoint(task_id).has_value());
     BOOST_TEST(entries(tmp.path() / "crash") == std::set<std::string>{task_id + ".json"});
-    BOOST_TEST(marker_of(tm.load_checkpoint(task_id).value(), sizes) == "large");
+    BOOST_TEST(marker_of(*tm.load_checkpoint(task_id).value(), sizes) == "large");
 }

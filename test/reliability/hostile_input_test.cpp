@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE(ids_at_the_limits_are_stored_under_the_root_and_read_back)
         BOOST_TEST(fixtures::read(s.file(id)) == bytes);
         auto loaded = s.tm.load_checkpoint(id);
         BOOST_REQUIRE(loaded.has_value());
-        BOOST_TEST(loaded.value().task_id == id);
+        BOOST_TEST(loaded.value()->task_id == id);
         BOOST_TEST(s.tm.get_task_metadata(id).value().task_id == id);
     }
     BOOST_TEST(s.tm.list_tasks("日本語").value() == std::vector<std::string>{unicode});
@@ -278,10 +278,10 @@ BOOST_AUTO_TEST_CASE(duplicate_keys_keep_the_last_value_as_pydantic_does)
     fixtures::write(s.file("task-p-1"), doubled);
     auto loaded = s.tm.load_checkpoint("task-p-1");
     BOOST_REQUIRE_MESSAGE(loaded.has_value(), error_text(loaded));
-    BOOST_TEST(loaded.value().pipeline_id == "last");
-    BOOST_TEST(loaded.value().spec.request == "second");
-    BOOST_REQUIRE(loaded.value().stage_results.size() == 1u);
-    BOOST_TEST(serialize(loaded.value().stage_results.find("s")->second.output, json_format::compact()) == "{\"b\":4}");
+    BOOST_TEST(loaded.value()->pipeline_id == "last");
+    BOOST_TEST(loaded.value()->spec.request == "second");
+    BOOST_REQUIRE(loaded.value()->stage_results.size() == 1u);
+    BOOST_TEST(serialize(loaded.value()->stage_results.find("s")->second.output, json_format::compact()) == "{\"b\":4}");
     BOOST_TEST(s.tm.get_task_metadata("task-p-1").value().pipeline_id == "last");
     // parse_json (the DOM path) agrees.
     BOOST_TEST(serialize(parse_json("{\"a\": 1, \"a\": [2]}").value(), json_format::compact()) == "{\"a\":[2]}");
@@ -324,9 +324,9 @@ BOOST_AUTO_TEST_CASE(numbers_beyond_their_field_are_errors_not_wraparounds)
     expect_load_error(s, fingerprint("true"), EngineErrorCode::validation, EngineErrorCode::unknown);
     // Too small to represent is zero (as Python reads it), an integer beyond 64 bits a float.
     fixtures::write(s.file("task-p-1"), fingerprint("1e-400"));
-    BOOST_TEST(*s.tm.load_checkpoint("task-p-1").value().context_fingerprint->approx_complexity == 0.0);
+    BOOST_TEST(*s.tm.load_checkpoint("task-p-1").value()->context_fingerprint->approx_complexity == 0.0);
     fixtures::write(s.file("task-p-1"), fingerprint("123456789012345678901234567890"));
-    BOOST_TEST(*s.tm.load_checkpoint("task-p-1").value().context_fingerprint->approx_complexity == 1.2345678901234568e29);
+    BOOST_TEST(*s.tm.load_checkpoint("task-p-1").value()->context_fingerprint->approx_complexity == 1.2345678901234568e29);
 }
 
 // A file written with raw UTF-8 (json.dumps(ensure_ascii=False), other tools)
@@ -346,7 +346,7 @@ BOOST_AUTO_TEST_CASE(a_long_raw_utf8_string_loads)
     fixtures::write(s.root / "p" / "task-p-1.json", file);
     auto loaded = s.tm.load_checkpoint("task-p-1");
     BOOST_REQUIRE(loaded.has_value());
-    BOOST_TEST(loaded.value().stage_results.find("s")->second.output.get_string() == text);
+    BOOST_TEST(loaded.value()->stage_results.find("s")->second.output.get_string() == text);
 }
 
 BOOST_AUTO_TEST_CASE(a_100_megabyte_string_round_trips)
@@ -359,7 +359,7 @@ BOOST_AUTO_TEST_CASE(a_100_megabyte_string_round_trips)
     BOOST_REQUIRE(s.tm.save_checkpoint("task-p-1").has_value());
     auto loaded = s.tm.load_checkpoint("task-p-1");
     BOOST_REQUIRE(loaded.has_value());
-    auto const& out = loaded.value().stage_results.find("s")->second.output;
+    auto const& out = loaded.value()->stage_results.find("s")->second.output;
     BOOST_TEST((out.is_string() && out.get_string().size() == (100u << 20)));
     BOOST_TEST(s.tm.get_task_metadata("task-p-1").has_value());
 }

@@ -153,7 +153,7 @@ BOOST_AUTO_TEST_CASE(task_manager_saves_the_bytes_the_file_store_writes_and_load
     const Task saved = *tm.get_task(task.task_id);
     BOOST_TEST(tm.store().get("conf", task.task_id).value() == to_json(saved, json_format::pretty()));
     TaskManager other(std::shared_ptr<task_store>(&tm.store(), [](task_store*) {}));
-    BOOST_TEST(to_json(other.load_checkpoint(task.task_id).value()) == to_json(saved));
+    BOOST_TEST(to_json(*other.load_checkpoint(task.task_id).value()) == to_json(saved));
     auto meta = other.get_task_metadata(task.task_id).value();
     BOOST_TEST(meta.status == TaskStatus::running);
     BOOST_TEST(meta.pipeline_id == "pipe");

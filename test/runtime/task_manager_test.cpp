@@ -148,8 +148,8 @@ BOOST_AUTO_TEST_CASE(save_and_load_round_trip_losslessly)
     TaskManager fresh(tmp.path() / "nested" / "root");
     auto loaded = fresh.load_checkpoint(id);
     BOOST_REQUIRE(loaded.has_value());
-    BOOST_TEST(to_json(loaded.value()) == to_json(*tm.get_task(id)));
-    BOOST_TEST(to_json(*fresh.get_task(id)) == to_json(loaded.value()));
+    BOOST_TEST(to_json(*loaded.value()) == to_json(*tm.get_task(id)));
+    BOOST_TEST(to_json(*fresh.get_task(id)) == to_json(*loaded.value()));
     BOOST_TEST(fresh.list_tasks("proj").value() == std::vector<std::string>{id}, boost::test_tools::per_element());
     auto meta = fresh.get_task_metadata(id);
     BOOST_TEST(meta.value().status == TaskStatus::completed);
@@ -243,9 +243,20 @@ BOOST_AUTO_TEST_CASE(load_replaces_the_task_in_memory)
     std::string id = tm.create_task(spec("m"), "p").value().task_id;
     BOOST_REQUIRE(tm.save_checkpoint(id).value() == "mem://m/" + id);
     tm.set_status(id, TaskStatus::failed).value();
-    BOOST_TEST(tm.load_checkpoint(id).value().status == TaskStatus::pending);
+    BOOST_TEST(tm.load_checkpoint(id).value()->status == TaskStatus::pending);
     BOOST_TEST(tm.get_task(id)->status == TaskStatus::pending);
     BOOST_TEST(store->docs.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(load_returns_the_task_it_holds)
+{
+    TaskManager tm(std::make_shared<memory_store>());
+    std::string id = tm.create_task(spec("h"), "p").value().task_id;
+    tm.save_checkpoint(id).value();
+    const Task* loaded = tm.load_checkpoint(id).value();
+    BOOST_TEST(loaded == tm.get_task(id)); // the very object, not a copy
+    tm.set_status(id, TaskStatus::running).value();
+    BOOST_TEST(loaded->status == TaskStatus::running);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -90,11 +90,12 @@ public:
     // versions refuses it (validation, "versions_unsupported").
     Result<std::filesystem::path> save_checkpoint_if_unchanged(std::string_view task_id);
 
-    // Reads, validates and holds the task (replacing one with its id).
+    // Reads, validates and holds the task (replacing one with its id); returns the
+    // held task, as get_task would (valid until the task is replaced or the manager dies).
     // not_found, security, io, json (line, column) or validation (per-field
     // errors, or task_id_mismatch when the checkpoint names another task);
     // details carry the path.
-    Result<Task> load_checkpoint(std::string_view task_id);
+    Result<const Task*> load_checkpoint(std::string_view task_id);
 
     // Sorted task ids of a project; a missing project is an empty list.
     Result<std::vector<std::string>> list_tasks(std::string_view project_id) const;
