@@ -151,10 +151,9 @@ Result<std::filesystem::path> TaskManager::save_checkpoint_if_unchanged(std::str
 Result<const Task*> TaskManager::load_checkpoint(std::string_view task_id)
 {
     std::string project = extract_project_id(task_id);
-    BOOST_OUTCOME_TRY(auto stored, store_->get_versioned(project, task_id));
-    BOOST_OUTCOME_TRY(auto task, decode_stored<Task>(*store_, project, task_id, stored.bytes));
-    // The text is no longer needed: free it before the task is stored.
-    std::string().swap(stored.bytes);
+    // Read as it is decoded: the text is never held whole (see text_source).
+    BOOST_OUTCOME_TRY(auto stored, store_->open(project, task_id));
+    BOOST_OUTCOME_TRY(auto task, decode_stored<Task>(*store_, project, task_id, *stored.text));
     // A checkpoint that names another task would be held, and saved back, under
     // the wrong id.
     if (task.task_id != task_id)
