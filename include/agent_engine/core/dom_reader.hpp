@@ -6,7 +6,8 @@
 // A reader is a cursor on one JSON value. A rule looks at kind(), then consumes
 // the value exactly once: with a scalar getter of that kind, by iterating its
 // members or elements, or with capture(), which hands the value over as a DOM
-// (for json::value members and for the `input` of an error), or with skip().
+// (for the `input` of an error), or capture_to_keep() (for json::value
+// members), or with skip().
 
 #include <boost/json/value.hpp>
 
@@ -62,9 +63,11 @@ public:
     }
 
     void skip() const noexcept {}
-    boost::json::value capture() const { return *cur_; }
+    // Copies with the default resource: nothing read keeps the input's storage.
+    boost::json::value capture() const { return capture(cur_); }
+    boost::json::value capture_to_keep() const { return capture(cur_); }
     mark_type mark() const noexcept { return cur_; }
-    boost::json::value capture(mark_type m) const { return *m; }
+    boost::json::value capture(mark_type m) const { return boost::json::value(*m, boost::json::storage_ptr()); }
 };
 
 } // namespace agent_engine

@@ -22,6 +22,7 @@
 
 #include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/detail/utf8.hpp>
+#include <agent_engine/core/detail/value_arena.hpp>
 #include <agent_engine/core/error.hpp>
 #include <agent_engine/core/text_source.hpp>
 
@@ -54,6 +55,13 @@ public:
     explicit text_reader(std::string_view text, std::size_t max_depth = max_json_depth) noexcept
         : text_(text), max_depth_(max_depth)
     {
+    }
+    text_reader(const text_reader&) = delete;
+    text_reader& operator=(const text_reader&) = delete;
+    ~text_reader()
+    {
+        if (arena_)
+            arena_->close();
     }
 
     // Reads the text of `source` from `offset` on.
@@ -138,18 +146,19 @@ public:
 
     // The current value as a DOM (consumed if it was not already: after a
     // scalar getter, the same scalar).
-    boost::json::value capture()
+    boost::json::value capture() { return build_value({}); }
+
+    // The same, for a json::value member to keep: its memory comes from the
+    // reader's current value_arena (see detail/value_arena.hpp).
+    boost::json::value capture_to_keep()
     {
-        if (state_ == state::consumed && !failed_)
-            return capture(base_ + begin_);
-        if (peek() != state::peeked)
-            return nullptr;
-        if (!dom_stack_)
-            dom_stack_.emplace();
-        dom_stack_->reset();
-        dom_sink sink{*dom_stack_};
-        walk(sink);
-        return failed_ ? boost::json::value() : dom_stack_->release();
+        if (!arena_ || arena_->size() >= arena_span) {
+            if (arena_)
+                arena_->close();
+            arena_storage_ = boost::json::make_shared_resource<detail::value_arena>(
+                arena_ ? arena_->next_block_size() : first_arena_block, arena_);
+        }
+        return build_value(arena_storage_);
     }
 
     mark_type mark()
@@ -247,6 +256,24 @@ private:
     };
     std::vector<walk_frame> walk_frames_;
     std::optional<boost::json::value_stack> dom_stack_;
+    // capture_to_keep()'s arena, closed once it holds arena_span bytes.
+    static constexpr std::size_t first_arena_block = 1024, arena_span = 256 * 1024;
+    boost::json::storage_ptr arena_storage_;
+    detail::value_arena* arena_ = nullptr;
+
+    boost::json::value build_value(boost::json::storage_ptr storage)
+    {
+        if (state_ == state::consumed && !failed_)
+            return capture(base_ + begin_);
+        if (peek() != state::peeked)
+            return nullptr;
+        if (!dom_stack_)
+            dom_stack_.emplace();
+        dom_stack_->reset(std::move(storage));
+        dom_sink sink{*dom_stack_};
+        walk(sink);
+        return failed_ ? boost::json::value() : dom_stack_->release();
+    }
 
     void fail(std::string_view reason)
     {

@@ -10,14 +10,25 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <memory>
+
 namespace agent_engine {
+
+namespace detail {
+// Puts `v` in `out` with its storage: an assignment would copy it into out's.
+template <class Json> void replace_json(Json& out, Json&& v) noexcept
+{
+    std::destroy_at(&out);
+    std::construct_at(&out, std::move(v));
+}
+} // namespace detail
 
 template <> struct json_rule<boost::json::value> {
     template <class Writer> static void write(Writer& w, const boost::json::value& v) { w.value(v); }
 
     template <class Reader> static void read(Reader& r, boost::json::value& out, validation_context&)
     {
-        out = r.capture();
+        detail::replace_json(out, r.capture_to_keep());
     }
 
     static std::string label() { return "any"; }
@@ -37,11 +48,11 @@ template <> struct json_rule<boost::json::object> {
 
     template <class Reader> static void read(Reader& r, boost::json::object& out, validation_context& ctx)
     {
-        boost::json::value v = r.capture();
+        if (r.kind() != boost::json::kind::object)
+            return ctx.fail("dict_type", "Input should be a valid dictionary", r.capture());
+        boost::json::value v = r.capture_to_keep(); // null after a syntax error
         if (v.is_object())
-            out = std::move(v.get_object());
-        else
-            ctx.fail("dict_type", "Input should be a valid dictionary", std::move(v));
+            detail::replace_json(out, std::move(v.get_object()));
     }
 
     static std::string label() { return "dict[str,any]"; }
@@ -59,11 +70,11 @@ template <> struct json_rule<boost::json::array> {
 
     template <class Reader> static void read(Reader& r, boost::json::array& out, validation_context& ctx)
     {
-        boost::json::value v = r.capture();
+        if (r.kind() != boost::json::kind::array)
+            return ctx.fail("list_type", "Input should be a valid list", r.capture());
+        boost::json::value v = r.capture_to_keep(); // null after a syntax error
         if (v.is_array())
-            out = std::move(v.get_array());
-        else
-            ctx.fail("list_type", "Input should be a valid list", std::move(v));
+            detail::replace_json(out, std::move(v.get_array()));
     }
 
     static std::string label() { return "list[any]"; }
