@@ -149,9 +149,17 @@ public:
     boost::json::value capture() { return build_value({}); }
 
     // The same, for a json::value member to keep: its memory comes from the
-    // reader's current value_arena (see detail/value_arena.hpp).
+    // reader's current value_arena (see detail/value_arena.hpp), once the values
+    // kept so far span arenas_from bytes of text. Until then the default resource
+    // costs less than an arena's blocks and the counted storage_ptr in each value.
     boost::json::value capture_to_keep()
     {
+        if (kept_text_ < arenas_from) {
+            std::size_t from = mark();
+            boost::json::value v = capture();
+            kept_text_ += base_ + pos_ - from;
+            return v;
+        }
         if (!arena_ || arena_->size() >= arena_span) {
             if (arena_)
                 arena_->close();
@@ -257,7 +265,8 @@ private:
     std::vector<walk_frame> walk_frames_;
     std::optional<boost::json::value_stack> dom_stack_;
     // capture_to_keep()'s arena, closed once it holds arena_span bytes.
-    static constexpr std::size_t first_arena_block = 1024, arena_span = 256 * 1024;
+    static constexpr std::size_t arenas_from = 16 * 1024, first_arena_block = 1024, arena_span = 256 * 1024;
+    std::size_t kept_text_ = 0;
     boost::json::storage_ptr arena_storage_;
     detail::value_arena* arena_ = nullptr;
 
