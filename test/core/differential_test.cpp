@@ -311,13 +311,14 @@ BOOST_AUTO_TEST_CASE(a_failing_source_returns_its_own_error)
 {
     struct failing_source final : agent_engine::text_source {
         std::string text;
+        std::size_t fails_at = 10;
         agent_engine::Result<std::size_t> read(std::uint64_t offset, char* out, std::size_t size) const override
         {
-            if (offset >= 10)
+            if (offset >= fails_at)
                 return agent_engine::make_error(agent_engine::EngineErrorCode::io,
                                                 agent_engine::EngineErrorSource::json_engine, "read_failed",
                                                 "the disk went away");
-            std::size_t n = std::min<std::size_t>(size, 10 - offset);
+            std::size_t n = std::min<std::size_t>(size, fails_at - offset);
             std::memcpy(out, text.data() + offset, n);
             return n;
         }
@@ -326,5 +327,11 @@ BOOST_AUTO_TEST_CASE(a_failing_source_returns_its_own_error)
     auto read = agent_engine::from_json<diff::Record>(source);
     BOOST_TEST_REQUIRE(!read.has_value());
     BOOST_TEST((read.error().code == agent_engine::EngineErrorCode::io));
+    BOOST_TEST(read.error().message == "the disk went away");
+    // A failure after the whole value was read (while checking what follows it) too.
+    source.text = R"({"name":"n"} garbage)";
+    source.fails_at = 12;
+    read = agent_engine::from_json<diff::Record>(source);
+    BOOST_TEST_REQUIRE(!read.has_value());
     BOOST_TEST(read.error().message == "the disk went away");
 }

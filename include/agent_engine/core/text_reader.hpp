@@ -64,20 +64,10 @@ public:
             arena_->close();
     }
 
-    // Reads the text of `source` from `offset` on.
-    explicit text_reader(const text_source& source, std::size_t offset = 0, std::size_t max_depth = max_json_depth)
-        : max_depth_(max_depth)
+    // Reads the text of `source`.
+    explicit text_reader(const text_source& source, std::size_t max_depth = max_json_depth)
+        : text_reader(source, 0, max_depth)
     {
-        if (auto whole = source.contiguous()) {
-            text_ = whole->substr(std::min(offset, whole->size()));
-            base_ = offset;
-        } else {
-            source_ = &source;
-            base_ = offset;
-            window_capacity_ = initial_window;
-            window_ = std::make_unique_for_overwrite<char[]>(window_capacity_);
-            text_ = std::string_view(window_.get(), 0);
-        }
     }
 
     boost::json::kind kind()
@@ -164,7 +154,8 @@ public:
             if (arena_)
                 arena_->close();
             arena_storage_ = boost::json::make_shared_resource<detail::value_arena>(
-                arena_ ? arena_->next_block_size() : first_arena_block, arena_);
+                arena_ ? std::min(arena_->next_block_size(), detail::value_arena::max_block) : first_arena_block,
+                arena_);
         }
         return build_value(arena_storage_);
     }
@@ -227,6 +218,22 @@ public:
 
 private:
     enum class state { fresh, peeked, consumed };
+
+    // Reads the text of `source` from `offset` on (capture(mark) goes back so).
+    text_reader(const text_source& source, std::size_t offset, std::size_t max_depth) : max_depth_(max_depth)
+    {
+        if (auto whole = source.contiguous()) {
+            text_ = whole->substr(std::min(offset, whole->size()));
+            base_ = offset;
+        } else {
+            source_ = &source;
+            base_ = offset;
+            window_capacity_ = initial_window;
+            window_ = std::make_unique_for_overwrite<char[]>(window_capacity_);
+            text_ = std::string_view(window_.get(), 0);
+        }
+    }
+
     static constexpr std::size_t initial_window = 64 * 1024;
 
     // The text, or the window of it in memory (source mode): text_ holds the
@@ -332,8 +339,10 @@ private:
         auto n = source_->read(text_end, window + kept, window_capacity_ - kept);
         if (!n || n.value() == 0) {
             source_done_ = true;
-            if (!n)
+            if (!n) { // the read fails, whatever is in the window already
                 source_error_ = std::move(n).error();
+                fail("the text could not be read");
+            }
             return false;
         }
         text_ = std::string_view(window, kept + n.value());
