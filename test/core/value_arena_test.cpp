@@ -144,3 +144,16 @@ BOOST_AUTO_TEST_CASE(values_read_from_a_dom_do_not_keep_its_storage)
     std::string errors = agent_engine::serialize(bad->error().details->at("errors"));
     BOOST_TEST(errors.find("not a dictionary") != std::string::npos);
 }
+
+// One large value fills its arena with blocks that grow with it (a quarter of
+// what the arena holds), not with thousands of 64 KiB ones that every free of a
+// changed value would look through.
+BOOST_AUTO_TEST_CASE(a_large_value_takes_a_few_growing_blocks)
+{
+    agent_engine::detail::value_arena* arena = nullptr;
+    boost::json::storage_ptr sp = boost::json::make_shared_resource<agent_engine::detail::value_arena>(1024, arena);
+    for (int i = 0; i < 200000; ++i)
+        sp->allocate(64, 8);
+    BOOST_TEST(arena->size() >= 200000u * 64);
+    BOOST_TEST(arena->next_block_size() >= arena->size() / 4);
+}

@@ -7,12 +7,14 @@
 // 32) and its own free: most of a checkpoint's read and of its memory.
 //
 // While the reader fills it (on its own thread: the values are not handed out
-// yet), an arena hands out memory from blocks (1 KiB doubling to 64 KiB; a large
-// request gets a block of its own), and freeing is a no-op. The reader closes it
-// after ~256 KiB, or when it ends: from then on it allocates and frees through
-// the default resource, like any value, so values that share it can be changed,
+// yet), an arena hands out memory from blocks (1 KiB doubling to 64 KiB, larger
+// for one large value; a large request gets a block of its own), and freeing is
+// a no-op. The reader starts a new one once an arena holds ~256 KiB, and closes
+// it then or when the read ends: from then on it allocates and frees what is
+// new through the default resource, so values that share it can be changed,
 // copied and destroyed from any thread. The blocks go when the last value using
-// the arena does (storage_ptr counts them): a value kept alone keeps its arena.
+// the arena does (storage_ptr counts them): a value kept alone keeps its arena,
+// ~256 KiB, or as much as the large value read into it.
 
 #include <boost/json/memory_resource.hpp>
 #include <boost/json/storage_ptr.hpp>
@@ -39,7 +41,7 @@ public:
         while (blocks_) {
             block* b = blocks_;
             blocks_ = b->next;
-            ::operator delete(b);
+            ::operator delete(b, std::align_val_t(alignof(block)));
         }
     }
 
@@ -78,7 +80,8 @@ private:
 
     block* add_block(std::size_t size)
     {
-        block* b = ::new (::operator new(sizeof(block) + size)) block{blocks_, size};
+        void* memory = ::operator new(sizeof(block) + size, std::align_val_t(alignof(block)));
+        block* b = ::new (memory) block{blocks_, size};
         blocks_ = b;
         size_ += size;
         return b;
@@ -96,18 +99,21 @@ private:
     void* do_allocate(std::size_t n, std::size_t align) override
     {
         if (!open_ || align > 16) {
-            lent_.store(true, std::memory_order_relaxed);
+            if (!lent_.load(std::memory_order_relaxed))
+                lent_.store(true, std::memory_order_relaxed);
             return ::operator new(n, std::align_val_t(align));
         }
         char* p = align_up(cursor_, std::max<std::size_t>(align, 8));
-        if (cursor_ && n <= static_cast<std::size_t>(end_ - p)) {
+        if (cursor_ && p <= end_ && n <= static_cast<std::size_t>(end_ - p)) {
             cursor_ = p + n;
             return p;
         }
         if (n > next_block_ / 4) // its own block, leaving the current one in use
             return add_block(n)->data();
         block* b = add_block(next_block_);
-        next_block_ = std::min(next_block_ * 2, max_block);
+        // Up to 64 KiB; past that (one large value) a quarter of what the arena
+        // holds, so that it stays a few dozen blocks for owns() to look through.
+        next_block_ = std::max(std::min(next_block_ * 2, max_block), size_ / 4);
         cursor_ = b->data() + n;
         end_ = b->data() + b->size;
         return b->data();
