@@ -353,6 +353,18 @@ Result<opened_document> open_document(const std::filesystem::path& root, std::st
     return open_in_directory(dir_fd.get(), id, path);
 }
 
+// One pread: up to `size` bytes from `offset`, 0 at the end of the file.
+Result<std::size_t> pread_some(int fd, char* out, std::size_t size, std::uint64_t offset, const std::string& path)
+{
+    while (true) {
+        ssize_t n = ::pread(fd, out, size, static_cast<off_t>(offset));
+        if (n >= 0)
+            return static_cast<std::size_t>(n);
+        if (errno != EINTR)
+            return io_error("read", path, errno);
+    }
+}
+
 // Up to `count` bytes from `offset` (fewer at the end of the file); `expected`,
 // what the file's size promises, sizes the buffer.
 Result<std::string> read_from(int fd, std::size_t offset, std::size_t count, std::size_t expected,
@@ -363,17 +375,12 @@ Result<std::string> read_from(int fd, std::size_t offset, std::size_t count, std
     char buf[65536];
     while (bytes.size() < count) {
         std::size_t asked = std::min(sizeof buf, count - bytes.size());
-        ssize_t n = ::pread(fd, buf, asked, static_cast<off_t>(offset + bytes.size()));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return io_error("read", path, errno);
-        }
-        bytes.append(buf, static_cast<std::size_t>(n));
+        BOOST_OUTCOME_TRY(std::size_t n, pread_some(fd, buf, asked, offset + bytes.size(), path));
+        bytes.append(buf, n);
         // A short read that completes the size fstat promised is the end: no second
         // read to hear it again. Otherwise (the file grew or shrank, or its file
         // system reads in pieces) read on until the end.
-        if (n == 0 || (static_cast<std::size_t>(n) < asked && bytes.size() == std::min(count, expected)))
+        if (n == 0 || (n < asked && bytes.size() == std::min(count, expected)))
             break;
     }
     return bytes;
@@ -389,13 +396,7 @@ public:
 
     Result<std::size_t> read(std::uint64_t offset, char* out, std::size_t size) const override
     {
-        while (true) {
-            ssize_t n = ::pread(fd_.get(), out, size, static_cast<off_t>(offset));
-            if (n >= 0)
-                return static_cast<std::size_t>(n);
-            if (errno != EINTR)
-                return io_error("read", path_, errno);
-        }
+        return pread_some(fd_.get(), out, size, offset, path_);
     }
 };
 
@@ -414,6 +415,20 @@ Result<document_ends> read_ends(const opened_document& file, std::size_t head, s
     }
     BOOST_OUTCOME_TRY(auto whole, read_from(fd, 0, std::string::npos, file.size, path));
     return document_ends{std::move(whole), {}, true};
+}
+
+// Checks the keys of the document (project, id) of `store`, opens it and returns
+// f(file, path); any exception is an io error about the path.
+template <class R, class F>
+Result<R> with_document(const file_task_store& store, std::string_view project, std::string_view id, F&& f)
+{
+    BOOST_OUTCOME_TRY(check_project_key(project));
+    BOOST_OUTCOME_TRY(check_document_key(id));
+    std::string path = store.location(project, id);
+    return guarded(path, [&]() -> Result<R> {
+        BOOST_OUTCOME_TRY(auto file, open_document(store.root(), project, id, path));
+        return f(file, path);
+    });
 }
 
 } // namespace
@@ -458,22 +473,14 @@ Result<std::string> file_task_store::put(std::string_view project, std::string_v
 
 Result<std::string> file_task_store::get(std::string_view project, std::string_view id) const
 {
-    BOOST_OUTCOME_TRY(check_project_key(project));
-    BOOST_OUTCOME_TRY(check_document_key(id));
-    std::string path = location(project, id);
-    return guarded(path, [&]() -> Result<std::string> {
-        BOOST_OUTCOME_TRY(auto file, open_document(root_, project, id, path));
+    return with_document<std::string>(*this, project, id, [](opened_document& file, const std::string& path) {
         return read_from(file.fd.get(), 0, std::string::npos, file.size, path);
     });
 }
 
 Result<document_stream> file_task_store::open(std::string_view project, std::string_view id) const
 {
-    BOOST_OUTCOME_TRY(check_project_key(project));
-    BOOST_OUTCOME_TRY(check_document_key(id));
-    std::string path = location(project, id);
-    return guarded(path, [&]() -> Result<document_stream> {
-        BOOST_OUTCOME_TRY(auto file, open_document(root_, project, id, path));
+    return with_document<document_stream>(*this, project, id, [](opened_document& file, const std::string& path) {
         return document_stream{std::make_unique<file_source>(std::move(file.fd), path), 0};
     });
 }
@@ -481,11 +488,7 @@ Result<document_stream> file_task_store::open(std::string_view project, std::str
 Result<document_ends> file_task_store::get_ends(std::string_view project, std::string_view id, std::size_t head,
                                                 std::size_t tail) const
 {
-    BOOST_OUTCOME_TRY(check_project_key(project));
-    BOOST_OUTCOME_TRY(check_document_key(id));
-    std::string path = location(project, id);
-    return guarded(path, [&]() -> Result<document_ends> {
-        BOOST_OUTCOME_TRY(auto file, open_document(root_, project, id, path));
+    return with_document<document_ends>(*this, project, id, [&](opened_document& file, const std::string& path) {
         return read_ends(file, head, tail, path);
     });
 }
