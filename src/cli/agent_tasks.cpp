@@ -13,12 +13,9 @@
 #include <boost/program_options.hpp>
 
 #include <algorithm>
-#include <cstring>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 namespace po = boost::program_options;
 using namespace agent_engine;
@@ -295,18 +292,17 @@ int cmd_validate(const context& ctx, const std::vector<std::string>& args)
     bool all_valid = true;
     boost::json::array report;
     for (auto const& file : files) {
+        // Opened as a store opens its documents, and read as it is decoded.
+        auto task = [&]() -> Result<Task> {
+            BOOST_OUTCOME_TRY(auto text, open_document_file(file));
+            auto decoded = decode_document<Task>(*text);
+            if (!decoded)
+                return with_location(std::move(decoded).error(), file);
+            return decoded;
+        }();
         std::optional<EngineError> problem;
-        std::ifstream in(file, std::ios::binary);
-        if (!in) {
-            problem = make_error(EngineErrorCode::io, EngineErrorSource::task_manager, "io_failed",
-                                 "Cannot read " + file + ": " + std::strerror(errno), {{"path", file}});
-        } else {
-            std::ostringstream bytes;
-            bytes << in.rdbuf();
-            auto task = decode_document<Task>(bytes.str());
-            if (!task)
-                problem = std::move(task).error();
-        }
+        if (!task)
+            problem = std::move(task).error();
         all_valid = all_valid && !problem;
         if (ctx.json) {
             boost::json::object entry{{"file", file}, {"valid", !problem}};

@@ -19,9 +19,9 @@ using detail::guarded;
 
 constexpr auto source = EngineErrorSource::task_manager;
 
-// PostgreSQL's limit on one bytea value (1 GiB): a larger body is refused
-// before it is sent, and libpq's int lengths never wrap.
-constexpr std::size_t max_body_bytes = std::size_t{1} << 30;
+// PostgreSQL's limit on one bytea value (1 GiB, the stores' default): a larger
+// body is refused before it is sent, and libpq's int lengths never wrap.
+constexpr std::size_t max_body_bytes = default_max_document_bytes;
 
 // ---- libpq handles, owned -------------------------------------------------
 
@@ -415,10 +415,8 @@ Result<versioned_put> postgres_task_store::put_versioned(std::string_view projec
         BOOST_OUTCOME_TRYV(check_project_key(project));
         BOOST_OUTCOME_TRYV(check_document_key(id));
         std::string where = location(project, id);
-        if (bytes.size() > max_body_bytes) // an io error, as EFBIG is in the file store
-            return io_error("Cannot save " + where, where,
-                            "the document is " + std::to_string(bytes.size()) +
-                                " bytes, more than PostgreSQL's limit of 1 GiB on one value");
+        if (bytes.size() > max_body_bytes)
+            return document_too_large("save", where, bytes.size(), max_body_bytes);
         statement_params p;
         p.text(project).text(id).binary(bytes);
         metadata_params(p, bytes);

@@ -70,6 +70,20 @@ EngineError open_error(const std::string& path, int err)
     return io_error("open", path, err);
 }
 
+// A file that is not a plain file (directory, FIFO, socket, device) where a
+// document belongs: never read (a FIFO would block, a device never end).
+EngineError not_a_file_error(const std::string& path, mode_t mode)
+{
+    std::string_view kind = S_ISDIR(mode)    ? "a directory"
+                            : S_ISFIFO(mode) ? "a FIFO"
+                            : S_ISSOCK(mode) ? "a socket"
+                            : S_ISCHR(mode) || S_ISBLK(mode) ? "a device"
+                                                             : "a special file";
+    return make_error(EngineErrorCode::io, source, "not_a_file",
+                      "Cannot read " + path + ": it is " + std::string(kind) + ", not a checkpoint file",
+                      {{"path", path}, {"operation", "read"}});
+}
+
 int open_flags_dir() noexcept { return O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW; }
 
 std::string file_name(std::string_view id) { return std::string(id) + std::string(checkpoint_extension); }
@@ -325,32 +339,38 @@ Result<unique_fd> open_document_directory(const std::filesystem::path& root, std
     return dir;
 }
 
-// A document opened for reading, and its size when opened.
+// A document opened for reading, its size when opened, and the most of it that may be read.
 struct opened_document {
     unique_fd fd;
     std::size_t size = 0;
+    std::size_t limit = 0;
 };
 
-// The document `id` of the project directory `dir_fd`.
-Result<opened_document> open_in_directory(int dir_fd, std::string_view id, const std::string& path)
+// The open `file` as a document: a regular file (a FIFO would block a read, a
+// device never end) of at most `limit` bytes, refused before a byte is read.
+Result<opened_document> as_document(unique_fd file, const std::string& path, std::size_t limit)
 {
-    // O_NONBLOCK: a FIFO planted in the tree must not hang the reader.
-    unique_fd file(::openat(dir_fd, file_name(id).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
-    if (file.get() < 0)
-        return open_error(path, errno);
     struct stat st {};
     if (::fstat(file.get(), &st) != 0)
         return io_error("stat", path, errno);
     if (!S_ISREG(st.st_mode))
-        return io_error("read", path, EINVAL);
-    return opened_document{std::move(file), static_cast<std::size_t>(st.st_size)};
+        return not_a_file_error(path, st.st_mode);
+    auto size = static_cast<std::uint64_t>(st.st_size);
+    if (size > limit)
+        return document_too_large("read", path, size, limit);
+    return opened_document{std::move(file), static_cast<std::size_t>(size), limit};
 }
 
-Result<opened_document> open_document(const std::filesystem::path& root, std::string_view project,
-                                      std::string_view id, const std::string& path)
+// O_NONBLOCK: a FIFO planted where a document belongs must not hang the open.
+constexpr int document_open_flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
+
+// The document `id` of the project directory `dir_fd`.
+Result<opened_document> open_in_directory(int dir_fd, std::string_view id, const std::string& path, std::size_t limit)
 {
-    BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(root, project, path));
-    return open_in_directory(dir_fd.get(), id, path);
+    unique_fd file(::openat(dir_fd, file_name(id).c_str(), document_open_flags | O_NOFOLLOW));
+    if (file.get() < 0)
+        return open_error(path, errno);
+    return as_document(std::move(file), path, limit);
 }
 
 // One pread: up to `size` bytes from `offset`, 0 at the end of the file.
@@ -386,17 +406,34 @@ Result<std::string> read_from(int fd, std::size_t offset, std::size_t count, std
     return bytes;
 }
 
-// A document read as it is decoded, by offset, from the file opened once.
+// All of an opened document as it is now (it may have changed in place since it
+// was opened), refused if it grew past its limit.
+Result<std::string> read_whole(const opened_document& file, const std::string& path)
+{
+    std::size_t most = file.limit == std::string::npos ? file.limit : file.limit + 1;
+    BOOST_OUTCOME_TRY(auto bytes, read_from(file.fd.get(), 0, most, file.size, path));
+    if (bytes.size() > file.limit)
+        return document_too_large("read", path, bytes.size(), file.limit);
+    return bytes;
+}
+
+// A document read as it is decoded, by offset, from the file opened once; no
+// further than its limit, should it grow while being read.
 class file_source final : public text_source {
-    unique_fd fd_;
+    opened_document file_;
     std::string path_;
 
 public:
-    file_source(unique_fd fd, std::string path) noexcept : fd_(std::move(fd)), path_(std::move(path)) {}
+    file_source(opened_document file, std::string path) noexcept : file_(std::move(file)), path_(std::move(path)) {}
 
     Result<std::size_t> read(std::uint64_t offset, char* out, std::size_t size) const override
     {
-        return pread_some(fd_.get(), out, size, offset, path_);
+        if (offset < file_.limit)
+            return pread_some(file_.fd.get(), out, std::min<std::uint64_t>(size, file_.limit - offset), offset, path_);
+        BOOST_OUTCOME_TRY(std::size_t more, pread_some(file_.fd.get(), out, 1, offset, path_));
+        if (more != 0)
+            return document_too_large("read", path_, offset + more, file_.limit);
+        return std::size_t(0);
     }
 };
 
@@ -413,7 +450,7 @@ Result<document_ends> read_ends(const opened_document& file, std::size_t head, s
             return document_ends{std::move(first), std::move(last), false};
         // Shorter than it was: changed in place, by someone else; read what it is now.
     }
-    BOOST_OUTCOME_TRY(auto whole, read_from(fd, 0, std::string::npos, file.size, path));
+    BOOST_OUTCOME_TRY(auto whole, read_whole(file, path));
     return document_ends{std::move(whole), {}, true};
 }
 
@@ -426,7 +463,8 @@ Result<R> with_document(const file_task_store& store, std::string_view project, 
     BOOST_OUTCOME_TRY(check_document_key(id));
     std::string path = store.location(project, id);
     return guarded(path, [&]() -> Result<R> {
-        BOOST_OUTCOME_TRY(auto file, open_document(store.root(), project, id, path));
+        BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(store.root(), project, path));
+        BOOST_OUTCOME_TRY(auto file, open_in_directory(dir_fd.get(), id, path, store.options().max_document_bytes));
         return f(file, path);
     });
 }
@@ -440,6 +478,8 @@ Result<std::string> file_task_store::put(std::string_view project, std::string_v
     std::string dir = project_path(root_, project);
     std::string name = file_name(id);
     std::string path = join(dir, name);
+    if (bytes.size() > options_.max_document_bytes) // what no read would accept is not written
+        return document_too_large("save", path, bytes.size(), options_.max_document_bytes);
     return guarded(path, [&]() -> Result<std::string> {
         BOOST_OUTCOME_TRY(auto dir_fd, open_project_for_put(root_, dir, project, options_.durable));
         std::string tmp = temp_name(id);
@@ -474,14 +514,14 @@ Result<std::string> file_task_store::put(std::string_view project, std::string_v
 Result<std::string> file_task_store::get(std::string_view project, std::string_view id) const
 {
     return with_document<std::string>(*this, project, id, [](opened_document& file, const std::string& path) {
-        return read_from(file.fd.get(), 0, std::string::npos, file.size, path);
+        return read_whole(file, path);
     });
 }
 
 Result<document_stream> file_task_store::open(std::string_view project, std::string_view id) const
 {
     return with_document<document_stream>(*this, project, id, [](opened_document& file, const std::string& path) {
-        return document_stream{std::make_unique<file_source>(std::move(file.fd), path), 0};
+        return document_stream{std::make_unique<file_source>(std::move(file), path), 0};
     });
 }
 
@@ -512,12 +552,25 @@ void file_task_store::for_each_ends(std::string_view project, std::span<const st
             if (!dir)
                 return dir.error().code == EngineErrorCode::not_found ? not_found_error(path) : dir.error();
             return guarded(path, [&]() -> Result<document_ends> {
-                BOOST_OUTCOME_TRY(auto file, open_in_directory(dir.value().get(), ids[i], path));
+                BOOST_OUTCOME_TRY(auto file,
+                                  open_in_directory(dir.value().get(), ids[i], path, options_.max_document_bytes));
                 return read_ends(file, head, tail, path);
             });
         }();
         f(i, std::move(ends));
     }
+}
+
+Result<std::unique_ptr<text_source>> open_document_file(const std::filesystem::path& file, std::size_t max_bytes)
+{
+    std::string path = file.string();
+    return guarded(path, [&]() -> Result<std::unique_ptr<text_source>> {
+        unique_fd fd(::open(file.c_str(), document_open_flags));
+        if (fd.get() < 0)
+            return io_error("open", path, errno);
+        BOOST_OUTCOME_TRY(auto document, as_document(std::move(fd), path, max_bytes));
+        return std::unique_ptr<text_source>(std::make_unique<file_source>(std::move(document), path));
+    });
 }
 
 Result<std::vector<std::string>> file_task_store::list(std::string_view project) const

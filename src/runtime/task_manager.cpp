@@ -33,7 +33,9 @@ Result<std::string> random_suffix()
 } // namespace
 
 TaskManager::TaskManager(std::filesystem::path root, task_manager_options options)
-    : TaskManager(std::make_shared<file_task_store>(std::move(root), file_store_options{options.durable}), options)
+    : TaskManager(std::make_shared<file_task_store>(std::move(root),
+                                                    file_store_options{options.durable, options.max_document_bytes}),
+                  options)
 {
 }
 

@@ -214,8 +214,10 @@ Result<TaskMetadata> metadata_from_ends(const task_store& store, std::string_vie
             return read_task_metadata(ends.head);
         if (auto from_ends = read_from_ends(ends.head, ends.tail, false))
             return std::move(*from_ends);
-        BOOST_OUTCOME_TRY(auto whole, store.get(project, id)); // the ends did not hold it
-        return read_task_metadata(whole);
+        // The ends did not hold it: the whole document, read as it is decoded
+        // (a window at a time, never reserved whole).
+        BOOST_OUTCOME_TRY(auto document, store.open(project, id));
+        return from_json<TaskMetadata>(*document.text);
     }();
     if (!meta)
         return with_location(std::move(meta).error(), store.location(project, id));

@@ -5,6 +5,7 @@
 
 #include <agent_engine/core/conversion.hpp>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 namespace fs = std::filesystem;
@@ -163,6 +164,36 @@ BOOST_AUTO_TEST_CASE(validate_lists_errors_and_fails_when_any_file_is_invalid)
     BOOST_TEST(report[0].at("error").at("code") == "validation");
     BOOST_TEST(report[1].at("error").at("code") == "io");
     BOOST_TEST(c.run({"validate"}).status == 2);
+}
+
+// validate opens what it is given as a store opens a checkpoint: a FIFO (which
+// would block a plain read forever), a directory, a device or a file over the
+// size limit is an io error naming it, and the other files are still checked.
+BOOST_AUTO_TEST_CASE(validate_opens_files_as_the_stores_do)
+{
+    cli c;
+    fs::path good = c.root / "t1" / "task-t1-4f2f2f93.json";
+    fs::path fifo = c.tmp.path() / "fifo.json", dir = c.tmp.path() / "dir.json", huge = c.tmp.path() / "huge.json";
+    BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    fs::create_directory(dir);
+    fixtures::write(huge, fixtures::read(good));
+    fs::resize_file(huge, (std::uintmax_t{1} << 30) + 1); // sparse: takes no disk
+    auto r = c.run({"--json", "validate", fifo.string(), dir.string(), "/dev/zero", huge.string(), good.string()});
+    BOOST_TEST(r.status == 1);
+    auto report = json_of(r.out).as_array();
+    BOOST_REQUIRE_EQUAL(report.size(), 5u);
+    const char* ids[] = {"not_a_file", "not_a_file", "not_a_file", "document_too_large"};
+    for (std::size_t i = 0; i < 4; ++i) {
+        auto const& e = report[i].at("error");
+        BOOST_TEST(e.at("code") == "io");
+        BOOST_TEST(e.at("error_id") == ids[i]);
+        std::string file(report[i].at("file").as_string());
+        BOOST_TEST(std::string(e.at("message").as_string()).find(file) != std::string::npos, e.at("message"));
+    }
+    BOOST_TEST(report[4].at("valid") == true);
+    auto text = c.run({"validate", dir.string()});
+    BOOST_TEST(text.out == dir.string() + ": invalid\nCannot read " + dir.string() +
+                               ": it is a directory, not a checkpoint file\n");
 }
 
 BOOST_AUTO_TEST_CASE(schema_prints_json_schema)

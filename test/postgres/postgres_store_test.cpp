@@ -197,7 +197,8 @@ BOOST_AUTO_TEST_CASE(a_body_over_the_bytea_limit_is_an_io_error_and_writes_nothi
     auto put = store->put("w", "big", std::string_view(static_cast<const char*>(zeros), size));
     BOOST_REQUIRE(!put);
     BOOST_TEST(put.error().code == EngineErrorCode::io);
-    BOOST_TEST(put.error().message.find("1 GiB") != std::string::npos, put.error().message);
+    BOOST_TEST(put.error().error_id == "document_too_large");
+    BOOST_TEST(put.error().message.find("limit of 1073741824 bytes") != std::string::npos, put.error().message);
     BOOST_TEST(store->list("w").value().empty());
 }
 

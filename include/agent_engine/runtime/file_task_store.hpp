@@ -31,6 +31,10 @@ struct file_store_options {
     // fsync the file and its directory on every put (off: faster, and still
     // never torn after a process crash, but an OS crash may lose recent puts).
     bool durable = true;
+    // The largest document put writes and every read opens: a larger file (a
+    // runaway writer's, or a sparse one) is an io error naming it and the limit,
+    // refused before a byte of it is read.
+    std::size_t max_document_bytes = default_max_document_bytes;
 };
 
 class file_task_store final : public task_store {
@@ -44,6 +48,7 @@ public:
     }
 
     const std::filesystem::path& root() const noexcept { return root_; }
+    const file_store_options& options() const noexcept { return options_; }
 
     Result<std::string> put(std::string_view project, std::string_view id, std::string_view bytes) override;
     Result<std::string> get(std::string_view project, std::string_view id) const override;
@@ -57,6 +62,13 @@ public:
     Result<void> remove(std::string_view project, std::string_view id) override;
     std::string location(std::string_view project, std::string_view id) const override;
 };
+
+// A JSON file outside any store (`agent-tasks validate FILE`), opened as a store
+// opens its documents: a FIFO, device or directory is an io error naming it,
+// never read; a file over `max_bytes` is refused unread; a missing one is an
+// io error too. The text is read as it is decoded (from_json of the source).
+Result<std::unique_ptr<text_source>> open_document_file(const std::filesystem::path& file,
+                                                        std::size_t max_bytes = default_max_document_bytes);
 
 } // namespace agent_engine
 

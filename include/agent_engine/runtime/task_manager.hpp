@@ -36,6 +36,8 @@ struct task_manager_options {
     bool durable = true;
     // How checkpoints are written; pretty is the Python original's indent=2.
     json_format format = json_format::pretty();
+    // The largest checkpoint file saved or read (see file_store_options).
+    std::size_t max_document_bytes = default_max_document_bytes;
 };
 
 class TaskManager {
@@ -53,7 +55,7 @@ public:
     // Checkpoints under `root` in files.
     explicit TaskManager(std::filesystem::path root = std::filesystem::path(default_task_root),
                          task_manager_options options = {});
-    // Checkpoints in any store (options.durable is then the store's business).
+    // Checkpoints in any store (options.durable and max_document_bytes are then the store's business).
     explicit TaskManager(std::shared_ptr<task_store> store, task_manager_options options = {});
 
     task_store& store() const noexcept { return *store_; }

@@ -28,6 +28,11 @@ namespace agent_engine {
 
 class task_metadata_index; // task_history.hpp
 
+// The largest document a store keeps by default: 1 GiB, PostgreSQL's limit on
+// one value, so that every store can hold what another holds. A store refuses
+// to write a larger document and to read one (without reading it).
+inline constexpr std::size_t default_max_document_bytes = std::size_t{1} << 30;
+
 // A document's bytes with its version (see task_store::put_versioned).
 struct versioned_document {
     std::string bytes;
@@ -137,6 +142,18 @@ template <class T> Result<T> decode_document(std::string_view bytes)
 template <class T> Result<T> decode_document(const text_source& text)
 {
     return from_json<T>(text);
+}
+
+// A document over a store's limit, refused before it is read or written (code
+// io, as a file too large for the disk is). `operation`: "read" or "save".
+inline EngineError document_too_large(std::string_view operation, const std::string& location, std::uint64_t size,
+                                      std::size_t limit)
+{
+    return make_error(EngineErrorCode::io, EngineErrorSource::task_manager, "document_too_large",
+                      "Cannot " + std::string(operation) + " " + location + ": the document is " +
+                          std::to_string(size) + " bytes, more than the store's limit of " + std::to_string(limit) +
+                          " bytes (max_document_bytes)",
+                      {{"path", location}, {"size", size}, {"max_document_bytes", limit}});
 }
 
 // Adds the document's location to an error's details.
