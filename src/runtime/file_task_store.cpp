@@ -272,28 +272,14 @@ Result<unique_fd> open_root(const std::filesystem::path& root, bool create, bool
         }
     }
     unique_fd fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (fd.get() < 0)
-        return open_error(root.string(), errno);
+    if (fd.get() < 0) // a root missing after it was created is not a missing document
+        return create && errno == ENOENT ? io_error("open", root.string(), errno) : open_error(root.string(), errno);
     return fd;
 }
 
 // The project's directory below the root descriptor, never through a symlink.
-// When `durable` and this call created it, the root is fsynced so that its
-// entry survives an OS crash (the put then fsyncs the project directory).
-Result<unique_fd> open_project(int root_fd, const std::filesystem::path& root, std::string_view project, bool create,
-                               bool durable)
+Result<unique_fd> open_project(int root_fd, const std::string& name, const std::string& path)
 {
-    std::string name(project);
-    std::string path = (root / name).string();
-    if (create) {
-        if (::mkdirat(root_fd, name.c_str(), 0777) == 0) {
-            if (durable) {
-                BOOST_OUTCOME_TRY(sync(root_fd, root.string()));
-            }
-        } else if (errno != EEXIST) {
-            return io_error("create directory", path, errno);
-        }
-    }
     unique_fd fd(::openat(root_fd, name.c_str(), open_flags_dir()));
     if (fd.get() < 0) {
         int err = errno;
@@ -310,23 +296,48 @@ Result<unique_fd> open_project(int root_fd, const std::filesystem::path& root, s
 Result<unique_fd> open_existing_project(const std::filesystem::path& root, std::string_view project)
 {
     BOOST_OUTCOME_TRY(auto root_fd, open_root(root, false, false));
-    return open_project(root_fd.get(), root, project, false, false);
+    return open_project(root_fd.get(), std::string(project), (root / project).string());
 }
+
+// A project directory opened for a put, and whether this put created it.
+struct put_directory {
+    unique_fd fd;
+    bool created = false;
+};
 
 // The project's directory for a put, created (with the root) when missing. The
 // common case, both existing, costs one open: the root's path resolves as in
 // open_root and the project, one safe name, is not followed, as in open_project.
-Result<unique_fd> open_project_for_put(const std::filesystem::path& root, const std::string& dir,
-                                       std::string_view project, bool durable)
+// When `durable` and this call created the project, the root is fsynced so that
+// its entry survives an OS crash (the put then fsyncs the project directory).
+Result<put_directory> open_project_for_put(const std::filesystem::path& root, const std::string& dir,
+                                           std::string_view project, bool durable)
 {
     if (!root.empty()) { // "" would name the current directory here, an error in open_root
         unique_fd fd(::open(dir.c_str(), open_flags_dir()));
         if (fd.get() >= 0)
-            return fd;
+            return put_directory{std::move(fd), false};
     }
     // Missing, a symlink or another failure: the long way creates or names it.
     BOOST_OUTCOME_TRY(auto root_fd, open_root(root, true, durable));
-    return open_project(root_fd.get(), root, project, true, durable);
+    std::string name(project);
+    bool created = ::mkdirat(root_fd.get(), name.c_str(), 0777) == 0;
+    if (!created && errno != EEXIST)
+        return io_error("create directory", dir, errno);
+    if (created && durable) {
+        BOOST_OUTCOME_TRY(sync(root_fd.get(), root.string()));
+    }
+    auto fd = open_project(root_fd.get(), name, dir);
+    if (!fd) // removed as soon as made: not a missing document, a failed save
+        return fd.error().code == EngineErrorCode::not_found ? io_error("open", dir, ENOENT) : std::move(fd).error();
+    return put_directory{std::move(fd).value(), created};
+}
+
+// True when the directory open as `fd` has been removed (a put then starts over).
+bool directory_removed(int fd) noexcept
+{
+    struct stat st {};
+    return ::fstat(fd, &st) == 0 && st.st_nlink == 0;
 }
 
 // The directory of the document at `path`; a missing directory is that document's not_found.
@@ -469,6 +480,40 @@ Result<R> with_document(const file_task_store& store, std::string_view project, 
     });
 }
 
+// Writes `bytes` as document `name` of the project directory `dir_fd` (the put's
+// steps after the directory is open): the temporary file under its lock, then
+// the rename, then the directory's fsync.
+Result<void> put_in_directory(int dir_fd, const std::string& dir, std::string_view id, const std::string& name,
+                              const std::string& path, std::string_view bytes, bool durable)
+{
+    std::string tmp = temp_name(id);
+    std::string tmp_path = join(dir, tmp);
+    BOOST_OUTCOME_TRY(auto file, lock_temp_file(dir_fd, tmp, tmp_path));
+    // Renamed while still locked: a writer waiting for the lock then sees
+    // that the name no longer holds the file it opened.
+    auto written = [&]() -> Result<void> {
+        BOOST_OUTCOME_TRY(write_all(file.get(), bytes, tmp_path));
+        if (durable) {
+            BOOST_OUTCOME_TRY(sync(file.get(), tmp_path));
+        }
+        if (::renameat(dir_fd, tmp.c_str(), dir_fd, name.c_str()) != 0)
+            return io_error("rename", path, errno);
+        return boost::outcome_v2::success();
+    }();
+    if (!written) {
+        ::unlinkat(dir_fd, tmp.c_str(), 0);
+        return std::move(written).error();
+    }
+    if (::close(file.release()) != 0)
+        return io_error("close", path, errno);
+    // The rename is durable only once the directory entry is on disk (the
+    // entries of directories this put created were fsynced on creation).
+    if (durable) {
+        BOOST_OUTCOME_TRY(sync(dir_fd, dir));
+    }
+    return boost::outcome_v2::success();
+}
+
 } // namespace
 
 Result<std::string> file_task_store::put(std::string_view project, std::string_view id, std::string_view bytes)
@@ -481,33 +526,22 @@ Result<std::string> file_task_store::put(std::string_view project, std::string_v
     if (bytes.size() > options_.max_document_bytes) // what no read would accept is not written
         return document_too_large("save", path, bytes.size(), options_.max_document_bytes);
     return guarded(path, [&]() -> Result<std::string> {
-        BOOST_OUTCOME_TRY(auto dir_fd, open_project_for_put(root_, dir, project, options_.durable));
-        std::string tmp = temp_name(id);
-        std::string tmp_path = join(dir, tmp);
-        BOOST_OUTCOME_TRY(auto file, lock_temp_file(dir_fd.get(), tmp, tmp_path));
-        // Renamed while still locked: a writer waiting for the lock then sees
-        // that the name no longer holds the file it opened.
-        auto written = [&]() -> Result<void> {
-            BOOST_OUTCOME_TRY(write_all(file.get(), bytes, tmp_path));
-            if (options_.durable) {
-                BOOST_OUTCOME_TRY(sync(file.get(), tmp_path));
-            }
-            if (::renameat(dir_fd.get(), tmp.c_str(), dir_fd.get(), name.c_str()) != 0)
-                return io_error("rename", path, errno);
-            return boost::outcome_v2::success();
-        }();
-        if (!written) {
-            ::unlinkat(dir_fd.get(), tmp.c_str(), 0);
-            return std::move(written).error();
+        // A project directory removed during the save (by hand, or by another
+        // put cleaning up after its failed first save) is made again, a few
+        // times: the save is the newest state of its task.
+        for (int attempt = 1;; ++attempt) {
+            BOOST_OUTCOME_TRY(auto opened, open_project_for_put(root_, dir, project, options_.durable));
+            auto put = put_in_directory(opened.fd.get(), dir, id, name, path, bytes, options_.durable);
+            if (put)
+                return path;
+            bool removed = directory_removed(opened.fd.get());
+            // A failed first save leaves no empty project behind (rmdir keeps a
+            // directory another writer has put a file in meanwhile).
+            if (opened.created && !removed)
+                ::rmdir(dir.c_str());
+            if (!removed || attempt == 3)
+                return std::move(put).error();
         }
-        if (::close(file.release()) != 0)
-            return io_error("close", path, errno);
-        // The rename is durable only once the directory entry is on disk (the
-        // entries of directories this put created were fsynced on creation).
-        if (options_.durable) {
-            BOOST_OUTCOME_TRY(sync(dir_fd.get(), dir));
-        }
-        return path;
     });
 }
 

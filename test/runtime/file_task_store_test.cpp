@@ -5,7 +5,12 @@
 #include <agent_engine/runtime/detail/guarded.hpp>
 #include <agent_engine/runtime/file_task_store.hpp>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
+
+#include <atomic>
+#include <csignal>
+#include <thread>
 
 namespace fs = std::filesystem;
 using namespace agent_engine;
@@ -267,6 +272,81 @@ BOOST_AUTO_TEST_CASE(remove_deletes_the_document)
     BOOST_REQUIRE(store.remove("p", "a").has_value());
     BOOST_TEST(store.list("p").value().empty());
     BOOST_TEST(store.get("p", "a").error().code == EngineErrorCode::not_found);
+}
+
+namespace {
+
+// Files this process writes are cut at `bytes` while it lives (RLIMIT_FSIZE): a
+// write past it fails with EFBIG, as on a full disk, instead of raising SIGXFSZ.
+class file_size_limit {
+    rlimit old_{};
+    void (*old_handler_)(int);
+
+public:
+    explicit file_size_limit(rlim_t bytes) : old_handler_(std::signal(SIGXFSZ, SIG_IGN))
+    {
+        ::getrlimit(RLIMIT_FSIZE, &old_);
+        rlimit cut = old_;
+        cut.rlim_cur = bytes;
+        BOOST_REQUIRE(::setrlimit(RLIMIT_FSIZE, &cut) == 0);
+    }
+    ~file_size_limit()
+    {
+        ::setrlimit(RLIMIT_FSIZE, &old_);
+        std::signal(SIGXFSZ, old_handler_);
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_failed_first_save_leaves_no_project_directory)
+{
+    fixtures::temp_dir tmp("store_failed_first");
+    file_task_store store(tmp.path());
+    BOOST_REQUIRE(store.put("kept", "a", "x"));
+    {
+        file_size_limit cut(1000);
+        auto put = store.put("new", "a", std::string(5000, 'x'));
+        BOOST_REQUIRE(!put);
+        BOOST_TEST(put.error().code == EngineErrorCode::io);
+        BOOST_TEST(fixtures::detail(put.error(), "operation") == "write");
+        BOOST_TEST(store.put("kept", "b", std::string(5000, 'x')).error().code == EngineErrorCode::io);
+    }
+    BOOST_TEST(entries(tmp.path()) == names{"kept"}, boost::test_tools::per_element());
+    BOOST_TEST(entries(tmp.path() / "kept") == names{"a.json"}, boost::test_tools::per_element());
+    BOOST_TEST(store.list_projects().value() == names{"kept"}, boost::test_tools::per_element());
+}
+
+// An operator removing a project's directory while its tasks are saved: each
+// save either lands (the directory made again) or fails as io naming the path,
+// never as a missing checkpoint (not_found means "no such document").
+BOOST_AUTO_TEST_CASE(a_project_directory_removed_during_saves_is_made_again)
+{
+    fixtures::temp_dir tmp("store_vanishing");
+    file_task_store store(tmp.path(), {.durable = false});
+    std::atomic<bool> stop{false};
+    std::atomic<int> removals{0};
+    std::thread remover([&] {
+        while (!stop) {
+            std::error_code ec;
+            if (fs::remove_all(tmp.path() / "p", ec) > 0)
+                ++removals;
+        }
+    });
+    int failed = 0;
+    for (int i = 0; i < 400; ++i) {
+        auto put = store.put("p", "task-p-" + std::to_string(i % 4), std::string(1000, 'x'));
+        if (!put) {
+            ++failed;
+            BOOST_TEST(put.error().code == EngineErrorCode::io, put.error().message);
+            BOOST_TEST(fixtures::detail(put.error(), "path").starts_with((tmp.path() / "p").string()));
+        }
+    }
+    stop = true;
+    remover.join();
+    BOOST_TEST_MESSAGE(removals << " removals, " << failed << " of 400 saves failed");
+    BOOST_REQUIRE(store.put("p", "task-p-0", "last"));
+    BOOST_TEST(store.get("p", "task-p-0").value() == "last");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
