@@ -180,7 +180,8 @@ constexpr const char* update_if_version_sql =
 // task_time, task_id), or (project, status, task_time, task_id) for one status
 // ($8: PostgreSQL 15 cannot read an index in order for status = ANY(array)).
 #define AGENT_ENGINE_SELECT_METADATA(past, direction)                                                              \
-    "SELECT task_id, document_task_id, status, pipeline_id, created_at, updated_at, task_time FROM task_documents"  \
+    "SELECT task_id, document_task_id, status, pipeline_id, created_at, updated_at, task_time, version"             \
+    " FROM task_documents"                                                                                          \
     " WHERE project = $1 AND status IS NOT NULL AND ($2::text[] IS NULL OR status = ANY($2::text[]))"              \
     " AND ($8::text IS NULL OR status = $8::text)"                                                                \
     " AND ($3::bigint IS NULL OR task_time > $3::bigint)"                                                         \
@@ -511,6 +512,29 @@ Result<void> postgres_task_store::remove(std::string_view project, std::string_v
     });
 }
 
+Result<bool> postgres_task_store::remove_if(std::string_view project, std::string_view id, const removal_check& check)
+{
+    return guarded(db_->name(), [&]() -> Result<bool> {
+        BOOST_OUTCOME_TRYV(check_project_key(project));
+        BOOST_OUTCOME_TRYV(check_document_key(id));
+        std::string where = location(project, id);
+        statement_params p;
+        p.text(project).text(id).number(check.version);
+        std::lock_guard lock(db_->mutex);
+        // One statement: a put that bumped the version since the caller read it keeps the row.
+        BOOST_OUTCOME_TRY(auto r, db_->exec("WITH gone AS (DELETE FROM task_documents WHERE project = $1"
+                                            " AND task_id = $2 AND version = $3 RETURNING 1)"
+                                            " SELECT (SELECT count(*) FROM gone),"
+                                            " EXISTS (SELECT 1 FROM task_documents WHERE project = $1 AND task_id = $2)",
+                                            p, result_format::text, "remove", where));
+        if (field(r.get(), 0, 0) == "1")
+            return true;
+        if (field(r.get(), 0, 1) == "f")
+            return checkpoint_not_found(where);
+        return false;
+    });
+}
+
 Result<metadata_rows> postgres_task_store::select_metadata(std::string_view project,
                                                            const metadata_selection& sel) const
 {
@@ -543,6 +567,7 @@ Result<metadata_rows> postgres_task_store::select_metadata(std::string_view proj
             t.meta.created_at = optional_field(r.get(), row, 4);
             t.meta.updated_at = optional_field(r.get(), row, 5);
             t.time = text_int64(r.get(), row, 6);
+            t.version = text_int64(r.get(), row, 7);
             rows.tasks.push_back(std::move(t));
         }
 

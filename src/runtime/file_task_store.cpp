@@ -595,6 +595,36 @@ void file_task_store::for_each_ends(std::string_view project, std::span<const st
     }
 }
 
+Result<bool> file_task_store::remove_if(std::string_view project, std::string_view id, const removal_check& check)
+{
+    BOOST_OUTCOME_TRY(check_project_key(project));
+    BOOST_OUTCOME_TRY(check_document_key(id));
+    std::string dir = project_path(root_, project);
+    std::string path = join(dir, file_name(id));
+    return guarded(path, [&]() -> Result<bool> {
+        BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(root_, project, path));
+        // The lock a put holds from its first write to its rename: while it is
+        // held, the document is the one still_wanted() reads.
+        std::string tmp = temp_name(id);
+        BOOST_OUTCOME_TRY(auto lock, lock_temp_file(dir_fd.get(), tmp, join(dir, tmp)));
+        auto removed = [&]() -> Result<bool> {
+            BOOST_OUTCOME_TRY(bool wanted, check.still_wanted());
+            if (!wanted)
+                return false;
+            if (::unlinkat(dir_fd.get(), file_name(id).c_str(), 0) != 0)
+                return errno == ENOENT ? not_found_error(path) : io_error("remove", path, errno);
+            return true;
+        }();
+        // The temporary file goes before the lock: a put waiting for it then
+        // finds the name free and makes its own.
+        ::unlinkat(dir_fd.get(), tmp.c_str(), 0);
+        if (removed && removed.value() && options_.durable) {
+            BOOST_OUTCOME_TRY(sync(dir_fd.get(), dir));
+        }
+        return removed;
+    });
+}
+
 Result<std::unique_ptr<text_source>> open_document_file(const std::filesystem::path& file, std::size_t max_bytes)
 {
     std::string path = file.string();

@@ -173,10 +173,21 @@ Result<prune_result> prune_tasks(task_store& store, std::string_view project, co
     result.skipped = std::move(rows.skipped);
     for (auto& e : rows.tasks) {
         if (!options.dry_run) {
-            auto removed = store.remove(project, e.id);
+            auto removed = store.remove_if(project, e.id, {e.version, [&]() -> Result<bool> {
+                                               BOOST_OUTCOME_TRY(auto now, read_stored_task_metadata(store, project, e.id));
+                                               std::int64_t time = task_time(now);
+                                               return selected({std::move(now), e.id, time}, sel);
+                                           }});
             if (!removed) {
                 if (removed.error().code != EngineErrorCode::not_found)
                     result.skipped.push_back(std::move(removed).error());
+                continue;
+            }
+            if (!removed.value()) {
+                std::string where = store.location(project, e.id);
+                result.skipped.push_back(make_error(EngineErrorCode::validation, source, "task_changed",
+                                                    "Kept " + where + ": saved again since prune read it",
+                                                    {{"path", where}, {"task_id", e.id}}));
                 continue;
             }
         }

@@ -2,7 +2,7 @@
 #include "../runtime/store_conformance.hpp"
 #include "test_server.hpp"
 
-std::shared_ptr<agent_engine::task_store> make_conformance_store()
+std::function<std::shared_ptr<agent_engine::task_store>()> conformance_storage()
 {
-    return test_server::open(test_server::fresh_schema("conformance"));
+    return [schema = test_server::fresh_schema("conformance")] { return test_server::open(schema); };
 }

@@ -3,8 +3,9 @@
 
 // The task_store contract, as test cases that run unchanged against every store:
 // a test executable includes this header once and defines
-//     std::shared_ptr<agent_engine::task_store> make_conformance_store();
-// returning a fresh, empty store for each test case.
+//     std::function<std::shared_ptr<agent_engine::task_store>()> conformance_storage();
+// returning, for each test case, an opener of fresh, empty storage: each call of
+// the opener opens another handle on that same storage, as another worker would.
 
 #include <boost/test/unit_test.hpp>
 
@@ -12,10 +13,16 @@
 
 #include <agent_engine/runtime/task_manager.hpp>
 
+#include <atomic>
+#include <functional>
 #include <limits>
 #include <memory>
+#include <thread>
 
-std::shared_ptr<agent_engine::task_store> make_conformance_store();
+std::function<std::shared_ptr<agent_engine::task_store>()> conformance_storage();
+
+// One handle on fresh, empty storage.
+inline std::shared_ptr<agent_engine::task_store> make_conformance_store() { return conformance_storage()(); }
 
 namespace conformance {
 
@@ -64,6 +71,41 @@ struct history {
 };
 
 inline std::chrono::system_clock::time_point at(std::string_view ts) { return parse_utc_timestamp(ts).value(); }
+
+} // namespace conformance
+
+namespace conformance {
+
+// A store on which every conditional removal comes just after a worker saved
+// the task again (running, updated now): prune's window, made certain.
+class saved_before_each_removal final : public task_store {
+    std::shared_ptr<task_store> inner_;
+
+public:
+    explicit saved_before_each_removal(std::shared_ptr<task_store> inner) : inner_(std::move(inner)) {}
+
+    Result<bool> remove_if(std::string_view project, std::string_view id, const removal_check& check) override
+    {
+        auto saved = make_task(std::string(id), TaskStatus::running, utc_timestamp_now());
+        BOOST_REQUIRE(put_document(*inner_, project, id, saved));
+        return inner_->remove_if(project, id, check);
+    }
+    Result<std::string> put(std::string_view p, std::string_view id, std::string_view bytes) override
+    {
+        return inner_->put(p, id, bytes);
+    }
+    Result<std::string> get(std::string_view p, std::string_view id) const override { return inner_->get(p, id); }
+    Result<std::vector<std::string>> list(std::string_view p) const override { return inner_->list(p); }
+    Result<std::vector<std::string>> list_projects() const override { return inner_->list_projects(); }
+    Result<void> remove(std::string_view p, std::string_view id) override { return inner_->remove(p, id); }
+    std::string location(std::string_view p, std::string_view id) const override { return inner_->location(p, id); }
+    Result<document_ends> get_ends(std::string_view p, std::string_view id, std::size_t head,
+                                   std::size_t tail) const override
+    {
+        return inner_->get_ends(p, id, head, tail);
+    }
+    const task_metadata_index* metadata_index() const noexcept override { return inner_->metadata_index(); }
+};
 
 } // namespace conformance
 
@@ -407,6 +449,73 @@ BOOST_AUTO_TEST_CASE(prune_by_an_age_longer_than_the_clock_removes_nothing)
         BOOST_TEST(pruned.value().removed.empty());
     }
     BOOST_TEST(h.store->list("h").value().size() == 6u);
+}
+
+
+// Deterministic: each task is saved again between prune's reading and its removal.
+BOOST_AUTO_TEST_CASE(prune_keeps_a_task_saved_again_after_it_was_read)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    conformance::saved_before_each_removal racing(h.store);
+    auto pruned = prune_tasks(racing, "h", {.older_than = std::chrono::hours(24)}).value();
+    BOOST_TEST(pruned.removed.empty());
+    BOOST_REQUIRE_EQUAL(pruned.skipped.size(), 4u); // the completed and failed ones, judged and then saved
+    for (auto const& e : pruned.skipped) {
+        BOOST_TEST(e.error_id == "task_changed");
+        BOOST_TEST(e.message.find(fixtures::detail(e, "path")) != std::string::npos, e.message);
+    }
+    auto stored = h.store->list("h").value();
+    BOOST_TEST(stored.size() == 6u);
+    for (auto const& id : stored)
+        BOOST_TEST(read_stored_task_metadata(*h.store, "h", id).value().status != TaskStatus::completed);
+}
+
+// The race as it happens: a worker resumes old completed tasks (load, set
+// running, save) on its own handle while prune runs on another. Whatever the
+// interleaving, every task the worker saved is stored, running, afterwards.
+BOOST_AUTO_TEST_CASE(prune_racing_a_worker_loses_no_task_the_worker_saved)
+{
+    using namespace agent_engine;
+    auto open = conformance_storage();
+    auto store = open();
+    constexpr int tasks = 1000;
+    std::vector<std::string> ids;
+    for (int i = 0; i < tasks; ++i) {
+        ids.push_back("task-race-" + std::to_string(1000 + i));
+        BOOST_REQUIRE(put_document(*store, "race", ids.back(),
+                                   conformance::make_task(ids.back(), TaskStatus::completed,
+                                                          "2000-01-01T00:00:00.000000Z")));
+    }
+    std::vector<std::string> saved;
+    std::atomic<int> done{0};
+    std::thread worker([&, handle = open()] {
+        TaskManager tm(handle);
+        for (auto const& id : ids) {
+            if (tm.load_checkpoint(id) && tm.set_status(id, TaskStatus::running) && tm.save_checkpoint(id))
+                saved.push_back(id);
+            ++done;
+        }
+    });
+    while (done < tasks / 4) // prune starts with the worker well under way
+        std::this_thread::yield();
+    auto pruned = prune_tasks(*store, "race", {.older_than = std::chrono::hours(24)});
+    worker.join();
+    BOOST_REQUIRE(pruned.has_value());
+    std::size_t changed = 0;
+    for (auto const& e : pruned.value().skipped) {
+        BOOST_TEST(e.error_id == "task_changed", e.message);
+        ++changed;
+    }
+    BOOST_TEST_MESSAGE("worker saved " << saved.size() << ", prune removed " << pruned.value().removed.size()
+                                       << ", kept " << changed << " saved during its pass");
+    std::size_t lost = 0;
+    for (auto const& id : saved) {
+        auto meta = read_stored_task_metadata(*store, "race", id);
+        lost += !meta || meta.value().status != TaskStatus::running;
+    }
+    BOOST_TEST(lost == 0u);
+    BOOST_TEST(saved.size() + pruned.value().removed.size() >= std::size_t(tasks));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -65,6 +65,8 @@ public:
     Result<std::vector<std::string>> list(std::string_view project) const override;
     Result<std::vector<std::string>> list_projects() const override;
     Result<void> remove(std::string_view project, std::string_view id) override;
+    // Removes only if the stored version is still check.version (still_wanted is not asked).
+    Result<bool> remove_if(std::string_view project, std::string_view id, const removal_check& check) override;
     std::string location(std::string_view project, std::string_view id) const override;
 
     Result<versioned_put> put_versioned(std::string_view project, std::string_view id, std::string_view bytes,

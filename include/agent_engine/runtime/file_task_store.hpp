@@ -60,6 +60,8 @@ public:
     Result<std::vector<std::string>> list(std::string_view project) const override;
     Result<std::vector<std::string>> list_projects() const override;
     Result<void> remove(std::string_view project, std::string_view id) override;
+    // still_wanted() is asked under the flock a put of the document holds.
+    Result<bool> remove_if(std::string_view project, std::string_view id, const removal_check& check) override;
     std::string location(std::string_view project, std::string_view id) const override;
 };
 

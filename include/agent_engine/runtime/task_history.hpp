@@ -75,6 +75,7 @@ struct indexed_task {
     TaskMetadata meta;
     std::string id; // the stored id
     std::int64_t time = untimed_task;
+    std::int64_t version = 0; // the stored document's version (stores with versions)
 };
 
 struct metadata_rows {
@@ -109,14 +110,18 @@ struct prune_result {
     // Removed (or, in a dry run, to be removed), oldest first.
     std::vector<TaskMetadata> removed;
     bool dry_run = false;
-    // Checkpoints left alone because they could not be read or removed, with why.
+    // Checkpoints left alone, with why: unreadable, failed to remove, or saved
+    // again since prune read them (error_id "task_changed").
     std::vector<EngineError> skipped;
 };
 BOOST_DESCRIBE_STRUCT(prune_result, (), (removed, dry_run, skipped))
 
 // Retention: removes a project's tasks matching `options`, measured from `now`.
 // Without older_than, explicit statuses are required (validation error otherwise),
-// so that no call prunes a whole project by accident.
+// so that no call prunes a whole project by accident. A task is removed only if
+// it still matches when removed (task_store::remove_if: the same version, or
+// read again under the store's lock): one that a worker saved after prune read
+// it is kept and listed in `skipped`.
 Result<prune_result> prune_tasks(task_store& store, std::string_view project, const prune_options& options,
                                  std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 

@@ -58,6 +58,15 @@ struct versioned_put {
     std::int64_t version = 0;
 };
 
+// What a conditional removal checks against the document as it is when removed
+// (see task_store::remove_if): a store with versions, that it is still at
+// `version`; a store without, that `still_wanted()` says yes while the store
+// holds the document's write lock.
+struct removal_check {
+    std::int64_t version = 0;
+    std::function<Result<bool>()> still_wanted;
+};
+
 class task_store {
 public:
     virtual ~task_store() = default;
@@ -78,6 +87,13 @@ public:
 
     // Deletes the document; not_found when there is none.
     virtual Result<void> remove(std::string_view project, std::string_view id) = 0;
+
+    // Deletes the document only if it is still the one the caller judged
+    // (`check`), so that a put landing after the caller read it is never lost:
+    // true when removed, false when kept because it changed, not_found when
+    // there is none. The default asks still_wanted() then removes, which a put
+    // between the two can slip past: a store shared by several writers overrides it.
+    virtual Result<bool> remove_if(std::string_view project, std::string_view id, const removal_check& check);
 
     // Where the document (project, id) lives, for messages and error details.
     virtual std::string location(std::string_view project, std::string_view id) const = 0;
@@ -189,6 +205,15 @@ Result<std::string> put_document(task_store& store, std::string_view project, st
                                  json_format format = json_format::pretty())
 {
     return store.put(project, id, to_json(value, format));
+}
+
+inline Result<bool> task_store::remove_if(std::string_view project, std::string_view id, const removal_check& check)
+{
+    BOOST_OUTCOME_TRY(bool wanted, check.still_wanted());
+    if (!wanted)
+        return false;
+    BOOST_OUTCOME_TRYV(remove(project, id));
+    return true;
 }
 
 inline Result<versioned_put> task_store::put_versioned(std::string_view project, std::string_view id,
