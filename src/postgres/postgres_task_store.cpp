@@ -51,7 +51,7 @@ public:
         formats_.push_back(0);
         return *this;
     }
-    statement_params& text_or_null(const std::optional<std::string>& v) { return v ? text(*v) : null(); }
+    statement_params& binary_or_null(const std::optional<std::string>& v) { return v ? binary(*v) : null(); }
     statement_params& number(std::int64_t v) { return text(std::to_string(v)); }
     statement_params& binary(std::string_view v) // at most max_body_bytes
     {
@@ -154,6 +154,17 @@ const std::vector<migration>& migrations()
              "CREATE INDEX task_documents_by_status ON task_documents (project, status, task_time, task_id)",
              "CREATE INDEX task_documents_unreadable ON task_documents (project) WHERE status IS NULL",
          }},
+        {2,
+         {
+             // text cannot hold a NUL, which a JSON string can (\u0000): the
+             // metadata read from a body is kept as its exact bytes. (A value cut
+             // at a NUL by version 1 stays so until the document is saved again.)
+             "ALTER TABLE task_documents"
+             " ALTER COLUMN pipeline_id TYPE bytea USING convert_to(pipeline_id, 'UTF8'),"
+             " ALTER COLUMN document_task_id TYPE bytea USING convert_to(document_task_id, 'UTF8'),"
+             " ALTER COLUMN created_at TYPE bytea USING convert_to(created_at, 'UTF8'),"
+             " ALTER COLUMN updated_at TYPE bytea USING convert_to(updated_at, 'UTF8')",
+         }},
     };
     return all;
 }
@@ -192,20 +203,20 @@ constexpr const char* select_oldest_first_sql = AGENT_ENGINE_SELECT_METADATA(">"
 constexpr const char* select_newest_first_sql = AGENT_ENGINE_SELECT_METADATA("<", "DESC");
 #undef AGENT_ENGINE_SELECT_METADATA
 
-// The columns a put writes besides the keys and the body ($4..$9).
-void metadata_params(statement_params& p, std::string_view bytes)
+// The columns a put writes besides the keys and the body ($4..$9), from `meta`,
+// the body's metadata, which must outlive the statement (bytea: referenced).
+void metadata_params(statement_params& p, const Result<TaskMetadata>& meta)
 {
-    auto meta = read_task_metadata(bytes);
     if (!meta) { // kept, and reported as skipped by history queries, as the file store does
         p.null().null().null().null().null().number(untimed_task);
         return;
     }
     auto const& m = meta.value();
     p.text(std::string_view(boost::describe::enum_to_string(m.status, "")))
-        .text(m.pipeline_id)
-        .text(m.task_id)
-        .text_or_null(m.created_at)
-        .text_or_null(m.updated_at)
+        .binary(m.pipeline_id)
+        .binary(m.task_id)
+        .binary_or_null(m.created_at)
+        .binary_or_null(m.updated_at)
         .number(task_time(m));
 }
 
@@ -420,7 +431,8 @@ Result<versioned_put> postgres_task_store::put_versioned(std::string_view projec
             return document_too_large("save", where, bytes.size(), max_body_bytes);
         statement_params p;
         p.text(project).text(id).binary(bytes);
-        metadata_params(p, bytes);
+        auto meta = read_task_metadata(bytes);
+        metadata_params(p, meta);
         const char* sql = upsert_sql;
         if (expected_version) {
             sql = *expected_version == 0 ? insert_new_sql : update_if_version_sql;
@@ -555,7 +567,7 @@ Result<metadata_rows> postgres_task_store::select_metadata(std::string_view proj
 
         std::lock_guard lock(db_->mutex);
         std::string where = location(project, "");
-        BOOST_OUTCOME_TRY(auto r, db_->exec(sql, p, result_format::text, "list the history", where));
+        BOOST_OUTCOME_TRY(auto r, db_->exec(sql, p, result_format::binary, "list the history", where));
         metadata_rows rows;
         rows.tasks.reserve(static_cast<std::size_t>(PQntuples(r.get())));
         for (int row = 0; row < PQntuples(r.get()); ++row) {
@@ -566,8 +578,8 @@ Result<metadata_rows> postgres_task_store::select_metadata(std::string_view proj
             t.meta.pipeline_id = field(r.get(), row, 3);
             t.meta.created_at = optional_field(r.get(), row, 4);
             t.meta.updated_at = optional_field(r.get(), row, 5);
-            t.time = text_int64(r.get(), row, 6);
-            t.version = text_int64(r.get(), row, 7);
+            t.time = binary_int64(r.get(), row, 6);
+            t.version = binary_int64(r.get(), row, 7);
             rows.tasks.push_back(std::move(t));
         }
 

@@ -104,8 +104,10 @@ BOOST_AUTO_TEST_CASE(migrations_create_the_tables_once_even_from_many_processes)
     BOOST_TEST(in_processes(4, [&](int) { return bool(postgres_task_store::open(test_server::uri(), {.schema = schema})); }));
     BOOST_REQUIRE(test_server::open(schema)); // and again, already migrated
     psql db;
-    BOOST_TEST(db.query("SELECT version FROM " + schema + ".schema_migrations ORDER BY version") ==
-               std::to_string(postgres_task_store::schema_version()));
+    std::string applied;
+    for (int v = 1; v <= postgres_task_store::schema_version(); ++v)
+        applied += (v > 1 ? "\n" : "") + std::to_string(v);
+    BOOST_TEST(db.query("SELECT version FROM " + schema + ".schema_migrations ORDER BY version") == applied);
     BOOST_TEST(db.query("SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND tablename = 'task_documents'",
                         {schema}) == "4");
 }
@@ -122,6 +124,42 @@ BOOST_AUTO_TEST_CASE(tables_written_by_a_newer_version_are_refused)
     BOOST_TEST(store.error().message.find("newer agent_engine") != std::string::npos, store.error().message);
 }
 
+// Tables written by version 1 (text metadata columns) keep their rows through
+// migration 2 (bytea, which holds a NUL): listed and loaded as before.
+BOOST_AUTO_TEST_CASE(a_version_1_database_is_upgraded_with_its_rows)
+{
+    std::string schema = test_server::fresh_schema("v1");
+    std::string id = "task-old-1";
+    Task t;
+    t.task_id = id;
+    t.spec = {.task_spec_id = "old", .request = "r"};
+    t.pipeline_id = "pipe";
+    t.status = TaskStatus::completed;
+    t.updated_at = "2025-12-06T02:45:18.337698Z";
+    std::string body = to_json(t);
+    psql db;
+    // Version 1's tables as it shipped, with one row as it wrote them.
+    db.query("CREATE SCHEMA " + schema);
+    db.query("CREATE TABLE " + schema + ".schema_migrations (version integer PRIMARY KEY,"
+             " applied_at timestamptz NOT NULL DEFAULT now())");
+    db.query("INSERT INTO " + schema + ".schema_migrations (version) VALUES (1)");
+    db.query("CREATE TABLE " + schema + ".task_documents (project text COLLATE \"C\" NOT NULL,"
+             " task_id text COLLATE \"C\" NOT NULL, version bigint NOT NULL, body bytea NOT NULL, status text,"
+             " pipeline_id text, document_task_id text, created_at text, updated_at text, task_time bigint NOT NULL,"
+             " saved_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (project, task_id))");
+    db.query("INSERT INTO " + schema + ".task_documents (project, task_id, version, body, status, pipeline_id,"
+             " document_task_id, created_at, updated_at, task_time) VALUES ('old', $1, 3, convert_to($2, 'UTF8'),"
+             " 'completed', 'pipe', $1, NULL, $3, $4)",
+             {id, body, *t.updated_at, std::to_string(task_time(read_task_metadata(body).value()))});
+
+    TaskManager tm(test_server::open(schema));
+    auto page = tm.list_task_metadata("old").value();
+    BOOST_REQUIRE_EQUAL(page.tasks.size(), 1u);
+    BOOST_TEST(to_json(page.tasks[0]) == to_json(tm.get_task_metadata(id).value()));
+    BOOST_TEST(to_json(*tm.load_checkpoint(id).value()) == body);
+    BOOST_TEST(tm.store().get_versioned("old", id).value().version == 3);
+}
+
 BOOST_AUTO_TEST_CASE(metadata_lives_in_columns_and_history_never_reads_bodies)
 {
     std::string schema = test_server::fresh_schema("columns");
@@ -131,8 +169,9 @@ BOOST_AUTO_TEST_CASE(metadata_lives_in_columns_and_history_never_reads_bodies)
     BOOST_REQUIRE(tm.save_checkpoint(task.task_id));
     psql db;
     const Task& saved = *tm.get_task(task.task_id);
-    BOOST_TEST(db.query("SELECT project, task_id, status, pipeline_id, created_at, updated_at, version FROM " + schema +
-                        ".task_documents") == "cols|task-cols-1|failed|pipe-1|" + *saved.created_at + "|" +
+    BOOST_TEST(db.query("SELECT project, task_id, status, convert_from(pipeline_id, 'UTF8'),"
+                        " convert_from(created_at, 'UTF8'), convert_from(updated_at, 'UTF8'), version FROM " +
+                        schema + ".task_documents") == "cols|task-cols-1|failed|pipe-1|" + *saved.created_at + "|" +
                                                   *saved.updated_at + "|1");
     // Garble the body behind the store's back: listing and pruning still see the
     // columns (a store reading bodies would skip the task), loading sees the body.

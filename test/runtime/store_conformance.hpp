@@ -518,6 +518,26 @@ BOOST_AUTO_TEST_CASE(prune_racing_a_worker_loses_no_task_the_worker_saved)
     BOOST_TEST(saved.size() + pruned.value().removed.size() >= std::size_t(tasks));
 }
 
+// A JSON string may hold a NUL (\u0000): the history lists exactly what the
+// checkpoint holds, as its own metadata read says.
+BOOST_AUTO_TEST_CASE(metadata_holding_a_nul_is_listed_exactly)
+{
+    using namespace agent_engine;
+    auto store = make_conformance_store();
+    auto t = conformance::make_task("task-nul-1", TaskStatus::completed, std::string("2025-12-01T00:00:00Z\0x", 22));
+    t.pipeline_id = std::string("p\0HIDDEN", 8);
+    t.created_at = std::string("\0", 1);
+    BOOST_REQUIRE(put_document(*store, "nul", t.task_id, t));
+    auto meta = read_stored_task_metadata(*store, "nul", t.task_id).value();
+    BOOST_TEST(meta.pipeline_id == t.pipeline_id);
+    auto page = list_task_metadata(*store, "nul").value();
+    BOOST_REQUIRE_EQUAL(page.tasks.size(), 1u);
+    BOOST_TEST(to_json(page.tasks[0]) == to_json(meta));
+    auto pruned = prune_tasks(*store, "nul", {.statuses = {TaskStatus::completed}, .dry_run = true}).value();
+    BOOST_REQUIRE_EQUAL(pruned.removed.size(), 1u);
+    BOOST_TEST(pruned.removed[0].pipeline_id == t.pipeline_id);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 #endif
