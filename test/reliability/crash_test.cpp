@@ -10,7 +10,6 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -38,8 +37,7 @@ int version_of(const Task& task)
     return marker == markers[small] ? small : marker == markers[large] ? large : none;
 }
 
-// What the writer has done, in an anonymous MAP_SHARED mapping made before the
-// fork (lock-free atomics work across processes).
+// What the writer has done, in memory it shares with the test.
 struct report {
     std::atomic<int> started[2]{};   // saves of each version begun
     std::atomic<int> completed[2]{}; // saves of each version returned
@@ -47,39 +45,17 @@ struct report {
     std::atomic<int> last_completed{none}; // none before this writer's first save returns
     std::atomic<int> hold_after{none};     // set by the test: save nothing more once this version is saved
     std::atomic<long> save_us[2]{};        // the writers' last measured save of each version
-};
-static_assert(std::atomic<int>::is_always_lock_free && std::atomic<long>::is_always_lock_free);
-
-class shared_report {
-    report* r_;
-
-public:
-    shared_report()
-    {
-        void* p = ::mmap(nullptr, sizeof(report), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-        if (p == MAP_FAILED)
-            throw std::system_error(errno, std::generic_category(), "mmap");
-        r_ = new (p) report;
-    }
-    shared_report(const shared_report&) = delete;
-    shared_report& operator=(const shared_report&) = delete;
-    ~shared_report()
-    {
-        r_->~report();
-        ::munmap(r_, sizeof(report));
-    }
-    report& operator*() const { return *r_; }
-    report* operator->() const { return r_; }
 
     // Before each fork: a new writer has done nothing (the durations stay).
-    void new_writer(int hold_after)
+    void new_writer(int hold)
     {
         for (int v : {small, large})
-            r_->started[v] = r_->completed[v] = 0;
-        r_->in_progress = r_->last_completed = none;
-        r_->hold_after = hold_after;
+            started[v] = completed[v] = 0;
+        in_progress = last_completed = none;
+        hold_after = hold;
     }
 };
+static_assert(std::atomic<int>::is_always_lock_free && std::atomic<long>::is_always_lock_free);
 
 // The writer: saves small, large, small... durably, reporting each save, until
 // killed; asked to hold, it saves nothing after that version.
@@ -166,13 +142,13 @@ BOOST_AUTO_TEST_CASE(sigkill_at_random_instants_leaves_one_whole_version)
     int on_disk = large;
 
     const fs::path dir = tmp.path() / "crash";
-    shared_report r;
+    shared_memory<report> r;
     std::mt19937 rng(std::random_device{}());
     int killed_after[2] = {}, killed_inside = 0, left_temp = 0, loaded_in_progress = 0;
     constexpr int kills = 200;
     for (int i = 0; i < kills; ++i) {
         kill_at at = plan(i, kills);
-        r.new_writer(at == kill_at::after_small ? small : at == kill_at::after_large ? large : none);
+        r->new_writer(at == kill_at::after_small ? small : at == kill_at::after_large ? large : none);
         std::optional<temp_lock> lock;
         if (at == kill_at::inside_locked_save)
             lock.emplace(dir / temp_file);
