@@ -8,6 +8,7 @@
 #include "versions.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <thread>
 
@@ -18,6 +19,7 @@ namespace {
 
 const std::string shared_id = "task-conc-shared";
 constexpr int writers = 3;
+constexpr int reader_threads = 2;
 constexpr int rounds = 30;
 constexpr int own_tasks = 20;
 // Checkpoints are replaced atomically with or without fsync; skipping it keeps the test fast.
@@ -62,16 +64,25 @@ public:
     }
 };
 
-// Writer `w`: saves the shared task's versions in turn, interleaved with its own tasks.
-std::string write_round(const fs::path& root, int w)
+// Writer `w`: saves the shared task's versions in turn, interleaved with its
+// own tasks. Before its last save it waits until the readers report a load made
+// wholly between its first save and that one, whatever the scheduling: of
+// reader_threads + 1 loads ended since, some reader ended two, the second begun
+// after the first ended.
+std::string write_round(const fs::path& root, int w, const std::atomic<int>& loads)
 {
     TaskManager tm(root, fast);
     if (auto loaded = tm.load_checkpoint(shared_id); !loaded)
         return "writer load: " + loaded.error().message;
+    int loads_after_first_save = 0;
     for (int i = 0; i < rounds; ++i) {
+        while (i == rounds - 1 && loads < loads_after_first_save + reader_threads + 1)
+            std::this_thread::sleep_for(std::chrono::microseconds(100));
         set_version(tm, shared_id, marker(w, i % 2 == 1), all_sizes().at(marker(w, i % 2 == 1)));
         if (auto saved = tm.save_checkpoint(shared_id); !saved)
             return "writer save: " + saved.error().message;
+        if (i == 0)
+            loads_after_first_save = loads;
         if (i < own_tasks) {
             std::string id = own_id(w, i);
             if (auto created = tm.create_task(spec_of("conc"), "p", id); !created)
@@ -103,12 +114,13 @@ void read_until(const fs::path& root, const std::atomic<bool>& stop, failures& f
     } while (!stop);
 }
 
-// Two threads loading the shared task (read_until) from construction until
-// finish(), which checks that no load, and no writer that reported to failed(), failed.
+// Threads loading the shared task (read_until) from construction until
+// finish(), which checks that no load, and no writer that reported to failed(),
+// failed. They count their loads in `loads`, which writers wait on.
 class readers {
     failures failed_;
     std::atomic<bool> stop_{false};
-    std::atomic<int> loads_{0};
+    std::atomic<int>& loads_;
     std::vector<std::thread> threads_;
 
     void join()
@@ -120,9 +132,9 @@ class readers {
     }
 
 public:
-    explicit readers(const fs::path& root)
+    readers(const fs::path& root, std::atomic<int>& loads) : loads_(loads)
     {
-        for (int r = 0; r < 2; ++r)
+        for (int r = 0; r < reader_threads; ++r)
             threads_.emplace_back([this, root] { read_until(root, stop_, failed_, loads_); });
     }
     ~readers() { join(); }
@@ -172,11 +184,12 @@ BOOST_AUTO_TEST_CASE(threads_saving_and_loading_the_same_and_different_tasks)
 {
     fixtures::temp_dir tmp("conc_threads");
     save_initial(tmp.path());
-    readers loading(tmp.path());
+    std::atomic<int> loads{0};
+    readers loading(tmp.path(), loads);
     std::vector<std::thread> writer_threads;
     for (int w = 0; w < writers; ++w)
         writer_threads.emplace_back([&, w] {
-            if (std::string error = write_round(tmp.path(), w); !error.empty())
+            if (std::string error = write_round(tmp.path(), w, loads); !error.empty())
                 loading.failed().add(error);
         });
     for (auto& t : writer_threads)
@@ -189,11 +202,12 @@ BOOST_AUTO_TEST_CASE(processes_saving_the_same_and_different_tasks_while_threads
 {
     fixtures::temp_dir tmp("conc_processes");
     save_initial(tmp.path());
+    shared_memory<std::atomic<int>> loads;
     // Forked before any thread starts: a child inherits no lock held elsewhere.
     std::vector<pid_t> children;
     for (int w = 0; w < writers; ++w)
-        children.push_back(fork_child([&, w] { return write_round(tmp.path(), w).empty(); }));
-    readers loading(tmp.path());
+        children.push_back(fork_child([&, w] { return write_round(tmp.path(), w, *loads).empty(); }));
+    readers loading(tmp.path(), *loads);
     for (pid_t child : children) {
         int status = wait_child(child);
         BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0), "a writer process failed");

@@ -10,11 +10,14 @@
 
 #include <agent_engine/runtime/task_manager.hpp>
 
+#include <sys/mman.h>
 #include <sys/wait.h>
 
 #include <csignal>
+#include <new>
 #include <set>
 #include <string>
+#include <system_error>
 
 namespace reliability {
 
@@ -91,6 +94,30 @@ template <class Body> pid_t fork_child(Body body)
     }
     return pid;
 }
+
+// A T in an anonymous MAP_SHARED mapping: made before a fork, the parent and
+// its children see each other's writes to it (through lock-free atomics).
+template <class T> class shared_memory {
+    T* p_;
+
+public:
+    shared_memory()
+    {
+        void* p = ::mmap(nullptr, sizeof(T), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            throw std::system_error(errno, std::generic_category(), "mmap");
+        p_ = new (p) T();
+    }
+    shared_memory(const shared_memory&) = delete;
+    shared_memory& operator=(const shared_memory&) = delete;
+    ~shared_memory()
+    {
+        p_->~T();
+        ::munmap(p_, sizeof(T));
+    }
+    T& operator*() const { return *p_; }
+    T* operator->() const { return p_; }
+};
 
 // The child's wait status.
 inline int wait_child(pid_t pid)
