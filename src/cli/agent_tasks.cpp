@@ -89,6 +89,35 @@ std::string terminal_text(std::string_view s)
     return out;
 }
 
+// Columns a code point takes on a terminal: 2 for East Asian wide and
+// fullwidth characters, 0 for combining marks and zero-width characters, else
+// 1 (the main ranges of Markus Kuhn's wcwidth: enough to align a table).
+constexpr std::size_t columns(char32_t cp) noexcept
+{
+    auto in = [cp](char32_t first, char32_t last) { return cp >= first && cp <= last; };
+    if (in(0x0300, 0x036F) || in(0x1AB0, 0x1AFF) || in(0x1DC0, 0x1DFF) || in(0x200B, 0x200D) ||
+        in(0x20D0, 0x20FF) || in(0x2060, 0x2064) || in(0xFE00, 0xFE0F) || in(0xFE20, 0xFE2F) || cp == 0xFEFF)
+        return 0;
+    if (in(0x1100, 0x115F) || cp == 0x2329 || cp == 0x232A || (in(0x2E80, 0xA4CF) && cp != 0x303F) ||
+        in(0xAC00, 0xD7A3) || in(0xF900, 0xFAFF) || in(0xFE10, 0xFE19) || in(0xFE30, 0xFE6F) ||
+        in(0xFF00, 0xFF60) || in(0xFFE0, 0xFFE6) || in(0x1F300, 0x1F64F) || in(0x1F900, 0x1F9FF) ||
+        in(0x20000, 0x2FFFD) || in(0x30000, 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+// Columns `text` takes on a terminal; `text` as terminal_text returns it.
+std::size_t display_width(std::string_view text)
+{
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        auto [cp, len] = detail::code_point_at(text, i);
+        width += columns(cp);
+        i += len == 0 ? 1 : len;
+    }
+    return width;
+}
+
 // An error's message for a terminal. A validation message is the library's
 // report over several lines, whose locations hold the input's keys as they
 // are: it is formatted again from its errors with those keys escaped, then
@@ -148,21 +177,21 @@ std::string short_time(const std::optional<std::string>& t)
 }
 
 // Rows of cells, each already through terminal_text, as columns two spaces
-// apart, each as wide as its widest cell.
+// apart, each as wide on the terminal as its widest cell.
 void print_columns(const std::vector<std::vector<std::string>>& rows, std::string_view indent = "")
 {
     std::vector<std::size_t> width;
     for (auto const& r : rows) {
         width.resize(std::max(width.size(), r.size()));
         for (std::size_t i = 0; i < r.size(); ++i)
-            width[i] = std::max(width[i], r[i].size());
+            width[i] = std::max(width[i], display_width(r[i]));
     }
     for (auto const& r : rows) {
         std::string line(indent);
         for (std::size_t i = 0; i < r.size(); ++i) {
             line += r[i];
             if (i + 1 < r.size())
-                line.append(width[i] - r[i].size() + 2, ' ');
+                line.append(width[i] - display_width(r[i]) + 2, ' ');
         }
         std::cout << line << '\n';
     }

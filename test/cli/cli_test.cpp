@@ -355,3 +355,22 @@ BOOST_AUTO_TEST_CASE(errors_and_reports_quoting_hostile_text_are_printed_escaped
     for (auto const& r : {none, usage, option})
         BOOST_TEST(terminal_safe(r.err));
 }
+
+// Each column as wide as its widest cell on the terminal: a CJK character takes
+// two columns, a combining accent none.
+BOOST_AUTO_TEST_CASE(table_columns_are_measured_in_terminal_columns)
+{
+    cli c;
+    Task wide = fixture_task();
+    wide.task_id = "task-wide-日本語";
+    wide.pipeline_id = "re\u0301sume\u0301-pipeline";
+    c.plant(wide);
+    Task narrow = fixture_task();
+    narrow.task_id = "task-wide-1";
+    c.plant(narrow);
+    auto r = c.at_root({"list", "wide"});
+    BOOST_TEST(r.status == 0);
+    BOOST_TEST(r.out == "TASK              STATUS   PIPELINE         CREATED              UPDATED\n"
+                        "task-wide-日本語  running  re\u0301sume\u0301-pipeline  2025-12-06 02:45:28  2025-12-06 02:45:28\n"
+                        "task-wide-1       running  p1               2025-12-06 02:45:28  2025-12-06 02:45:28\n");
+}
