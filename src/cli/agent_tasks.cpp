@@ -1,11 +1,14 @@
 // agent-tasks: inspect and maintain the checkpoints of a task store: a directory
 // ({root}/{project_id}/{task_id}.json) or a PostgreSQL database (--store
 // postgresql://...). Exit status: 0 success, 1 failure or an invalid file,
-// 2 usage error. Errors go to stderr.
+// 2 usage error. Errors go to stderr. Whatever it prints that it did not write
+// itself (ids, values, paths, messages quoting them) goes through terminal_text.
 
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/json_schema.hpp>
+#include <agent_engine/core/validation_context.hpp>
 #include <agent_engine/postgres/postgres_task_store.hpp>
+#include <agent_engine/runtime/project_id.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
 
 #include <boost/describe/enum_from_string.hpp>
@@ -53,16 +56,99 @@ Result<TaskManager> open_manager(const context& ctx)
     return TaskManager(std::move(store));
 }
 
+// Text the CLI did not write, as it may be printed on a terminal: each control
+// (is_control_code_point: newline, ESC, DEL, C1, line separators, bidi
+// controls) and each byte that is not UTF-8 is shown as an escape (\n, \x1b,
+// \u202e, \xff), so that nothing read from a store or a file can add a line,
+// send the terminal a command or reorder what is shown. Anything else, a
+// backslash too, is kept as is: this is for reading, --json for exact values.
+std::string terminal_text(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    auto escape = [&out](const char* prefix, unsigned value, int digits) {
+        out += prefix;
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4)
+            out += "0123456789abcdef"[(value >> shift) & 15];
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        auto [cp, len] = detail::code_point_at(s, i);
+        if (len == 0)
+            escape("\\x", static_cast<unsigned char>(s[i]), 2);
+        else if (!is_control_code_point(cp))
+            out.append(s, i, len);
+        else if (cp == '\n' || cp == '\r' || cp == '\t')
+            out += cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\t";
+        else
+            escape(cp < 0x80 ? "\\x" : "\\u", cp, cp < 0x80 ? 2 : 4);
+        i += len == 0 ? 1 : len;
+    }
+    return out;
+}
+
+// Columns a code point takes on a terminal: 2 for East Asian wide and
+// fullwidth characters, 0 for combining marks and zero-width characters, else
+// 1 (the main ranges of Markus Kuhn's wcwidth: enough to align a table).
+constexpr std::size_t columns(char32_t cp) noexcept
+{
+    auto in = [cp](char32_t first, char32_t last) { return cp >= first && cp <= last; };
+    if (in(0x0300, 0x036F) || in(0x1AB0, 0x1AFF) || in(0x1DC0, 0x1DFF) || in(0x200B, 0x200D) ||
+        in(0x20D0, 0x20FF) || in(0x2060, 0x2064) || in(0xFE00, 0xFE0F) || in(0xFE20, 0xFE2F) || cp == 0xFEFF)
+        return 0;
+    if (in(0x1100, 0x115F) || cp == 0x2329 || cp == 0x232A || (in(0x2E80, 0xA4CF) && cp != 0x303F) ||
+        in(0xAC00, 0xD7A3) || in(0xF900, 0xFAFF) || in(0xFE10, 0xFE19) || in(0xFE30, 0xFE6F) ||
+        in(0xFF00, 0xFF60) || in(0xFFE0, 0xFFE6) || in(0x1F300, 0x1F64F) || in(0x1F900, 0x1F9FF) ||
+        in(0x20000, 0x2FFFD) || in(0x30000, 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+// Columns `text` takes on a terminal; `text` as terminal_text returns it.
+std::size_t display_width(std::string_view text)
+{
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        auto [cp, len] = detail::code_point_at(text, i);
+        width += columns(cp);
+        i += len == 0 ? 1 : len;
+    }
+    return width;
+}
+
+// An error's message for a terminal. A validation message is the library's
+// report over several lines, whose locations hold the input's keys as they
+// are: it is formatted again from its errors with those keys escaped, then
+// escaped line by line (the input reprs it quotes keep C1 and bidi controls).
+// Any other message is escaped whole: it is one line, newlines are the input's.
+std::string terminal_message(const EngineError& e)
+{
+    const boost::json::value* title = e.details ? e.details->if_contains("title") : nullptr;
+    const boost::json::value* errors = e.details ? e.details->if_contains("errors") : nullptr;
+    if (e.code != EngineErrorCode::validation || !title || !title->is_string() || !errors || !errors->is_array())
+        return terminal_text(e.message);
+    boost::json::array escaped = errors->get_array();
+    for (auto& error : escaped)
+        for (auto& part : error.at("loc").as_array())
+            if (part.is_string())
+                part = terminal_text(part.get_string());
+    std::string report = validation_context::format_errors(title->get_string(), escaped);
+    std::string_view rest = report;
+    std::string out;
+    for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1))
+        out += terminal_text(rest.substr(0, nl)) + '\n';
+    return out + terminal_text(rest);
+}
+
 int fail(const EngineError& e)
 {
-    std::cerr << "agent-tasks: " << e.message << '\n';
+    std::cerr << "agent-tasks: " << terminal_message(e) << '\n';
     return exit_failure;
 }
 
 void warn_skipped(const std::vector<EngineError>& skipped)
 {
     for (auto const& e : skipped)
-        std::cerr << "agent-tasks: warning: skipped: " << e.message << '\n';
+        std::cerr << "agent-tasks: warning: skipped: " << terminal_message(e) << '\n';
 }
 
 template <class E> std::string name_of(E e) { return boost::describe::enum_to_string(e, "?"); }
@@ -82,31 +168,39 @@ std::vector<TaskStatus> parse_statuses(const std::vector<std::string>& names)
 // "2025-12-06T02:45:18.337698Z" as "2025-12-06 02:45:18" (the table's width).
 std::string short_time(const std::optional<std::string>& t)
 {
-    if (!t)
-        return "-";
-    if (t->size() >= 19 && (*t)[10] == 'T')
-        return t->substr(0, 10) + " " + t->substr(11, 8);
-    return *t;
+    if (t && t->size() >= 19 && (*t)[10] == 'T')
+        return terminal_text(t->substr(0, 10) + " " + t->substr(11, 8));
+    return terminal_text(t.value_or("-"));
+}
+
+// Rows of cells, each already through terminal_text, as columns two spaces
+// apart, each as wide on the terminal as its widest cell.
+void print_columns(const std::vector<std::vector<std::string>>& rows, std::string_view indent = "")
+{
+    std::vector<std::size_t> width;
+    for (auto const& r : rows) {
+        width.resize(std::max(width.size(), r.size()));
+        for (std::size_t i = 0; i < r.size(); ++i)
+            width[i] = std::max(width[i], display_width(r[i]));
+    }
+    for (auto const& r : rows) {
+        std::string line(indent);
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            line += r[i];
+            if (i + 1 < r.size())
+                line.append(width[i] - display_width(r[i]) + 2, ' ');
+        }
+        std::cout << line << '\n';
+    }
 }
 
 void print_table(const std::vector<TaskMetadata>& tasks)
 {
-    std::vector<std::array<std::string, 5>> rows{{"TASK", "STATUS", "PIPELINE", "CREATED", "UPDATED"}};
+    std::vector<std::vector<std::string>> rows{{"TASK", "STATUS", "PIPELINE", "CREATED", "UPDATED"}};
     for (auto const& t : tasks)
-        rows.push_back({t.task_id, name_of(t.status), t.pipeline_id, short_time(t.created_at), short_time(t.updated_at)});
-    std::array<std::size_t, 5> width{};
-    for (auto const& r : rows)
-        for (std::size_t i = 0; i < r.size(); ++i)
-            width[i] = std::max(width[i], r[i].size());
-    for (auto const& r : rows) {
-        std::string line;
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            line += r[i];
-            if (i + 1 < r.size())
-                line.append(width[i] - r[i].size() + 2, ' ');
-        }
-        std::cout << line << '\n';
-    }
+        rows.push_back({terminal_text(t.task_id), name_of(t.status), terminal_text(t.pipeline_id),
+                        short_time(t.created_at), short_time(t.updated_at)});
+    print_columns(rows);
 }
 
 // Parses a subcommand's own options and positionals from `args`.
@@ -170,7 +264,7 @@ int cmd_list(const context& ctx, const std::vector<std::string>& args)
     if (ctx.json)
         std::cout << to_json(tasks) << '\n';
     else if (tasks.empty())
-        std::cerr << "no tasks in " << ctx.store << '\n';
+        std::cerr << "no tasks in " << terminal_text(ctx.store) << '\n';
     else
         print_table(tasks);
     return exit_ok;
@@ -206,19 +300,20 @@ int cmd_show(const context& ctx, const std::vector<std::string>& args)
         std::cout << to_json(t) << '\n';
         return exit_ok;
     }
-    std::cout << "task      " << t.task_id << "\nproject   " << extract_project_id(t.task_id) << "\nstatus    "
-              << name_of(t.status) << "\npipeline  " << t.pipeline_id << "\nstage     "
-              << t.current_stage_id.value_or("-") << "\nrequest   " << t.spec.request << "\ncreated   "
-              << t.created_at.value_or("-") << "\nupdated   " << t.updated_at.value_or("-") << '\n';
+    std::cout << "task      " << terminal_text(t.task_id) << "\nproject   "
+              << terminal_text(extract_project_id(t.task_id)) << "\nstatus    " << name_of(t.status)
+              << "\npipeline  " << terminal_text(t.pipeline_id) << "\nstage     "
+              << terminal_text(t.current_stage_id.value_or("-")) << "\nrequest   " << terminal_text(t.spec.request)
+              << "\ncreated   " << terminal_text(t.created_at.value_or("-")) << "\nupdated   "
+              << terminal_text(t.updated_at.value_or("-")) << '\n';
     std::cout << "stages (" << t.stage_results.size() << "):\n";
-    std::size_t width = 0;
+    std::vector<std::vector<std::string>> stages;
     for (auto const& [stage, rec] : t.stage_results)
-        width = std::max(width, stage.size());
-    for (auto const& [stage, rec] : t.stage_results)
-        std::cout << "  " << stage << std::string(width - stage.size() + 2, ' ') << rec.completed_at.value_or("-") << "  "
-                  << (rec.error ? "error: " + rec.error->message : brief(rec.output)) << '\n';
+        stages.push_back({terminal_text(stage), terminal_text(rec.completed_at.value_or("-")),
+                          terminal_text(rec.error ? "error: " + rec.error->message : brief(rec.output))});
+    print_columns(stages, "  ");
     for (auto const& f : t.failure_signatures)
-        std::cout << "failure   " << name_of(f.code) << ": " << f.message << '\n';
+        std::cout << "failure   " << name_of(f.code) << ": " << terminal_text(f.message) << '\n';
     return exit_ok;
 }
 
@@ -235,9 +330,10 @@ int cmd_meta(const context& ctx, const std::vector<std::string>& args)
     if (ctx.json)
         std::cout << to_json(m) << '\n';
     else
-        std::cout << "task_id      " << m.task_id << "\nstatus       " << name_of(m.status) << "\npipeline_id  "
-                  << m.pipeline_id << "\ncreated_at   " << m.created_at.value_or("-") << "\nupdated_at   "
-                  << m.updated_at.value_or("-") << '\n';
+        std::cout << "task_id      " << terminal_text(m.task_id) << "\nstatus       " << name_of(m.status)
+                  << "\npipeline_id  " << terminal_text(m.pipeline_id) << "\ncreated_at   "
+                  << terminal_text(m.created_at.value_or("-")) << "\nupdated_at   "
+                  << terminal_text(m.updated_at.value_or("-")) << '\n';
     return exit_ok;
 }
 
@@ -309,9 +405,9 @@ int cmd_validate(const context& ctx, const std::vector<std::string>& args)
             entry.emplace("error", problem ? to_dict(*problem) : boost::json::value());
             report.push_back(std::move(entry));
         } else if (!problem) {
-            std::cout << file << ": ok\n";
+            std::cout << terminal_text(file) << ": ok\n";
         } else {
-            std::cout << file << ": invalid\n" << problem->message << '\n';
+            std::cout << terminal_text(file) << ": invalid\n" << terminal_message(*problem) << '\n';
         }
     }
     if (ctx.json)
@@ -360,8 +456,8 @@ int cmd_copy(const context& ctx, const std::vector<std::string>& args)
             if (!back)
                 return fail(back.error());
             if (back.value() != bytes.value()) {
-                std::cerr << "agent-tasks: copy of " << from.value()->location(project, id) << " differs at "
-                          << to.value()->location(project, id) << '\n';
+                std::cerr << "agent-tasks: copy of " << terminal_text(from.value()->location(project, id))
+                          << " differs at " << terminal_text(to.value()->location(project, id)) << '\n';
                 return exit_failure;
             }
             ++copied;
@@ -371,8 +467,8 @@ int cmd_copy(const context& ctx, const std::vector<std::string>& args)
         std::cout << serialize(boost::json::object{{"copied", copied}, {"projects", projects.size()}}) << '\n';
     else
         std::cout << "copied " << copied << (copied == 1 ? " checkpoint" : " checkpoints") << " of " << projects.size()
-                  << (projects.size() == 1 ? " project" : " projects") << " to " << vm["to"].as<std::string>()
-                  << ", each read back and compared\n";
+                  << (projects.size() == 1 ? " project" : " projects") << " to "
+                  << terminal_text(vm["to"].as<std::string>()) << ", each read back and compared\n";
     return exit_ok;
 }
 
@@ -480,14 +576,14 @@ int main(int argc, char** argv)
         if (it == commands.end())
             throw usage_error("unknown command '" + command + "'");
         return it->second(ctx, args);
-    } catch (const po::error& e) {
-        std::cerr << "agent-tasks: " << e.what() << "\ntry 'agent-tasks --help'\n";
+    } catch (const po::error& e) { // messages quote the arguments
+        std::cerr << "agent-tasks: " << terminal_text(e.what()) << "\ntry 'agent-tasks --help'\n";
         return exit_usage;
     } catch (const usage_error& e) {
-        std::cerr << "agent-tasks: " << e.what() << "\ntry 'agent-tasks --help'\n";
+        std::cerr << "agent-tasks: " << terminal_text(e.what()) << "\ntry 'agent-tasks --help'\n";
         return exit_usage;
     } catch (const std::exception& e) {
-        std::cerr << "agent-tasks: " << e.what() << '\n';
+        std::cerr << "agent-tasks: " << terminal_text(e.what()) << '\n';
         return exit_failure;
     }
 }

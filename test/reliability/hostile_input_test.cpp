@@ -76,12 +76,22 @@ const std::vector<std::string> unsafe_ids = {
     "task-p-\xed\xa0\x80", // a UTF-16 surrogate
 };
 
+// ... and ids holding a character that would forge or reorder what people read
+// wherever the id is shown.
+std::vector<std::string> unsafe_ids_and_display_controls()
+{
+    std::vector<std::string> ids = unsafe_ids;
+    for (auto const& control : fixtures::display_controls)
+        ids.push_back("task-p-" + control + "1");
+    return ids;
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_CASE(unsafe_task_and_project_ids_are_security_errors_and_write_nothing)
 {
     sandbox s("ids");
-    for (auto const& id : unsafe_ids) {
+    for (auto const& id : unsafe_ids_and_display_controls()) {
         BOOST_TEST_CONTEXT("id of " << id.size() << " bytes: " << id)
         {
             BOOST_TEST(code_of(s.tm.create_task(spec_of("p"), "pipe", id)) == EngineErrorCode::security);

@@ -50,4 +50,19 @@ BOOST_AUTO_TEST_CASE(safe_names)
     BOOST_TEST(!is_safe_task_id("../task-x-1"));
 }
 
+// Each range's ends are refused and the code points just outside them are not.
+BOOST_AUTO_TEST_CASE(c1_line_separators_and_bidi_controls_are_unsafe)
+{
+    auto name_with = [](unsigned cp) {
+        std::string name = "a";
+        agent_engine::detail::append_utf8(name, cp);
+        return name + "b";
+    };
+    for (unsigned cp : {0x80u, 0x9Fu, 0x2028u, 0x2029u, 0x61Cu, 0x200Eu, 0x200Fu, 0x202Au, 0x202Eu, 0x2066u, 0x2069u})
+        BOOST_TEST(!is_safe_name(name_with(cp)), "U+" << std::hex << cp << " is refused");
+    for (unsigned cp : {0xA0u, 0xE9u, 0x61Bu, 0x200Du, 0x2027u, 0x202Fu, 0x2065u, 0x206Au})
+        BOOST_TEST(is_safe_name(name_with(cp)), "U+" << std::hex << cp << " is accepted");
+    BOOST_TEST(extract_project_id("task-a" + name_with(0x202E) + "-abc") == "default");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -80,6 +80,14 @@ inline void write(const std::filesystem::path& p, const std::string& bytes)
     std::ofstream(p, std::ios::binary) << bytes;
 }
 
+// Characters beyond the ASCII controls that act on a terminal or on the text
+// around them: C1 controls (the first, NEL, CSI, the last), the line and
+// paragraph separators and every bidi control. Ids cannot hold them and
+// agent-tasks prints them escaped.
+inline const std::vector<std::string> display_controls = {
+    "\u0080", "\u0085", "\u009b", "\u009f", "\u2028", "\u2029", "\u061c", "\u200e", "\u200f",
+    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"};
+
 // A fresh empty directory under the system's temp dir, removed on destruction.
 class temp_dir {
     std::filesystem::path path_;
