@@ -356,7 +356,7 @@ BOOST_AUTO_TEST_CASE(errors_and_reports_quoting_hostile_text_are_printed_escaped
     BOOST_TEST(report[5].find("input_value='lost\\x1b[31m'") != std::string::npos);
     BOOST_TEST(report[8] == "stage_results.s\\nforged.started_at");
     BOOST_TEST(report[10] == dir + "/absent\\xff.json: invalid");
-    BOOST_TEST(report[11] == "Cannot read " + dir + "/absent\\xff.json: No such file or directory");
+    BOOST_TEST(report[11] == "Cannot open " + dir + "/absent\\xff.json: No such file or directory");
     // --json keeps the key as it is
     auto json = json_of(c.run({"--json", "validate", bad.string()}).out);
     BOOST_TEST(json.at(0).at("error").at("details").at("errors").at(3).at("loc").at(1) == "s\nforged");
