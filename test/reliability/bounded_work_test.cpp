@@ -144,3 +144,50 @@ BOOST_AUTO_TEST_CASE(nesting_100000_deep_is_a_json_error_read_in_bounded_memory)
         }
     }
 }
+
+namespace {
+
+// What TaskManager writes for the checkpoint `text` it loads and saves again.
+std::string resaved(const std::string& text)
+{
+    fixtures::temp_dir tmp("bounded_resave");
+    TaskManager tm(tmp.path(), not_durable);
+    fixtures::write(tmp.path() / "p" / "task-p-1.json", text);
+    auto loaded = tm.load_checkpoint("task-p-1");
+    BOOST_REQUIRE_MESSAGE(loaded.has_value(), error_text(loaded));
+    auto where = tm.save_checkpoint("task-p-1");
+    BOOST_REQUIRE_MESSAGE(where.has_value(), error_text(where));
+    return fixtures::read(where.value());
+}
+
+} // namespace
+
+// Saving indents 32 levels at most: the deepest document read is written in
+// about 3 times its size, as is a 21 KB checkpoint of 20 such values (written
+// as 10 MB when each line was indented by its depth; its 9,996-deep form, once
+// written as 200 MB, is now refused). No document can be written in more than
+// 667 bytes per 12 read (doc/RELIABILITY.md): the worst case, many 5-deep
+// singleton arrays 27 levels down, comes close.
+BOOST_AUTO_TEST_CASE(the_deepest_documents_resave_within_a_constant_factor_of_their_size)
+{
+    constexpr std::size_t output_depth = max_json_depth - 3; // the task's own levels above it
+    for (auto const& deepest : {task_text({nested_arrays(output_depth, "1")}),
+                                task_text({nested_objects(output_depth)})}) {
+        std::string saved = resaved(deepest);
+        BOOST_TEST(saved.size() < 4 * deepest.size());
+        BOOST_TEST(from_json<Task>(saved).has_value());
+    }
+
+    std::string many = task_text(std::vector<std::string>(20, nested_arrays(output_depth, "1")));
+    BOOST_TEST(many.size() > 20000u);
+    BOOST_TEST(resaved(many).size() < 4 * many.size());
+    BOOST_TEST(from_json<Task>(task_text({nested_arrays(9996, "1")})).error().code == EngineErrorCode::json);
+
+    std::string unit = nested_arrays(5, "0"), units = unit;
+    for (int i = 1; i < 20000; ++i)
+        units += "," + unit;
+    std::string worst = task_text({nested_arrays(27 - 3, units)});
+    std::size_t written = resaved(worst).size();
+    BOOST_TEST(written <= worst.size() * 667 / 12);
+    BOOST_TEST(written > worst.size() * 50); // it is the worst case
+}
