@@ -428,3 +428,21 @@ BOOST_AUTO_TEST_CASE(errors_dropped_later_leave_the_count_and_make_room)
         }
     }
 }
+
+// A list keeps none of its elements that failed (neither does pydantic), on
+// either read path: millions of wrong items hold no default elements.
+BOOST_AUTO_TEST_CASE(a_list_keeps_none_of_its_elements_that_failed)
+{
+    constexpr std::string_view input = R"({"task_id": "t", "status": "running", "tags": ["a", 1, "b"],)"
+                                       R"( "routing_trace": [{"stage_id": "s"}, 2, {}]})";
+    errs::Task by_text, by_dom;
+    BOOST_TEST(!agent_engine::from_json(input, by_text));
+    BOOST_TEST(!agent_engine::from_dict(agent_engine::parse_json(input).value(), by_dom));
+    for (auto const* t : {&by_text, &by_dom}) {
+        BOOST_TEST((t->tags == std::vector<std::string>{"a", "b"}));
+        BOOST_TEST(t->routing_trace.size() == 1u);
+    }
+    std::vector<bool> flags{true};
+    BOOST_TEST(!agent_engine::from_json("[true, 1, false]", flags));
+    BOOST_TEST((flags == std::vector<bool>{true, false}));
+}

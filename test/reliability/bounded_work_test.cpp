@@ -6,6 +6,8 @@
 
 #include "versions.hpp"
 
+#include <agent_engine/core/validate.hpp>
+
 #include <malloc.h>
 
 #include <atomic>
@@ -54,7 +56,7 @@ template <class F> allocation allocated_by(F&& f)
     return {peak.load() - before, total.load() - total_before};
 }
 
-constexpr std::size_t KiB = 1024;
+constexpr std::size_t KiB = 1024, MiB = 1024 * KiB;
 
 } // namespace
 
@@ -190,4 +192,69 @@ BOOST_AUTO_TEST_CASE(the_deepest_documents_resave_within_a_constant_factor_of_th
     std::size_t written = resaved(worst).size();
     BOOST_TEST(written <= worst.size() * 667 / 12);
     BOOST_TEST(written > worst.size() * 50); // it is the worst case
+}
+
+namespace {
+
+// 5,242,880 wrong routing decisions: a 10 MB checkpoint.
+const std::size_t trace_errors = 5242880;
+std::string five_million_errors()
+{
+    std::string trace = "[1";
+    trace.reserve(2 * trace_errors + 1);
+    for (std::size_t i = 1; i < trace_errors; ++i)
+        trace += ",1";
+    return task_text({}, trace + "]");
+}
+
+std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1; }
+
+// The report of `error` keeps `kept` of the 5,242,880 errors and counts them all.
+void check_report(const EngineError& error, std::size_t kept)
+{
+    BOOST_TEST(error.code == EngineErrorCode::validation);
+    BOOST_TEST(error.details->at("error_count") == trace_errors);
+    BOOST_TEST(error.details->at("errors").as_array().size() == kept);
+    BOOST_TEST(error.message.starts_with("5242880 validation errors for Task\nrouting_trace.0\n"));
+    BOOST_TEST(error.message.ends_with("\n... and " + std::to_string(trace_errors - kept) +
+                                       " more errors (max_errors=" + std::to_string(kept) + ")"));
+    BOOST_TEST(lines(error.message) == 1 + 2 * kept + 1);
+}
+
+} // namespace
+
+// 5,242,880 errors are counted (keeping them all took 5.3 GB and 44 s); the
+// first max_errors are kept. A read holds 1 MB, whatever the path, and the
+// paths agree.
+BOOST_AUTO_TEST_CASE(five_million_errors_are_counted_in_bounded_memory)
+{
+    const std::string text = five_million_errors();
+    BOOST_TEST(text.size() > 10000000u);
+    const boost::json::value dom = parse_json(text).value();
+    file_like_source source(text);
+    fixtures::temp_dir tmp("bounded_errors");
+    TaskManager tm(tmp.path(), not_durable);
+    fixtures::write(tmp.path() / "p" / "task-p-1.json", text);
+
+    for (std::size_t max : {std::size_t(1000), std::size_t(10)}) {
+        BOOST_TEST_CONTEXT("max_errors " << max)
+        {
+            read_options options{.max_errors = max};
+            // about 1 KB an error kept (its JSON, its lines in the message); with
+            // 10, what a read holds anyway (a source's 64 KiB window)
+            std::size_t bound = max == 1000 ? 2 * MiB : 128 * KiB;
+            std::optional<EngineError> by_text, by_dom, by_source, by_validate;
+            BOOST_TEST(allocated_by([&] { by_text = from_json<Task>(text, options).error(); }).peak < bound);
+            BOOST_TEST(allocated_by([&] { by_dom = from_dict<Task>(dom, options).error(); }).peak < bound);
+            BOOST_TEST(allocated_by([&] { by_source = from_json<Task>(source, options).error(); }).peak < bound);
+            BOOST_TEST(allocated_by([&] { by_validate = validate_dict<Task>(dom, options).error(); }).peak < bound);
+            check_report(*by_text, max);
+            for (auto const* other : {&by_dom, &by_source, &by_validate})
+                BOOST_TEST(serialize(to_dict(**other)) == serialize(to_dict(*by_text)));
+        }
+    }
+    // The store reads with the default.
+    std::optional<EngineError> loaded;
+    BOOST_TEST(allocated_by([&] { loaded = tm.load_checkpoint("task-p-1").error(); }).peak < 2 * MiB);
+    check_report(*loaded, 1000);
 }

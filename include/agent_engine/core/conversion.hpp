@@ -59,7 +59,8 @@ template <class T> constexpr void check_returnable() noexcept
 } // namespace detail
 
 // Reads `input` into `out` (which should start default-constructed); on failure
-// `out` holds whatever was read and the error lists every problem.
+// `out` holds whatever was read (a list without its elements that failed) and
+// the error lists every problem.
 template <class T> Result<void> from_dict(const boost::json::value& input, T& out, const read_options& options = {})
 {
     validation_context ctx = detail::read_dom(input, out, options);
