@@ -3,6 +3,7 @@
 //   to_json(x)         == serialize(to_dict(x))            byte for byte
 //   from_json<T>(text) == from_dict<T>(parse_json(text))   values and error lists
 //   from_json<T>(source) == from_json<T>(text)              the text read in pieces
+// and with any read_options::max_errors, validate_dict<T> too.
 #define BOOST_TEST_MODULE differential
 #include <boost/test/unit_test.hpp>
 
@@ -135,8 +136,6 @@ public:
     // inserted, a cut, or a value of another type put in a value's place.
     std::string corrupt(std::string s)
     {
-        static const std::vector<std::string> values = {"null", "true", "1", "-1", "1.5", "300", "1e400",
-                                                        "\"x\"", "[]", "{}", "[1, \"a\"]", "{\"a\": 1}"};
         static const std::string bytes = "{}[]:,\"\\ 0-ex\xff";
         std::size_t at = below(s.size());
         switch (below(5)) {
@@ -144,18 +143,52 @@ public:
         case 1: s.erase(at, 1); break;
         case 2: s.insert(at, 1, bytes[below(bytes.size())]); break;
         case 3: s.resize(at); break;
-        default: {
-            // replace the value after a ':' with another one
-            std::size_t colon = s.find(':', at);
-            if (colon == std::string::npos)
-                break;
-            std::size_t end = s.find_first_of(",}\n", colon + 2);
-            if (end == std::string::npos)
-                break;
-            s.replace(colon + 2, end - colon - 2, values[below(values.size())]);
-        }
+        default: replace_value(s, at);
         }
         return s;
+    }
+
+    // Many values of the wrong type, and keys repeated: text with many errors,
+    // some of them superseded.
+    std::string mistype(std::string s)
+    {
+        for (std::size_t n = 1 + below(12); n > 0; --n) {
+            std::size_t colon = s.find(": ", below(s.size()));
+            // a scalar's only: the text stays JSON
+            if (colon != std::string::npos && s[colon + 2] != '{' && s[colon + 2] != '[')
+                replace_value(s, colon, false);
+        }
+        for (std::size_t n = below(3); n > 0; --n) {
+            // the first key of an object again, first, with another value
+            std::size_t open = s.find("{\n", below(s.size()));
+            std::size_t key = open == std::string::npos ? open : s.find_first_not_of(" \n", open + 1);
+            if (key == std::string::npos || s[key] != '"')
+                continue;
+            std::size_t key_end = s.find("\": ", key + 1);
+            s.insert(open + 1, s.substr(key, key_end + 3 - key) + random_value(false) + ", ");
+        }
+        return s;
+    }
+
+private:
+    // A JSON value; or, if `out_of_range`, maybe 1e400, which is a json error.
+    const std::string& random_value(bool out_of_range)
+    {
+        static const std::vector<std::string> values = {"null", "true", "1", "-1", "1.5", "300", "\"x\"",
+                                                        "[]", "{}", "[1, \"a\"]", "{\"a\": 1}", "1e400"};
+        return values[below(values.size() - !out_of_range)];
+    }
+
+    // Replaces the value after the first ':' from `at` on with another one.
+    void replace_value(std::string& s, std::size_t at, bool out_of_range = true)
+    {
+        std::size_t colon = s.find(':', at);
+        if (colon == std::string::npos)
+            return;
+        std::size_t end = s.find_first_of(",}\n", colon + 2);
+        if (end == std::string::npos)
+            return;
+        s.replace(colon + 2, end - colon - 2, random_value(out_of_range));
     }
 };
 
@@ -192,12 +225,12 @@ public:
     }
 };
 
-template <class T> std::string outcome_via_dom(std::string_view text)
+template <class T> std::string outcome_via_dom(std::string_view text, const agent_engine::read_options& options = {})
 {
     auto dom = agent_engine::parse_json(text);
     if (!dom)
         return outcome(agent_engine::Result<T>(dom.error()));
-    return outcome(agent_engine::from_dict<T>(dom.value()));
+    return outcome(agent_engine::from_dict<T>(dom.value(), options));
 }
 
 } // namespace diff
@@ -334,4 +367,48 @@ BOOST_AUTO_TEST_CASE(a_failing_source_returns_its_own_error)
     read = agent_engine::from_json<diff::Record>(source);
     BOOST_TEST_REQUIRE(!read.has_value());
     BOOST_TEST(read.error().message == "the disk went away");
+}
+
+// With a small max_errors, on text with many errors and repeated keys: every
+// path keeps the same errors and counts the same total, which is the total
+// of a read that keeps them all; the ones kept are among those.
+BOOST_AUTO_TEST_CASE(every_path_keeps_and_counts_the_same_errors_past_max_errors)
+{
+    diff::generator gen(6);
+    int overflowed = 0, json_errors = 0;
+    for (int i = 0; i < 2000; ++i) {
+        std::string text = gen.mistype(agent_engine::to_json(gen.record()));
+        auto all = agent_engine::from_json<diff::Record>(text);
+        if (all.has_value() || all.error().code != agent_engine::EngineErrorCode::validation) {
+            json_errors += !all.has_value();
+            continue;
+        }
+        auto const& all_errors = all.error().details->at("errors").as_array();
+        std::size_t count = all_errors.size();
+        BOOST_TEST_REQUIRE(all.error().details->at("error_count") == count);
+        for (std::size_t max : {0, 1, 2, 3, 7}) {
+            BOOST_TEST_CONTEXT("input: " << text << "\nmax_errors " << max)
+            {
+                agent_engine::read_options options{.max_errors = max};
+                auto direct = agent_engine::from_json<diff::Record>(text, options);
+                std::string expected = diff::outcome(direct);
+                BOOST_TEST_REQUIRE(diff::outcome_via_dom<diff::Record>(text, options) == expected);
+                diff::piecewise_source source(text, 1 + i % 16, static_cast<std::uint64_t>(i));
+                BOOST_TEST_REQUIRE(diff::outcome(agent_engine::from_json<diff::Record>(source, options)) == expected);
+                auto dom = agent_engine::parse_json(text);
+                auto validated = agent_engine::validate_dict<diff::Record>(dom.value(), options);
+                BOOST_TEST_REQUIRE(!validated.has_value());
+                BOOST_TEST_REQUIRE(diff::outcome(agent_engine::Result<diff::Record>(validated.error())) == expected);
+                auto const& details = *direct.error().details;
+                BOOST_TEST_REQUIRE(details.at("error_count") == count);
+                auto const& kept = details.at("errors").as_array();
+                BOOST_TEST_REQUIRE(kept.size() == std::min(max, count));
+                for (auto const& e : kept)
+                    BOOST_TEST_REQUIRE(std::find(all_errors.begin(), all_errors.end(), e) != all_errors.end());
+                overflowed += count > max;
+            }
+        }
+    }
+    BOOST_TEST(json_errors < 200);
+    BOOST_TEST(overflowed > 3000); // most reads had more errors than they kept
 }

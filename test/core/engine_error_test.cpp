@@ -65,7 +65,8 @@ BOOST_AUTO_TEST_CASE(a_validation_failure_is_an_engine_error_titled_by_the_type)
     BOOST_TEST(!e.timestamp.has_value());
     // namespaces stripped: pydantic titles a model by its class name
     BOOST_TEST(e.details->at("title") == "Invoice");
-    BOOST_TEST(e.details->size() == 2u); // title and errors, nothing else
+    BOOST_TEST(e.details->size() == 3u); // title, errors and their count, nothing else
+    BOOST_TEST(e.details->at("error_count") == 2);
     BOOST_TEST(test_support::compact(e.details->at("errors")) ==
                R"([{"type":"missing","loc":["id"],"msg":"Field required","input":{"total":"x"}},)"
                R"({"type":"int_type","loc":["total"],"msg":"Input should be a valid integer","input":"x"}])");
@@ -148,6 +149,6 @@ BOOST_AUTO_TEST_CASE(a_validation_error_serializes_with_its_errors)
                R"({"error_id":"validation_failed","code":"validation",)"
                R"("message":"1 validation error for Invoice\nid\n  Input should be a valid string [type=string_type, input_value=7, input_type=int]",)"
                R"("source":"json_engine","severity":"error",)"
-               R"("details":{"title":"Invoice","errors":[{"type":"string_type","loc":["id"],"msg":"Input should be a valid string","input":7}]},)"
+               R"("details":{"title":"Invoice","errors":[{"type":"string_type","loc":["id"],"msg":"Input should be a valid string","input":7}],"error_count":1},)"
                R"("stage_id":null,"task_id":null,"timestamp":null})");
 }

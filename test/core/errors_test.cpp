@@ -331,3 +331,118 @@ BOOST_AUTO_TEST_CASE(errors_inside_a_struct_inside_a_variant)
                R"({"type":"missing","loc":["Stage","stage_id"],"msg":"Field required","input":{"attempts":"x"}},)"
                R"({"type":"int_type","loc":["Stage","attempts"],"msg":"Input should be a valid integer","input":"x"}])");
 }
+
+namespace errs {
+struct Choice {
+    std::variant<std::vector<int>, std::vector<std::string>> v;
+    int x = 0;
+};
+BOOST_DESCRIBE_STRUCT(Choice, (), (v, x))
+} // namespace errs
+
+// Past read_options::max_errors errors are counted, not kept: the first line
+// gives them all, the last says how many were not listed, details hold the
+// kept ones and "error_count". Every read path agrees (failure() checks).
+BOOST_AUTO_TEST_CASE(errors_past_max_errors_are_counted_not_kept)
+{
+    constexpr std::string_view input =
+        R"({"task_id": "t", "status": "running", "tags": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})";
+    auto line = [](int i) {
+        return "tags." + std::to_string(i - 1) + "\n  Input should be a valid string [type=string_type, input_value=" +
+               std::to_string(i) + ", input_type=int]";
+    };
+    auto error = failure<errs::Task>(input, {.max_errors = 3});
+    BOOST_TEST(error.message == "10 validation errors for Task\n" + line(1) + "\n" + line(2) + "\n" + line(3) +
+                                    "\n... and 7 more errors (max_errors=3)");
+    BOOST_TEST(error.details->at("errors").as_array().size() == 3u);
+    BOOST_TEST(error.details->at("error_count") == 10);
+
+    error = failure<errs::Task>(input, {.max_errors = 9});
+    BOOST_TEST(error.message.ends_with("\n" + line(9) + "\n... and 1 more error (max_errors=9)"));
+    error = failure<errs::Task>(input, {.max_errors = 0});
+    BOOST_TEST(error.message == "10 validation errors for Task\n... and 10 more errors (max_errors=0)");
+    BOOST_TEST(error.details->at("errors").as_array().empty());
+    // as many as kept, or by default (1000): all of them, with their count
+    for (std::size_t max : {10, 1000}) {
+        error = failure<errs::Task>(input, {.max_errors = max});
+        BOOST_TEST(error.message.ends_with(line(10)));
+        BOOST_TEST(error.details->at("errors").as_array().size() == 10u);
+        BOOST_TEST(error.details->at("error_count") == 10);
+    }
+    BOOST_TEST(failure<errs::Task>(input).message == failure<errs::Task>(input, {.max_errors = 1000}).message);
+}
+
+// The errors kept are the first met in the input, listed in pydantic's order.
+BOOST_AUTO_TEST_CASE(the_errors_kept_are_the_first_met_listed_in_declaration_order)
+{
+    constexpr std::string_view input = R"({"tags": [1, 2], "task_id": 5, "status": "running"})";
+    BOOST_TEST(failure<errs::Task>(input, {.max_errors = 2}).message ==
+               "3 validation errors for Task\n"
+               "tags.0\n"
+               "  Input should be a valid string [type=string_type, input_value=1, input_type=int]\n"
+               "tags.1\n"
+               "  Input should be a valid string [type=string_type, input_value=2, input_type=int]\n"
+               "... and 1 more error (max_errors=2)");
+    BOOST_TEST(failure<errs::Task>(input, {.max_errors = 3}).message ==
+               "3 validation errors for Task\n"
+               "task_id\n"
+               "  Input should be a valid string [type=string_type, input_value=5, input_type=int]\n"
+               "tags.0\n"
+               "  Input should be a valid string [type=string_type, input_value=1, input_type=int]\n"
+               "tags.1\n"
+               "  Input should be a valid string [type=string_type, input_value=2, input_type=int]");
+}
+
+// Errors dropped after the fact (an alternative that lost, a repeated key's
+// earlier value) are dropped from the count too, and leave room for later ones,
+// even when they had passed max_errors.
+BOOST_AUTO_TEST_CASE(errors_dropped_later_leave_the_count_and_make_room)
+{
+    constexpr auto x_error = "1 validation error for Choice\n"
+                             "x\n"
+                             "  Input should be a valid integer [type=int_type, input_value='no', input_type=str]";
+    BOOST_TEST(failure<errs::Choice>(R"({"v": ["a", "b", "c"], "x": "no"})", {.max_errors = 2}).message == x_error);
+    // a key repeated: its last value, at its first place (as a DOM holds it)
+    constexpr auto task_id_error = "1 validation error for Task\n"
+                                   "task_id\n"
+                                   "  Input should be a valid string [type=string_type, input_value=5, input_type=int]";
+    for (std::size_t max : {0, 1, 2, 3, 5}) {
+        BOOST_TEST_CONTEXT("max_errors " << max)
+        {
+            auto error = failure<errs::Task>(R"({"tags": [1, 2, 3], "task_id": 5, "tags": [], "status": "running"})",
+                                             {.max_errors = max});
+            BOOST_TEST(error.details->at("error_count") == 1);
+            if (max > 0)
+                BOOST_TEST(error.message == task_id_error);
+            // in a map, the earlier value wrong in four ways, and another entry wrong
+            error = failure<errs::Task>(R"({"task_id": "t", "status": "running", "stage_results": )"
+                                        R"({"a": {"attempts": "x", "score": "y", "ok": 1}, "b": {"stage_id": 1},)"
+                                        R"( "a": {"stage_id": "s"}}})",
+                                        {.max_errors = max});
+            BOOST_TEST(error.details->at("error_count") == 1);
+            if (max > 0)
+                BOOST_TEST(error.message == "1 validation error for Task\n"
+                                            "stage_results.b.stage_id\n"
+                                            "  Input should be a valid string [type=string_type, input_value=1, "
+                                            "input_type=int]");
+        }
+    }
+}
+
+// A list keeps none of its elements that failed (neither does pydantic), on
+// either read path: millions of wrong items hold no default elements.
+BOOST_AUTO_TEST_CASE(a_list_keeps_none_of_its_elements_that_failed)
+{
+    constexpr std::string_view input = R"({"task_id": "t", "status": "running", "tags": ["a", 1, "b"],)"
+                                       R"( "routing_trace": [{"stage_id": "s"}, 2, {}]})";
+    errs::Task by_text, by_dom;
+    BOOST_TEST(!agent_engine::from_json(input, by_text));
+    BOOST_TEST(!agent_engine::from_dict(agent_engine::parse_json(input).value(), by_dom));
+    for (auto const* t : {&by_text, &by_dom}) {
+        BOOST_TEST((t->tags == std::vector<std::string>{"a", "b"}));
+        BOOST_TEST(t->routing_trace.size() == 1u);
+    }
+    std::vector<bool> flags{true};
+    BOOST_TEST(!agent_engine::from_json("[true, 1, false]", flags));
+    BOOST_TEST((flags == std::vector<bool>{true, false}));
+}

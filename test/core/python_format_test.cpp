@@ -134,6 +134,81 @@ BOOST_AUTO_TEST_CASE(compact_output_has_no_spaces)
     BOOST_TEST(agent_engine::to_json(boost::json::value(7), agent_engine::json_format::compact()) == "7");
 }
 
+namespace {
+
+// `depth` containers, each holding the next one and then 7, the innermost only 7:
+// [[...[7], 7]..., 7] or {"k": {"k": ... {"n": 7}, "n": 7}..., "n": 7}.
+boost::json::value nested(std::size_t depth, bool objects)
+{
+    boost::json::value v = objects ? boost::json::value{{"n", 7}} : boost::json::value(boost::json::array{7});
+    for (std::size_t d = 1; d < depth; ++d)
+        v = objects ? boost::json::value{{"k", std::move(v)}, {"n", 7}}
+                    : boost::json::value(boost::json::array{std::move(v), 7});
+    return v;
+}
+
+std::string nested_compact(std::size_t depth, bool objects)
+{
+    std::string text = objects ? R"({"n":7})" : "[7]";
+    for (std::size_t d = 1; d < depth; ++d)
+        text = objects ? R"({"k":)" + text + R"(,"n":7})" : "[" + text + ",7]";
+    return text;
+}
+
+// Appends what json.dumps(nested(...), indent=2) writes from the container at
+// depth d (1 for the outermost) on, after `prefix` on its first line, except
+// that a container deeper than 32 is written compact.
+void nested_pretty(std::string& out, std::size_t d, std::size_t depth, bool objects, const std::string& prefix)
+{
+    out += prefix;
+    if (d > 32) {
+        out += nested_compact(depth - d + 1, objects);
+        return;
+    }
+    std::string indent = "\n" + std::string(2 * d, ' ');
+    out += objects ? '{' : '[';
+    if (d < depth) {
+        nested_pretty(out, d + 1, depth, objects, indent + (objects ? R"("k": )" : ""));
+        out += ',';
+    }
+    out += indent + (objects ? R"("n": 7)" : "7");
+    out += "\n" + std::string(2 * (d - 1), ' ') + (objects ? '}' : ']');
+}
+
+} // namespace
+
+// Containers up to 32 deep are written as json.dumps(indent=2) writes them
+// (nested_pretty's text for 32 levels, of arrays and of objects, is what
+// python3 prints); deeper ones compact, on the line of the 32nd level, after
+// which its other items are indented again.
+BOOST_AUTO_TEST_CASE(pretty_output_indents_32_levels_then_writes_compact)
+{
+    using agent_engine::json_format;
+    static_assert(json_format::max_indented_depth == 32);
+    for (bool objects : {false, true}) {
+        for (std::size_t depth : {1, 2, 31, 32, 33, 34, 40, 512}) {
+            BOOST_TEST_CONTEXT((objects ? "objects " : "arrays ") << depth << " deep")
+            {
+                boost::json::value v = nested(depth, objects);
+                std::string expected;
+                nested_pretty(expected, 1, depth, objects, "");
+                std::string pretty = agent_engine::serialize(v, json_format::pretty());
+                BOOST_TEST(pretty == expected);
+                BOOST_TEST(agent_engine::serialize(v, json_format::compact()) == nested_compact(depth, objects));
+                // no line is indented by more than 32 levels
+                BOOST_TEST(pretty.find("\n" + std::string(2 * 32 + 1, ' ')) == std::string::npos);
+                BOOST_TEST(agent_engine::to_json(test_support::read<boost::json::value>(pretty)) == pretty);
+            }
+        }
+    }
+    // the 33rd level, in an array and after a key
+    std::string arrays = agent_engine::serialize(nested(34, false), json_format::pretty());
+    BOOST_TEST(arrays.find("\n" + std::string(64, ' ') + "[[7],7],\n" + std::string(64, ' ') + "7\n") !=
+               std::string::npos);
+    std::string objects = agent_engine::serialize(nested(34, true), json_format::pretty());
+    BOOST_TEST(objects.find("\n" + std::string(64, ' ') + R"("k": {"k":{"n":7},"n":7},)") != std::string::npos);
+}
+
 // python3 -c 'import json; print(json.dumps([0.1, 1e-05, 1e16, 1.5, 3.0, -0.0, 1e22, 5e-324, 123456789.123,
 //   1.7976931348623157e+308, 0.0001, 1e15, 123456789012345678.0, 2.5e-7, -1.5e300, 1.5e-323,
 //   9007199254740993.0, 0.30000000000000004, 100.0], separators=(",", ":")))'

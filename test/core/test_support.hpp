@@ -8,6 +8,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -61,20 +63,44 @@ template <class T> T read(std::string_view text)
     return std::move(r).value();
 }
 
-// Reads `text` as T, which must fail validation the same way on both read paths;
-// returns the EngineError.
-template <class T> agent_engine::EngineError failure(std::string_view text)
+// A text handed out 7 bytes per read, so that the reader reads it through its
+// window and goes back to the source for an earlier value.
+class trickle_source final : public agent_engine::text_source {
+    std::string text_;
+
+public:
+    explicit trickle_source(std::string_view text) : text_(text) {}
+    agent_engine::Result<std::size_t> read(std::uint64_t offset, char* out, std::size_t size) const override
+    {
+        std::size_t n = offset >= text_.size() ? 0 : std::min({size, std::size_t(7), text_.size() - offset});
+        std::memcpy(out, text_.data() + offset, n);
+        return n;
+    }
+};
+
+// Reads `text` as T, which must fail validation the same way on every read path
+// (from_json of the text and of a source, from_dict and validate_dict of its
+// DOM); returns the EngineError.
+template <class T>
+agent_engine::EngineError failure(std::string_view text, const agent_engine::read_options& options = {})
 {
-    auto r = agent_engine::from_json<T>(text);
+    auto r = agent_engine::from_json<T>(text, options);
     BOOST_REQUIRE_MESSAGE(r.has_error(), "expected a validation error for: " << text);
     BOOST_REQUIRE_MESSAGE(r.error().code == agent_engine::EngineErrorCode::validation, r.error().message);
     BOOST_REQUIRE(r.error().details.has_value());
+    const std::string expected = compact(agent_engine::to_dict(r.error()));
     auto dom = agent_engine::parse_json(text);
     BOOST_REQUIRE_MESSAGE(dom.has_value(), message_of(dom));
-    auto via_dom = agent_engine::from_dict<T>(dom.value());
+    auto via_dom = agent_engine::from_dict<T>(dom.value(), options);
     BOOST_REQUIRE(via_dom.has_error());
     BOOST_TEST(via_dom.error().message == r.error().message);
-    BOOST_TEST(compact(agent_engine::to_dict(via_dom.error())) == compact(agent_engine::to_dict(r.error())));
+    BOOST_TEST(compact(agent_engine::to_dict(via_dom.error())) == expected);
+    auto validated = agent_engine::validate_dict<T>(dom.value(), options);
+    BOOST_REQUIRE(validated.has_error());
+    BOOST_TEST(compact(agent_engine::to_dict(validated.error())) == expected);
+    auto via_source = agent_engine::from_json<T>(trickle_source(text), options);
+    BOOST_REQUIRE(via_source.has_error());
+    BOOST_TEST(compact(agent_engine::to_dict(via_source.error())) == expected);
     return std::move(r).error();
 }
 

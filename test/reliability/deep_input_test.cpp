@@ -1,7 +1,9 @@
-// Deep and mistyped documents. Nesting beyond max_json_depth is a json error on
-// every read path; the deepest accepted document can be copied, written,
-// reported in an error and destroyed without exhausting the stack; a value of
-// the wrong type anywhere in a Task is a validation error located exactly there.
+// Deep and mistyped documents. Nesting beyond max_json_depth (512: more than
+// the Python original writes) is a json error on every read path; the deepest
+// accepted document can be copied, written, reported in an error and destroyed
+// without exhausting the stack; a value of the wrong type anywhere in a Task is
+// a validation error located exactly there. (bounded_work_test.cpp: what deep
+// documents cost.)
 
 #include <boost/test/unit_test.hpp>
 
@@ -36,12 +38,21 @@ BOOST_AUTO_TEST_CASE(nesting_one_level_beyond_the_limit_is_a_json_error_on_every
 {
     std::string too_deep = task_with_output(nested_arrays(max_json_depth - 2));
     std::string deepest = task_with_output(nested_arrays(max_json_depth - 3));
+    fixtures::temp_dir tmp("deep_limit");
+    TaskManager tm(tmp.path(), fast());
+    fixtures::write(tmp.path() / "p" / "task-p-1.json", deepest);
     BOOST_TEST(from_json<Task>(deepest).has_value());
+    BOOST_TEST(tm.load_checkpoint("task-p-1").has_value());
     BOOST_TEST(parse_json(deepest).has_value());
     BOOST_TEST(read_task_metadata(deepest).has_value());
+    fixtures::write(tmp.path() / "p" / "task-p-1.json", too_deep);
     BOOST_TEST(from_json<Task>(too_deep).error().code == EngineErrorCode::json);
+    BOOST_TEST(tm.load_checkpoint("task-p-1").error().code == EngineErrorCode::json);
     BOOST_TEST(parse_json(too_deep).error().code == EngineErrorCode::json);
     BOOST_TEST(read_task_metadata(too_deep).error().code == EngineErrorCode::json);
+    // An Any value as deep as pydantic's model_dump writes one (its limit is
+    // about 255 levels) is far from the limit.
+    BOOST_TEST(from_json<Task>(task_with_output(nested_arrays(256))).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(the_deepest_accepted_output_is_copied_saved_reported_and_destroyed)

@@ -115,8 +115,11 @@ BOOST_AUTO_TEST_CASE(corrupt_json_is_a_json_error_with_line_and_column)
 
 BOOST_AUTO_TEST_CASE(deep_nesting_in_skipped_values_is_fine)
 {
-    std::string deep = R"({"task_id": "t", "pipeline_id": "p", "x": )" + std::string(5000, '[') + std::string(5000, ']') + "}";
-    BOOST_TEST(read_task_metadata(deep).has_value());
+    auto with_x = [](std::size_t depth) {
+        return R"({"task_id": "t", "pipeline_id": "p", "x": )" + std::string(depth, '[') + std::string(depth, ']') + "}";
+    };
+    BOOST_TEST(read_task_metadata(with_x(max_json_depth - 1)).has_value());
+    BOOST_TEST(read_task_metadata(with_x(max_json_depth)).error().code == EngineErrorCode::json);
 }
 
 BOOST_AUTO_TEST_CASE(bad_values_are_validation_errors)

@@ -109,9 +109,12 @@ template <class Range, class Append> std::string join_alternatives(const Range& 
 }
 
 // A failed rule written in Python (`raise ValueError(message)`) as pydantic reports it.
-inline void fail_value_error(validation_context& ctx, std::string_view message, boost::json::value input)
+// `input()` gives the value; it is called only if the error is kept.
+template <class Input> void fail_value_error(validation_context& ctx, std::string_view message, Input&& input)
 {
-    ctx.fail("value_error", "Value error, " + std::string(message), std::move(input), {{"error", message}});
+    ctx.fail("value_error", [&] {
+        return validation_context::error_parts{"Value error, " + std::string(message), input(), {{"error", message}}};
+    });
 }
 
 // Why `s` is not an RFC 3339 date-time with a timezone, as pydantic's
@@ -230,28 +233,31 @@ template <class V> const char* schema_keyword(bool at_least)
 // string_too_short / too_long and friends, worded as pydantic does.
 template <class V> void fail(validation_context& ctx, const V& v, bool at_least, std::size_t limit)
 {
-    std::string msg;
-    std::string_view limit_key = at_least ? "min_length" : "max_length";
-    boost::json::object details;
-    if constexpr (agent_engine::detail::is_text_v<V>) {
-        msg = at_least ? "String should have at least " : "String should have at most ";
-        agent_engine::detail::append_integer(msg, limit);
-        msg += limit == 1 ? " character" : " characters";
-        details.emplace(limit_key, limit);
-        ctx.fail(at_least ? "string_too_short" : "string_too_long", msg, agent_engine::detail::as_input(v),
-                 std::move(details));
-    } else {
-        const char* field_type = agent_engine::detail::is_mapping_v<V> ? "Dictionary" : "List";
-        msg = field_type;
-        msg += at_least ? " should have at least " : " should have at most ";
-        agent_engine::detail::append_integer(msg, limit);
-        msg += limit == 1 ? " item after validation, not " : " items after validation, not ";
-        agent_engine::detail::append_integer(msg, std::size(v));
-        details.emplace("field_type", field_type);
-        details.emplace(limit_key, limit);
-        details.emplace("actual_length", std::size(v));
-        ctx.fail(at_least ? "too_short" : "too_long", msg, agent_engine::detail::as_input(v), std::move(details));
-    }
+    constexpr bool text = agent_engine::detail::is_text_v<V>;
+    std::string_view type = text ? (at_least ? "string_too_short" : "string_too_long")
+                                 : (at_least ? "too_short" : "too_long");
+    ctx.fail(type, [&] {
+        std::string msg;
+        std::string_view limit_key = at_least ? "min_length" : "max_length";
+        boost::json::object details;
+        if constexpr (text) {
+            msg = at_least ? "String should have at least " : "String should have at most ";
+            agent_engine::detail::append_integer(msg, limit);
+            msg += limit == 1 ? " character" : " characters";
+            details.emplace(limit_key, limit);
+        } else {
+            const char* field_type = agent_engine::detail::is_mapping_v<V> ? "Dictionary" : "List";
+            msg = field_type;
+            msg += at_least ? " should have at least " : " should have at most ";
+            agent_engine::detail::append_integer(msg, limit);
+            msg += limit == 1 ? " item after validation, not " : " items after validation, not ";
+            agent_engine::detail::append_integer(msg, std::size(v));
+            details.emplace("field_type", field_type);
+            details.emplace(limit_key, limit);
+            details.emplace("actual_length", std::size(v));
+        }
+        return validation_context::error_parts{std::move(msg), agent_engine::detail::as_input(v), std::move(details)};
+    });
 }
 } // namespace detail_length
 
@@ -346,10 +352,12 @@ template <bound_kind Kind, class N> struct bound {
         require<V>();
         if (holds(v))
             return true;
-        std::string msg = words.message;
-        agent_engine::detail::append_number(msg, limit);
-        ctx.fail(words.type, msg, agent_engine::detail::as_input(v),
-                 {{words.ctx_key, agent_engine::detail::number_value(limit)}});
+        ctx.fail(words.type, [&] {
+            std::string msg = words.message;
+            agent_engine::detail::append_number(msg, limit);
+            return validation_context::error_parts{std::move(msg), agent_engine::detail::as_input(v),
+                                                   {{words.ctx_key, agent_engine::detail::number_value(limit)}}};
+        });
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const
@@ -375,16 +383,17 @@ struct pattern {
         auto found = agent_engine::detail::search_pattern(regex, std::string_view(v));
         if (found.matched)
             return true;
-        std::string msg = "String should match pattern '" + std::string(regex) + "'";
-        if (!found.error) {
-            ctx.fail("string_pattern_mismatch", msg, agent_engine::detail::as_input(v), {{"pattern", regex}});
-            return false;
-        }
-        // An invalid pattern, or a match too costly to finish: still this member's
-        // error, with the reason (pydantic has no such case; its regex engine cannot fail).
-        msg += ", which could not be evaluated: " + *found.error;
-        ctx.fail("string_pattern_mismatch", msg, agent_engine::detail::as_input(v),
-                 {{"pattern", regex}, {"error", *found.error}});
+        ctx.fail("string_pattern_mismatch", [&] {
+            validation_context::error_parts e{"String should match pattern '" + std::string(regex) + "'",
+                                              agent_engine::detail::as_input(v), {{"pattern", regex}}};
+            // An invalid pattern, or a match too costly to finish: still this member's
+            // error, with the reason (pydantic has no such case; its regex engine cannot fail).
+            if (found.error) {
+                e.msg += ", which could not be evaluated: " + *found.error;
+                e.ctx.emplace("error", *found.error);
+            }
+            return e;
+        });
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const
@@ -426,14 +435,16 @@ template <class L, std::size_t N> struct one_of {
                 return true;
             }
         }
-        std::string expected = agent_engine::detail::join_alternatives(values, [](std::string& out, const L& x) {
-            if constexpr (std::is_same_v<L, std::string_view>)
-                agent_engine::detail::append_python_str(out, x);
-            else
-                agent_engine::detail::append_number(out, x);
+        ctx.fail("literal_error", [&] {
+            std::string expected = agent_engine::detail::join_alternatives(values, [](std::string& out, const L& x) {
+                if constexpr (std::is_same_v<L, std::string_view>)
+                    agent_engine::detail::append_python_str(out, x);
+                else
+                    agent_engine::detail::append_number(out, x);
+            });
+            return validation_context::error_parts{"Input should be " + expected, agent_engine::detail::as_input(v),
+                                                   {{"expected", expected}}};
         });
-        ctx.fail("literal_error", "Input should be " + expected, agent_engine::detail::as_input(v),
-                 {{"expected", expected}});
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const
@@ -477,11 +488,14 @@ struct timestamp {
         auto problem = agent_engine::detail::check_timestamp(std::string_view(v));
         if (!problem)
             return true;
-        if (problem->reason)
-            ctx.fail(problem->type, std::string("Input should be a valid datetime or date, ") + problem->reason,
-                     agent_engine::detail::as_input(v), {{"error", problem->reason}});
-        else
-            ctx.fail(problem->type, "Input should have timezone info", agent_engine::detail::as_input(v));
+        ctx.fail(problem->type, [&] {
+            auto input = agent_engine::detail::as_input(v);
+            if (!problem->reason)
+                return validation_context::error_parts{"Input should have timezone info", std::move(input)};
+            return validation_context::error_parts{
+                std::string("Input should be a valid datetime or date, ") + problem->reason, std::move(input),
+                {{"error", problem->reason}}};
+        });
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const
@@ -506,7 +520,7 @@ template <class F> struct satisfies {
                       "agent_engine: satisfies needs a predicate callable as bool(const Member&).");
         if (std::invoke(predicate, v))
             return true;
-        agent_engine::detail::fail_value_error(ctx, message, agent_engine::detail::as_input(v));
+        agent_engine::detail::fail_value_error(ctx, message, [&] { return agent_engine::detail::as_input(v); });
         return false;
     }
     template <class V> void annotate(boost::json::object&) const {} // JSON Schema cannot say it
@@ -682,7 +696,7 @@ template <class T, class Input> void run_validators(const T& object, validation_
                               "std::optional<std::string>: the problem, or nothing when the object is valid.");
                 std::optional<std::string> problem = std::invoke(f, static_cast<const C&>(object));
                 if (problem)
-                    fail_value_error(ctx, *problem, input());
+                    fail_value_error(ctx, *problem, input);
                 return !problem;
             };
             std::apply([&](auto const&... validator) { valid = valid && (run(validator) && ...); }, validators);

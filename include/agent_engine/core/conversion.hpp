@@ -11,9 +11,12 @@
 //   Result<void>       from_dict(value, T& out), from_json(text, T& out): into an existing object
 //   std::string        serialize(const json::value&, json_format)
 //   Result<json::value> parse_json(std::string_view)
+//
+// Every read takes read_options last, defaulted: from_json<T>(text, {.max_errors = 10}).
 
 #include <agent_engine/core/dom_reader.hpp>
 #include <agent_engine/core/dom_writer.hpp>
+#include <agent_engine/core/read_options.hpp>
 #include <agent_engine/core/result.hpp>
 #include <agent_engine/core/rules.hpp>
 #include <agent_engine/core/text_reader.hpp>
@@ -34,9 +37,9 @@ template <class T> boost::json::value to_dict(const T& value)
 
 namespace detail {
 // Reads `input` into `out`; the returned context holds every error found.
-template <class T> validation_context read_dom(const boost::json::value& input, T& out)
+template <class T> validation_context read_dom(const boost::json::value& input, T& out, const read_options& options)
 {
-    validation_context ctx;
+    validation_context ctx(options);
     dom_reader r(input);
     rule_of<T>::read(r, out, ctx);
     return ctx;
@@ -56,20 +59,21 @@ template <class T> constexpr void check_returnable() noexcept
 } // namespace detail
 
 // Reads `input` into `out` (which should start default-constructed); on failure
-// `out` holds whatever was read and the error lists every problem.
-template <class T> Result<void> from_dict(const boost::json::value& input, T& out)
+// `out` holds whatever was read (a list without its elements that failed) and
+// the error lists every problem.
+template <class T> Result<void> from_dict(const boost::json::value& input, T& out, const read_options& options = {})
 {
-    validation_context ctx = detail::read_dom(input, out);
+    validation_context ctx = detail::read_dom(input, out, options);
     if (!ctx.ok())
         return std::move(ctx).to_error(rule_of<T>::label());
     return boost::outcome_v2::success();
 }
 
-template <class T> Result<T> from_dict(const boost::json::value& input)
+template <class T> Result<T> from_dict(const boost::json::value& input, const read_options& options = {})
 {
     detail::check_returnable<T>();
     T out{};
-    BOOST_OUTCOME_TRY(from_dict(input, out));
+    BOOST_OUTCOME_TRY(from_dict(input, out, options));
     return out;
 }
 
@@ -92,9 +96,9 @@ inline std::string serialize(const boost::json::value& value, json_format format
 Result<boost::json::value> parse_json(std::string_view text);
 
 namespace detail {
-template <class T> Result<void> read_text(text_reader& r, T& out)
+template <class T> Result<void> read_text(text_reader& r, T& out, const read_options& options)
 {
-    validation_context ctx;
+    validation_context ctx(options);
     rule_of<T>::read(r, out, ctx);
     if (!r.finish())
         return r.error();
@@ -106,34 +110,34 @@ template <class T> Result<void> read_text(text_reader& r, T& out)
 
 // Reads T straight from JSON text, with no DOM in between; the same values and
 // the same errors as from_dict<T>(parse_json(text)).
-template <class T> Result<void> from_json(std::string_view text, T& out)
+template <class T> Result<void> from_json(std::string_view text, T& out, const read_options& options = {})
 {
     text_reader r(text);
-    return detail::read_text(r, out);
+    return detail::read_text(r, out, options);
 }
 
 // The same, reading the text from `source` as it goes (see text_source.hpp): the
 // same values and errors, but only a window of the text is held at a time. A
 // failure to read the source is its error (code io).
-template <class T> Result<void> from_json(const text_source& source, T& out)
+template <class T> Result<void> from_json(const text_source& source, T& out, const read_options& options = {})
 {
     text_reader r(source);
-    return detail::read_text(r, out);
+    return detail::read_text(r, out, options);
 }
 
-template <class T> Result<T> from_json(std::string_view text)
+template <class T> Result<T> from_json(std::string_view text, const read_options& options = {})
 {
     detail::check_returnable<T>();
     T out{};
-    BOOST_OUTCOME_TRY(from_json(text, out));
+    BOOST_OUTCOME_TRY(from_json(text, out, options));
     return out;
 }
 
-template <class T> Result<T> from_json(const text_source& source)
+template <class T> Result<T> from_json(const text_source& source, const read_options& options = {})
 {
     detail::check_returnable<T>();
     T out{};
-    BOOST_OUTCOME_TRY(from_json(source, out));
+    BOOST_OUTCOME_TRY(from_json(source, out, options));
     return out;
 }
 

@@ -4,10 +4,11 @@
 // dom_reader: a reader (see json_rule.hpp) over a parsed boost::json::value.
 //
 // A reader is a cursor on one JSON value. A rule looks at kind(), then consumes
-// the value exactly once: with a scalar getter of that kind, by iterating its
+// the value once at most: with a scalar getter of that kind, by iterating its
 // members or elements, or with capture(), which hands the value over as a DOM
 // (for the `input` of an error), or capture_to_keep() (for json::value
-// members), or with skip().
+// members), or with skip(). A value the rule leaves (the input of an error that
+// is only counted) the reader skips.
 
 #include <boost/json/value.hpp>
 

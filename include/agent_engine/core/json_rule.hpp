@@ -17,7 +17,7 @@
 // string, begin_object/key/end_object, begin_array/end_array, value; and
 // plain_key, for a key known to need no escape: see detail::is_plain_string) — see
 // text_writer.hpp and dom_writer.hpp. `read` consumes the reader's current
-// value exactly once (see dom_reader.hpp) and reports every problem to `ctx`
+// value once at most (see dom_reader.hpp) and reports every problem to `ctx`
 // instead of stopping; `out` starts as a default-constructed T.
 //
 // The library ships rules for bool, every arithmetic type, std::string,
@@ -25,6 +25,7 @@
 // string-keyed maps, std::variant and boost::json::value / object / array.
 // Specialize json_rule for your own type to add one.
 
+#include <agent_engine/core/dom_reader.hpp>
 #include <agent_engine/core/schema_builder.hpp>
 #include <agent_engine/core/validation_context.hpp>
 
@@ -62,18 +63,31 @@ namespace detail {
 // After reading an object (from `whole`, its mark) that noted `repeated` keys:
 // each counts once, with the errors of its last value, listed where a DOM of
 // the object (like a Python dict) keeps it: at its first place.
-template <class Reader>
-void settle_repeats(const Reader& r, typename Reader::mark_type whole, validation_context& ctx, std::size_t first,
-                    const validation_context::repeats& repeated)
+//
+// Once errors are only counted (past max_errors), those of an earlier value
+// cannot be told apart, and the ones kept are the first met in the text, not
+// in the object as it stands: the object is then read again, whole, from its
+// DOM, by read_again(dom_reader&), as from_dict would read it. Returns whether
+// it was (the object is then read; nothing more is to be done with it).
+template <class Reader, class ReadAgain>
+bool settle_repeats(const Reader& r, typename Reader::mark_type whole, validation_context& ctx, std::size_t first,
+                    const validation_context::repeats& repeated, ReadAgain&& read_again)
 {
     if (!repeated.any())
-        return;
+        return false;
+    if (!ctx.kept_all()) {
+        boost::json::value input = r.capture(whole);
+        ctx.discard_errors_from(first);
+        dom_reader dom(input); // a DOM repeats no key: this read settles nothing again
+        read_again(dom);
+        return true;
+    }
     ctx.drop_superseded(first, repeated);
     if (ctx.error_count() == first)
-        return;
+        return false;
     boost::json::value input = r.capture(whole);
     if (!input.is_object())
-        return;
+        return false;
     auto const& object = input.get_object();
     ctx.sort_errors_by_key(first, [&](std::optional<std::string_view> key) {
         if (!key)
@@ -81,6 +95,7 @@ void settle_repeats(const Reader& r, typename Reader::mark_type whole, validatio
         auto it = object.find(*key);
         return it == object.end() ? object.size() : static_cast<std::size_t>(it - object.begin());
     });
+    return false;
 }
 } // namespace detail
 

@@ -44,9 +44,15 @@
 
 namespace agent_engine {
 
-// Nesting deeper than this is a json error. Boost.JSON's default (32) rejects
-// real agent outputs; the tokenizer keeps its own stack, so depth costs no C++ stack.
-inline constexpr std::size_t max_json_depth = 10000;
+// Nesting deeper than this is a json error, on every read (text, source, DOM).
+// The Python original never writes a deeper document: pydantic's model_dump
+// refuses an Any value nested deeper than about 255 ("Circular reference
+// detected (depth exceeded)"); json.load reads about 990 levels, pydantic's own
+// JSON parser about 200. 512 reads all it writes, with room to spare, and
+// bounds what a hostile document can make every later step do per byte.
+// Boost.JSON's default (32) rejects real agent outputs. The tokenizer keeps its
+// own stack, so depth costs no C++ stack.
+inline constexpr std::size_t max_json_depth = 512;
 
 class text_reader {
 public:

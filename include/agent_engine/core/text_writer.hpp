@@ -3,7 +3,8 @@
 
 // text_writer: a writer (see json_rule.hpp) that appends JSON text to a string,
 // spelled exactly as Python's json.dumps spells it: ensure_ascii escapes,
-// repr() numbers, and with an indent, `json.dumps(x, indent=2)` byte for byte.
+// repr() numbers, and with an indent, `json.dumps(x, indent=2)` byte for byte
+// up to json_format::max_indented_depth levels of nesting.
 
 #include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/detail/python_number.hpp>
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -32,6 +34,16 @@ namespace agent_engine {
 struct json_format {
     // Spaces per level; 0 writes compact text with no spaces at all.
     unsigned indent = 2;
+
+    // With an indent, a container nested deeper than this (the outermost is at
+    // depth 1) is written compact, as with no indent, inside the indented text.
+    // Indenting each line by its depth made the text of a document nested d
+    // deep up to about d times its size (a 21 KB checkpoint 10,000 deep was
+    // written as 200 MB); with no line indented by more than 64 spaces, the
+    // text is at most 56 times the size of any text the value was read from
+    // (doc/RELIABILITY.md). Real documents are far shallower, and are written
+    // as json.dumps(indent=2) writes them.
+    static constexpr std::size_t max_indented_depth = 32;
 
     static constexpr json_format pretty() noexcept { return {2}; }
     static constexpr json_format compact() noexcept { return {0}; }
@@ -49,7 +61,8 @@ class text_writer {
     std::unique_ptr<char[]> chunk_; // the chunk being written: text up to cur_
     char* cur_ = nullptr; // where the next byte goes
     char* end_ = nullptr; // end of the room in chunk_
-    unsigned indent_;
+    unsigned format_indent_;
+    unsigned indent_; // format_indent_, or 0 in a container deeper than max_indented_depth
     int exceptions_ = std::uncaught_exceptions(); // in flight when the writer was made
     // The container being written: an object's values follow their keys with no
     // separator of their own, and its first item has no comma. A lone value at
@@ -116,12 +129,15 @@ class text_writer {
         if (indent_)
             newline();
     }
+    // The depth of the container being written is outer_.size().
     void open(char c, bool object)
     {
         before_value();
         put(c);
         outer_.push_back(top_);
         top_ = {object, true};
+        if (outer_.size() == json_format::max_indented_depth + 1)
+            indent_ = 0;
     }
     void close(char c)
     {
@@ -131,13 +147,15 @@ class text_writer {
         if (!empty && indent_)
             newline();
         put(c);
+        if (outer_.size() == json_format::max_indented_depth)
+            indent_ = format_indent_;
     }
     BOOST_FORCEINLINE void append_escaped(std::string_view s);
     void append_escaped_rest(const unsigned char* p, const unsigned char* end);
 
 public:
     explicit text_writer(std::string& out, json_format format = {})
-        : out_(out), indent_(format.indent)
+        : out_(out), format_indent_(format.indent), indent_(format.indent)
     {}
     text_writer(const text_writer&) = delete;
     text_writer& operator=(const text_writer&) = delete;

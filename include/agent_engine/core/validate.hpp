@@ -11,10 +11,10 @@
 
 namespace agent_engine {
 
-template <class T> Result<void> validate_dict(const boost::json::value& input)
+template <class T> Result<void> validate_dict(const boost::json::value& input, const read_options& options = {})
 {
     T discarded{};
-    validation_context ctx = detail::read_dom(input, discarded);
+    validation_context ctx = detail::read_dom(input, discarded, options);
     if (!ctx.ok())
         return std::move(ctx).to_error(rule_of<T>::label());
     return boost::outcome_v2::success();
@@ -22,9 +22,9 @@ template <class T> Result<void> validate_dict(const boost::json::value& input)
 
 // Reads to_dict(value) back and discards the copy: one read path, so validate
 // and from_dict cannot disagree.
-template <class T> Result<void> validate(const T& value)
+template <class T> Result<void> validate(const T& value, const read_options& options = {})
 {
-    return validate_dict<T>(to_dict(value));
+    return validate_dict<T>(to_dict(value), options);
 }
 
 } // namespace agent_engine

@@ -6,11 +6,15 @@
 //   {"type": "missing", "loc": ["routing_trace", 2, "stage_id"], "msg": "Field required",
 //    "input": {...}, "ctx": {...}}
 // A read never stops at the first error; the context gathers all of them and
-// turns them into one EngineError with pydantic's ValidationError text.
+// turns them into one EngineError with pydantic's ValidationError text. It keeps
+// the first read_options::max_errors in full and only counts the others, so that
+// an input with millions of errors costs no more memory than one with that many.
 
 #include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/error.hpp>
+#include <agent_engine/core/read_options.hpp>
 
+#include <boost/assert.hpp>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -24,6 +28,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace agent_engine {
 
@@ -33,10 +38,42 @@ public:
 
 private:
     // The location is a chain of scopes on the C++ stack, innermost first:
-    // stepping in and out costs a few stores, and only fail() walks it.
+    // stepping in and out costs a few stores, and only a kept error walks it.
     const scope* innermost_ = nullptr;
     std::size_t depth_ = 0;
+    read_options options_;
+    // Every error is counted; the first max_errors are kept, in errors_. So
+    // errors_.size() == min(count_, max_errors) always: the error numbered i
+    // (from 0, in the order recorded) is errors_[i] if kept.
+    std::size_t count_ = 0;
     boost::json::array errors_;
+
+    void keep(std::string_view type, std::string_view msg, boost::json::value input, boost::json::object ctx)
+    {
+        boost::json::array loc(depth_);
+        std::size_t i = depth_;
+        for (const scope* s = innermost_; s; s = s->outer_) {
+            if (s->is_index_)
+                loc[--i] = static_cast<std::uint64_t>(s->index_);
+            else
+                loc[--i] = s->key_;
+        }
+        boost::json::object e;
+        e.reserve(5);
+        e.emplace("type", type);
+        e.emplace("loc", std::move(loc));
+        e.emplace("msg", msg);
+        e.emplace("input", std::move(input));
+        if (!ctx.empty())
+            e.emplace("ctx", std::move(ctx));
+        errors_.emplace_back(std::move(e));
+    }
+
+    // Where the errors numbered from `first` on start in errors_.
+    boost::json::array::iterator kept_from(std::size_t first) noexcept
+    {
+        return errors_.begin() + static_cast<std::ptrdiff_t>(std::min(first, errors_.size()));
+    }
 
 public:
     // Steps into a key or an index for as long as the scope lives. A key must
@@ -67,36 +104,69 @@ public:
     };
 
     validation_context() = default;
+    explicit validation_context(const read_options& options) : options_(options) {}
     // A moved context takes the errors, not the location: the scopes on the
     // stack belong to the one they were opened on.
-    validation_context(validation_context&& other) noexcept : errors_(std::move(other.errors_)) {}
+    validation_context(validation_context&& other) noexcept
+        : options_(other.options_), count_(other.count_), errors_(std::move(other.errors_))
+    {
+    }
     validation_context(const validation_context&) = delete;
     validation_context& operator=(const validation_context&) = delete;
+
+    const read_options& options() const noexcept { return options_; }
 
     scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
     scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }
 
+    // Whether an error recorded now is kept (past max_errors it is only counted).
+    bool keeps_errors() const noexcept { return count_ < options_.max_errors; }
+    // Whether every error recorded so far is kept.
+    bool kept_all() const noexcept { return count_ <= options_.max_errors; }
+
     // Records an error at the current location.
-    void fail(std::string_view type, std::string_view msg, boost::json::value input,
-              boost::json::object ctx = {})
+    void fail(std::string_view type, std::string_view msg, boost::json::value input, boost::json::object ctx = {})
     {
-        boost::json::array loc(depth_);
-        std::size_t i = depth_;
-        for (const scope* s = innermost_; s; s = s->outer_) {
-            if (s->is_index_)
-                loc[--i] = static_cast<std::uint64_t>(s->index_);
-            else
-                loc[--i] = s->key_;
+        if (keeps_errors())
+            keep(type, msg, std::move(input), std::move(ctx));
+        ++count_;
+    }
+
+    // The same, calling input() only if the error is kept: an error past
+    // max_errors then costs a count, and the value is not even read.
+    template <class Input>
+        requires std::is_invocable_r_v<boost::json::value, Input&>
+    void fail(std::string_view type, std::string_view msg, Input&& input)
+    {
+        if (keeps_errors())
+            keep(type, msg, input(), {});
+        ++count_;
+    }
+
+    // The parts of an error that cost something to build.
+    struct error_parts {
+        std::string msg;
+        boost::json::value input;
+        boost::json::object ctx = {};
+    };
+    // The same, calling parts() only if the error is kept.
+    template <class Parts>
+        requires std::is_invocable_r_v<error_parts, Parts&>
+    void fail(std::string_view type, Parts&& parts)
+    {
+        if (keeps_errors()) {
+            error_parts p = parts();
+            keep(type, p.msg, std::move(p.input), std::move(p.ctx));
         }
-        boost::json::object e;
-        e.reserve(5);
-        e.emplace("type", type);
-        e.emplace("loc", std::move(loc));
-        e.emplace("msg", msg);
-        e.emplace("input", std::move(input));
-        if (!ctx.empty())
-            e.emplace("ctx", std::move(ctx));
-        errors_.emplace_back(std::move(e));
+        ++count_;
+    }
+
+    // Forgets the errors numbered from `first` on (an alternative that was
+    // tried and dropped, an object read again).
+    void discard_errors_from(std::size_t first)
+    {
+        errors_.erase(kept_from(first), errors_.end());
+        count_ = first;
     }
 
     // The keys an object repeated, each with where the errors of its last
@@ -106,24 +176,38 @@ public:
     // or many keys repeated, cost no more than keys that are not.
     class repeats {
         friend class validation_context;
-        // Made at the first repeat: most objects have none, and cost nothing here.
+        // Made at the first note: most objects have none, and cost nothing here.
         std::unique_ptr<std::map<std::string, std::size_t, std::less<>>> last_start_;
+        bool again_ = false;
+
+        // Whether `key` was noted before.
+        bool record(std::string_view key, std::size_t error_count)
+        {
+            if (!last_start_)
+                last_start_ = std::make_unique<std::map<std::string, std::size_t, std::less<>>>();
+            return !last_start_->insert_or_assign(std::string(key), error_count).second;
+        }
 
     public:
         // `key` occurs again; the errors recorded from `error_count` on are its own.
         void note(std::string_view key, std::size_t error_count)
         {
-            if (!last_start_)
-                last_start_ = std::make_unique<std::map<std::string, std::size_t, std::less<>>>();
-            last_start_->insert_or_assign(std::string(key), error_count);
+            record(key, error_count);
+            again_ = true;
         }
-        bool any() const noexcept { return last_start_ != nullptr; }
+        // The same for a key with no member to tell whether it occurred before
+        // (an extra key, an error where extras are): noted at each occurrence.
+        void note_extra(std::string_view key, std::size_t error_count) { again_ |= record(key, error_count); }
+        // Whether a key occurred again.
+        bool any() const noexcept { return again_; }
     };
 
-    // Drops the errors recorded since index `first`, under a key of the current
-    // location, that a later occurrence of that key superseded.
+    // Drops the errors recorded since number `first`, under a key of the current
+    // location, that a later occurrence of that key superseded. Only when every
+    // error is kept (kept_all()): the key of an error only counted is not known.
     void drop_superseded(std::size_t first, const repeats& repeated)
     {
+        BOOST_ASSERT(kept_all());
         std::size_t kept = first;
         for (std::size_t i = first; i < errors_.size(); ++i) {
             if (auto key = key_of(errors_[i])) {
@@ -136,6 +220,7 @@ public:
             ++kept;
         }
         errors_.resize(kept);
+        count_ = kept;
     }
 
     // The key of the current location's object that `error` lies under, or
@@ -148,13 +233,13 @@ public:
         return std::string_view(loc[depth_].get_string());
     }
 
-    // Stable-sorts the errors recorded since index `first` by rank(key_of(error)).
+    // Stable-sorts the kept errors recorded since number `first` by rank(key_of(error)).
     template <class Rank> void sort_errors_by_key(std::size_t first, Rank rank)
     {
         auto by_rank = [&](const boost::json::value& a, const boost::json::value& b) {
             return rank(key_of(a)) < rank(key_of(b));
         };
-        auto begin = errors_.begin() + static_cast<std::ptrdiff_t>(first);
+        auto begin = kept_from(first);
         if (!std::is_sorted(begin, errors_.end(), by_rank))
             std::stable_sort(begin, errors_.end(), by_rank);
     }
@@ -162,30 +247,35 @@ public:
     // How many keys and indices deep the current location is.
     std::size_t depth() const noexcept { return depth_; }
 
-    bool ok() const noexcept { return errors_.empty(); }
-    std::size_t error_count() const noexcept { return errors_.size(); }
+    bool ok() const noexcept { return count_ == 0; }
+    // All the errors recorded, kept or only counted.
+    std::size_t error_count() const noexcept { return count_; }
+    // The kept ones.
     const boost::json::array& errors() const noexcept { return errors_; }
-    boost::json::array& errors() noexcept { return errors_; }
 
-    // The collected errors as one EngineError (code validation) whose message is
-    // what pydantic prints for a ValidationError of the schema `title`.
+    // The errors as one EngineError (code validation) whose message is what
+    // pydantic prints for a ValidationError of the schema `title`. details:
+    // "title", "errors" (the kept ones), "error_count" (all of them, as
+    // pydantic's ValidationError.error_count()).
     EngineError to_error(std::string_view title) &&
     {
-        std::string message = format_errors(title, errors_);
+        std::string message = format_errors(title, errors_, count_);
         boost::json::object details;
         details.emplace("title", title);
         details.emplace("errors", std::move(errors_));
+        details.emplace("error_count", count_);
         return make_error(EngineErrorCode::validation, EngineErrorSource::json_engine, "validation_failed",
                           std::move(message), std::move(details));
     }
 
-    // "2 validation errors for Task", then per error its dotted location and,
-    // indented, "msg [type=..., input_value=..., input_type=...]".
-    static std::string format_errors(std::string_view title, const boost::json::array& errors)
+    // "2 validation errors for Task", then per kept error its dotted location
+    // and, indented, "msg [type=..., input_value=..., input_type=...]"; when
+    // `count` is more than were kept, a last line says how many more.
+    static std::string format_errors(std::string_view title, const boost::json::array& errors, std::size_t count)
     {
         std::string out;
-        detail::append_integer(out, errors.size());
-        out += errors.size() == 1 ? " validation error for " : " validation errors for ";
+        detail::append_integer(out, count);
+        out += count == 1 ? " validation error for " : " validation errors for ";
         out += title;
         for (auto const& ev : errors) {
             auto const& e = ev.get_object();
@@ -216,6 +306,14 @@ public:
             out += ", input_type=";
             out += detail::python_type_name(input);
             out += ']';
+        }
+        if (count > errors.size()) {
+            std::size_t more = count - errors.size();
+            out += "\n... and ";
+            detail::append_integer(out, more);
+            out += more == 1 ? " more error (max_errors=" : " more errors (max_errors=";
+            detail::append_integer(out, errors.size()); // as many as were kept
+            out += ')';
         }
         return out;
     }

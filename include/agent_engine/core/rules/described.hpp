@@ -80,9 +80,12 @@ struct json_rule<T> {
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
     {
         if (r.kind() != boost::json::kind::object) {
-            std::string_view title = schema_title<T>();
-            ctx.fail("model_type", "Input should be a valid dictionary or instance of " + std::string(title),
-                     r.capture(), {{"class_name", title}});
+            ctx.fail("model_type", [&] {
+                std::string_view title = schema_title<T>();
+                return validation_context::error_parts{
+                    "Input should be a valid dictionary or instance of " + std::string(title), r.capture(),
+                    {{"class_name", title}}};
+            });
             return;
         }
         auto whole = r.mark();
@@ -93,13 +96,14 @@ struct json_rule<T> {
         r.for_each_member([&](std::string_view key) {
             std::size_t i = find(key, expected);
             // A repeated member counts once, with its last value; so does an extra
-            // key where extras are errors (noting its first occurrence supersedes nothing).
-            if (i == size ? forbids_extra<T>() : seen.test(i))
+            // key where extras are errors.
+            if (i != size && seen.test(i))
                 repeated.note(key, ctx.error_count());
             if (i == size) {
                 if constexpr (forbids_extra<T>()) {
+                    repeated.note_extra(key, ctx.error_count());
                     auto at = ctx.at(key);
-                    ctx.fail("extra_forbidden", "Extra inputs are not permitted", r.capture());
+                    ctx.fail("extra_forbidden", "Extra inputs are not permitted", [&] { return r.capture(); });
                 } else {
                     r.skip();
                 }
@@ -125,11 +129,13 @@ struct json_rule<T> {
                 }
             }
         });
-        detail::settle_repeats(r, whole, ctx, first_error, repeated);
+        if (detail::settle_repeats(r, whole, ctx, first_error, repeated,
+                                   [&](dom_reader& again) { read(again, out, ctx); }))
+            return;
         for (std::size_t i = 0; i < size; ++i) {
             if (required[i] && !seen.test(i)) {
                 auto at = ctx.at(keys[i]);
-                ctx.fail("missing", "Field required", r.capture(whole));
+                ctx.fail("missing", "Field required", [&] { return r.capture(whole); });
             }
         }
         // Rules across members see a whole, valid object, as pydantic's "after" validators.

@@ -51,8 +51,11 @@ struct json_rule<E> {
             if (found)
                 return;
         }
-        std::string expected = expected_names();
-        ctx.fail("enum", "Input should be " + expected, r.capture(), {{"expected", expected}});
+        ctx.fail("enum", [&] {
+            std::string expected = expected_names();
+            return validation_context::error_parts{"Input should be " + expected, r.capture(),
+                                                   {{"expected", expected}}};
+        });
     }
 
     // "'a', 'b' or 'c'"

@@ -38,7 +38,7 @@ template <detail::json_string_map M> struct json_rule<M> {
     template <class Reader> static void read(Reader& r, M& out, validation_context& ctx)
     {
         if (r.kind() != boost::json::kind::object) {
-            ctx.fail("dict_type", "Input should be a valid dictionary", r.capture());
+            ctx.fail("dict_type", "Input should be a valid dictionary", [&] { return r.capture(); });
             return;
         }
         out.clear();
@@ -55,7 +55,8 @@ template <detail::json_string_map M> struct json_rule<M> {
             auto at = ctx.at(key);
             rule_of<mapped>::read(r, slot, ctx);
         });
-        detail::settle_repeats(r, whole, ctx, first_error, repeated);
+        detail::settle_repeats(r, whole, ctx, first_error, repeated,
+                               [&](dom_reader& again) { read(again, out, ctx); });
     }
 
     static std::string label() { return "dict[str," + rule_of<mapped>::label() + "]"; }

@@ -26,18 +26,24 @@ template <class T> boost::json::value bound_value(T v)
         return static_cast<std::uint64_t>(v);
 }
 
-template <class T> void fail_below(validation_context& ctx, boost::json::value input, T bound)
+// A number past T's `bound`, below or above it (pydantic's ge / le words).
+template <class Reader, class T> void fail_bound(validation_context& ctx, Reader& r, T bound, bool below)
 {
-    std::string msg = "Input should be greater than or equal to ";
-    append_integer(msg, bound);
-    ctx.fail("greater_than_equal", msg, std::move(input), {{"ge", bound_value(bound)}});
+    ctx.fail(below ? "greater_than_equal" : "less_than_equal", [&] {
+        std::string msg = below ? "Input should be greater than or equal to "
+                                : "Input should be less than or equal to ";
+        append_integer(msg, bound);
+        return validation_context::error_parts{std::move(msg), r.capture(),
+                                               {{below ? "ge" : "le", bound_value(bound)}}};
+    });
 }
-
-template <class T> void fail_above(validation_context& ctx, boost::json::value input, T bound)
+template <class Reader, class T> void fail_below(validation_context& ctx, Reader& r, T bound)
 {
-    std::string msg = "Input should be less than or equal to ";
-    append_integer(msg, bound);
-    ctx.fail("less_than_equal", msg, std::move(input), {{"le", bound_value(bound)}});
+    fail_bound(ctx, r, bound, true);
+}
+template <class Reader, class T> void fail_above(validation_context& ctx, Reader& r, T bound)
+{
+    fail_bound(ctx, r, bound, false);
 }
 
 } // namespace detail
@@ -61,9 +67,9 @@ struct json_rule<T> {
         case boost::json::kind::int64: {
             std::int64_t v = r.get_int64();
             if (std::cmp_less(v, limits::min()))
-                detail::fail_below(ctx, r.capture(), limits::min());
+                detail::fail_below(ctx, r, limits::min());
             else if (std::cmp_greater(v, limits::max()))
-                detail::fail_above(ctx, r.capture(), limits::max());
+                detail::fail_above(ctx, r, limits::max());
             else
                 out = static_cast<T>(v);
             return;
@@ -71,7 +77,7 @@ struct json_rule<T> {
         case boost::json::kind::uint64: {
             std::uint64_t v = r.get_uint64();
             if (std::cmp_greater(v, limits::max()))
-                detail::fail_above(ctx, r.capture(), limits::max());
+                detail::fail_above(ctx, r, limits::max());
             else
                 out = static_cast<T>(v);
             return;
@@ -79,23 +85,23 @@ struct json_rule<T> {
         case boost::json::kind::double_: {
             double d = r.get_double();
             if (!std::isfinite(d))
-                ctx.fail("finite_number", "Input should be a finite number", r.capture());
+                ctx.fail("finite_number", "Input should be a finite number", [&] { return r.capture(); });
             else if (d != std::trunc(d))
                 ctx.fail("int_from_float", "Input should be a valid integer, got a number with a fractional part",
-                         r.capture());
+                         [&] { return r.capture(); });
             // An integer literal below INT64_MIN arrives as a double that can round
             // to exactly -2^63, so for 64-bit types that boundary is out of range too.
             else if (d < static_cast<double>(limits::min()) ||
                      (std::is_signed_v<T> && limits::digits > 53 && d == static_cast<double>(limits::min())))
-                detail::fail_below(ctx, r.capture(), limits::min());
+                detail::fail_below(ctx, r, limits::min());
             // max + 1 is a power of two, so it is exact as a double
             else if (d >= static_cast<double>(limits::max() / 2 + 1) * 2.0)
-                detail::fail_above(ctx, r.capture(), limits::max());
+                detail::fail_above(ctx, r, limits::max());
             else
                 out = static_cast<T>(d);
             return;
         }
-        default: ctx.fail("int_type", "Input should be a valid integer", r.capture());
+        default: ctx.fail("int_type", "Input should be a valid integer", [&] { return r.capture(); });
         }
     }
 
@@ -119,11 +125,11 @@ template <std::floating_point T> struct json_rule<T> {
         case boost::json::kind::int64: d = static_cast<double>(r.get_int64()); break;
         case boost::json::kind::uint64: d = static_cast<double>(r.get_uint64()); break;
         case boost::json::kind::double_: d = r.get_double(); break;
-        default: ctx.fail("float_type", "Input should be a valid number", r.capture()); return;
+        default: ctx.fail("float_type", "Input should be a valid number", [&] { return r.capture(); }); return;
         }
         if constexpr (sizeof(T) < sizeof(double)) {
             if (std::isfinite(d) && std::fabs(d) > static_cast<double>(std::numeric_limits<T>::max())) {
-                ctx.fail("finite_number", "Input should be a finite number", r.capture());
+                ctx.fail("finite_number", "Input should be a finite number", [&] { return r.capture(); });
                 return;
             }
         }

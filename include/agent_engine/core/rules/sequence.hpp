@@ -7,7 +7,9 @@
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/rules/boolean.hpp>
 
+#include <algorithm>
 #include <concepts>
+#include <cstddef>
 #include <string>
 #include <type_traits>
 
@@ -18,6 +20,7 @@ template <class C>
 concept json_sequence = requires(C& c) {
     typename C::value_type;
     c.emplace_back();
+    c.pop_back();
     c.clear();
     c.begin();
 } && !std::is_convertible_v<C, std::string_view> && !std::same_as<C, boost::json::array>;
@@ -38,20 +41,29 @@ template <detail::json_sequence C> struct json_rule<C> {
     template <class Reader> static void read(Reader& r, C& out, validation_context& ctx)
     {
         if (r.kind() != boost::json::kind::array) {
-            ctx.fail("list_type", "Input should be a valid list", r.capture());
+            ctx.fail("list_type", "Input should be a valid list", [&] { return r.capture(); });
             return;
         }
         out.clear();
+        // Room for the elements known to come, up to 64 KiB of them: the room
+        // for millions of items that fail would be taken for nothing.
         if constexpr (requires { out.reserve(std::size_t{}); })
-            out.reserve(r.size_hint());
+            out.reserve(std::min(r.size_hint(), std::size_t(64 * 1024) / sizeof(element)));
+        // An element that fails is not kept (nor is it by pydantic): a list of
+        // millions of wrong items costs the memory of its errors, not of as many
+        // default elements.
         r.for_each_element([&](std::size_t i) {
             auto at = ctx.at(i);
+            std::size_t before = ctx.error_count();
             if constexpr (std::is_same_v<element, bool>) {
                 bool b = false; // std::vector<bool> has no element to read into
                 rule_of<bool>::read(r, b, ctx);
-                out.push_back(b);
+                if (ctx.error_count() == before)
+                    out.push_back(b);
             } else {
                 rule_of<element>::read(r, out.emplace_back(), ctx);
+                if (ctx.error_count() != before)
+                    out.pop_back();
             }
         });
     }

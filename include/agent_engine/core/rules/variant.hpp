@@ -42,8 +42,7 @@ template <class... Ts> struct json_rule<std::variant<Ts...>> {
                 rule_of<alternative>::read(alternative_reader, value, ctx);
             }
             if (ctx.error_count() == before) {
-                auto& errors = ctx.errors();
-                errors.erase(errors.begin() + static_cast<std::ptrdiff_t>(first_error), errors.end());
+                ctx.discard_errors_from(first_error);
                 out.template emplace<I>(std::move(value));
                 done = true;
             }
