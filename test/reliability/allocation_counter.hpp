@@ -21,6 +21,7 @@ public:
 
     std::size_t live() const noexcept;
     std::size_t peak() const noexcept;
+    std::size_t total() const noexcept; // every byte allocated, freed or not
 };
 
 } // namespace allocation_counter

@@ -1,71 +1,34 @@
 // Work linear in the input, whatever the input. Each bound is measured in the
-// test's own terms, never in time: bytes allocated (this binary counts
-// operator new), bytes written, errors kept.
+// test's own terms, never in time: bytes allocated (allocation_counter.hpp),
+// bytes written, errors kept.
 
 #include <boost/test/unit_test.hpp>
 
+#include "allocation_counter.hpp"
 #include "versions.hpp"
 
 #include <agent_engine/core/validate.hpp>
 
-#include <malloc.h>
-
-#include <atomic>
-#include <cstdlib>
 #include <functional>
-#include <new>
 
 using namespace reliability;
 
 namespace {
 
-// Bytes held (live), the most held since the last reset (peak), every byte ever
-// handed out (total): as malloc sized the blocks.
-std::atomic<std::size_t> live{0}, peak{0}, total{0};
-
-void* allocate(std::size_t n)
-{
-    void* p = std::malloc(n ? n : 1);
-    if (!p)
-        throw std::bad_alloc();
-    std::size_t size = malloc_usable_size(p);
-    total += size;
-    std::size_t now = live += size;
-    for (std::size_t seen = peak.load(); now > seen && !peak.compare_exchange_weak(seen, now);) {
-    }
-    return p;
-}
-
-void release(void* p) noexcept
-{
-    if (p) {
-        live -= malloc_usable_size(p);
-        std::free(p);
-    }
-}
-
 struct allocation {
-    std::size_t peak;  // the most f held at once, beyond what was held before
+    std::size_t peak;  // the most f held at once
     std::size_t total; // all it allocated
 };
 template <class F> allocation allocated_by(F&& f)
 {
-    std::size_t before = live.load(), total_before = total.load();
-    peak = before;
+    allocation_counter::scope counting;
     f();
-    return {peak.load() - before, total.load() - total_before};
+    return {counting.peak(), counting.total()};
 }
 
 constexpr std::size_t KiB = 1024, MiB = 1024 * KiB;
 
 } // namespace
-
-void* operator new(std::size_t n) { return allocate(n); }
-void* operator new[](std::size_t n) { return allocate(n); }
-void operator delete(void* p) noexcept { release(p); }
-void operator delete[](void* p) noexcept { release(p); }
-void operator delete(void* p, std::size_t) noexcept { release(p); }
-void operator delete[](void* p, std::size_t) noexcept { release(p); }
 
 namespace {
 
