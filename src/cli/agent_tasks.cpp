@@ -131,7 +131,12 @@ std::string terminal_message(const EngineError& e)
         for (auto& part : error.at("loc").as_array())
             if (part.is_string())
                 part = terminal_text(part.get_string());
-    std::string report = validation_context::format_errors(title->get_string(), escaped);
+    const boost::json::value* count = e.details->if_contains("error_count");
+    boost::system::error_code not_a_count;
+    std::size_t total = count ? count->to_number<std::size_t>(not_a_count) : 0;
+    if (!count || not_a_count)
+        total = escaped.size();
+    std::string report = validation_context::format_errors(title->get_string(), escaped, total);
     std::string_view rest = report;
     std::string out;
     for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1))
