@@ -4,6 +4,8 @@
 // 2 usage error. Errors go to stderr. Whatever it prints that it did not write
 // itself (ids, values, paths, messages quoting them) goes through terminal_text.
 
+#include "report_command.hpp"
+
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/json_schema.hpp>
 #include <agent_engine/core/validation_context.hpp>
@@ -535,6 +537,10 @@ commands:
   copy --to DIR|URI [PROJECT]...
                           copy every checkpoint (of these projects) to another store, each
                           read back and compared byte for byte
+  report TASK_ID [-o FILE]
+                          one task's life as a self-contained HTML page (stdout without -o)
+  report --project PROJECT -o DIR
+                          DIR/index.html: a project's tasks, each linked to its report in DIR
 
 exit status: 0 success, 1 failure or invalid file, 2 usage error
 )";
@@ -576,6 +582,10 @@ int main(int argc, char** argv)
             {"list", cmd_list},         {"show", cmd_show},     {"meta", cmd_meta},
             {"prune", cmd_prune},       {"validate", cmd_validate}, {"schema", cmd_schema},
             {"copy", cmd_copy},
+            {"report", [](const context& ctx, const std::vector<std::string>& args) {
+                 return agent_tasks::cmd_report(
+                     {[&] { return open_store(ctx.store); }, ctx.json, terminal_text, fail, warn_skipped}, args);
+             }},
         };
         auto it = commands.find(command);
         if (it == commands.end())
