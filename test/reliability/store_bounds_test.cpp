@@ -43,7 +43,9 @@ template <class F> cost cost_of(F&& f)
     std::uint64_t before = bytes_read();
     allocation_counter::scope counting;
     f();
-    return {bytes_read() - before, counting.peak()};
+    cost c{bytes_read() - before, counting.peak()};
+    BOOST_TEST_MESSAGE("read " << c.read << " bytes, allocated at most " << c.peak_allocated << " bytes");
+    return c;
 }
 
 // A saved checkpoint of task-p-1 followed by `hole` bytes that take no disk (zeros).
