@@ -18,13 +18,11 @@ struct alignas(alignof(std::max_align_t)) header {
     bool counted;
 };
 
-} // namespace
-
-void* operator new(std::size_t size)
+void* allocate(std::size_t size) noexcept
 {
     auto* h = static_cast<header*>(std::malloc(sizeof(header) + size));
     if (!h)
-        throw std::bad_alloc();
+        return nullptr;
     h->size = size;
     h->counted = counting.load(std::memory_order_relaxed);
     if (h->counted) {
@@ -37,7 +35,7 @@ void* operator new(std::size_t size)
     return h + 1;
 }
 
-void operator delete(void* p) noexcept
+void deallocate(void* p) noexcept
 {
     if (!p)
         return;
@@ -47,7 +45,29 @@ void operator delete(void* p) noexcept
     std::free(h);
 }
 
-void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+void* allocate_or_throw(std::size_t size)
+{
+    if (void* p = allocate(size))
+        return p;
+    throw std::bad_alloc();
+}
+
+} // namespace
+
+// Every form that frees with a plain delete allocates here, nothrow ones too: a
+// block from another allocator has no header (std::get_temporary_buffer, as in
+// std::stable_sort, takes its buffer with nothrow new and gives it back with a
+// sized delete). The aligned forms are left alone; they pair with each other.
+void* operator new(std::size_t size) { return allocate_or_throw(size); }
+void* operator new[](std::size_t size) { return allocate_or_throw(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return allocate(size); }
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return allocate(size); }
+void operator delete(void* p) noexcept { deallocate(p); }
+void operator delete[](void* p) noexcept { deallocate(p); }
+void operator delete(void* p, std::size_t) noexcept { deallocate(p); }
+void operator delete[](void* p, std::size_t) noexcept { deallocate(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { deallocate(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { deallocate(p); }
 
 namespace allocation_counter {
 
