@@ -15,8 +15,8 @@
 //   AGENT_ENGINE_SCHEMA_DESCRIPTION(Stage, "One stage of a task")
 //   AGENT_ENGINE_VALIDATOR(Stage, completed_after_started)   // std::optional<std::string>(const Stage&)
 //
-// Like BOOST_DESCRIBE_STRUCT, each macro goes in the namespace of the type: it
-// defines an overload that argument-dependent lookup finds. A member gets one
+// Each macro goes in the namespace of the type, next to BOOST_DESCRIBE_STRUCT, or
+// in the global namespace; anywhere else it stops the build. A member gets one
 // AGENT_ENGINE_CONSTRAINTS; its constraints are checked in the order written and
 // the first that fails reports (pydantic reports one error per field). A
 // constraint on an std::optional member applies to the contained value.

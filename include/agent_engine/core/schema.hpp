@@ -9,8 +9,9 @@
 //   AGENT_ENGINE_ALIAS(Person, type_, "type")    // JSON key differs from the member name
 //   AGENT_ENGINE_FORBID_EXTRA(Person)            // unknown keys are errors
 //
-// Like BOOST_DESCRIBE_STRUCT, each macro goes in the namespace of the type: it
-// defines an overload that argument-dependent lookup finds.
+// Each macro goes in the namespace of the type, next to BOOST_DESCRIBE_STRUCT, or
+// in the global namespace (in a file of registrations, say); anywhere else it
+// stops the build, since the library could not find it.
 
 #include <agent_engine/core/detail/type_name.hpp>
 
@@ -27,8 +28,19 @@
 #include <string_view>
 #include <type_traits>
 
+// Every declaration about a schema T (the macros below and those of
+// constraints.hpp) is an overload whose first parameter is an
+// agent_engine_schema_tag<T>, which the library finds by argument-dependent
+// lookup. The tag is declared in the global namespace so that this lookup
+// searches the global namespace as well as T's own.
+template <class T> struct agent_engine_schema_tag {
+    using type = T;
+};
+
 namespace agent_engine {
 namespace detail {
+
+template <class T> inline constexpr agent_engine_schema_tag<T> schema_tag{};
 
 template <auto... Members> struct member_list {};
 template <auto Member> struct member_tag {};
@@ -76,24 +88,33 @@ template <class T> struct hierarchy_of {
         boost::mp11::mp_push_back<boost::mp11::mp_flatten<boost::mp11::mp_transform<of_base, described_bases<T>>>, T>>;
 };
 
-// Whether T or one of its described bases satisfies Pred (options inherit, as
-// pydantic's model_config does), asked of the derived classes first.
+// Whether T or one of its described bases satisfies Pred, called with the
+// class's schema tag (options inherit, as pydantic's model_config does), asked
+// of the derived classes first.
 template <class T, class Pred> constexpr bool any_in_hierarchy(Pred pred) noexcept
 {
     bool found = false;
     boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, boost::mp11::mp_reverse<hierarchy<T>>>>(
-        [&](auto c) { found = found || pred(static_cast<typename decltype(c)::type**>(nullptr)); });
+        [&](auto c) { found = found || pred(schema_tag<typename decltype(c)::type>); });
     return found;
 }
+
+// Whether a declaration about class C can be found (see agent_engine_schema_tag):
+// false where it is missing, and where it is written outside C's namespace and
+// the global one, or twice.
+template <class C> concept declares_required = requires { agent_engine_required_fn(schema_tag<C>); };
+template <class C> concept declares_forbid_extra = requires { agent_engine_forbid_extra_fn(schema_tag<C>); };
+template <class C, auto Member>
+concept declares_alias = requires { agent_engine_alias_fn(schema_tag<C>, member_tag<Member>{}); };
 
 } // namespace detail
 
 // True when the schema T (or a base) marks the member pointer Member required.
 template <class T, auto Member> constexpr bool is_required() noexcept
 {
-    return detail::any_in_hierarchy<T>([](auto* p) {
-        if constexpr (requires { agent_engine_required_fn(p); })
-            return detail::listed_in<Member>(agent_engine_required_fn(p));
+    return detail::any_in_hierarchy<T>([](auto tag) {
+        if constexpr (detail::declares_required<typename decltype(tag)::type>)
+            return detail::listed_in<Member>(agent_engine_required_fn(tag));
         else
             return false;
     });
@@ -102,9 +123,9 @@ template <class T, auto Member> constexpr bool is_required() noexcept
 // True when the schema T (or a base) rejects keys it does not describe.
 template <class T> constexpr bool forbids_extra() noexcept
 {
-    return detail::any_in_hierarchy<T>([](auto* p) {
-        if constexpr (requires { agent_engine_forbid_extra_fn(p); })
-            return agent_engine_forbid_extra_fn(p);
+    return detail::any_in_hierarchy<T>([](auto tag) {
+        if constexpr (detail::declares_forbid_extra<typename decltype(tag)::type>)
+            return agent_engine_forbid_extra_fn(tag);
         else
             return false;
     });
@@ -114,9 +135,9 @@ template <class T> constexpr bool forbids_extra() noexcept
 template <class T, class D> constexpr std::string_view json_key() noexcept
 {
     std::string_view key = D::name;
-    detail::any_in_hierarchy<T>([&](auto* p) {
-        if constexpr (requires { agent_engine_alias_fn(p, detail::member_tag<D::pointer>{}); }) {
-            key = agent_engine_alias_fn(p, detail::member_tag<D::pointer>{});
+    detail::any_in_hierarchy<T>([&](auto tag) {
+        if constexpr (detail::declares_alias<typename decltype(tag)::type, D::pointer>) {
+            key = agent_engine_alias_fn(tag, detail::member_tag<D::pointer>{});
             return true;
         } else {
             return false;
@@ -151,8 +172,8 @@ template <class T, auto... Listed> constexpr bool all_described(member_list<List
 // Checks, at the first use of T, that its declarations name described members.
 template <class T> constexpr bool declarations_name_described_members() noexcept
 {
-    if constexpr (requires { agent_engine_required_fn(static_cast<T**>(nullptr)); })
-        return all_described<T>(agent_engine_required_fn(static_cast<T**>(nullptr)));
+    if constexpr (declares_required<T>)
+        return all_described<T>(agent_engine_required_fn(schema_tag<T>));
     else
         return true;
 }
@@ -169,25 +190,48 @@ template <class T> constexpr bool declarations_name_described_members() noexcept
                   "agent_engine: " #macro " names a member that BOOST_DESCRIBE_STRUCT does not list " \
                   "(declare it after BOOST_DESCRIBE_STRUCT)")
 
+// Stops the build when the declaration `macro`, whose overload is found when
+// `found` holds, is written where the library cannot find it (see
+// agent_engine_schema_tag): it would be ignored.
+#define AGENT_ENGINE_DETAIL_REQUIRE_FOUND(found, macro)                                            \
+    static_assert(found, "agent_engine: " #macro " must be written in the namespace of its type (next to " \
+                         "BOOST_DESCRIBE_STRUCT) or in the global namespace, once: elsewhere the library "  \
+                         "cannot find it")
+
+// Stops the build when a declaration (`macro`) is about a type T that
+// BOOST_DESCRIBE_STRUCT does not describe: it would never be used.
+#define AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, macro)                                       \
+    static_assert(::agent_engine::detail::is_described_struct_v<T>,                                 \
+                  "agent_engine: " #macro " names a type that BOOST_DESCRIBE_STRUCT does not describe " \
+                  "(declare it after BOOST_DESCRIBE_STRUCT)")
+
 // Marks members of T whose key must be present in the input ("Field required").
 #define AGENT_ENGINE_REQUIRED(T, ...)                                                              \
-    [[maybe_unused]] inline constexpr auto agent_engine_required_fn(T**) noexcept                 \
+    [[maybe_unused]] inline constexpr auto agent_engine_required_fn(::agent_engine_schema_tag<T>) noexcept \
     {                                                                                              \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_REQUIRED);                      \
         return ::agent_engine::detail::member_list<BOOST_PP_SEQ_FOR_EACH_I(                        \
             AGENT_ENGINE_DETAIL_MEMBER_POINTER, T, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))>{};      \
-    }
+    }                                                                                              \
+    AGENT_ENGINE_DETAIL_REQUIRE_FOUND(::agent_engine::detail::declares_required<T>, AGENT_ENGINE_REQUIRED);
 
 // Makes unknown keys in the input of T an error ("Extra inputs are not permitted").
 #define AGENT_ENGINE_FORBID_EXTRA(T)                                                               \
-    [[maybe_unused]] inline constexpr bool agent_engine_forbid_extra_fn(T**) noexcept { return true; }
+    [[maybe_unused]] inline constexpr bool agent_engine_forbid_extra_fn(::agent_engine_schema_tag<T>) noexcept \
+    {                                                                                              \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_FORBID_EXTRA);                  \
+        return true;                                                                               \
+    }                                                                                              \
+    AGENT_ENGINE_DETAIL_REQUIRE_FOUND(::agent_engine::detail::declares_forbid_extra<T>, AGENT_ENGINE_FORBID_EXTRA);
 
 // Reads and writes member `member` of T under the JSON key `key`.
 #define AGENT_ENGINE_ALIAS(T, member, key)                                                         \
     [[maybe_unused]] inline constexpr const char* agent_engine_alias_fn(                           \
-        T**, ::agent_engine::detail::member_tag<&T::member>) noexcept                              \
+        ::agent_engine_schema_tag<T>, ::agent_engine::detail::member_tag<&T::member>) noexcept     \
     {                                                                                              \
         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_ALIAS);                      \
         return key;                                                                                \
-    }
+    }                                                                                              \
+    AGENT_ENGINE_DETAIL_REQUIRE_FOUND((::agent_engine::detail::declares_alias<T, &T::member>), AGENT_ENGINE_ALIAS);
 
 #endif

@@ -31,10 +31,13 @@
 namespace agent_engine {
 namespace detail {
 
+// Whether a declaration about class C can be found (see agent_engine_schema_tag).
 template <class C, auto Member>
-concept declares_constraints = requires { agent_engine_constraints_fn(static_cast<C**>(nullptr), member_tag<Member>{}); };
+concept declares_constraints = requires { agent_engine_constraints_fn(schema_tag<C>, member_tag<Member>{}); };
 template <class C, auto Member>
-concept declares_description = requires { agent_engine_description_fn(static_cast<C**>(nullptr), member_tag<Member>{}); };
+concept declares_description = requires { agent_engine_description_fn(schema_tag<C>, member_tag<Member>{}); };
+template <class C> concept declares_schema_description = requires { agent_engine_description_fn(schema_tag<C>); };
+template <class C> concept declares_validators = requires { agent_engine_validators_fn(schema_tag<C>); };
 
 template <class> struct member_class;
 template <class M, class C> struct member_class<M C::*> {
@@ -70,7 +73,7 @@ template <class T, auto Member> inline constexpr bool has_constraints_v = !std::
 // The tuple of constraints declared for Member (only when has_constraints_v).
 template <class T, auto Member> auto member_constraints()
 {
-    return agent_engine_constraints_fn(static_cast<constraints_owner<T, Member>**>(nullptr), member_tag<Member>{});
+    return agent_engine_constraints_fn(schema_tag<constraints_owner<T, Member>>, member_tag<Member>{});
 }
 
 // The member factories AGENT_ENGINE_CONSTRAINTS sees, so that `pattern(...)`
@@ -102,7 +105,7 @@ template <class T, auto Member> constexpr std::string_view member_description() 
 {
     using owner = detail::declarations_owner<T, Member, detail::description_declared<Member>>;
     if constexpr (!std::is_void_v<owner>)
-        return agent_engine_description_fn(static_cast<owner**>(nullptr), detail::member_tag<Member>{});
+        return agent_engine_description_fn(detail::schema_tag<owner>, detail::member_tag<Member>{});
     else
         return {};
 }
@@ -110,8 +113,8 @@ template <class T, auto Member> constexpr std::string_view member_description() 
 // The description of the schema T given with AGENT_ENGINE_SCHEMA_DESCRIPTION, or empty.
 template <class T> constexpr std::string_view schema_description() noexcept
 {
-    if constexpr (requires { agent_engine_description_fn(static_cast<T**>(nullptr)); })
-        return agent_engine_description_fn(static_cast<T**>(nullptr));
+    if constexpr (detail::declares_schema_description<T>)
+        return agent_engine_description_fn(detail::schema_tag<T>);
     else
         return {};
 }
@@ -127,9 +130,8 @@ template <class T, class Input> void run_validators(const T& object, validation_
     bool valid = true;
     boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, hierarchy<T>>>([&](auto c) {
         using C = typename decltype(c)::type;
-        if constexpr (std::is_convertible_v<const T*, const C*> &&
-                      requires { agent_engine_validators_fn(static_cast<C**>(nullptr)); }) {
-            auto validators = agent_engine_validators_fn(static_cast<C**>(nullptr));
+        if constexpr (std::is_convertible_v<const T*, const C*> && declares_validators<C>) {
+            auto validators = agent_engine_validators_fn(schema_tag<C>);
             auto run = [&](auto const& f) {
                 static_assert(std::is_convertible_v<std::invoke_result_t<decltype(f), const C&>,
                                                     std::optional<std::string>>,
@@ -152,33 +154,48 @@ template <class T, class Input> void run_validators(const T& object, validation_
 // min_length(n), max_length(n), gt(x), ge(x), lt(x), le(x), pattern("regex"),
 // one_of(a, b, ...), timestamp(), satisfies(predicate, "message"), each(...).
 #define AGENT_ENGINE_CONSTRAINTS(T, member, ...)                                                   \
-    [[maybe_unused]] inline auto agent_engine_constraints_fn(T**,                                  \
+    [[maybe_unused]] inline auto agent_engine_constraints_fn(::agent_engine_schema_tag<T>,         \
                                                              ::agent_engine::detail::member_tag<&T::member>) \
     {                                                                                              \
-        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_CONSTRAINTS);           \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_CONSTRAINTS);                \
         struct vocabulary : ::agent_engine::detail::constraint_vocabulary {                        \
-            static auto list() { return std::make_tuple(__VA_ARGS__); }                               \
+            static auto list() { return std::make_tuple(__VA_ARGS__); }                            \
         };                                                                                         \
         return vocabulary::list();                                                                 \
-    }
+    }                                                                                              \
+    AGENT_ENGINE_DETAIL_REQUIRE_FOUND((::agent_engine::detail::declares_constraints<T, &T::member>), \
+                                      AGENT_ENGINE_CONSTRAINTS);
 
 // A description of `member` of T, for its JSON Schema.
 #define AGENT_ENGINE_DESCRIPTION(T, member, text)                                                  \
     [[maybe_unused]] inline constexpr const char* agent_engine_description_fn(                     \
-        T**, ::agent_engine::detail::member_tag<&T::member>) noexcept                              \
+        ::agent_engine_schema_tag<T>, ::agent_engine::detail::member_tag<&T::member>) noexcept     \
     {                                                                                              \
-        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_DESCRIPTION);           \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_DESCRIPTION);                \
         return text;                                                                               \
-    }
+    }                                                                                              \
+    AGENT_ENGINE_DETAIL_REQUIRE_FOUND((::agent_engine::detail::declares_description<T, &T::member>), \
+                                      AGENT_ENGINE_DESCRIPTION);
 
 // A description of the schema T, for its JSON Schema.
 #define AGENT_ENGINE_SCHEMA_DESCRIPTION(T, text)                                                   \
-    [[maybe_unused]] inline constexpr const char* agent_engine_description_fn(T**) noexcept { return text; }
+    [[maybe_unused]] inline constexpr const char* agent_engine_description_fn(::agent_engine_schema_tag<T>) noexcept \
+    {                                                                                              \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_SCHEMA_DESCRIPTION);            \
+        return text;                                                                               \
+    }                                                                                              \
+    AGENT_ENGINE_DETAIL_REQUIRE_FOUND(::agent_engine::detail::declares_schema_description<T>,     \
+                                      AGENT_ENGINE_SCHEMA_DESCRIPTION);
 
 // Rules across members of T, run after every member read without error (as
 // pydantic's model_validator(mode="after")). Each is called as f(const T&) and
 // returns std::optional<std::string>: the problem, or std::nullopt.
 #define AGENT_ENGINE_VALIDATOR(T, ...)                                                             \
-    [[maybe_unused]] inline auto agent_engine_validators_fn(T**) { return std::make_tuple(__VA_ARGS__); }
+    [[maybe_unused]] inline auto agent_engine_validators_fn(::agent_engine_schema_tag<T>)          \
+    {                                                                                              \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_VALIDATOR);                     \
+        return std::make_tuple(__VA_ARGS__);                                                       \
+    }                                                                                              \
+    AGENT_ENGINE_DETAIL_REQUIRE_FOUND(::agent_engine::detail::declares_validators<T>, AGENT_ENGINE_VALIDATOR);
 
 #endif
