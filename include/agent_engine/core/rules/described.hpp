@@ -23,6 +23,19 @@
 #include <vector>
 
 namespace agent_engine {
+namespace detail {
+
+// Whether no two of the keys are the same.
+template <std::size_t N> constexpr bool all_distinct(const std::array<std::string_view, N>& keys) noexcept
+{
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t j = i + 1; j < N; ++j)
+            if (keys[i] == keys[j])
+                return false;
+    return true;
+}
+
+} // namespace detail
 
 template <class T>
     requires detail::is_described_struct_v<T>
@@ -45,6 +58,9 @@ struct json_rule<T> {
             [&](auto I) { k[I] = json_key<T, member<I>>(); });
         return k;
     }();
+    static_assert(detail::all_distinct(keys),
+                  "agent_engine: two members of this schema have the same JSON key (an AGENT_ENGINE_ALIAS equal to "
+                  "another member's name or alias): one would overwrite the other.");
     static constexpr auto required = [] {
         std::array<bool, size> r{};
         boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>(
