@@ -67,8 +67,9 @@ namespace detail {
 // Once errors are only counted (past max_errors), those of an earlier value
 // cannot be told apart, and the ones kept are the first met in the text, not
 // in the object as it stands: the object is then read again, whole, from its
-// DOM, by read_again(dom_reader&), as from_dict would read it. Returns whether
-// it was (the object is then read; nothing more is to be done with it).
+// DOM, as from_dict would read it, by read_again(Reader&) with a reader of the
+// same type (Reader::read_again). Returns whether it was (the object is then
+// read; nothing more is to be done with it).
 template <class Reader, class ReadAgain>
 bool settle_repeats(const Reader& r, typename Reader::mark_type whole, validation_context& ctx, std::size_t first,
                     const validation_context::repeats& repeated, ReadAgain&& read_again)
@@ -78,8 +79,7 @@ bool settle_repeats(const Reader& r, typename Reader::mark_type whole, validatio
     if (!ctx.kept_all()) {
         boost::json::value input = r.capture(whole);
         ctx.discard_errors_from(first);
-        dom_reader dom(input); // a DOM repeats no key: this read settles nothing again
-        read_again(dom);
+        Reader::read_again(input, read_again); // a DOM repeats no key: this read settles nothing again
         return true;
     }
     ctx.drop_superseded(first, repeated);

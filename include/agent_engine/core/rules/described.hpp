@@ -146,7 +146,7 @@ struct json_rule<T> {
             }
         });
         if (detail::settle_repeats(r, whole, ctx, first_error, repeated,
-                                   [&](dom_reader& again) { read(again, out, ctx); }))
+                                   [&](Reader& again) { read(again, out, ctx); }))
             return;
         for (std::size_t i = 0; i < size; ++i) {
             if (required[i] && !seen.test(i)) {
