@@ -169,15 +169,6 @@ template <class T, auto... Listed> constexpr bool all_described(member_list<List
     return (is_described_member<T, Listed>() && ...);
 }
 
-// Checks, at the first use of T, that its declarations name described members.
-template <class T> constexpr bool declarations_name_described_members() noexcept
-{
-    if constexpr (declares_required<T>)
-        return all_described<T>(agent_engine_required_fn(schema_tag<T>));
-    else
-        return true;
-}
-
 } // namespace detail
 } // namespace agent_engine
 
@@ -210,8 +201,13 @@ template <class T> constexpr bool declarations_name_described_members() noexcept
     [[maybe_unused]] inline constexpr auto agent_engine_required_fn(::agent_engine_schema_tag<T>) noexcept \
     {                                                                                              \
         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_REQUIRED);                      \
-        return ::agent_engine::detail::member_list<BOOST_PP_SEQ_FOR_EACH_I(                        \
-            AGENT_ENGINE_DETAIL_MEMBER_POINTER, T, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))>{};      \
+        constexpr ::agent_engine::detail::member_list<BOOST_PP_SEQ_FOR_EACH_I(                     \
+            AGENT_ENGINE_DETAIL_MEMBER_POINTER, T, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))>         \
+            members{};                                                                             \
+        static_assert(::agent_engine::detail::all_described<T>(members),                           \
+                      "agent_engine: AGENT_ENGINE_REQUIRED names a member that BOOST_DESCRIBE_STRUCT does not " \
+                      "list (declare it after BOOST_DESCRIBE_STRUCT)");                            \
+        return members;                                                                            \
     }                                                                                              \
     AGENT_ENGINE_DETAIL_REQUIRE_FOUND(::agent_engine::detail::declares_required<T>, AGENT_ENGINE_REQUIRED);
 

@@ -41,8 +41,6 @@ template <class T>
     requires detail::is_described_struct_v<T>
 struct json_rule<T> {
     static_assert((detail::require_default_constructible<T>(), true));
-    static_assert(detail::declarations_name_described_members<T>(),
-                  "agent_engine: AGENT_ENGINE_REQUIRED names a member that BOOST_DESCRIBE_STRUCT does not list.");
 
     using members = detail::public_members<T>;
     static constexpr std::size_t size = boost::mp11::mp_size<members>::value;
