@@ -16,6 +16,7 @@
 #include <agent_engine/core/detail/type_name.hpp>
 
 #include <boost/describe/bases.hpp>
+#include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/describe/modifiers.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -65,6 +66,8 @@ using public_members = boost::describe::describe_members<
 
 template <class T> constexpr bool is_described_struct_v =
     boost::describe::has_describe_members<T>::value && std::is_class_v<T> && !std::is_union_v<T>;
+template <class T> constexpr bool is_described_enum_v =
+    std::is_enum_v<T> && boost::describe::has_describe_enumerators<T>::value;
 
 // The base descriptors of T (an mp_list), empty when T describes none.
 template <class T> struct described_bases_of {
@@ -106,6 +109,7 @@ template <class C> concept declares_required = requires { agent_engine_required_
 template <class C> concept declares_forbid_extra = requires { agent_engine_forbid_extra_fn(schema_tag<C>); };
 template <class C, auto Member>
 concept declares_alias = requires { agent_engine_alias_fn(schema_tag<C>, member_tag<Member>{}); };
+template <class C> concept declares_title = requires { agent_engine_title_fn(schema_tag<C>); };
 
 } // namespace detail
 
@@ -146,10 +150,14 @@ template <class T, class D> constexpr std::string_view json_key() noexcept
     return key;
 }
 
-// The schema's title, as pydantic names a model: the unqualified type name.
+// The schema's title: its AGENT_ENGINE_TITLE, else the unqualified type name (as
+// pydantic names a model). A derived schema does not inherit it: it names a class.
 template <class T> constexpr std::string_view schema_title() noexcept
 {
-    return detail::unqualified_type_name<T>();
+    if constexpr (detail::declares_title<T>)
+        return agent_engine_title_fn(detail::schema_tag<T>);
+    else
+        return detail::unqualified_type_name<T>();
 }
 
 namespace detail {
@@ -229,5 +237,18 @@ template <class T, auto... Listed> constexpr bool all_described(member_list<List
         return key;                                                                                \
     }                                                                                              \
     AGENT_ENGINE_DETAIL_REQUIRE_FOUND((::agent_engine::detail::declares_alias<T, &T::member>), AGENT_ENGINE_ALIAS);
+
+// Names the described struct or enum T in error reports ("2 validation errors for
+// title") and in JSON Schema (its title and $defs key), instead of its C++ name.
+#define AGENT_ENGINE_TITLE(T, title)                                                               \
+    [[maybe_unused]] inline constexpr const char* agent_engine_title_fn(::agent_engine_schema_tag<T>) noexcept \
+    {                                                                                              \
+        static_assert(::agent_engine::detail::is_described_struct_v<T> ||                          \
+                          ::agent_engine::detail::is_described_enum_v<T>,                          \
+                      "agent_engine: AGENT_ENGINE_TITLE names a type that neither BOOST_DESCRIBE_STRUCT nor " \
+                      "BOOST_DESCRIBE_ENUM describes (declare it after them)");                    \
+        return title;                                                                              \
+    }                                                                                              \
+    AGENT_ENGINE_DETAIL_REQUIRE_FOUND(::agent_engine::detail::declares_title<T>, AGENT_ENGINE_TITLE);
 
 #endif

@@ -30,6 +30,8 @@ AGENT_ENGINE_DESCRIPTION(app::Schema, n, "How many")
 AGENT_ENGINE_SCHEMA_DESCRIPTION(app::Schema, "A schema")
 #elif defined(CASE_VALIDATOR)
 AGENT_ENGINE_VALIDATOR(app::Schema, app::always_valid)
+#elif defined(CASE_TITLE)
+AGENT_ENGINE_TITLE(app::Schema, "Record")
 #endif
 } // namespace registrations
 
