@@ -117,30 +117,37 @@ std::size_t display_width(std::string_view text)
     return width;
 }
 
-// An error's message for a terminal. A validation message is the library's
-// report over several lines, whose locations hold the input's keys as they
-// are: it is formatted again from its errors with those keys escaped, then
-// escaped line by line (the input reprs it quotes keep C1 and bidi controls).
-// Any other message is escaped whole: it is one line, newlines are the input's.
+// An error's message for a terminal. A validation message ends with the
+// library's report over several lines, whose locations hold the input's keys
+// as they are: it is formatted again from its errors with those keys escaped,
+// then escaped line by line (the input reprs it quotes keep C1 and bidi
+// controls); the line naming the checkpoint above it is escaped whole. Any other
+// message is escaped whole: it is one line, newlines are the input's.
 std::string terminal_message(const EngineError& e)
 {
     const boost::json::value* title = e.details ? e.details->if_contains("title") : nullptr;
     const boost::json::value* errors = e.details ? e.details->if_contains("errors") : nullptr;
     if (e.code != EngineErrorCode::validation || !title || !title->is_string() || !errors || !errors->is_array())
         return terminal_text(e.message);
+    // every error counted, of which `errors` holds those kept (read_options::max_errors)
+    const boost::json::value* count = e.details->if_contains("error_count");
+    boost::system::error_code not_a_count;
+    std::size_t total = count ? count->to_number<std::size_t>(not_a_count) : 0;
+    if (!count || not_a_count)
+        total = errors->get_array().size();
+    std::string report = validation_context::format_errors(title->get_string(), errors->get_array(), total);
+    std::string_view message = e.message;
+    if (!message.ends_with(report))
+        return terminal_text(message);
+    std::string_view above = message.substr(0, message.size() - report.size()); // "{location}:\n"
+    bool own_line = above.ends_with('\n');
+    std::string out = terminal_text(above.substr(0, above.size() - own_line)) + (own_line ? "\n" : "");
     boost::json::array escaped = errors->get_array();
     for (auto& error : escaped)
         for (auto& part : error.at("loc").as_array())
             if (part.is_string())
                 part = terminal_text(part.get_string());
-    const boost::json::value* count = e.details->if_contains("error_count");
-    boost::system::error_code not_a_count;
-    std::size_t total = count ? count->to_number<std::size_t>(not_a_count) : 0;
-    if (!count || not_a_count)
-        total = escaped.size();
-    std::string report = validation_context::format_errors(title->get_string(), escaped, total);
-    std::string_view rest = report;
-    std::string out;
+    std::string_view rest = report = validation_context::format_errors(title->get_string(), escaped, total);
     for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1))
         out += terminal_text(rest.substr(0, nl)) + '\n';
     return out + terminal_text(rest);
@@ -414,7 +421,7 @@ int cmd_validate(const context& ctx, const std::vector<std::string>& args)
         } else if (!problem) {
             std::cout << terminal_text(file) << ": ok\n";
         } else {
-            std::cout << terminal_text(file) << ": invalid\n" << terminal_message(*problem) << '\n';
+            std::cout << terminal_message(*problem) << '\n'; // it names the file
         }
     }
     if (ctx.json)

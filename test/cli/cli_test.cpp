@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(validate_lists_errors_and_fails_when_any_file_is_invalid)
     fixtures::write(bad, R"({"task_id": "x", "status": "lost"})");
     auto r = c.run({"validate", good.string(), bad.string()});
     BOOST_TEST(r.status == 1);
-    BOOST_TEST(r.out.find(bad.string() + ": invalid\n3 validation errors for Task\nspec\n  Field required [type=missing") !=
+    BOOST_TEST(r.out.find(bad.string() + ":\n3 validation errors for Task\nspec\n  Field required [type=missing") !=
                std::string::npos);
 
     auto json = c.run({"--json", "validate", bad.string(), (c.tmp.path() / "absent.json").string()});
@@ -225,8 +225,7 @@ BOOST_AUTO_TEST_CASE(validate_opens_files_as_the_stores_do)
     }
     BOOST_TEST(report[4].at("valid") == true);
     auto text = c.run({"validate", dir.string()});
-    BOOST_TEST(text.out == dir.string() + ": invalid\nCannot read " + dir.string() +
-                               ": it is a directory, not a checkpoint file\n");
+    BOOST_TEST(text.out == "Cannot read " + dir.string() + ": it is a directory, not a checkpoint file\n");
 }
 
 BOOST_AUTO_TEST_CASE(schema_prints_json_schema)
@@ -350,29 +349,39 @@ BOOST_AUTO_TEST_CASE(errors_and_reports_quoting_hostile_text_are_printed_escaped
     BOOST_TEST(validate.status == 1);
     BOOST_TEST(terminal_safe(validate.out));
     auto report = lines(validate.out);
-    BOOST_REQUIRE_EQUAL(report.size(), 12u); // each file, the count of errors, then two lines per error
-    BOOST_TEST(report[0] == dir + "/bad\\u202enosj.json: invalid");
+    BOOST_REQUIRE_EQUAL(report.size(), 11u); // the file, the count of errors, two lines per error, the other file
+    BOOST_TEST(report[0] == dir + "/bad\\u202enosj.json:");
     BOOST_TEST(report[1] == "4 validation errors for Task");
     BOOST_TEST(report[5].find("input_value='lost\\x1b[31m'") != std::string::npos);
     BOOST_TEST(report[8] == "stage_results.s\\nforged.started_at");
-    BOOST_TEST(report[10] == dir + "/absent\\xff.json: invalid");
-    BOOST_TEST(report[11] == "Cannot open " + dir + "/absent\\xff.json: No such file or directory");
+    BOOST_TEST(report[10] == "Cannot open " + dir + "/absent\\xff.json: No such file or directory");
     // --json keeps the key as it is
     auto json = json_of(c.run({"--json", "validate", bad.string()}).out);
     BOOST_TEST(json.at(0).at("error").at("details").at("errors").at(3).at("loc").at(1) == "s\nforged");
 
-    // The same report as the error of `show`, and what `list` skips.
-    fixtures::write(c.root / "t1" / "task-t1-bad.json", invalid_checkpoint);
-    auto show = c.at_root({"show", "task-t1-bad"});
+    // The same report as the error of `show`, and what `list` skips, below the
+    // checkpoint's path (escaped: the store's directory holds an ESC).
+    fs::path store = c.tmp.path() / "store\x1b[2J";
+    fs::rename(c.root, store);
+    fixtures::write(store / "t1" / "task-t1-bad.json", invalid_checkpoint);
+    std::string shown_path = dir + "/store\\x1b[2J/t1/task-t1-bad.json";
+    auto show = c.run({"--root", store.string(), "show", "task-t1-bad"});
     BOOST_TEST(show.status == 1);
     BOOST_TEST(terminal_safe(show.err));
-    BOOST_TEST(lines(show.err).size() == 9u);
+    BOOST_TEST(lines(show.err).size() == 10u);
+    BOOST_TEST(show.err.starts_with("agent-tasks: " + shown_path + ":\n4 validation errors for Task\n"), show.err);
     BOOST_TEST(show.err.find("\nstage_results.s\\nforged.started_at\n") != std::string::npos);
-    auto list = c.at_root({"list", "t1"});
+    auto list = c.run({"--root", store.string(), "list", "t1"});
     BOOST_TEST(list.status == 0);
     BOOST_TEST(terminal_safe(list.err));
-    BOOST_TEST(list.err.starts_with("agent-tasks: warning: skipped: 2 validation errors for TaskMetadata\n"));
+    BOOST_TEST(list.err.starts_with("agent-tasks: warning: skipped: " + shown_path +
+                                    ":\n2 validation errors for TaskMetadata\n"), list.err);
     BOOST_TEST(lines(list.out).size() == 3u);
+    fixtures::write(store / "t1" / "task-t1-bad.json", "{\"task_id\": ");
+    BOOST_TEST(c.run({"--root", store.string(), "list", "t1"}).err ==
+               "agent-tasks: warning: skipped: " + shown_path +
+                   ": Invalid JSON: incomplete JSON at line 1, column 13 (char 12)\n");
+    fs::rename(store, c.root);
 
     // Paths and arguments quoted in messages.
     auto none = c.run({"--root", dir + "/none\xff\x1b[2J", "list"});

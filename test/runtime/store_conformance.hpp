@@ -219,16 +219,33 @@ BOOST_AUTO_TEST_CASE(python_checkpoints_load_and_save_back_unchanged)
     }
 }
 
-BOOST_AUTO_TEST_CASE(corrupt_checkpoints_are_json_errors_with_their_location)
+// Every error about a stored checkpoint names it, in its message as in its
+// details: a json error on the same line, a validation report below a line
+// naming it, pydantic's text intact.
+BOOST_AUTO_TEST_CASE(corrupt_checkpoints_are_errors_naming_their_location)
 {
     using namespace agent_engine;
     auto store = make_conformance_store();
-    BOOST_REQUIRE(store->put("c", "task-c-bad", "{\"task_id\": "));
+    const std::string broken = "{\"task_id\": ", invalid = R"({"task_id": "task-c-invalid", "status": "lost"})";
+    BOOST_REQUIRE(store->put("c", "task-c-bad", broken));
+    BOOST_REQUIRE(store->put("c", "task-c-invalid", invalid));
+    std::string bad_at = store->location("c", "task-c-bad"), invalid_at = store->location("c", "task-c-invalid");
     TaskManager tm(store);
     auto loaded = tm.load_checkpoint("task-c-bad");
     BOOST_TEST(loaded.error().code == EngineErrorCode::json);
-    BOOST_TEST(fixtures::detail(loaded.error(), "path") == store->location("c", "task-c-bad"));
-    BOOST_TEST(tm.get_task_metadata("task-c-bad").error().code == EngineErrorCode::json);
+    BOOST_TEST(fixtures::detail(loaded.error(), "path") == bad_at);
+    BOOST_TEST(loaded.error().message == bad_at + ": " + from_json<Task>(broken).error().message);
+    BOOST_TEST(tm.get_task_metadata("task-c-bad").error().message == loaded.error().message);
+    auto rejected = tm.load_checkpoint("task-c-invalid");
+    BOOST_TEST(rejected.error().code == EngineErrorCode::validation);
+    BOOST_TEST(rejected.error().message == invalid_at + ":\n" + from_json<Task>(invalid).error().message);
+    auto meta = tm.get_task_metadata("task-c-invalid");
+    BOOST_TEST(meta.error().message == invalid_at + ":\n" + from_json<TaskMetadata>(invalid).error().message);
+    // What a listing skips says which checkpoint it is.
+    auto page = list_task_metadata(*store, "c").value();
+    BOOST_REQUIRE_EQUAL(page.skipped.size(), 2u);
+    BOOST_TEST(page.skipped[0].message == loaded.error().message);
+    BOOST_TEST(page.skipped[1].message == meta.error().message);
 }
 
 // Metadata of a checkpoint far larger than the ends it is read from; of one whose
@@ -273,7 +290,8 @@ BOOST_AUTO_TEST_CASE(metadata_of_large_checkpoints_reads_what_the_whole_text_say
     // Cut short: a json error, located in the whole text.
     BOOST_REQUIRE(store->put("big", "task-big-5", bytes.substr(0, bytes.size() - 3)));
     auto truncated = read_stored_task_metadata(*store, "big", "task-big-5");
-    BOOST_TEST(truncated.error().message == from_json<Task>(bytes.substr(0, bytes.size() - 3)).error().message);
+    BOOST_TEST(truncated.error().message == store->location("big", "task-big-5") + ": " +
+                                                from_json<Task>(bytes.substr(0, bytes.size() - 3)).error().message);
     BOOST_TEST(read_stored_task_metadata(*store, "big", "task-big-6").error().code == EngineErrorCode::not_found);
     // Read in one pass, each is what it is read alone.
     conformance::ids all{"task-big-1", "task-big-2", "task-big-3", "task-big-4", "task-big-5", "task-big-6"};

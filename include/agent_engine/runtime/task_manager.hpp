@@ -96,7 +96,7 @@ public:
     // held task, as get_task would (valid until the task is replaced or the manager dies).
     // not_found, security, io, json (line, column) or validation (per-field
     // errors, or task_id_mismatch when the checkpoint names another task);
-    // details carry the path.
+    // every message names the checkpoint's path or URI, and details carry it.
     Result<const Task*> load_checkpoint(std::string_view task_id);
 
     // Sorted task ids of a project; a missing project is an empty list.

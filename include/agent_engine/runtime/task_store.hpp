@@ -172,9 +172,15 @@ inline EngineError document_too_large(std::string_view operation, const std::str
                       {{"path", location}, {"size", size}, {"max_document_bytes", limit}});
 }
 
-// Adds the document's location to an error's details.
+// Names the document's location in an error about it: in its details (`path`)
+// and in its message, unless the message names it already. A one-line message
+// becomes "{location}: {message}"; a report over several lines (pydantic's
+// ValidationError text) gets "{location}:" as a line of its own above it, so the
+// report stays as pydantic prints it.
 inline EngineError with_location(EngineError e, std::string location)
 {
+    if (e.message.find(location) == std::string::npos)
+        e.message = location + (e.message.find('\n') == std::string::npos ? ": " : ":\n") + e.message;
     if (!e.details)
         e.details.emplace();
     e.details->insert_or_assign("path", std::move(location));
@@ -182,7 +188,7 @@ inline EngineError with_location(EngineError e, std::string location)
 }
 
 // Decodes a document read from (project, id), as bytes or as a text_source;
-// json and validation errors carry its location.
+// json and validation errors name its location (see with_location).
 template <class T, class Text>
 Result<T> decode_stored(const task_store& store, std::string_view project, std::string_view id, const Text& text)
 {
@@ -192,7 +198,7 @@ Result<T> decode_stored(const task_store& store, std::string_view project, std::
     return decoded;
 }
 
-// Reads and decodes a document of schema T; json and validation errors carry its location.
+// Reads and decodes a document of schema T; json and validation errors name its location.
 template <class T> Result<T> get_document(const task_store& store, std::string_view project, std::string_view id)
 {
     BOOST_OUTCOME_TRY(auto document, store.open(project, id));
