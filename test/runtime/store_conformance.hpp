@@ -117,6 +117,7 @@ BOOST_AUTO_TEST_CASE(documents_round_trip_byte_for_byte)
     // Not JSON, with a NUL byte and invalid UTF-8: a store keeps bytes, not text.
     const std::string odd("{\"a\": 1}\n\0\xff\xfe tail", 16);
     BOOST_REQUIRE(store->put("p", "task-p-1", odd));
+    BOOST_TEST(store->check_exists().has_value());
     BOOST_TEST(store->get("p", "task-p-1").value() == odd);
     BOOST_REQUIRE(store->put("p", "task-p-1", "second"));
     BOOST_TEST(store->get("p", "task-p-1").value() == "second");

@@ -98,6 +98,12 @@ public:
     // Where the document (project, id) lives, for messages and error details.
     virtual std::string location(std::string_view project, std::string_view id) const = 0;
 
+    // Success when the store is there to be read; not_found naming it when it is
+    // not, so that a reader can tell an empty store from a mistyped one (reads of
+    // a missing store otherwise find nothing, as in an empty one). The default
+    // says yes: a store that connects somewhere finds out when it opens.
+    virtual Result<void> check_exists() const { return boost::outcome_v2::success(); }
+
     // Compare-and-swap, for stores that version their documents (each put of a
     // document numbers it 1, 2, 3...; 0 means "no document"). With an
     // expected_version the put happens only if the stored version is that one,
