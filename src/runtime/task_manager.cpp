@@ -187,6 +187,11 @@ Result<task_page> TaskManager::list_task_metadata(std::string_view project_id, c
     return agent_engine::list_task_metadata(*store_, project_id, query);
 }
 
+Result<task_page> TaskManager::list_all_task_metadata(const task_query& query) const
+{
+    return agent_engine::list_all_task_metadata(*store_, query);
+}
+
 Result<prune_result> TaskManager::prune(std::string_view project_id, const prune_options& options)
 {
     return prune_tasks(*store_, project_id, options);

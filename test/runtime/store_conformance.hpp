@@ -414,6 +414,65 @@ BOOST_AUTO_TEST_CASE(paging_with_a_cursor_visits_every_task_once)
     BOOST_TEST(list_task_metadata(*h.store, "h", {.cursor = "garbage"}).error().code == EngineErrorCode::validation);
 }
 
+// Every project as one history: merged in order, paged by one cursor, each
+// project's unreadable checkpoints reported.
+BOOST_AUTO_TEST_CASE(the_history_of_every_project_is_one_history)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    for (auto [id, day] : {std::pair{"task-g-1", "03"}, {"task-g-2", "05"}, {"task-g-3", "07"}})
+        BOOST_REQUIRE(put_document(*h.store, "g", id,
+                                   conformance::make_task(id, TaskStatus::completed,
+                                                          "2025-12-" + std::string(day) + "T12:00:00Z")));
+    BOOST_REQUIRE(h.store->put("g", "task-g-bad", "{"));
+    auto all = [&](task_query q) { return list_all_task_metadata(*h.store, q).value(); };
+    BOOST_TEST(conformance::ids_of(all({}).tasks) ==
+                   (conformance::ids{"task-g-3", "task-h-6", "task-g-2", "task-h-5", "task-h-4", "task-g-1",
+                                     "task-h-3", "task-h-2", "task-h-1"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(all({}).skipped.size() == 1u);
+    BOOST_TEST(conformance::ids_of(all({.statuses = {TaskStatus::completed}, .order = task_order::oldest_first,
+                                        .limit = 3})
+                                       .tasks) == (conformance::ids{"task-h-1", "task-g-1", "task-h-4"}),
+               boost::test_tools::per_element());
+    for (auto order : {task_order::newest_first, task_order::oldest_first}) {
+        task_query q{.order = order, .limit = 4};
+        conformance::ids seen;
+        for (;;) {
+            auto page = all(q);
+            for (auto& id : conformance::ids_of(page.tasks))
+                seen.push_back(id);
+            if (page.next_cursor.empty())
+                break;
+            q.cursor = page.next_cursor;
+        }
+        BOOST_TEST(seen == conformance::ids_of(all({.order = order}).tasks), boost::test_tools::per_element());
+    }
+}
+
+// Progress is reported as each step's items are done: from 0 to the total, one at a time.
+BOOST_AUTO_TEST_CASE(history_and_prune_report_their_progress)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    conformance::ids seen;
+    progress_callback record = [&](std::string_view step, std::size_t done, std::size_t total) {
+        seen.push_back(std::string(step) + " " + std::to_string(done) + "/" + std::to_string(total));
+    };
+    auto steps = [](conformance::ids expected, std::string_view step, std::size_t total) {
+        for (std::size_t i = 0; i <= total; ++i)
+            expected.push_back(std::string(step) + " " + std::to_string(i) + "/" + std::to_string(total));
+        return expected;
+    };
+    // A store answering from an index reads no document.
+    auto reads = h.store->metadata_index() ? conformance::ids{} : steps({}, "read", 6);
+    BOOST_REQUIRE(list_task_metadata(*h.store, "h", {.limit = 1, .progress = record}));
+    BOOST_TEST(seen == reads, boost::test_tools::per_element());
+    seen.clear();
+    BOOST_REQUIRE(prune_tasks(*h.store, "h", {.older_than = std::chrono::hours(24), .progress = record}));
+    BOOST_TEST(seen == steps(reads, "remove", 4), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(unreadable_checkpoints_are_skipped_and_reported)
 {
     using namespace agent_engine;

@@ -108,6 +108,7 @@ public:
     // Project history and retention (see task_history.hpp).
     Result<std::vector<std::string>> list_projects() const;
     Result<task_page> list_task_metadata(std::string_view project_id, const task_query& query = {}) const;
+    Result<task_page> list_all_task_metadata(const task_query& query = {}) const;
     Result<prune_result> prune(std::string_view project_id, const prune_options& options);
 };
 

@@ -33,6 +33,11 @@ class task_metadata_index; // task_history.hpp
 // to write a larger document and to read one (without reading it).
 inline constexpr std::size_t default_max_document_bytes = std::size_t{1} << 30;
 
+// How far a long operation over many documents has got, for a caller that shows
+// progress: called with done == 0 before the first of the `total` items of a
+// step ("read", "remove", "copy"), then after each item.
+using progress_callback = std::function<void(std::string_view step, std::size_t done, std::size_t total)>;
+
 // A document's bytes with its version (see task_store::put_versioned).
 struct versioned_document {
     std::string bytes;
