@@ -11,6 +11,7 @@
 
 #include "../schemas/fixtures.hpp"
 
+#include <agent_engine/runtime/store_copy.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
 
 #include <atomic>
@@ -594,6 +595,47 @@ BOOST_AUTO_TEST_CASE(prune_racing_a_worker_loses_no_task_the_worker_saved)
     }
     BOOST_TEST(lost == 0u);
     BOOST_TEST(saved.size() + pruned.value().removed.size() >= std::size_t(tasks));
+}
+
+// A copy writes what the destination lacks, leaves what it holds equal, and
+// replaces what it holds otherwise only when told to.
+BOOST_AUTO_TEST_CASE(copy_refuses_to_overwrite_a_different_document_unless_told_to)
+{
+    using namespace agent_engine;
+    auto from = make_conformance_store(), to = make_conformance_store();
+    BOOST_REQUIRE(from->put("a", "task-a-1", "one"));
+    BOOST_REQUIRE(from->put("a", "task-a-2", "two"));
+    BOOST_REQUIRE(from->put("b", "task-b-1", "three"));
+    BOOST_REQUIRE(to->put("a", "task-a-1", "one"));
+    BOOST_REQUIRE(to->put("a", "task-a-2", "other"));
+    conformance::ids seen;
+    auto copied = copy_documents(*from, *to, {.progress = [&](std::string_view step, std::size_t done, std::size_t total) {
+        seen.push_back(std::string(step) + " " + std::to_string(done) + "/" + std::to_string(total));
+    }}).value();
+    BOOST_TEST(copied.projects == (conformance::ids{"a", "b"}), boost::test_tools::per_element());
+    BOOST_TEST(copied.copied == 1u);
+    BOOST_TEST(copied.unchanged == 1u);
+    BOOST_REQUIRE_EQUAL(copied.refused.size(), 1u);
+    BOOST_TEST(copied.refused[0].error_id == "destination_differs");
+    BOOST_TEST(copied.refused[0].message == "Kept " + to->location("a", "task-a-2") + ": it differs from " +
+                                                from->location("a", "task-a-2") + " (copy with overwrite to replace it)");
+    BOOST_TEST(to->get("a", "task-a-2").value() == "other");
+    BOOST_TEST(to->get("b", "task-b-1").value() == "three");
+    BOOST_TEST(seen == (conformance::ids{"copy 0/3", "copy 1/3", "copy 2/3", "copy 3/3"}), boost::test_tools::per_element());
+
+    auto replaced = copy_documents(*from, *to, {.projects = {"a"}, .overwrite = true}).value();
+    BOOST_TEST(replaced.copied == 1u);
+    BOOST_TEST(replaced.unchanged == 1u);
+    BOOST_TEST(replaced.refused.empty());
+    BOOST_TEST(to->get("a", "task-a-2").value() == "two");
+
+    // Projects the source lacks: named, and nothing copied.
+    BOOST_REQUIRE(from->put("c", "task-c-1", "four"));
+    auto missing = copy_documents(*from, *to, {.projects = {"c", "nope", "zz"}});
+    BOOST_TEST(missing.error().code == EngineErrorCode::not_found);
+    BOOST_TEST(missing.error().message == "No projects 'nope', 'zz' in the source store");
+    BOOST_TEST(copy_documents(*from, *to, {.projects = {"nope"}}).error().message == "No project 'nope' in the source store");
+    BOOST_TEST(to->get("c", "task-c-1").error().code == EngineErrorCode::not_found);
 }
 
 // A JSON string may hold a NUL (\u0000): the history lists exactly what the
