@@ -6,8 +6,8 @@
 // them) goes through terminal_text.
 //
 // Every command is an entry of `commands` (at the end): its options and
-// arguments are declared there once, and the parser and the help are both made
-// from those declarations.
+// arguments are declared there once, and the parser, the help and the bash
+// completion script are all made from those declarations.
 
 #include "command.hpp"
 #include "report_command.hpp"
@@ -573,6 +573,8 @@ int run_report(const invocation& inv)
     return cmd_report(env, words);
 }
 
+int run_completion(const invocation& inv);
+
 // ---- the commands --------------------------------------------------------------
 
 // Options every command takes, before or after its name.
@@ -637,11 +639,16 @@ const command report_command{
     {{"TASK_ID"}},
     run_report,
 };
+const command completion_command{"completion",
+                                 "a completion script for SHELL (bash): source it, or install it",
+                                 {},
+                                 {{"SHELL", true, false, value_kind::shell}},
+                                 run_completion};
 
 // Every command, in the order the help lists them: adding one is adding a line.
 const command* const commands[] = {
-    &list_command,     &show_command,   &meta_command, &prune_command,
-    &validate_command, &schema_command, &copy_command, &report_command,
+    &list_command,   &show_command, &meta_command,   &prune_command,      &validate_command,
+    &schema_command, &copy_command, &report_command, &completion_command,
 };
 
 // ---- help ----------------------------------------------------------------------
@@ -715,6 +722,95 @@ void print_help(const command& c)
     if (!c.options.empty())
         std::cout << '\n' << described(c.options, (std::string(c.name) + " options").c_str());
     std::cout << "\nglobal options: [--store DIR|URI] [--json] (see 'agent-tasks --help')\n";
+}
+
+// ---- bash completion -----------------------------------------------------------
+
+// Bash that fills COMPREPLY with the values of `kind` that start with $cur.
+std::string complete_value(value_kind kind)
+{
+    auto words = [](const std::string& list) { return "COMPREPLY=($(compgen -W '" + list + "' -- \"$cur\"))"; };
+    switch (kind) {
+    case value_kind::directory:
+        return "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- \"$cur\"))";
+    case value_kind::file:
+        return "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\"))";
+    case value_kind::status:
+        return words(names_of<TaskStatus>());
+    case value_kind::schema: {
+        std::string names;
+        for (auto const& [title, f] : schemas())
+            names += (names.empty() ? "" : " ") + title;
+        return words(names);
+    }
+    case value_kind::shell:
+        return words("bash");
+    case value_kind::text:
+        break;
+    }
+    return "COMPREPLY=()"; // nothing to offer
+}
+
+std::string option_words(const std::vector<option_spec>& options)
+{
+    std::string out;
+    for (auto const& o : options)
+        out += (out.empty() ? "--" : " --") + long_name(o);
+    return out;
+}
+
+// The words that name option `o` on a command line, each after `prefix`, as a
+// bash case pattern: "report:--output | report:-o".
+std::string option_pattern(const option_spec& o, const std::string& prefix = {})
+{
+    std::string_view name = o.name;
+    std::size_t comma = name.find(',');
+    std::string pattern = prefix + "--" + long_name(o);
+    return comma == std::string_view::npos ? pattern : pattern + " | " + prefix + "-" + std::string(name.substr(comma + 1));
+}
+
+int run_completion(const invocation& inv)
+{
+    if (*inv.argument("SHELL") != "bash")
+        throw usage_error("invalid_value", "completion: unknown shell '" + *inv.argument("SHELL") + "' (bash)",
+                          {{"argument", "SHELL"}, {"value", *inv.argument("SHELL")}});
+    std::string command_names, global_values, values, per_command;
+    for (auto const& o : global_options)
+        if (o.value) {
+            global_values += (global_values.empty() ? "" : " | ") + option_pattern(o);
+            values += "    " + option_pattern(o, "*:") + ") " + complete_value(o.kind) + "; return ;;\n";
+        }
+    for (const command* c : commands) {
+        command_names += (command_names.empty() ? "" : " ") + std::string(c->name);
+        for (auto const& o : c->options)
+            if (o.value)
+                values += "    " + option_pattern(o, c->name + std::string(":")) + ") " + complete_value(o.kind) +
+                          "; return ;;\n";
+        // A command's arguments are all of one kind.
+        value_kind kind = c->arguments.empty() ? value_kind::text : c->arguments.front().kind;
+        per_command += "    " + std::string(c->name) + ") if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W '" +
+                       option_words(c->options) + (c->options.empty() ? "" : " ") + option_words(global_options) +
+                       "' -- \"$cur\")); else " + complete_value(kind) + "; fi ;;\n";
+    }
+    std::cout << "# bash completion for agent-tasks, generated by 'agent-tasks completion bash'\n"
+                 "_agent_tasks()\n{\n"
+                 "    local cur=${COMP_WORDS[COMP_CWORD]} prev= command= i\n"
+                 "    ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}\n"
+                 "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
+                 "        case ${COMP_WORDS[i]} in\n"
+                 "        " << global_values << ") ((i++)) ;;\n"
+                 "        -*) ;;\n"
+                 "        *) command=${COMP_WORDS[i]}; break ;;\n"
+                 "        esac\n"
+                 "    done\n"
+                 "    case $command:$prev in\n"
+              << values
+              << "    esac\n"
+                 "    case $command in\n"
+                 "    '') if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W '" << option_words(global_options)
+              << "' -- \"$cur\")); else COMPREPLY=($(compgen -W '" << command_names << "' -- \"$cur\")); fi ;;\n"
+              << per_command << "    esac\n}\ncomplete -F _agent_tasks agent-tasks\n";
+    return exit_ok;
 }
 
 // ---- the command line ------------------------------------------------------------

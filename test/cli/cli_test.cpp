@@ -54,6 +54,16 @@ struct cli {
         args.insert(args.begin(), {"--root", root.string()});
         return run(args);
     }
+    // Runs a bash script; what it printed.
+    std::string bash(const std::string& script) const
+    {
+        fs::path file = tmp.path() / "script.bash", out = tmp.path() / "bash.out";
+        fixtures::write(file, script);
+        int raw = std::system(("bash " + quoted(file.string()) + " >" + quoted(out.string())).c_str());
+        BOOST_REQUIRE(WIFEXITED(raw));
+        BOOST_REQUIRE(WEXITSTATUS(raw) == 0);
+        return fixtures::read(out);
+    }
     // Writes `t` into the store, where the library would save it.
     void plant(const Task& t) const
     {
@@ -277,6 +287,7 @@ BOOST_AUTO_TEST_CASE(unknown_options_and_stray_arguments_are_usage_errors_naming
              {{"prune", "t1"}, "prune: missing --older-than AGE"},
              {{"copy", "t1"}, "copy: missing --to DIR|URI"},
              {{"validate"}, "validate: missing FILE"},
+             {{"completion", "fish"}, "completion: unknown shell 'fish' (bash)"},
              {{"list", "--limit", "-1"}, "--limit: not a whole number of 1 or more: '-1'"},
              {{"list", "--limit", "0"}, "--limit: not a whole number of 1 or more: '0'"},
              {{"list", "--limit", "2x"}, "--limit: not a whole number of 1 or more: '2x'"},
@@ -314,7 +325,7 @@ BOOST_AUTO_TEST_CASE(version_and_help_of_each_command)
     BOOST_TEST(version.status == 0);
     BOOST_TEST(std::regex_match(version.out, std::regex("agent-tasks [0-9]+\\.[0-9]+\\.[0-9]+\n")), version.out);
     auto global = c.run({"--help"});
-    for (auto command : {"list", "show", "meta", "prune", "validate", "schema", "copy"})
+    for (auto command : {"list", "show", "meta", "prune", "validate", "schema", "copy", "completion"})
         BOOST_TEST(global.out.find("\n  " + std::string(command) + " ") != std::string::npos, command);
 
     auto list = c.run({"list", "--help"});
@@ -638,4 +649,60 @@ BOOST_AUTO_TEST_CASE(table_columns_are_measured_in_terminal_columns)
     BOOST_TEST(r.out == "TASK              STATUS   PIPELINE         CREATED               UPDATED\n"
                         "task-wide-日本語  running  re\u0301sume\u0301-pipeline  2025-12-06 02:45:28Z  2025-12-06 02:45:28Z\n"
                         "task-wide-1       running  p1               2025-12-06 02:45:28Z  2025-12-06 02:45:28Z\n");
+}
+
+// The completion script is made from the tables the parser uses: bash offers
+// every command, every option a command's help lists, and the values it knows.
+BOOST_AUTO_TEST_CASE(bash_completion_offers_what_the_parser_accepts)
+{
+    cli c;
+    auto script = c.run({"completion", "bash"});
+    BOOST_REQUIRE(script.status == 0);
+    fs::path completion = c.tmp.path() / "agent-tasks.bash";
+    fixtures::write(completion, script.out);
+    auto complete = [&](const std::vector<std::string>& words) {
+        std::string line = "source " + quoted(completion.string()) + "\nCOMP_WORDS=(";
+        for (auto const& w : words)
+            line += " " + quoted(w);
+        line += ")\nCOMP_CWORD=" + std::to_string(words.size() - 1) + "\n_agent_tasks\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
+        auto offered = lines(c.bash(line));
+        std::erase(offered, "");
+        std::sort(offered.begin(), offered.end());
+        return offered;
+    };
+    using words = std::vector<std::string>;
+    BOOST_TEST(complete({"agent-tasks", ""}) ==
+                   (words{"completion", "copy", "list", "meta", "prune", "report", "schema", "show", "validate"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(complete({"agent-tasks", "--json", "li"}) == words{"list"}, boost::test_tools::per_element());
+    BOOST_TEST(complete({"agent-tasks", "list", "--status", ""}) == (words{"completed", "failed", "pending", "running"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(complete({"agent-tasks", "--store", "x", "schema", "Task"}) == (words{"Task", "TaskMetadata", "TaskSpec"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(complete({"agent-tasks", "prune", "--older-than", ""}).empty());
+    std::string t1 = (c.root / "t1").string();
+    BOOST_TEST(complete({"agent-tasks", "report", "-o", t1}) == words{t1}, boost::test_tools::per_element());
+    BOOST_TEST(complete({"agent-tasks", "--store", (c.tmp.path() / "ta").string()}) == words{c.root.string()},
+               boost::test_tools::per_element());
+    std::string file = (c.root / "t1" / "task-t1-4f2f2f93.json").string();
+    BOOST_TEST(complete({"agent-tasks", "validate", file.substr(0, file.size() - 8)}) == words{file},
+               boost::test_tools::per_element());
+    // Every option each help lists, and nothing else, after "--".
+    std::regex option("\n  (--[a-z-]+)");
+    auto listed = [&](const std::string& help) {
+        words names;
+        for (std::sregex_iterator it(help.begin(), help.end(), option), end; it != end; ++it)
+            names.push_back((*it)[1]);
+        return names;
+    };
+    words global = listed(c.run({"--help"}).out);
+    BOOST_TEST(global.size() == 5u);
+    std::sort(global.begin(), global.end());
+    BOOST_TEST(complete({"agent-tasks", "--"}) == global, boost::test_tools::per_element());
+    for (auto command : {"list", "show", "prune", "copy"}) {
+        words expected = listed(c.run({command, "--help"}).out);
+        expected.insert(expected.end(), global.begin(), global.end());
+        std::sort(expected.begin(), expected.end());
+        BOOST_TEST(complete({"agent-tasks", command, "--"}) == expected, boost::test_tools::per_element());
+    }
 }
