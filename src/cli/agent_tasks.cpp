@@ -25,13 +25,17 @@
 #include <boost/mp11/algorithm.hpp>
 #include <boost/program_options.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <utility>
 
 namespace po = boost::program_options;
 using namespace agent_engine;
@@ -163,8 +167,22 @@ std::string terminal_message(const EngineError& e)
     return out + terminal_text(rest);
 }
 
+namespace {
+
+// Whether a progress line is on stderr, unfinished: erased before anything else is printed there.
+bool progress_shown = false;
+
+void erase_progress()
+{
+    if (std::exchange(progress_shown, false))
+        std::cerr << "\r\x1b[K";
+}
+
+} // namespace
+
 int fail(const invocation& inv, const EngineError& e)
 {
+    erase_progress();
     if (inv.json) // ASCII, every control escaped: safe on a terminal as it is
         std::cerr << to_json(e, json_format::compact()) << '\n';
     else
@@ -179,6 +197,7 @@ void warn_skipped(const invocation& inv, const std::vector<EngineError>& skipped
 {
     if (inv.json)
         return;
+    erase_progress();
     for (auto const& e : skipped)
         std::cerr << "agent-tasks: warning: skipped: " << terminal_message(e) << '\n';
 }
@@ -209,6 +228,75 @@ Result<TaskManager> open_existing_store(const invocation& inv)
 {
     BOOST_OUTCOME_TRY(auto store, open_existing(inv.store));
     return TaskManager(std::move(store));
+}
+
+namespace {
+
+// "1h02m", "3m05s", "12s".
+std::string duration_text(double seconds)
+{
+    auto s = static_cast<long long>(seconds + 0.5);
+    char buf[32];
+    if (s >= 3600)
+        std::snprintf(buf, sizeof buf, "%lldh%02lldm", s / 3600, s / 60 % 60);
+    else if (s >= 60)
+        std::snprintf(buf, sizeof buf, "%lldm%02llds", s / 60, s % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%llds", s);
+    return buf;
+}
+
+// One line on stderr, rewritten in place: "agent-tasks: copy 1200/100000
+// (2400/s, 41s left)", or with a label "agent-tasks: prune p: remove 12/30".
+// Drawn when a step starts and ends, and in between at most every 100 ms;
+// erased when the step ends (or fails), so that only results remain.
+class progress_display {
+    std::string what_;
+    std::chrono::steady_clock::time_point started_, drawn_;
+
+public:
+    explicit progress_display(std::string_view what) : what_(what.empty() ? "" : terminal_text(what) + ": ") {}
+
+    void operator()(std::string_view step, std::size_t done, std::size_t total)
+    {
+        if (total == 0)
+            return;
+        auto now = std::chrono::steady_clock::now();
+        if (done == 0)
+            started_ = now;
+        else if (done != total && now - drawn_ < std::chrono::milliseconds(100))
+            return;
+        drawn_ = now;
+        std::string line = "agent-tasks: " + what_ + std::string(step) + " " + std::to_string(done) + "/" +
+                           std::to_string(total);
+        double seconds = std::chrono::duration<double>(now - started_).count();
+        if (done != 0 && seconds > 0) {
+            double rate = static_cast<double>(done) / seconds;
+            char buf[32];
+            std::snprintf(buf, sizeof buf, rate < 10 ? "%.1f/s" : "%.0f/s", rate);
+            line += std::string(" (") + buf;
+            if (done != total)
+                line += ", " + duration_text(static_cast<double>(total - done) / rate) + " left";
+            line += ")";
+        }
+        std::cerr << '\r' << line << "\x1b[K";
+        progress_shown = true;
+        if (done == total)
+            erase_progress();
+        std::cerr.flush();
+    }
+};
+
+} // namespace
+
+progress_callback progress_line(const invocation& inv, std::string_view what)
+{
+    if (!inv.show_progress)
+        return {};
+    return [display = std::make_shared<progress_display>(what)](std::string_view step, std::size_t done,
+                                                                          std::size_t total) {
+        (*display)(step, done, total);
+    };
 }
 
 namespace {
@@ -338,6 +426,7 @@ int run_list(const invocation& inv)
     query.limit = count_of(inv, "limit").value_or(0);
     query.cursor = inv.option("cursor").value_or("");
     auto project = inv.argument("PROJECT");
+    query.progress = progress_line(inv);
 
     auto opened = open_existing_store(inv);
     if (!opened)
@@ -425,6 +514,7 @@ int run_prune(const invocation& inv)
     options.statuses = statuses_of(inv);
     options.dry_run = inv.flag("dry-run");
     std::string project = *inv.argument("PROJECT");
+    options.progress = progress_line(inv, "prune " + project);
 
     auto opened = open_existing_store(inv);
     if (!opened)
@@ -450,7 +540,11 @@ int run_validate(const invocation& inv)
     auto files = inv.repeated_argument("FILE");
     bool all_valid = true;
     boost::json::array report;
-    for (auto const& file : files) {
+    progress_callback progress = progress_line(inv);
+    if (progress)
+        progress("check", 0, files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        auto const& file = files[i];
         // Opened as a store opens its documents, and read as it is decoded.
         auto task = [&]() -> Result<Task> {
             BOOST_OUTCOME_TRY(auto text, open_document_file(file));
@@ -459,6 +553,8 @@ int run_validate(const invocation& inv)
                 return with_location(std::move(decoded).error(), file);
             return decoded;
         }();
+        if (progress)
+            progress("check", i + 1, files.size());
         std::optional<EngineError> problem;
         if (!task)
             problem = std::move(task).error();
@@ -483,6 +579,7 @@ int run_copy(const invocation& inv)
     copy_options options;
     options.projects = inv.repeated_argument("PROJECT");
     options.overwrite = inv.flag("overwrite");
+    options.progress = progress_line(inv);
     std::string destination = *inv.option("to");
     auto from = open_existing(inv.store);
     if (!from)
@@ -583,6 +680,7 @@ const std::vector<option_spec> global_options{
      value_kind::directory},
     {"root", "DIR|URI", "the same as --store (its former name)", value_kind::directory},
     {"json", nullptr, "JSON on stdout, errors as JSON objects on stderr"},
+    {"quiet", nullptr, "no progress line on stderr (drawn on a terminal only)"},
     {"help", nullptr, "this help; after a command, the command's"},
     {"version", nullptr, "print the version"},
 };
@@ -698,7 +796,7 @@ po::options_description described(const std::vector<option_spec>& options, const
 
 void print_help()
 {
-    std::cout << "usage: agent-tasks [--store DIR|URI] [--json] COMMAND [ARGS]\n\n"
+    std::cout << "usage: agent-tasks [--store DIR|URI] [--json] [--quiet] COMMAND [ARGS]\n\n"
                  "Inspect and maintain task checkpoints: a directory ({root}/{project_id}/{task_id}.json)\n"
                  "or a PostgreSQL database (--store postgresql://user@host/db).\n\ncommands:\n";
     for (const command* c : commands) {
@@ -721,7 +819,7 @@ void print_help(const command& c)
               << c.summary << "\n";
     if (!c.options.empty())
         std::cout << '\n' << described(c.options, (std::string(c.name) + " options").c_str());
-    std::cout << "\nglobal options: [--store DIR|URI] [--json] (see 'agent-tasks --help')\n";
+    std::cout << "\nglobal options: [--store DIR|URI] [--json] [--quiet] (see 'agent-tasks --help')\n";
 }
 
 // ---- bash completion -----------------------------------------------------------
@@ -915,6 +1013,7 @@ const command* parse(const std::vector<std::string>& args, invocation& inv)
                           {{"option", "--root"}});
     inv.store = inv.option("store").value_or(inv.option("root").value_or(std::string(default_task_root)));
     inv.json = inv.flag("json");
+    inv.show_progress = !inv.flag("quiet") && ::isatty(STDERR_FILENO);
     std::vector<std::string> words;
     if (inv.values.count(words_key))
         words = inv.values[words_key].as<std::vector<std::string>>();
@@ -933,6 +1032,7 @@ std::string help_hint(const std::vector<std::string>& args)
 
 int usage(const std::vector<std::string>& args, bool json, const usage_error& e)
 {
+    erase_progress();
     if (json) {
         boost::json::object error{{"code", "usage"}, {"error_id", e.error_id}, {"message", e.what()}};
         error.emplace("details", e.details);

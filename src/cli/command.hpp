@@ -56,6 +56,7 @@ class invocation {
 public:
     std::string store; // --store (or --root): a directory or a postgresql:// URI
     bool json = false;
+    bool show_progress = false; // stderr is a terminal, and no --quiet
 
     boost::program_options::variables_map values;
     std::map<std::string, std::vector<std::string>, std::less<>> arguments;
@@ -96,6 +97,10 @@ int fail(const invocation& inv, const agent_engine::EngineError& e);
 
 // The --store, which must exist (a read of a missing store is a failure that names it).
 agent_engine::Result<agent_engine::TaskManager> open_existing_store(const invocation& inv);
+
+// A progress_callback drawing a progress line on stderr, labelled `what` when
+// that says more than the step, if inv.show_progress; else an empty one.
+agent_engine::progress_callback progress_line(const invocation& inv, std::string_view what = {});
 
 } // namespace agent_tasks
 

@@ -9,8 +9,10 @@
 
 #include <regex>
 
+#include <pty.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using agent_engine::Task;
@@ -53,6 +55,36 @@ struct cli {
     {
         args.insert(args.begin(), {"--root", root.string()});
         return run(args);
+    }
+    // Runs agent-tasks at the root with its stdin, stdout and stderr on a
+    // pseudo-terminal, as in an interactive shell: all it wrote there, in `out`.
+    outcome on_terminal(std::vector<std::string> args) const
+    {
+        args.insert(args.begin(), {AGENT_TASKS, "--root", root.string()});
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        int terminal = -1;
+        pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+        BOOST_REQUIRE(pid >= 0);
+        if (pid == 0) {
+            ::execv(AGENT_TASKS, argv.data());
+            ::_exit(127);
+        }
+        std::string out;
+        char buf[4096];
+        for (ssize_t n; (n = ::read(terminal, buf, sizeof buf)) != 0;) { // EIO once the child is gone
+            if (n > 0)
+                out.append(buf, static_cast<std::size_t>(n));
+            else if (errno != EINTR)
+                break;
+        }
+        int raw = 0;
+        BOOST_REQUIRE(::waitpid(pid, &raw, 0) == pid);
+        ::close(terminal);
+        BOOST_REQUIRE(WIFEXITED(raw));
+        return {WEXITSTATUS(raw), out, {}};
     }
     // Runs a bash script; what it printed.
     std::string bash(const std::string& script) const
@@ -651,6 +683,61 @@ BOOST_AUTO_TEST_CASE(table_columns_are_measured_in_terminal_columns)
                         "task-wide-1       running  p1               2025-12-06 02:45:28Z  2025-12-06 02:45:28Z\n");
 }
 
+// On a terminal, work over many checkpoints draws a progress line on stderr:
+// when each step starts and ends (drawn whatever the speed, so that this test
+// needs no timing), and in between. --quiet, or stderr not a terminal: none.
+BOOST_AUTO_TEST_CASE(progress_is_drawn_on_a_terminal_only)
+{
+    cli c;
+    for (int i = 0; i < 30; ++i) {
+        Task t = fixture_task();
+        t.task_id = "task-many-" + std::to_string(100 + i);
+        c.plant(t);
+    }
+    std::string to = (c.tmp.path() / "copy").string(), t1 = (c.root / "t1").string();
+    struct drawn {
+        std::vector<std::string> args;
+        std::vector<std::string> steps; // each drawn at 0 and at its total
+    };
+    for (auto const& [args, steps] : std::vector<drawn>{
+             {{"list"}, {"read 34/34"}},
+             {{"list", "many", "--json"}, {"read 30/30"}},
+             {{"copy", "--to", to}, {"copy 34/34"}},
+             {{"validate", t1 + "/task-t1-4f2f2f93.json", t1 + "/task-t1-98738ae8.json"}, {"check 2/2"}},
+             {{"prune", "many", "--older-than", "1d", "--status", "running"},
+              {"prune many: read 30/30", "prune many: remove 30/30"}},
+         }) {
+        auto r = c.on_terminal(args);
+        BOOST_TEST_CONTEXT(args.front())
+        {
+            BOOST_TEST(r.status == 0, r.out);
+            std::size_t at = 0;
+            for (auto const& step : steps) {
+                std::string total = step.substr(step.rfind('/') + 1);
+                std::string start = "\ragent-tasks: " + step.substr(0, step.rfind(' ') + 1) + "0/" + total + "\x1b[K";
+                std::size_t started = r.out.find(start, at);
+                BOOST_TEST(started != std::string::npos, start);
+                // the end: with the rate, then erased
+                at = r.out.find("\ragent-tasks: " + step + " (", started);
+                BOOST_TEST(at != std::string::npos, step);
+                BOOST_TEST(r.out.substr(at, r.out.find("\x1b[K", at) - at).ends_with("/s)"));
+                BOOST_TEST(r.out.find("\x1b[K\r\x1b[K", at) != std::string::npos);
+            }
+        }
+    }
+    BOOST_TEST(c.on_terminal({"--quiet", "list"}).out.find("agent-tasks: read") == std::string::npos);
+    // A failure in the middle erases the line before it is reported.
+    fs::path blocked = c.tmp.path() / "blocked";
+    fixtures::write(blocked / "t1", "a file where a project directory belongs");
+    auto failed = c.on_terminal({"copy", "--to", blocked.string(), "t1"});
+    BOOST_TEST(failed.status == 1);
+    BOOST_TEST(failed.out.find("\ragent-tasks: copy 0/2\x1b[K\r\x1b[Kagent-tasks: Cannot ") != std::string::npos,
+               failed.out);
+    auto piped = c.at_root({"copy", "--to", to});
+    BOOST_TEST(piped.status == 0);
+    BOOST_TEST(piped.err.empty());
+}
+
 // The completion script is made from the tables the parser uses: bash offers
 // every command, every option a command's help lists, and the values it knows.
 BOOST_AUTO_TEST_CASE(bash_completion_offers_what_the_parser_accepts)
@@ -696,7 +783,7 @@ BOOST_AUTO_TEST_CASE(bash_completion_offers_what_the_parser_accepts)
         return names;
     };
     words global = listed(c.run({"--help"}).out);
-    BOOST_TEST(global.size() == 5u);
+    BOOST_TEST(global.size() == 6u);
     std::sort(global.begin(), global.end());
     BOOST_TEST(complete({"agent-tasks", "--"}) == global, boost::test_tools::per_element());
     for (auto command : {"list", "show", "prune", "copy"}) {
