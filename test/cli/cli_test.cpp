@@ -664,6 +664,26 @@ BOOST_AUTO_TEST_CASE(errors_and_reports_quoting_hostile_text_are_printed_escaped
         BOOST_TEST(terminal_safe(r.err));
 }
 
+// A report of more errors than a read keeps ends with how many more there
+// were, and keeps its lines (formatted again with the total, it matches).
+BOOST_AUTO_TEST_CASE(a_report_of_more_errors_than_kept_keeps_its_lines)
+{
+    cli c;
+    std::string trace = "[1";
+    for (int i = 1; i < 1500; ++i)
+        trace += ",1";
+    fs::path bad = c.tmp.path() / "many.json";
+    fixtures::write(bad, R"({"task_id": "t", "spec": {"task_spec_id": "s", "request": "r"}, "pipeline_id": "p",
+                           "routing_trace": )" + trace + "]}");
+    auto r = c.run({"validate", bad.string()});
+    BOOST_TEST(r.status == 1);
+    auto report = lines(r.out);
+    BOOST_REQUIRE_EQUAL(report.size(), 1u + 1 + 2 * 1000 + 1);
+    BOOST_TEST(report[0] == bad.string() + ":");
+    BOOST_TEST(report[1] == "1500 validation errors for Task");
+    BOOST_TEST(report.back() == "... and 500 more errors (max_errors=1000)");
+}
+
 // Each column as wide as its widest cell on the terminal: a CJK character takes
 // two columns, a combining accent none.
 BOOST_AUTO_TEST_CASE(table_columns_are_measured_in_terminal_columns)
