@@ -671,6 +671,18 @@ Result<std::vector<std::string>> file_task_store::list_projects() const
     });
 }
 
+Result<void> file_task_store::check_exists() const
+{
+    std::string path = root_.string();
+    unique_fd fd(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() >= 0)
+        return boost::outcome_v2::success();
+    if (errno == ENOENT)
+        return make_error(EngineErrorCode::not_found, source, "store_not_found",
+                          "No task store at " + path + ": the directory does not exist", {{"path", path}});
+    return io_error("open", path, errno);
+}
+
 Result<void> file_task_store::remove(std::string_view project, std::string_view id)
 {
     BOOST_OUTCOME_TRY(check_project_key(project));
