@@ -166,6 +166,10 @@ Result<unique_fd> lock_temp_file(int dir_fd, const std::string& tmp, const std::
         }
         if (held.st_dev != named.st_dev || held.st_ino != named.st_ino)
             continue;
+        // Being unlinked: the kernel drops the link count before the name stops
+        // resolving, so for a moment the name still leads to a file with none.
+        if (held.st_nlink == 0)
+            continue;
         // A hard link would let the truncation below reach a file outside the tree.
         if (!S_ISREG(held.st_mode) || held.st_nlink != 1)
             return make_error(EngineErrorCode::security, source, "unsafe_temporary_file",
