@@ -1,6 +1,5 @@
-// The README's quick start: describe a schema once, round-trip it, read the errors.
+// example/quick_start.cpp: describe a schema once, round-trip it, read the errors.
 #include <agent_engine/agent_engine.hpp>
-
 #include <iostream>
 
 struct Step {
@@ -11,14 +10,10 @@ struct Step {
 BOOST_DESCRIBE_STRUCT(Step, (), (name, retries, agent))
 AGENT_ENGINE_REQUIRED(Step, name)
 
-int main()
-{
-    Step step{"plan", 2, "planner"};
-    std::string text = agent_engine::to_json(step);
-    std::cout << text << '\n';
-
+int main() {
+    std::string text = agent_engine::to_json(Step{"plan", 2, "planner"});
     agent_engine::Result<Step> back = agent_engine::from_json<Step>(text);
-    std::cout << "round trip: " << (back && back.value().retries == 2 ? "ok" : "FAILED") << '\n';
+    std::cout << back.value().retries << '\n';                       // 2
 
     auto bad = agent_engine::from_json<Step>(R"({"retries": "three"})");
     std::cout << bad.error().message << '\n';

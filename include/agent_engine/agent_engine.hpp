@@ -15,6 +15,7 @@
 #include <agent_engine/core/validate.hpp>
 #include <agent_engine/runtime/file_task_store.hpp>
 #include <agent_engine/runtime/project_id.hpp>
+#include <agent_engine/runtime/store_copy.hpp>
 #include <agent_engine/runtime/task_history.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
 #include <agent_engine/runtime/task_metadata.hpp>

@@ -166,6 +166,10 @@ Result<unique_fd> lock_temp_file(int dir_fd, const std::string& tmp, const std::
         }
         if (held.st_dev != named.st_dev || held.st_ino != named.st_ino)
             continue;
+        // Being unlinked: the kernel drops the link count before the name stops
+        // resolving, so for a moment the name still leads to a file with none.
+        if (held.st_nlink == 0)
+            continue;
         // A hard link would let the truncation below reach a file outside the tree.
         if (!S_ISREG(held.st_mode) || held.st_nlink != 1)
             return make_error(EngineErrorCode::security, source, "unsafe_temporary_file",
@@ -669,6 +673,18 @@ Result<std::vector<std::string>> file_task_store::list_projects() const
         return scan_directory(std::move(root_fd).value(), path,
                               [](std::string_view, const struct stat& st) { return S_ISDIR(st.st_mode); });
     });
+}
+
+Result<void> file_task_store::check_exists() const
+{
+    std::string path = root_.string();
+    unique_fd fd(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() >= 0)
+        return boost::outcome_v2::success();
+    if (errno == ENOENT)
+        return make_error(EngineErrorCode::not_found, source, "store_not_found",
+                          "No task store at " + path + ": the directory does not exist", {{"path", path}});
+    return io_error("open", path, errno);
 }
 
 Result<void> file_task_store::remove(std::string_view project, std::string_view id)

@@ -1,6 +1,8 @@
+#include <agent_engine/runtime/detail/progress_count.hpp>
 #include <agent_engine/runtime/task_history.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -9,6 +11,8 @@ namespace agent_engine {
 namespace {
 
 constexpr auto source = EngineErrorSource::task_manager;
+
+using detail::progress_count;
 
 // Tasks are ordered by (time, id): <0, 0 or >0 as `a` comes before, at or after (time, id).
 int compare(const indexed_task& a, std::int64_t time, std::string_view id) noexcept
@@ -24,14 +28,14 @@ EngineError query_error(std::string error_id, std::string message, std::string_v
                       {{"input", input}});
 }
 
-// Every readable task of the project, oldest first; unreadable ones go to `skipped`.
-Result<std::vector<indexed_task>> scan(const task_store& store, std::string_view project,
-                                       std::vector<EngineError>& skipped)
+// The readable tasks among `ids` of the project, oldest first; unreadable ones go to `skipped`.
+std::vector<indexed_task> scan(const task_store& store, std::string_view project, const std::vector<std::string>& ids,
+                               std::vector<EngineError>& skipped, progress_count& progress)
 {
-    BOOST_OUTCOME_TRY(auto ids, store.list(project));
     std::vector<indexed_task> entries;
     entries.reserve(ids.size());
     for_each_stored_task_metadata(store, project, ids, [&](std::size_t i, Result<TaskMetadata> meta) {
+        progress.advance();
         if (!meta) { // removed since the listing (not_found), unreadable or invalid
             if (meta.error().code != EngineErrorCode::not_found)
                 skipped.push_back(std::move(meta).error());
@@ -62,12 +66,12 @@ bool selected(const indexed_task& e, const metadata_selection& sel)
            (!sel.before || (timed && e.time < *sel.before));
 }
 
-// The selection answered by reading every document (stores without an index).
-Result<metadata_rows> select_by_scanning(const task_store& store, std::string_view project,
-                                         const metadata_selection& sel)
+// The selection among `ids` of the project, answered by reading each document.
+metadata_rows select_by_scanning(const task_store& store, std::string_view project, const std::vector<std::string>& ids,
+                                 const metadata_selection& sel, progress_count& progress)
 {
     metadata_rows rows;
-    BOOST_OUTCOME_TRY(auto entries, scan(store, project, rows.skipped));
+    auto entries = scan(store, project, ids, rows.skipped, progress);
     if (sel.order == task_order::newest_first)
         std::reverse(entries.begin(), entries.end());
     for (auto& e : entries) {
@@ -79,11 +83,42 @@ Result<metadata_rows> select_by_scanning(const task_store& store, std::string_vi
     return rows;
 }
 
-Result<metadata_rows> select(const task_store& store, std::string_view project, const metadata_selection& sel)
+// The selection over the projects, merged in its order: from the store's index,
+// or by reading every document (listed first, so that progress has its total).
+Result<metadata_rows> select(const task_store& store, std::span<const std::string> projects,
+                             const metadata_selection& sel, const progress_callback& progress)
 {
-    if (auto const* index = store.metadata_index())
-        return index->select_metadata(project, sel);
-    return select_by_scanning(store, project, sel);
+    metadata_rows all;
+    auto merge = [&all](metadata_rows rows) {
+        std::move(rows.tasks.begin(), rows.tasks.end(), std::back_inserter(all.tasks));
+        std::move(rows.skipped.begin(), rows.skipped.end(), std::back_inserter(all.skipped));
+    };
+    if (auto const* index = store.metadata_index()) {
+        for (auto const& project : projects) {
+            BOOST_OUTCOME_TRY(auto rows, index->select_metadata(project, sel));
+            merge(std::move(rows));
+        }
+    } else {
+        std::vector<std::vector<std::string>> ids;
+        std::size_t total = 0;
+        for (auto const& project : projects) {
+            BOOST_OUTCOME_TRY(auto listed, store.list(project));
+            total += listed.size();
+            ids.push_back(std::move(listed));
+        }
+        progress_count count(progress, "read", total);
+        for (std::size_t i = 0; i < projects.size(); ++i)
+            merge(select_by_scanning(store, projects[i], ids[i], sel, count));
+    }
+    if (projects.size() > 1) { // each project's rows are in order; all of them are not
+        std::sort(all.tasks.begin(), all.tasks.end(), [&sel](const indexed_task& a, const indexed_task& b) {
+            int c = compare(a, b.time, b.id);
+            return sel.order == task_order::oldest_first ? c < 0 : c > 0;
+        });
+        if (sel.limit != 0 && all.tasks.size() > sel.limit)
+            all.tasks.resize(sel.limit);
+    }
+    return all;
 }
 
 Result<std::optional<std::int64_t>> bound(const std::optional<std::string>& text)
@@ -124,7 +159,10 @@ std::int64_t task_time(const TaskMetadata& meta) noexcept
     return untimed_task;
 }
 
-Result<task_page> list_task_metadata(const task_store& store, std::string_view project, const task_query& query)
+namespace {
+
+// A page of `query` over the projects.
+Result<task_page> list_page(const task_store& store, std::span<const std::string> projects, const task_query& query)
 {
     metadata_selection sel;
     sel.statuses = query.statuses;
@@ -136,7 +174,7 @@ Result<task_page> list_task_metadata(const task_store& store, std::string_view p
         sel.cursor = std::move(c);
     }
     sel.limit = query.limit == 0 ? 0 : query.limit + 1; // one more tells whether a next page exists
-    BOOST_OUTCOME_TRY(auto rows, select(store, project, sel));
+    BOOST_OUTCOME_TRY(auto rows, select(store, projects, sel, query.progress));
     task_page page;
     page.skipped = std::move(rows.skipped);
     if (query.limit != 0 && rows.tasks.size() > query.limit) {
@@ -147,6 +185,20 @@ Result<task_page> list_task_metadata(const task_store& store, std::string_view p
     for (auto& t : rows.tasks)
         page.tasks.push_back(std::move(t.meta));
     return page;
+}
+
+} // namespace
+
+Result<task_page> list_task_metadata(const task_store& store, std::string_view project, const task_query& query)
+{
+    const std::string one[] = {std::string(project)};
+    return list_page(store, one, query);
+}
+
+Result<task_page> list_all_task_metadata(const task_store& store, const task_query& query)
+{
+    BOOST_OUTCOME_TRY(auto projects, store.list_projects());
+    return list_page(store, projects, query);
 }
 
 Result<prune_result> prune_tasks(task_store& store, std::string_view project, const prune_options& options,
@@ -169,29 +221,33 @@ Result<prune_result> prune_tasks(task_store& store, std::string_view project, co
 
     prune_result result;
     result.dry_run = options.dry_run;
-    BOOST_OUTCOME_TRY(auto rows, select(store, project, sel));
+    const std::string one[] = {std::string(project)};
+    BOOST_OUTCOME_TRY(auto rows, select(store, one, sel, options.progress));
     result.skipped = std::move(rows.skipped);
+    if (options.dry_run) {
+        for (auto& e : rows.tasks)
+            result.removed.push_back(std::move(e.meta));
+        return result;
+    }
+    progress_count removals(options.progress, "remove", rows.tasks.size());
     for (auto& e : rows.tasks) {
-        if (!options.dry_run) {
-            auto removed = store.remove_if(project, e.id, {e.version, [&]() -> Result<bool> {
-                                               BOOST_OUTCOME_TRY(auto now, read_stored_task_metadata(store, project, e.id));
-                                               std::int64_t time = task_time(now);
-                                               return selected({std::move(now), e.id, time}, sel);
-                                           }});
-            if (!removed) {
-                if (removed.error().code != EngineErrorCode::not_found)
-                    result.skipped.push_back(std::move(removed).error());
-                continue;
-            }
-            if (!removed.value()) {
-                std::string where = store.location(project, e.id);
-                result.skipped.push_back(make_error(EngineErrorCode::validation, source, "task_changed",
-                                                    "Kept " + where + ": saved again since prune read it",
-                                                    {{"path", where}, {"task_id", e.id}}));
-                continue;
-            }
+        auto removed = store.remove_if(project, e.id, {e.version, [&]() -> Result<bool> {
+                                           BOOST_OUTCOME_TRY(auto now, read_stored_task_metadata(store, project, e.id));
+                                           std::int64_t time = task_time(now);
+                                           return selected({std::move(now), e.id, time}, sel);
+                                       }});
+        removals.advance();
+        if (!removed) {
+            if (removed.error().code != EngineErrorCode::not_found)
+                result.skipped.push_back(std::move(removed).error());
+        } else if (!removed.value()) {
+            std::string where = store.location(project, e.id);
+            result.skipped.push_back(make_error(EngineErrorCode::validation, source, "task_changed",
+                                                "Kept " + where + ": saved again since prune read it",
+                                                {{"path", where}, {"task_id", e.id}}));
+        } else {
+            result.removed.push_back(std::move(e.meta));
         }
-        result.removed.push_back(std::move(e.meta));
     }
     return result;
 }

@@ -1,3 +1,4 @@
+#include <agent_engine/core/validate.hpp>
 #include <agent_engine/runtime/project_id.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
 #include <agent_engine/runtime/timestamp.hpp>
@@ -80,6 +81,25 @@ const Task* TaskManager::get_task(std::string_view task_id) const
     return it == tasks_.end() ? nullptr : &it->second;
 }
 
+Result<Task*> TaskManager::put_task(Task task)
+{
+    BOOST_OUTCOME_TRY(check_document_key(task.task_id));
+    BOOST_OUTCOME_TRY(validate(task));
+    task.updated_at = utc_timestamp_now();
+    if (!task.created_at)
+        task.created_at = task.updated_at;
+    std::string id = task.task_id;
+    auto [it, inserted] = tasks_.insert_or_assign(std::move(id), std::move(task));
+    return &it->second;
+}
+
+Result<Task*> TaskManager::edit_task(std::string_view task_id)
+{
+    BOOST_OUTCOME_TRY(Task * task, find(task_id));
+    task->updated_at = utc_timestamp_now();
+    return task;
+}
+
 Result<void> TaskManager::set_status(std::string_view task_id, TaskStatus status)
 {
     BOOST_OUTCOME_TRY(Task * task, find(task_id));
@@ -132,6 +152,11 @@ Result<std::filesystem::path> TaskManager::save(std::string_view task_id, bool i
 {
     BOOST_OUTCOME_TRY(check_document_key(task_id));
     BOOST_OUTCOME_TRY(Task * task, find(task_id));
+    if (task->task_id != task_id) // saved under its key, it would load as another task
+        return make_error(EngineErrorCode::validation, source, "task_id_changed",
+                          "Task '" + std::string(task_id) + "' was given the id '" + task->task_id +
+                              "' in memory; refusing to save it as '" + std::string(task_id) + "'",
+                          {{"task_id", task_id}, {"found", task->task_id}});
     std::optional<std::int64_t> expected;
     if (if_unchanged) {
         auto known = versions_.find(task_id);
@@ -185,6 +210,11 @@ Result<std::vector<std::string>> TaskManager::list_projects() const { return sto
 Result<task_page> TaskManager::list_task_metadata(std::string_view project_id, const task_query& query) const
 {
     return agent_engine::list_task_metadata(*store_, project_id, query);
+}
+
+Result<task_page> TaskManager::list_all_task_metadata(const task_query& query) const
+{
+    return agent_engine::list_all_task_metadata(*store_, query);
 }
 
 Result<prune_result> TaskManager::prune(std::string_view project_id, const prune_options& options)

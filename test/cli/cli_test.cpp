@@ -7,8 +7,12 @@
 #include <agent_engine/runtime/project_id.hpp>
 #include <agent_engine/schemas/task.hpp>
 
+#include <regex>
+
+#include <pty.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using agent_engine::Task;
@@ -51,6 +55,46 @@ struct cli {
     {
         args.insert(args.begin(), {"--root", root.string()});
         return run(args);
+    }
+    // Runs agent-tasks at the root with its stdin, stdout and stderr on a
+    // pseudo-terminal, as in an interactive shell: all it wrote there, in `out`.
+    outcome on_terminal(std::vector<std::string> args) const
+    {
+        args.insert(args.begin(), {AGENT_TASKS, "--root", root.string()});
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        int terminal = -1;
+        pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+        BOOST_REQUIRE(pid >= 0);
+        if (pid == 0) {
+            ::execv(AGENT_TASKS, argv.data());
+            ::_exit(127);
+        }
+        std::string out;
+        char buf[4096];
+        for (ssize_t n; (n = ::read(terminal, buf, sizeof buf)) != 0;) { // EIO once the child is gone
+            if (n > 0)
+                out.append(buf, static_cast<std::size_t>(n));
+            else if (errno != EINTR)
+                break;
+        }
+        int raw = 0;
+        BOOST_REQUIRE(::waitpid(pid, &raw, 0) == pid);
+        ::close(terminal);
+        BOOST_REQUIRE(WIFEXITED(raw));
+        return {WEXITSTATUS(raw), out, {}};
+    }
+    // Runs a bash script; what it printed.
+    std::string bash(const std::string& script) const
+    {
+        fs::path file = tmp.path() / "script.bash", out = tmp.path() / "bash.out";
+        fixtures::write(file, script);
+        int raw = std::system(("bash " + quoted(file.string()) + " >" + quoted(out.string())).c_str());
+        BOOST_REQUIRE(WIFEXITED(raw));
+        BOOST_REQUIRE(WEXITSTATUS(raw) == 0);
+        return fixtures::read(out);
     }
     // Writes `t` into the store, where the library would save it.
     void plant(const Task& t) const
@@ -104,8 +148,8 @@ BOOST_AUTO_TEST_CASE(list_prints_every_project_newest_first)
     BOOST_TEST(r.status == 0);
     auto rows = lines(r.out);
     BOOST_REQUIRE_EQUAL(rows.size(), 5u);
-    BOOST_TEST(rows[0] == "TASK                     STATUS   PIPELINE  CREATED              UPDATED");
-    BOOST_TEST(rows[1] == "task-test_spec-5de8bb8e  running  test_dag  2025-12-06 02:45:28  2025-12-06 02:45:28");
+    BOOST_TEST(rows[0] == "TASK                     STATUS   PIPELINE  CREATED               UPDATED");
+    BOOST_TEST(rows[1] == "task-test_spec-5de8bb8e  running  test_dag  2025-12-06 02:45:28Z  2025-12-06 02:45:28Z");
     BOOST_TEST(rows[4].starts_with("task-t1-4f2f2f93 "));
     BOOST_TEST(r.err.empty());
 }
@@ -115,7 +159,7 @@ BOOST_AUTO_TEST_CASE(list_filters_and_json)
     cli c;
     auto r = c.at_root({"list", "t1", "--json", "--limit", "1", "--oldest-first"});
     BOOST_TEST(r.status == 0);
-    auto tasks = json_of(r.out).as_array();
+    auto tasks = json_of(r.out).at("tasks").as_array();
     BOOST_REQUIRE_EQUAL(tasks.size(), 1u);
     BOOST_TEST(tasks[0].at("task_id") == "task-t1-4f2f2f93");
     BOOST_TEST(tasks[0].at("updated_at") == "2025-12-06T02:39:14.208980Z");
@@ -186,7 +230,7 @@ BOOST_AUTO_TEST_CASE(validate_lists_errors_and_fails_when_any_file_is_invalid)
     fixtures::write(bad, R"({"task_id": "x", "status": "lost"})");
     auto r = c.run({"validate", good.string(), bad.string()});
     BOOST_TEST(r.status == 1);
-    BOOST_TEST(r.out.find(bad.string() + ": invalid\n3 validation errors for Task\nspec\n  Field required [type=missing") !=
+    BOOST_TEST(r.out.find(bad.string() + ":\n3 validation errors for Task\nspec\n  Field required [type=missing") !=
                std::string::npos);
 
     auto json = c.run({"--json", "validate", bad.string(), (c.tmp.path() / "absent.json").string()});
@@ -225,8 +269,7 @@ BOOST_AUTO_TEST_CASE(validate_opens_files_as_the_stores_do)
     }
     BOOST_TEST(report[4].at("valid") == true);
     auto text = c.run({"validate", dir.string()});
-    BOOST_TEST(text.out == dir.string() + ": invalid\nCannot read " + dir.string() +
-                               ": it is a directory, not a checkpoint file\n");
+    BOOST_TEST(text.out == "Cannot read " + dir.string() + ": it is a directory, not a checkpoint file\n");
 }
 
 BOOST_AUTO_TEST_CASE(schema_prints_json_schema)
@@ -252,6 +295,228 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2)
     auto help = c.run({"--help"});
     BOOST_TEST(help.status == 0);
     BOOST_TEST(help.out.starts_with("usage: agent-tasks"));
+}
+
+// An option the command does not know, anywhere on the line, is named and
+// refused: it was once taken for the command, and the command for the project.
+BOOST_AUTO_TEST_CASE(unknown_options_and_stray_arguments_are_usage_errors_naming_them)
+{
+    cli c;
+    struct refused {
+        std::vector<std::string> args;
+        std::string message; // the first line of stderr, after "agent-tasks: "
+    };
+    for (auto const& [args, message] : std::vector<refused>{
+             {{"--jsn", "list"}, "unrecognised option '--jsn'"},
+             {{"--bogus", "list", "t1"}, "unrecognised option '--bogus'"},
+             {{"list", "--stat", "running"}, "unrecognised option '--stat'"}, // no guessing from prefixes
+             {{"list", "t1", "t2"}, "list: unexpected argument 't2'"},
+             {{"show", "task-t1-98738ae8", "extra"}, "show: unexpected argument 'extra'"},
+             {{"show"}, "show: missing TASK_ID"},
+             {{"meta"}, "meta: missing TASK_ID"},
+             {{"prune", "--older-than", "1d"}, "prune: missing PROJECT"},
+             {{"prune"}, "prune: missing PROJECT"},
+             {{"prune", "t1"}, "prune: missing --older-than AGE"},
+             {{"copy", "t1"}, "copy: missing --to DIR|URI"},
+             {{"validate"}, "validate: missing FILE"},
+             {{"completion", "fish"}, "completion: unknown shell 'fish' (bash)"},
+             {{"list", "--limit", "-1"}, "--limit: not a whole number of 1 or more: '-1'"},
+             {{"list", "--limit", "0"}, "--limit: not a whole number of 1 or more: '0'"},
+             {{"list", "--limit", "2x"}, "--limit: not a whole number of 1 or more: '2x'"},
+             {{"list", "--limit"}, "the required argument for option '--limit' is missing"},
+             {{"list", "--limit", "1", "--limit", "2"}, "option '--limit' cannot be specified more than once"},
+             {{"list", "--since", "yesterday"},
+              "--since: not a time (2025-12-06T02:45:18Z) or an age (7d): 'yesterday'"},
+             {{"list", "--cursor", "garbage"}, "--cursor: Not a cursor returned by a previous page: 'garbage'"},
+             {{"prune", "t1", "--older-than", "soon"}, "--older-than: not an age (90s, 30m, 12h, 7d, 2w): 'soon'"},
+             {{"--store", "a", "list"}, "--store and --root name the same store: give one"}, // and --root
+             {{"--store", "a", "list", "--store", "b"}, "option '--store' cannot be specified more than once"},
+         }) {
+        auto r = c.at_root(args);
+        BOOST_TEST_CONTEXT(args.back())
+        {
+            BOOST_TEST(r.status == 2);
+            BOOST_TEST(r.out.empty());
+            BOOST_TEST(lines(r.err).at(0) == "agent-tasks: " + message);
+            BOOST_TEST(r.err.find("--task-id") == std::string::npos);
+        }
+    }
+    // The hint names the command's own help.
+    BOOST_TEST(lines(c.at_root({"list", "--bogus"}).err).at(1) == "try 'agent-tasks list --help'");
+    BOOST_TEST(lines(c.at_root({"--bogus"}).err).at(1) == "try 'agent-tasks --help'");
+    // After "--" every word is an argument, even one that looks like an option.
+    auto dashed = c.at_root({"validate", "--", "--json"});
+    BOOST_TEST(dashed.status == 1);
+    BOOST_TEST(dashed.out == "Cannot open --json: No such file or directory\n");
+}
+
+BOOST_AUTO_TEST_CASE(version_and_help_of_each_command)
+{
+    cli c;
+    auto version = c.run({"--version"});
+    BOOST_TEST(version.status == 0);
+    BOOST_TEST(std::regex_match(version.out, std::regex("agent-tasks [0-9]+\\.[0-9]+\\.[0-9]+\n")), version.out);
+    auto global = c.run({"--help"});
+    for (auto command : {"list", "show", "meta", "prune", "validate", "schema", "copy", "completion"})
+        BOOST_TEST(global.out.find("\n  " + std::string(command) + " ") != std::string::npos, command);
+
+    auto list = c.run({"list", "--help"});
+    BOOST_TEST(list.status == 0);
+    BOOST_TEST(list.out.starts_with("usage: agent-tasks list [PROJECT] [OPTIONS]\n"));
+    for (auto option : {"--status S", "--since TIME", "--until TIME", "--limit N", "--cursor C", "--oldest-first"})
+        BOOST_TEST(list.out.find(option) != std::string::npos, option);
+    BOOST_TEST(list.out.find("commands:") == std::string::npos);
+    // Help needs nothing else the command needs, wherever it is asked for.
+    BOOST_TEST(c.run({"prune", "--help"}).out.starts_with("usage: agent-tasks prune PROJECT --older-than AGE [OPTIONS]\n"));
+    BOOST_TEST(c.run({"--json", "show", "--help"}).out.starts_with("usage: agent-tasks show TASK_ID\n"));
+    BOOST_TEST(c.run({"--help", "copy"}).out.starts_with("usage: agent-tasks copy [PROJECT]... --to DIR|URI [OPTIONS]\n"));
+}
+
+// Reading a store that is not there is a failure that names it, not an empty history.
+BOOST_AUTO_TEST_CASE(a_missing_store_is_a_failure_for_every_command_that_reads_it)
+{
+    cli c;
+    std::string missing = (c.tmp.path() / "nowhere").string();
+    for (std::vector<std::string> args : {std::vector<std::string>{"list"},
+                                          {"list", "t1"},
+                                          {"show", "task-t1-98738ae8"},
+                                          {"meta", "task-t1-98738ae8"},
+                                          {"prune", "t1", "--older-than", "1d"},
+                                          {"copy", "--to", c.root.string()}}) {
+        args.insert(args.begin(), {"--store", missing});
+        auto r = c.run(args);
+        BOOST_TEST_CONTEXT(args.at(2))
+        {
+            BOOST_TEST(r.status == 1);
+            BOOST_TEST(r.out.empty());
+            BOOST_TEST(r.err == "agent-tasks: No task store at " + missing + ": the directory does not exist\n");
+        }
+    }
+    BOOST_TEST(!fs::exists(missing));
+    // A destination is made when missing.
+    auto copied = c.run({"--store", c.root.string(), "copy", "--to", missing});
+    BOOST_TEST(copied.status == 0, copied.err);
+    BOOST_TEST(fs::exists(fs::path(missing) / "t1" / "task-t1-98738ae8.json"));
+}
+
+BOOST_AUTO_TEST_CASE(copy_names_what_it_did_not_find_and_keeps_what_differs)
+{
+    cli c;
+    std::string to = (c.tmp.path() / "copy").string();
+    auto none = c.at_root({"copy", "--to", to, "t1", "nosuchproject"});
+    BOOST_TEST(none.status == 1);
+    BOOST_TEST(none.err == "agent-tasks: No project 'nosuchproject' in the source store\n");
+    BOOST_TEST(!fs::exists(to));
+
+    BOOST_TEST(c.at_root({"copy", "--to", to, "t1"}).out ==
+               "copied 2 checkpoints of 1 project to " + to + ", each read back and compared\n");
+    fs::path changed = fs::path(to) / "t1" / "task-t1-98738ae8.json";
+    fixtures::write(changed, "{}");
+    auto kept = c.at_root({"copy", "--to", to});
+    BOOST_TEST(kept.status == 1);
+    BOOST_TEST(kept.out == "copied 2 checkpoints of 2 projects to " + to +
+                               ", each read back and compared; 1 was there already\n");
+    BOOST_TEST(kept.err == "agent-tasks: Kept " + changed.string() + ": it differs from " +
+                               (c.root / "t1" / "task-t1-98738ae8.json").string() +
+                               " (copy with overwrite to replace it)\n"
+                               "agent-tasks: kept 1 checkpoint that differs from the source; --overwrite replaces them\n");
+    BOOST_TEST(fixtures::read(changed) == "{}");
+    auto json = c.at_root({"--json", "copy", "--to", to});
+    BOOST_TEST(json.status == 1);
+    auto report = json_of(json.out);
+    BOOST_TEST(report.at("copied") == 0);
+    BOOST_TEST(report.at("unchanged") == 3);
+    BOOST_TEST(report.at("projects") == (boost::json::array{"t1", "test_spec"}));
+    BOOST_TEST(report.at("refused").at(0).at("error_id") == "destination_differs");
+
+    auto replaced = c.at_root({"copy", "--to", to, "--overwrite"});
+    BOOST_TEST(replaced.status == 0);
+    BOOST_TEST(fixtures::read(changed) == fixtures::read(c.root / "t1" / "task-t1-98738ae8.json"));
+}
+
+// Under --json a failure is one JSON object on stderr, and stdout stays empty.
+BOOST_AUTO_TEST_CASE(json_errors_are_json_objects_on_stderr)
+{
+    cli c;
+    auto missing = c.at_root({"--json", "show", "task-t1-missing"});
+    BOOST_TEST(missing.status == 1);
+    BOOST_TEST(missing.out.empty());
+    BOOST_REQUIRE_EQUAL(lines(missing.err).size(), 1u);
+    auto error = json_of(missing.err);
+    BOOST_TEST(error.at("code") == "not_found");
+    BOOST_TEST(error.at("error_id") == "checkpoint_not_found");
+    BOOST_TEST(error.at("details").at("path") == boost::json::value((c.root / "t1" / "task-t1-missing.json").string()));
+    BOOST_TEST(std::string(error.at("message").as_string()).find("task-t1-missing.json") != std::string::npos);
+
+    auto usage = c.at_root({"list", "--json", "--limit", "-1"});
+    BOOST_TEST(usage.status == 2);
+    BOOST_TEST(usage.out.empty());
+    BOOST_TEST(json_of(usage.err) == json_of(R"({"code": "usage", "error_id": "invalid_value",
+        "message": "--limit: not a whole number of 1 or more: '-1'", "details": {"option": "--limit", "value": "-1"}})"));
+    auto unknown = json_of(c.at_root({"--json", "list", "--bogus"}).err);
+    BOOST_TEST(unknown.at("error_id") == "unknown_option");
+    BOOST_TEST(unknown.at("details").at("option") == "--bogus");
+    auto gone = json_of(c.run({"--json", "--store", (c.tmp.path() / "none").string(), "list"}).err);
+    BOOST_TEST(gone.at("error_id") == "store_not_found");
+}
+
+// A history read a page at a time, filtered by time and status; what it skips
+// is part of its --json output.
+BOOST_AUTO_TEST_CASE(list_pages_with_a_cursor_and_filters_by_time)
+{
+    cli c;
+    auto first = c.at_root({"list", "--limit", "3"});
+    BOOST_TEST(first.status == 0);
+    auto rows = lines(first.out);
+    BOOST_REQUIRE_EQUAL(rows.size(), 5u); // the header, three tasks, the cursor
+    BOOST_TEST(rows[3].starts_with("task-test_spec-e564b8db "));
+    BOOST_REQUIRE(rows[4].starts_with("next page: --cursor "));
+    std::string cursor = rows[4].substr(std::string("next page: --cursor ").size());
+    auto rest = c.at_root({"list", "--limit", "3", "--cursor", cursor});
+    BOOST_TEST(lines(rest.out).size() == 2u); // the header and the last task, no cursor
+    BOOST_TEST(lines(rest.out).at(1).starts_with("task-t1-4f2f2f93 "));
+    auto json = json_of(c.at_root({"--json", "list", "--limit", "3"}).out);
+    BOOST_TEST(json.at("tasks").as_array().size() == 3u);
+    BOOST_TEST(json.at("next_cursor") == boost::json::value(cursor));
+
+    auto window = c.at_root({"--json", "list", "--since", "2025-12-06T02:40:00Z", "--until", "2025-12-06 02:45:20Z"});
+    BOOST_TEST(window.status == 0);
+    auto tasks = json_of(window.out).at("tasks").as_array();
+    BOOST_REQUIRE_EQUAL(tasks.size(), 1u);
+    BOOST_TEST(tasks[0].at("task_id") == "task-test_spec-e564b8db");
+    BOOST_TEST(json_of(c.at_root({"--json", "list", "--since", "1d"}).out).at("tasks").as_array().empty());
+    BOOST_TEST(json_of(c.at_root({"--json", "list", "--until", "1d", "--status", "running", "--status", "failed"}).out)
+                   .at("tasks")
+                   .as_array()
+                   .size() == 4u);
+
+    fixtures::write(c.root / "t1" / "task-t1-bad.json", "{");
+    auto skipped = c.at_root({"--json", "list"});
+    BOOST_TEST(skipped.status == 0);
+    BOOST_TEST(skipped.err.empty());
+    auto doc = json_of(skipped.out);
+    BOOST_TEST(doc.at("tasks").as_array().size() == 4u);
+    BOOST_REQUIRE_EQUAL(doc.at("skipped").as_array().size(), 1u);
+    BOOST_TEST(doc.at("skipped").at(0).at("details").at("path") ==
+               boost::json::value((c.root / "t1" / "task-t1-bad.json").string()));
+}
+
+// Times are shown with their zone: UTC, as the checkpoints keep them.
+BOOST_AUTO_TEST_CASE(times_are_printed_in_utc_with_their_zone)
+{
+    cli c;
+    Task t = fixture_task();
+    t.task_id = "task-zone-1";
+    t.created_at = "2025-12-06T04:45:28.5+02:00";
+    t.updated_at = "2025-12-06T02:50:00"; // no offset: read as UTC
+    c.plant(t);
+    auto list = c.at_root({"list", "zone"});
+    BOOST_TEST(lines(list.out).at(1).ends_with("  2025-12-06 02:45:28Z  2025-12-06 02:50:00Z"), list.out);
+    auto meta = c.at_root({"meta", "task-zone-1"});
+    BOOST_TEST(meta.out.find("\ncreated_at   2025-12-06T02:45:28.500000Z\nupdated_at   2025-12-06T02:50:00.000000Z\n") !=
+               std::string::npos, meta.out);
+    auto show = c.at_root({"show", "task-zone-1"});
+    BOOST_TEST(show.out.find("\ncreated   2025-12-06T02:45:28.500000Z\n") != std::string::npos, show.out);
 }
 
 // The hostile-input review's pipeline id: printed raw, it added a row to `list`
@@ -285,9 +550,9 @@ BOOST_AUTO_TEST_CASE(text_read_from_a_store_is_printed_escaped_one_line_per_row)
     auto rows = lines(list.out);
     BOOST_REQUIRE_EQUAL(rows.size(), 6u); // the header and five tasks: nothing forged
     BOOST_TEST(rows[2] == "task-t1-forged           running  " + forged_pipeline_shown +
-                              "  2025-12-06 02:45:28  2025-12-06 02:45:28");
+                              "  2025-12-06 02:45:28Z  2025-12-06 02:45:28Z");
     for (std::size_t i = 1; i < rows.size(); ++i) // every row's columns where the header's are
-        BOOST_TEST(rows[i].size() == rows[0].find("UPDATED") + std::string("2025-12-06 02:45:28").size());
+        BOOST_TEST(rows[i].size() == rows[0].find("UPDATED") + std::string("2025-12-06 02:45:28Z").size());
 
     auto show = c.at_root({"show", t.task_id});
     BOOST_TEST(show.status == 0);
@@ -297,7 +562,7 @@ BOOST_AUTO_TEST_CASE(text_read_from_a_store_is_printed_escaped_one_line_per_row)
     BOOST_TEST(show.out.find("\nstage     s2\\x1b[2J\n") != std::string::npos);
     BOOST_TEST(show.out.find("\nrequest   do\\u0080\\u0085\\u009b\\u009f\\u2028\\u2029\\u061c\\u200e\\u200f\\u202a"
                              "\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\n") != std::string::npos);
-    BOOST_TEST(show.out.find("\n  s\\n\\u2066evil  2025-12-06T02:45:29Z         error: boom\\r\\x1b[1A\n") !=
+    BOOST_TEST(show.out.find("\n  s\\n\\u2066evil  2025-12-06T02:45:29.000000Z  error: boom\\r\\x1b[1A\n") !=
                std::string::npos);
     BOOST_TEST(show.out.find("\nfailure   unknown: fail\\u200f\\x7f\n") != std::string::npos);
 
@@ -325,8 +590,9 @@ BOOST_AUTO_TEST_CASE(text_read_from_a_store_is_printed_escaped_one_line_per_row)
         auto r = c.at_root(args);
         BOOST_TEST(terminal_safe(r.out));
         auto doc = json_of(r.out);
-        if (doc.is_object() && doc.as_object().contains("removed"))
-            doc = doc.at("removed");
+        for (auto key : {"removed", "tasks"})
+            if (doc.is_object() && doc.as_object().contains(key))
+                doc = doc.at(key);
         if (doc.is_object())
             doc = boost::json::array{doc};
         auto forged = std::ranges::find(doc.as_array(), boost::json::value("task-t1-forged"),
@@ -350,41 +616,72 @@ BOOST_AUTO_TEST_CASE(errors_and_reports_quoting_hostile_text_are_printed_escaped
     BOOST_TEST(validate.status == 1);
     BOOST_TEST(terminal_safe(validate.out));
     auto report = lines(validate.out);
-    BOOST_REQUIRE_EQUAL(report.size(), 12u); // each file, the count of errors, then two lines per error
-    BOOST_TEST(report[0] == dir + "/bad\\u202enosj.json: invalid");
+    BOOST_REQUIRE_EQUAL(report.size(), 11u); // the file, the count of errors, two lines per error, the other file
+    BOOST_TEST(report[0] == dir + "/bad\\u202enosj.json:");
     BOOST_TEST(report[1] == "4 validation errors for Task");
     BOOST_TEST(report[5].find("input_value='lost\\x1b[31m'") != std::string::npos);
     BOOST_TEST(report[8] == "stage_results.s\\nforged.started_at");
-    BOOST_TEST(report[10] == dir + "/absent\\xff.json: invalid");
-    BOOST_TEST(report[11] == "Cannot open " + dir + "/absent\\xff.json: No such file or directory");
+    BOOST_TEST(report[10] == "Cannot open " + dir + "/absent\\xff.json: No such file or directory");
     // --json keeps the key as it is
     auto json = json_of(c.run({"--json", "validate", bad.string()}).out);
     BOOST_TEST(json.at(0).at("error").at("details").at("errors").at(3).at("loc").at(1) == "s\nforged");
 
-    // The same report as the error of `show`, and what `list` skips.
-    fixtures::write(c.root / "t1" / "task-t1-bad.json", invalid_checkpoint);
-    auto show = c.at_root({"show", "task-t1-bad"});
+    // The same report as the error of `show`, and what `list` skips, below the
+    // checkpoint's path (escaped: the store's directory holds an ESC).
+    fs::path store = c.tmp.path() / "store\x1b[2J";
+    fs::rename(c.root, store);
+    fixtures::write(store / "t1" / "task-t1-bad.json", invalid_checkpoint);
+    std::string shown_path = dir + "/store\\x1b[2J/t1/task-t1-bad.json";
+    auto show = c.run({"--root", store.string(), "show", "task-t1-bad"});
     BOOST_TEST(show.status == 1);
     BOOST_TEST(terminal_safe(show.err));
-    BOOST_TEST(lines(show.err).size() == 9u);
+    BOOST_TEST(lines(show.err).size() == 10u);
+    BOOST_TEST(show.err.starts_with("agent-tasks: " + shown_path + ":\n4 validation errors for Task\n"), show.err);
     BOOST_TEST(show.err.find("\nstage_results.s\\nforged.started_at\n") != std::string::npos);
-    auto list = c.at_root({"list", "t1"});
+    auto list = c.run({"--root", store.string(), "list", "t1"});
     BOOST_TEST(list.status == 0);
     BOOST_TEST(terminal_safe(list.err));
-    BOOST_TEST(list.err.starts_with("agent-tasks: warning: skipped: 2 validation errors for TaskMetadata\n"));
+    BOOST_TEST(list.err.starts_with("agent-tasks: warning: skipped: " + shown_path +
+                                    ":\n2 validation errors for TaskMetadata\n"), list.err);
     BOOST_TEST(lines(list.out).size() == 3u);
+    fixtures::write(store / "t1" / "task-t1-bad.json", "{\"task_id\": ");
+    BOOST_TEST(c.run({"--root", store.string(), "list", "t1"}).err ==
+               "agent-tasks: warning: skipped: " + shown_path +
+                   ": Invalid JSON: incomplete JSON at line 1, column 13 (char 12)\n");
+    fs::rename(store, c.root);
 
     // Paths and arguments quoted in messages.
     auto none = c.run({"--root", dir + "/none\xff\x1b[2J", "list"});
-    BOOST_TEST(none.err == "no tasks in " + dir + "/none\\xff\\x1b[2J\n");
+    BOOST_TEST(none.status == 1);
+    BOOST_TEST(none.err == "agent-tasks: No task store at " + dir + "/none\\xff\\x1b[2J: the directory does not exist\n");
     auto usage = c.at_root({"list", "--status", "done\x1b]0;pwned\x07"});
     BOOST_TEST(usage.status == 2);
-    BOOST_TEST(usage.err.starts_with("agent-tasks: unknown status 'done\\x1b]0;pwned\\x07' ("));
+    BOOST_TEST(usage.err.starts_with("agent-tasks: --status: unknown status 'done\\x1b]0;pwned\\x07' ("));
     auto option = c.at_root({"list", "--limit", "9\u202e"});
     BOOST_TEST(option.status == 2);
     BOOST_TEST(option.err.find("9\\u202e") != std::string::npos);
     for (auto const& r : {none, usage, option})
         BOOST_TEST(terminal_safe(r.err));
+}
+
+// A report of more errors than a read keeps ends with how many more there
+// were, and keeps its lines (formatted again with the total, it matches).
+BOOST_AUTO_TEST_CASE(a_report_of_more_errors_than_kept_keeps_its_lines)
+{
+    cli c;
+    std::string trace = "[1";
+    for (int i = 1; i < 1500; ++i)
+        trace += ",1";
+    fs::path bad = c.tmp.path() / "many.json";
+    fixtures::write(bad, R"({"task_id": "t", "spec": {"task_spec_id": "s", "request": "r"}, "pipeline_id": "p",
+                           "routing_trace": )" + trace + "]}");
+    auto r = c.run({"validate", bad.string()});
+    BOOST_TEST(r.status == 1);
+    auto report = lines(r.out);
+    BOOST_REQUIRE_EQUAL(report.size(), 1u + 1 + 2 * 1000 + 1);
+    BOOST_TEST(report[0] == bad.string() + ":");
+    BOOST_TEST(report[1] == "1500 validation errors for Task");
+    BOOST_TEST(report.back() == "... and 500 more errors (max_errors=1000)");
 }
 
 // Each column as wide as its widest cell on the terminal: a CJK character takes
@@ -401,7 +698,118 @@ BOOST_AUTO_TEST_CASE(table_columns_are_measured_in_terminal_columns)
     c.plant(narrow);
     auto r = c.at_root({"list", "wide"});
     BOOST_TEST(r.status == 0);
-    BOOST_TEST(r.out == "TASK              STATUS   PIPELINE         CREATED              UPDATED\n"
-                        "task-wide-日本語  running  re\u0301sume\u0301-pipeline  2025-12-06 02:45:28  2025-12-06 02:45:28\n"
-                        "task-wide-1       running  p1               2025-12-06 02:45:28  2025-12-06 02:45:28\n");
+    BOOST_TEST(r.out == "TASK              STATUS   PIPELINE         CREATED               UPDATED\n"
+                        "task-wide-日本語  running  re\u0301sume\u0301-pipeline  2025-12-06 02:45:28Z  2025-12-06 02:45:28Z\n"
+                        "task-wide-1       running  p1               2025-12-06 02:45:28Z  2025-12-06 02:45:28Z\n");
+}
+
+// On a terminal, work over many checkpoints draws a progress line on stderr:
+// when each step starts and ends (drawn whatever the speed, so that this test
+// needs no timing), and in between. --quiet, or stderr not a terminal: none.
+BOOST_AUTO_TEST_CASE(progress_is_drawn_on_a_terminal_only)
+{
+    cli c;
+    for (int i = 0; i < 30; ++i) {
+        Task t = fixture_task();
+        t.task_id = "task-many-" + std::to_string(100 + i);
+        c.plant(t);
+    }
+    std::string to = (c.tmp.path() / "copy").string(), t1 = (c.root / "t1").string();
+    struct drawn {
+        std::vector<std::string> args;
+        std::vector<std::string> steps; // each drawn at 0 and at its total
+    };
+    for (auto const& [args, steps] : std::vector<drawn>{
+             {{"list"}, {"read 34/34"}},
+             {{"list", "many", "--json"}, {"read 30/30"}},
+             {{"copy", "--to", to}, {"copy 34/34"}},
+             {{"validate", t1 + "/task-t1-4f2f2f93.json", t1 + "/task-t1-98738ae8.json"}, {"check 2/2"}},
+             {{"prune", "many", "--older-than", "1d", "--status", "running"},
+              {"prune many: read 30/30", "prune many: remove 30/30"}},
+         }) {
+        auto r = c.on_terminal(args);
+        BOOST_TEST_CONTEXT(args.front())
+        {
+            BOOST_TEST(r.status == 0, r.out);
+            std::size_t at = 0;
+            for (auto const& step : steps) {
+                std::string total = step.substr(step.rfind('/') + 1);
+                std::string start = "\ragent-tasks: " + step.substr(0, step.rfind(' ') + 1) + "0/" + total + "\x1b[K";
+                std::size_t started = r.out.find(start, at);
+                BOOST_TEST(started != std::string::npos, start);
+                // the end: with the rate, then erased
+                at = r.out.find("\ragent-tasks: " + step + " (", started);
+                BOOST_TEST(at != std::string::npos, step);
+                BOOST_TEST(r.out.substr(at, r.out.find("\x1b[K", at) - at).ends_with("/s)"));
+                BOOST_TEST(r.out.find("\x1b[K\r\x1b[K", at) != std::string::npos);
+            }
+        }
+    }
+    BOOST_TEST(c.on_terminal({"--quiet", "list"}).out.find("agent-tasks: read") == std::string::npos);
+    // A failure in the middle erases the line before it is reported.
+    fs::path blocked = c.tmp.path() / "blocked";
+    fixtures::write(blocked / "t1", "a file where a project directory belongs");
+    auto failed = c.on_terminal({"copy", "--to", blocked.string(), "t1"});
+    BOOST_TEST(failed.status == 1);
+    BOOST_TEST(failed.out.find("\ragent-tasks: copy 0/2\x1b[K\r\x1b[Kagent-tasks: Cannot ") != std::string::npos,
+               failed.out);
+    auto piped = c.at_root({"copy", "--to", to});
+    BOOST_TEST(piped.status == 0);
+    BOOST_TEST(piped.err.empty());
+}
+
+// The completion script is made from the tables the parser uses: bash offers
+// every command, every option a command's help lists, and the values it knows.
+BOOST_AUTO_TEST_CASE(bash_completion_offers_what_the_parser_accepts)
+{
+    cli c;
+    auto script = c.run({"completion", "bash"});
+    BOOST_REQUIRE(script.status == 0);
+    fs::path completion = c.tmp.path() / "agent-tasks.bash";
+    fixtures::write(completion, script.out);
+    auto complete = [&](const std::vector<std::string>& words) {
+        std::string line = "source " + quoted(completion.string()) + "\nCOMP_WORDS=(";
+        for (auto const& w : words)
+            line += " " + quoted(w);
+        line += ")\nCOMP_CWORD=" + std::to_string(words.size() - 1) + "\n_agent_tasks\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
+        auto offered = lines(c.bash(line));
+        std::erase(offered, "");
+        std::sort(offered.begin(), offered.end());
+        return offered;
+    };
+    using words = std::vector<std::string>;
+    BOOST_TEST(complete({"agent-tasks", ""}) ==
+                   (words{"completion", "copy", "list", "meta", "prune", "report", "schema", "show", "validate"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(complete({"agent-tasks", "--json", "li"}) == words{"list"}, boost::test_tools::per_element());
+    BOOST_TEST(complete({"agent-tasks", "list", "--status", ""}) == (words{"completed", "failed", "pending", "running"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(complete({"agent-tasks", "--store", "x", "schema", "Task"}) == (words{"Task", "TaskMetadata", "TaskSpec"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(complete({"agent-tasks", "prune", "--older-than", ""}).empty());
+    std::string t1 = (c.root / "t1").string();
+    BOOST_TEST(complete({"agent-tasks", "report", "-o", t1}) == words{t1}, boost::test_tools::per_element());
+    BOOST_TEST(complete({"agent-tasks", "--store", (c.tmp.path() / "ta").string()}) == words{c.root.string()},
+               boost::test_tools::per_element());
+    std::string file = (c.root / "t1" / "task-t1-4f2f2f93.json").string();
+    BOOST_TEST(complete({"agent-tasks", "validate", file.substr(0, file.size() - 8)}) == words{file},
+               boost::test_tools::per_element());
+    // Every option each help lists, and nothing else, after "--".
+    std::regex option("\n  (--[a-z-]+)");
+    auto listed = [&](const std::string& help) {
+        words names;
+        for (std::sregex_iterator it(help.begin(), help.end(), option), end; it != end; ++it)
+            names.push_back((*it)[1]);
+        return names;
+    };
+    words global = listed(c.run({"--help"}).out);
+    BOOST_TEST(global.size() == 6u);
+    std::sort(global.begin(), global.end());
+    BOOST_TEST(complete({"agent-tasks", "--"}) == global, boost::test_tools::per_element());
+    for (auto command : {"list", "show", "prune", "copy"}) {
+        words expected = listed(c.run({command, "--help"}).out);
+        expected.insert(expected.end(), global.begin(), global.end());
+        std::sort(expected.begin(), expected.end());
+        BOOST_TEST(complete({"agent-tasks", command, "--"}) == expected, boost::test_tools::per_element());
+    }
 }

@@ -76,7 +76,10 @@ BOOST_AUTO_TEST_CASE(copy_to_postgres_and_back_preserves_every_checkpoint)
     std::set<fs::path> projects;
     for (auto const& file : fixtures::all())
         projects.insert(file.parent_path());
-    BOOST_TEST(boost::json::parse(back.out) == (boost::json::object{{"copied", files}, {"projects", projects.size()}}));
+    auto report = boost::json::parse(back.out);
+    BOOST_TEST(report.at("copied") == files);
+    BOOST_TEST(report.at("projects").as_array().size() == projects.size());
+    BOOST_TEST(report.at("refused").as_array().empty());
     for (auto const& file : fixtures::all()) {
         fs::path copy = fs::path(there_and_back) / fs::relative(file, fixtures::root());
         BOOST_TEST(fixtures::read(copy) == fixtures::read(file), copy.string());

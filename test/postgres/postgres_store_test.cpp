@@ -219,6 +219,27 @@ BOOST_AUTO_TEST_CASE(compare_and_swap_saves_refuse_a_stale_worker_and_write_noth
     BOOST_TEST(a.store().get_versioned("w", id).value().version == 5);
 }
 
+// A task the caller holds, handed over with put_task, keeps the version its id
+// was loaded or saved at: compare-and-swap still sees another writer's save.
+BOOST_AUTO_TEST_CASE(a_task_put_back_keeps_the_version_its_id_was_loaded_at)
+{
+    std::string schema = test_server::fresh_schema("put");
+    TaskManager a = manager(schema), b = manager(schema), c = manager(schema);
+    std::string id = checkpoint_id("put");
+    Task original = a.create_task({.task_spec_id = "w", .request = "r"}, "pipe", id).value();
+    BOOST_REQUIRE(a.save_checkpoint_if_unchanged(id));
+    Task mine = *b.load_checkpoint(id).value();
+    mine.status = TaskStatus::running;
+    BOOST_REQUIRE(b.put_task(mine));
+    BOOST_REQUIRE(b.save_checkpoint_if_unchanged(id)); // b's version: saved
+    original.status = TaskStatus::failed;
+    BOOST_REQUIRE(a.put_task(original));
+    BOOST_TEST(a.save_checkpoint_if_unchanged(id).error().error_id == "version_conflict");
+    BOOST_REQUIRE(c.put_task(original)); // c knows no version of the id: none may be stored
+    BOOST_TEST(c.save_checkpoint_if_unchanged(id).error().error_id == "version_conflict");
+    BOOST_TEST(from_json<Task>(a.store().get("w", id).value()).value().status == TaskStatus::running);
+}
+
 // libpq takes an int length: a body over PostgreSQL's 1 GiB bytea limit is
 // refused before the cast could wrap, and nothing is written.
 BOOST_AUTO_TEST_CASE(a_body_over_the_bytea_limit_is_an_io_error_and_writes_nothing)

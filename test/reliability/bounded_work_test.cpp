@@ -172,16 +172,18 @@ std::string five_million_errors()
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1; }
 
-// The report of `error` keeps `kept` of the 5,242,880 errors and counts them all.
-void check_report(const EngineError& error, std::size_t kept)
+// The report of `error` keeps `kept` of the 5,242,880 errors and counts them all;
+// below a line naming the checkpoint (`file`) when it was read from a store.
+void check_report(const EngineError& error, std::size_t kept, const std::string& file = {})
 {
+    std::string above = file.empty() ? "" : file + ":\n";
     BOOST_TEST(error.code == EngineErrorCode::validation);
     BOOST_TEST(error.details->at("error_count") == trace_errors);
     BOOST_TEST(error.details->at("errors").as_array().size() == kept);
-    BOOST_TEST(error.message.starts_with("5242880 validation errors for Task\nrouting_trace.0\n"));
+    BOOST_TEST(error.message.starts_with(above + "5242880 validation errors for Task\nrouting_trace.0\n"));
     BOOST_TEST(error.message.ends_with("\n... and " + std::to_string(trace_errors - kept) +
                                        " more errors (max_errors=" + std::to_string(kept) + ")"));
-    BOOST_TEST(lines(error.message) == 1 + 2 * kept + 1);
+    BOOST_TEST(lines(error.message) == (file.empty() ? 0 : 1) + 1 + 2 * kept + 1);
 }
 
 } // namespace
@@ -219,5 +221,5 @@ BOOST_AUTO_TEST_CASE(five_million_errors_are_counted_in_bounded_memory)
     // The store reads with the default.
     std::optional<EngineError> loaded;
     BOOST_TEST(allocated_by([&] { loaded = tm.load_checkpoint("task-p-1").error(); }).peak < 2 * MiB);
-    check_report(*loaded, 1000);
+    check_report(*loaded, 1000, (tmp.path() / "p" / "task-p-1.json").string());
 }

@@ -86,6 +86,27 @@ BOOST_AUTO_TEST_CASE(guarded_turns_exceptions_into_io_errors)
     BOOST_TEST(detail::guarded("x", []() -> Result<int> { return 7; }).value() == 7);
 }
 
+// A missing root reads as an empty store; check_exists tells the two apart.
+BOOST_AUTO_TEST_CASE(check_exists_tells_a_missing_store_from_an_empty_one)
+{
+    fixtures::temp_dir tmp("store_exists");
+    fs::path absent = tmp.path() / "absent", file = tmp.path() / "file";
+    file_task_store missing(absent);
+    BOOST_TEST(missing.list_projects().value().empty());
+    auto gone = missing.check_exists();
+    BOOST_TEST(gone.error().code == EngineErrorCode::not_found);
+    BOOST_TEST(gone.error().error_id == "store_not_found");
+    BOOST_TEST(gone.error().message == "No task store at " + absent.string() + ": the directory does not exist");
+    BOOST_TEST(fixtures::detail(gone.error(), "path") == absent.string());
+    fixtures::write(file, "x");
+    auto not_dir = file_task_store(file).check_exists();
+    BOOST_TEST(not_dir.error().code == EngineErrorCode::io);
+    BOOST_TEST(not_dir.error().message == "Cannot open " + file.string() + ": Not a directory");
+    BOOST_TEST(file_task_store(tmp.path()).check_exists().has_value());
+    BOOST_REQUIRE(missing.put("p", "task-p-1", "{}"));
+    BOOST_TEST(missing.check_exists().has_value());
+}
+
 BOOST_AUTO_TEST_CASE(missing_documents_are_not_found)
 {
     fixtures::temp_dir tmp("store_missing");

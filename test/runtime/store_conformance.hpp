@@ -11,6 +11,7 @@
 
 #include "../schemas/fixtures.hpp"
 
+#include <agent_engine/runtime/store_copy.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
 
 #include <atomic>
@@ -117,6 +118,7 @@ BOOST_AUTO_TEST_CASE(documents_round_trip_byte_for_byte)
     // Not JSON, with a NUL byte and invalid UTF-8: a store keeps bytes, not text.
     const std::string odd("{\"a\": 1}\n\0\xff\xfe tail", 16);
     BOOST_REQUIRE(store->put("p", "task-p-1", odd));
+    BOOST_TEST(store->check_exists().has_value());
     BOOST_TEST(store->get("p", "task-p-1").value() == odd);
     BOOST_REQUIRE(store->put("p", "task-p-1", "second"));
     BOOST_TEST(store->get("p", "task-p-1").value() == "second");
@@ -219,16 +221,33 @@ BOOST_AUTO_TEST_CASE(python_checkpoints_load_and_save_back_unchanged)
     }
 }
 
-BOOST_AUTO_TEST_CASE(corrupt_checkpoints_are_json_errors_with_their_location)
+// Every error about a stored checkpoint names it, in its message as in its
+// details: a json error on the same line, a validation report below a line
+// naming it, pydantic's text intact.
+BOOST_AUTO_TEST_CASE(corrupt_checkpoints_are_errors_naming_their_location)
 {
     using namespace agent_engine;
     auto store = make_conformance_store();
-    BOOST_REQUIRE(store->put("c", "task-c-bad", "{\"task_id\": "));
+    const std::string broken = "{\"task_id\": ", invalid = R"({"task_id": "task-c-invalid", "status": "lost"})";
+    BOOST_REQUIRE(store->put("c", "task-c-bad", broken));
+    BOOST_REQUIRE(store->put("c", "task-c-invalid", invalid));
+    std::string bad_at = store->location("c", "task-c-bad"), invalid_at = store->location("c", "task-c-invalid");
     TaskManager tm(store);
     auto loaded = tm.load_checkpoint("task-c-bad");
     BOOST_TEST(loaded.error().code == EngineErrorCode::json);
-    BOOST_TEST(fixtures::detail(loaded.error(), "path") == store->location("c", "task-c-bad"));
-    BOOST_TEST(tm.get_task_metadata("task-c-bad").error().code == EngineErrorCode::json);
+    BOOST_TEST(fixtures::detail(loaded.error(), "path") == bad_at);
+    BOOST_TEST(loaded.error().message == bad_at + ": " + from_json<Task>(broken).error().message);
+    BOOST_TEST(tm.get_task_metadata("task-c-bad").error().message == loaded.error().message);
+    auto rejected = tm.load_checkpoint("task-c-invalid");
+    BOOST_TEST(rejected.error().code == EngineErrorCode::validation);
+    BOOST_TEST(rejected.error().message == invalid_at + ":\n" + from_json<Task>(invalid).error().message);
+    auto meta = tm.get_task_metadata("task-c-invalid");
+    BOOST_TEST(meta.error().message == invalid_at + ":\n" + from_json<TaskMetadata>(invalid).error().message);
+    // What a listing skips says which checkpoint it is.
+    auto page = list_task_metadata(*store, "c").value();
+    BOOST_REQUIRE_EQUAL(page.skipped.size(), 2u);
+    BOOST_TEST(page.skipped[0].message == loaded.error().message);
+    BOOST_TEST(page.skipped[1].message == meta.error().message);
 }
 
 // Metadata of a checkpoint far larger than the ends it is read from; of one whose
@@ -273,7 +292,8 @@ BOOST_AUTO_TEST_CASE(metadata_of_large_checkpoints_reads_what_the_whole_text_say
     // Cut short: a json error, located in the whole text.
     BOOST_REQUIRE(store->put("big", "task-big-5", bytes.substr(0, bytes.size() - 3)));
     auto truncated = read_stored_task_metadata(*store, "big", "task-big-5");
-    BOOST_TEST(truncated.error().message == from_json<Task>(bytes.substr(0, bytes.size() - 3)).error().message);
+    BOOST_TEST(truncated.error().message == store->location("big", "task-big-5") + ": " +
+                                                from_json<Task>(bytes.substr(0, bytes.size() - 3)).error().message);
     BOOST_TEST(read_stored_task_metadata(*store, "big", "task-big-6").error().code == EngineErrorCode::not_found);
     // Read in one pass, each is what it is read alone.
     conformance::ids all{"task-big-1", "task-big-2", "task-big-3", "task-big-4", "task-big-5", "task-big-6"};
@@ -393,6 +413,65 @@ BOOST_AUTO_TEST_CASE(paging_with_a_cursor_visits_every_task_once)
     BOOST_TEST(exact.tasks.size() == 4u);
     BOOST_TEST(exact.next_cursor.empty());
     BOOST_TEST(list_task_metadata(*h.store, "h", {.cursor = "garbage"}).error().code == EngineErrorCode::validation);
+}
+
+// Every project as one history: merged in order, paged by one cursor, each
+// project's unreadable checkpoints reported.
+BOOST_AUTO_TEST_CASE(the_history_of_every_project_is_one_history)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    for (auto [id, day] : {std::pair{"task-g-1", "03"}, {"task-g-2", "05"}, {"task-g-3", "07"}})
+        BOOST_REQUIRE(put_document(*h.store, "g", id,
+                                   conformance::make_task(id, TaskStatus::completed,
+                                                          "2025-12-" + std::string(day) + "T12:00:00Z")));
+    BOOST_REQUIRE(h.store->put("g", "task-g-bad", "{"));
+    auto all = [&](task_query q) { return list_all_task_metadata(*h.store, q).value(); };
+    BOOST_TEST(conformance::ids_of(all({}).tasks) ==
+                   (conformance::ids{"task-g-3", "task-h-6", "task-g-2", "task-h-5", "task-h-4", "task-g-1",
+                                     "task-h-3", "task-h-2", "task-h-1"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(all({}).skipped.size() == 1u);
+    BOOST_TEST(conformance::ids_of(all({.statuses = {TaskStatus::completed}, .order = task_order::oldest_first,
+                                        .limit = 3})
+                                       .tasks) == (conformance::ids{"task-h-1", "task-g-1", "task-h-4"}),
+               boost::test_tools::per_element());
+    for (auto order : {task_order::newest_first, task_order::oldest_first}) {
+        task_query q{.order = order, .limit = 4};
+        conformance::ids seen;
+        for (;;) {
+            auto page = all(q);
+            for (auto& id : conformance::ids_of(page.tasks))
+                seen.push_back(id);
+            if (page.next_cursor.empty())
+                break;
+            q.cursor = page.next_cursor;
+        }
+        BOOST_TEST(seen == conformance::ids_of(all({.order = order}).tasks), boost::test_tools::per_element());
+    }
+}
+
+// Progress is reported as each step's items are done: from 0 to the total, one at a time.
+BOOST_AUTO_TEST_CASE(history_and_prune_report_their_progress)
+{
+    using namespace agent_engine;
+    conformance::history h;
+    conformance::ids seen;
+    progress_callback record = [&](std::string_view step, std::size_t done, std::size_t total) {
+        seen.push_back(std::string(step) + " " + std::to_string(done) + "/" + std::to_string(total));
+    };
+    auto steps = [](conformance::ids expected, std::string_view step, std::size_t total) {
+        for (std::size_t i = 0; i <= total; ++i)
+            expected.push_back(std::string(step) + " " + std::to_string(i) + "/" + std::to_string(total));
+        return expected;
+    };
+    // A store answering from an index reads no document.
+    auto reads = h.store->metadata_index() ? conformance::ids{} : steps({}, "read", 6);
+    BOOST_REQUIRE(list_task_metadata(*h.store, "h", {.limit = 1, .progress = record}));
+    BOOST_TEST(seen == reads, boost::test_tools::per_element());
+    seen.clear();
+    BOOST_REQUIRE(prune_tasks(*h.store, "h", {.older_than = std::chrono::hours(24), .progress = record}));
+    BOOST_TEST(seen == steps(reads, "remove", 4), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_checkpoints_are_skipped_and_reported)
@@ -516,6 +595,47 @@ BOOST_AUTO_TEST_CASE(prune_racing_a_worker_loses_no_task_the_worker_saved)
     }
     BOOST_TEST(lost == 0u);
     BOOST_TEST(saved.size() + pruned.value().removed.size() >= std::size_t(tasks));
+}
+
+// A copy writes what the destination lacks, leaves what it holds equal, and
+// replaces what it holds otherwise only when told to.
+BOOST_AUTO_TEST_CASE(copy_refuses_to_overwrite_a_different_document_unless_told_to)
+{
+    using namespace agent_engine;
+    auto from = make_conformance_store(), to = make_conformance_store();
+    BOOST_REQUIRE(from->put("a", "task-a-1", "one"));
+    BOOST_REQUIRE(from->put("a", "task-a-2", "two"));
+    BOOST_REQUIRE(from->put("b", "task-b-1", "three"));
+    BOOST_REQUIRE(to->put("a", "task-a-1", "one"));
+    BOOST_REQUIRE(to->put("a", "task-a-2", "other"));
+    conformance::ids seen;
+    auto copied = copy_documents(*from, *to, {.progress = [&](std::string_view step, std::size_t done, std::size_t total) {
+        seen.push_back(std::string(step) + " " + std::to_string(done) + "/" + std::to_string(total));
+    }}).value();
+    BOOST_TEST(copied.projects == (conformance::ids{"a", "b"}), boost::test_tools::per_element());
+    BOOST_TEST(copied.copied == 1u);
+    BOOST_TEST(copied.unchanged == 1u);
+    BOOST_REQUIRE_EQUAL(copied.refused.size(), 1u);
+    BOOST_TEST(copied.refused[0].error_id == "destination_differs");
+    BOOST_TEST(copied.refused[0].message == "Kept " + to->location("a", "task-a-2") + ": it differs from " +
+                                                from->location("a", "task-a-2") + " (copy with overwrite to replace it)");
+    BOOST_TEST(to->get("a", "task-a-2").value() == "other");
+    BOOST_TEST(to->get("b", "task-b-1").value() == "three");
+    BOOST_TEST(seen == (conformance::ids{"copy 0/3", "copy 1/3", "copy 2/3", "copy 3/3"}), boost::test_tools::per_element());
+
+    auto replaced = copy_documents(*from, *to, {.projects = {"a"}, .overwrite = true}).value();
+    BOOST_TEST(replaced.copied == 1u);
+    BOOST_TEST(replaced.unchanged == 1u);
+    BOOST_TEST(replaced.refused.empty());
+    BOOST_TEST(to->get("a", "task-a-2").value() == "two");
+
+    // Projects the source lacks: named, and nothing copied.
+    BOOST_REQUIRE(from->put("c", "task-c-1", "four"));
+    auto missing = copy_documents(*from, *to, {.projects = {"c", "nope", "zz"}});
+    BOOST_TEST(missing.error().code == EngineErrorCode::not_found);
+    BOOST_TEST(missing.error().message == "No projects 'nope', 'zz' in the source store");
+    BOOST_TEST(copy_documents(*from, *to, {.projects = {"nope"}}).error().message == "No project 'nope' in the source store");
+    BOOST_TEST(to->get("c", "task-c-1").error().code == EngineErrorCode::not_found);
 }
 
 // A JSON string may hold a NUL (\u0000): the history lists exactly what the

@@ -259,4 +259,76 @@ BOOST_AUTO_TEST_CASE(load_returns_the_task_it_holds)
     BOOST_TEST(loaded->status == TaskStatus::running);
 }
 
+// An engine's own Task, handed over whole: checked as a load checks a
+// checkpoint, then held as a loaded task is.
+BOOST_AUTO_TEST_CASE(put_task_holds_a_task_the_caller_built)
+{
+    auto store = std::make_shared<memory_store>();
+    TaskManager tm(store);
+    Task mine;
+    mine.task_id = "task-own-1";
+    mine.spec = spec("own");
+    mine.pipeline_id = "p";
+    mine.status = TaskStatus::running;
+    auto held = tm.put_task(mine);
+    BOOST_REQUIRE(held.has_value());
+    BOOST_TEST(held.value() == tm.get_task("task-own-1"));
+    BOOST_TEST(held.value()->status == TaskStatus::running);
+    BOOST_TEST(is_checkpoint_timestamp(held.value()->updated_at));
+    BOOST_TEST(held.value()->created_at == held.value()->updated_at);
+    BOOST_REQUIRE(tm.save_checkpoint("task-own-1"));
+    BOOST_TEST(store->docs.at({"own", "task-own-1"}) == to_json(*tm.get_task("task-own-1")));
+
+    // Replacing the task of its id: created_at as given, updated_at stamped.
+    Task again = *tm.get_task("task-own-1");
+    again.status = TaskStatus::completed;
+    again.created_at = "2025-01-01T00:00:00.000000Z";
+    again.updated_at = "2025-01-01T00:00:00.000000Z";
+    auto replaced = tm.put_task(again);
+    BOOST_REQUIRE(replaced.has_value());
+    BOOST_TEST(replaced.value()->status == TaskStatus::completed);
+    BOOST_TEST(*replaced.value()->created_at == "2025-01-01T00:00:00.000000Z");
+    BOOST_TEST(*replaced.value()->updated_at > *again.updated_at);
+
+    // Refused, and nothing held or replaced.
+    Task unsafe = mine;
+    unsafe.task_id = "task-own/../x";
+    BOOST_TEST(tm.put_task(unsafe).error().code == EngineErrorCode::security);
+    Task invalid = mine;
+    invalid.status = static_cast<TaskStatus>(42);
+    auto rejected = tm.put_task(invalid);
+    BOOST_TEST(rejected.error().code == EngineErrorCode::validation);
+    BOOST_TEST(rejected.error().message.starts_with("1 validation error for Task\nstatus\n"), rejected.error().message);
+    BOOST_TEST(tm.get_task("task-own-1")->status == TaskStatus::completed);
+    invalid.task_id = "task-own-2";
+    BOOST_TEST(!tm.put_task(invalid).has_value());
+    BOOST_TEST(tm.get_task("task-own-2") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(edit_task_changes_the_held_task_in_place)
+{
+    auto store = std::make_shared<memory_store>();
+    TaskManager tm(store);
+    std::string id = tm.create_task(spec("e"), "p").value().task_id;
+    BOOST_TEST(tm.edit_task("task-e-none").error().code == EngineErrorCode::not_found);
+    std::string before = *tm.get_task(id)->updated_at;
+    auto edited = tm.edit_task(id);
+    BOOST_REQUIRE(edited.has_value());
+    BOOST_TEST(edited.value() == tm.get_task(id));
+    BOOST_TEST(*edited.value()->updated_at >= before);
+    edited.value()->spec.hints.push_back("in place");
+    edited.value()->status = TaskStatus::running;
+    BOOST_REQUIRE(tm.save_checkpoint(id));
+    BOOST_TEST(from_json<Task>(store->docs.at({"e", id})).value().spec.hints.at(0) == "in place");
+
+    // The id is the key it is held and saved under: a changed one is refused.
+    std::string saved = store->docs.at({"e", id});
+    edited.value()->task_id = "task-e-other";
+    auto refused = tm.save_checkpoint(id);
+    BOOST_TEST(refused.error().code == EngineErrorCode::validation);
+    BOOST_TEST(refused.error().error_id == "task_id_changed");
+    BOOST_TEST(store->docs.at({"e", id}) == saved);
+    BOOST_TEST(store->docs.size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -63,6 +63,8 @@ public:
     // still_wanted() is asked under the flock a put of the document holds.
     Result<bool> remove_if(std::string_view project, std::string_view id, const removal_check& check) override;
     std::string location(std::string_view project, std::string_view id) const override;
+    // not_found when the root directory does not exist, io when it cannot be opened as one.
+    Result<void> check_exists() const override;
 };
 
 // A JSON file outside any store (`agent-tasks validate FILE`), opened as a store

@@ -42,6 +42,9 @@ struct task_query {
     std::size_t limit = 0;
     // The next_cursor of the previous page; empty for the first page.
     std::string cursor;
+    // Told of each checkpoint read (step "read"); a store that answers from an
+    // index reads none. Not part of the query's JSON.
+    progress_callback progress;
 };
 BOOST_DESCRIBE_STRUCT(task_query, (), (statuses, updated_after, updated_before, order, limit, cursor))
 
@@ -97,6 +100,11 @@ protected:
 // a malformed timestamp or cursor in the query is a validation error.
 Result<task_page> list_task_metadata(const task_store& store, std::string_view project, const task_query& query = {});
 
+// The same over every project of the store, merged in the query's order: one
+// history whose cursor pages through all projects (an id names one project, so
+// a task's (time, id) is its place in the whole store).
+Result<task_page> list_all_task_metadata(const task_store& store, const task_query& query = {});
+
 struct prune_options {
     // Remove only tasks whose time is older than this (none: any age).
     std::optional<std::chrono::seconds> older_than;
@@ -104,6 +112,9 @@ struct prune_options {
     std::vector<TaskStatus> statuses;
     // Report what would be removed, remove nothing.
     bool dry_run = false;
+    // Told of each checkpoint read (step "read", as task_query::progress) and
+    // each removal (step "remove").
+    progress_callback progress;
 };
 
 struct prune_result {

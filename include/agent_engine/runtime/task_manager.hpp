@@ -67,8 +67,26 @@ public:
     Result<Task> create_task(TaskSpec spec, std::string pipeline_id, std::optional<std::string> task_id = {});
 
     // The task in memory, or nullptr. The pointer stays valid until the task is
-    // replaced (create_task / load_checkpoint of its id) or the manager dies.
+    // replaced (create_task / put_task / load_checkpoint of its id) or the manager dies.
     const Task* get_task(std::string_view task_id) const;
+
+    // Holds `task`, one the caller built, as a loaded task is held: inserted, or
+    // replacing the task of its id. Checked first as a load checks a checkpoint:
+    // an id that cannot name a checkpoint file is a security error, a task that
+    // validate() rejects a validation error, and nothing is held. Stamps
+    // updated_at (and created_at when missing), as every mutation does. The
+    // stored version the manager knew for the id is kept, so that
+    // save_checkpoint_if_unchanged still refuses to overwrite another writer's save.
+    // Returns the held task (valid as get_task's pointer).
+    Result<Task*> put_task(Task task);
+
+    // The held task, to change in place; not_found when absent. Stamps updated_at
+    // (the caller is about to change it). Valid as get_task's pointer. The task is
+    // held under its id: a task_id changed through the pointer is refused by the
+    // next save (validation, "task_id_changed", nothing written); put_task a copy
+    // to hold it under another id. Edits are not validated: run validate(*task)
+    // when they come from input, or put_task the edited copy.
+    Result<Task*> edit_task(std::string_view task_id);
 
     // Mutations of a task in memory; each stamps updated_at. not_found when absent.
     Result<void> set_status(std::string_view task_id, TaskStatus status);
@@ -96,7 +114,7 @@ public:
     // held task, as get_task would (valid until the task is replaced or the manager dies).
     // not_found, security, io, json (line, column) or validation (per-field
     // errors, or task_id_mismatch when the checkpoint names another task);
-    // details carry the path.
+    // every message names the checkpoint's path or URI, and details carry it.
     Result<const Task*> load_checkpoint(std::string_view task_id);
 
     // Sorted task ids of a project; a missing project is an empty list.
@@ -108,6 +126,7 @@ public:
     // Project history and retention (see task_history.hpp).
     Result<std::vector<std::string>> list_projects() const;
     Result<task_page> list_task_metadata(std::string_view project_id, const task_query& query = {}) const;
+    Result<task_page> list_all_task_metadata(const task_query& query = {}) const;
     Result<prune_result> prune(std::string_view project_id, const prune_options& options);
 };
 

@@ -33,6 +33,11 @@ class task_metadata_index; // task_history.hpp
 // to write a larger document and to read one (without reading it).
 inline constexpr std::size_t default_max_document_bytes = std::size_t{1} << 30;
 
+// How far a long operation over many documents has got, for a caller that shows
+// progress: called with done == 0 before the first of the `total` items of a
+// step ("read", "remove", "copy"), then after each item.
+using progress_callback = std::function<void(std::string_view step, std::size_t done, std::size_t total)>;
+
 // A document's bytes with its version (see task_store::put_versioned).
 struct versioned_document {
     std::string bytes;
@@ -97,6 +102,12 @@ public:
 
     // Where the document (project, id) lives, for messages and error details.
     virtual std::string location(std::string_view project, std::string_view id) const = 0;
+
+    // Success when the store is there to be read; not_found naming it when it is
+    // not, so that a reader can tell an empty store from a mistyped one (reads of
+    // a missing store otherwise find nothing, as in an empty one). The default
+    // says yes: a store that connects somewhere finds out when it opens.
+    virtual Result<void> check_exists() const { return boost::outcome_v2::success(); }
 
     // Compare-and-swap, for stores that version their documents (each put of a
     // document numbers it 1, 2, 3...; 0 means "no document"). With an
@@ -172,9 +183,15 @@ inline EngineError document_too_large(std::string_view operation, const std::str
                       {{"path", location}, {"size", size}, {"max_document_bytes", limit}});
 }
 
-// Adds the document's location to an error's details.
+// Names the document's location in an error about it: in its details (`path`)
+// and in its message, unless the message names it already. A one-line message
+// becomes "{location}: {message}"; a report over several lines (pydantic's
+// ValidationError text) gets "{location}:" as a line of its own above it, so the
+// report stays as pydantic prints it.
 inline EngineError with_location(EngineError e, std::string location)
 {
+    if (e.message.find(location) == std::string::npos)
+        e.message = location + (e.message.find('\n') == std::string::npos ? ": " : ":\n") + e.message;
     if (!e.details)
         e.details.emplace();
     e.details->insert_or_assign("path", std::move(location));
@@ -182,7 +199,7 @@ inline EngineError with_location(EngineError e, std::string location)
 }
 
 // Decodes a document read from (project, id), as bytes or as a text_source;
-// json and validation errors carry its location.
+// json and validation errors name its location (see with_location).
 template <class T, class Text>
 Result<T> decode_stored(const task_store& store, std::string_view project, std::string_view id, const Text& text)
 {
@@ -192,7 +209,7 @@ Result<T> decode_stored(const task_store& store, std::string_view project, std::
     return decoded;
 }
 
-// Reads and decodes a document of schema T; json and validation errors carry its location.
+// Reads and decodes a document of schema T; json and validation errors name its location.
 template <class T> Result<T> get_document(const task_store& store, std::string_view project, std::string_view id)
 {
     BOOST_OUTCOME_TRY(auto document, store.open(project, id));
