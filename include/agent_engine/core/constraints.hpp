@@ -22,5 +22,6 @@
 // constraint on an std::optional member applies to the contained value.
 
 #include <agent_engine/core/constraints/declarations.hpp>
+#include <agent_engine/core/schema.hpp> // DESCRIPTION, SCHEMA_DESCRIPTION, VALIDATOR
 
 #endif
