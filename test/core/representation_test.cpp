@@ -24,19 +24,6 @@ struct Version {
     bool operator==(const Version&) const = default;
 };
 
-inline std::optional<Version> parse_version(std::string_view s)
-{
-    Version v;
-    const char* end = s.data() + s.size();
-    auto major = std::from_chars(s.data(), end, v.major);
-    if (major.ec != std::errc() || major.ptr == end || *major.ptr != '.')
-        return std::nullopt;
-    auto minor = std::from_chars(major.ptr + 1, end, v.minor);
-    if (minor.ec != std::errc() || minor.ptr != end)
-        return std::nullopt;
-    return v;
-}
-
 // Written as [x, y].
 struct Point {
     double x = 0;
@@ -78,10 +65,17 @@ struct Strict {
 
 template <> struct agent_engine::representation<shop::Version> {
     static std::string to(const shop::Version& v) { return std::to_string(v.major) + '.' + std::to_string(v.minor); }
+    // the parsing inline, as doc/design/schema_model.md writes it
     static agent_engine::converted<shop::Version> from(std::string_view s)
     {
-        if (auto v = shop::parse_version(s))
-            return *v;
+        shop::Version v;
+        const char* end = s.data() + s.size();
+        auto major = std::from_chars(s.data(), end, v.major);
+        if (major.ec == std::errc() && major.ptr != end && *major.ptr == '.') {
+            auto minor = std::from_chars(major.ptr + 1, end, v.minor);
+            if (minor.ec == std::errc() && minor.ptr == end)
+                return v;
+        }
         return agent_engine::invalid("version_format", "Input should be 'major.minor'", {{"pattern", "major.minor"}});
     }
     static constexpr std::string_view title = "Version";
