@@ -81,7 +81,7 @@ struct json_rule<T> {
                 w.plain_key(keys[I]);
             else
                 w.key(keys[I]);
-            json_rule<member_type<I>>::write(w, v.*member<I>::pointer);
+            rule_of<member_type<I>>::write(w, v.*member<I>::pointer);
         });
         w.end_object();
     }
@@ -127,7 +127,7 @@ struct json_rule<T> {
                         // not from the enclosing schema's initializer for it (pydantic).
                         if constexpr (detail::is_described_struct_v<member_type<I>>)
                             out.*member<I>::pointer = member_type<I>{};
-                        json_rule<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
+                        rule_of<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
                         // Constraints refine a value of the right type, so only one read cleanly.
                         if constexpr (model::template has_constraints<I>) {
                             if (ctx.error_count() == before)
@@ -180,7 +180,7 @@ struct json_rule<T> {
         boost::json::array required_keys;
         boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) {
             constexpr auto pointer = member<I>::pointer;
-            boost::json::value property = json_rule<member_type<I>>::schema(b);
+            boost::json::value property = rule_of<member_type<I>>::schema(b);
             if constexpr (model::template has_constraints<I>)
                 detail::annotate_schema<member_type<I>>(property, model::template constraints<I>());
             auto& p = property.as_object();
