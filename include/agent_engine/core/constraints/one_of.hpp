@@ -9,31 +9,12 @@
 
 #include <array>
 #include <cstddef>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
 namespace agent_engine {
-namespace detail {
-
-// "'a', 'b' or 'c'": how pydantic lists the allowed values of an enum or literal.
-template <class Range, class Append> std::string join_alternatives(const Range& items, Append append)
-{
-    std::string out;
-    std::size_t i = 0, n = std::size(items);
-    for (auto const& item : items) {
-        if (i > 0)
-            out += i + 1 == n ? " or " : ", ";
-        append(out, item);
-        ++i;
-    }
-    return out;
-}
-
-} // namespace detail
-
 namespace constraints {
 
 template <class L, std::size_t N> struct one_of {
