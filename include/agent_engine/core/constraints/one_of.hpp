@@ -48,15 +48,14 @@ template <class L, std::size_t N> struct one_of {
                 return true;
             }
         }
-        ctx.fail("literal_error", [&] {
+        ctx.fail(error_type::literal_error, [&] {
             std::string expected = agent_engine::detail::join_alternatives(values, [](std::string& out, const L& x) {
                 if constexpr (std::is_same_v<L, std::string_view>)
                     agent_engine::detail::append_python_str(out, x);
                 else
                     agent_engine::detail::append_number(out, x);
             });
-            return validation_context::error_parts{"Input should be " + expected, agent_engine::detail::as_input(v),
-                                                   {{"expected", expected}}};
+            return validation_context::error_details{agent_engine::detail::as_input(v), {{"expected", expected}}};
         });
         return false;
     }

@@ -54,11 +54,8 @@ struct json_rule<E> {
             if (found)
                 return;
         }
-        ctx.fail("enum", [&] {
-            std::string expected = expected_names();
-            return validation_context::error_parts{"Input should be " + expected, r.capture(),
-                                                   {{"expected", expected}}};
-        });
+        ctx.fail(error_type::enum_,
+                 [&] { return validation_context::error_details{r.capture(), {{"expected", expected_names()}}}; });
     }
 
     // "'a', 'b' or 'c'"
