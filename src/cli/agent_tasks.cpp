@@ -11,6 +11,7 @@
 
 #include "command.hpp"
 #include "report_command.hpp"
+#include "shown_text.hpp"
 
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/json_schema.hpp>
@@ -101,33 +102,14 @@ std::size_t display_width(std::string_view text)
 
 } // namespace
 
-// Text the CLI did not write, as it may be printed on a terminal: each control
-// (is_control_code_point: newline, ESC, DEL, C1, line separators, bidi
-// controls) and each byte that is not UTF-8 is shown as an escape (\n, \x1b,
-// \u202e, \xff), so that nothing read from a store or a file can add a line,
-// send the terminal a command or reorder what is shown. Anything else, a
-// backslash too, is kept as is: this is for reading, --json for exact values.
+// Text the CLI did not write, as it may be printed on a terminal (shown_text.hpp).
+// Anything but controls, a backslash too, is kept as is: this is for reading,
+// --json for exact values.
 std::string terminal_text(std::string_view s)
 {
     std::string out;
     out.reserve(s.size());
-    auto escape = [&out](const char* prefix, unsigned value, int digits) {
-        out += prefix;
-        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4)
-            out += "0123456789abcdef"[(value >> shift) & 15];
-    };
-    for (std::size_t i = 0; i < s.size();) {
-        auto [cp, len] = detail::code_point_at(s, i);
-        if (len == 0)
-            escape("\\x", static_cast<unsigned char>(s[i]), 2);
-        else if (!is_control_code_point(cp))
-            out.append(s, i, len);
-        else if (cp == '\n' || cp == '\r' || cp == '\t')
-            out += cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\t";
-        else
-            escape(cp < 0x80 ? "\\x" : "\\u", cp, cp < 0x80 ? 2 : 4);
-        i += len == 0 ? 1 : len;
-    }
+    append_shown(out, s, [](std::string&, char32_t) { return false; });
     return out;
 }
 
