@@ -7,7 +7,8 @@
 // --quick: skips HUGE and the 100,000-task directory.
 
 #include "bench_data.hpp"
-#include "mirrors.hpp"
+#include "mirror_boost.hpp"
+#include "mirror_nlohmann.hpp"
 
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/runtime/task_manager.hpp>

@@ -10,6 +10,7 @@
 #include <agent_engine/core/heap_optional.hpp>
 #include <agent_engine/core/json_schema.hpp>
 #include <agent_engine/core/ordered_map.hpp>
+#include <agent_engine/core/representation.hpp>
 #include <agent_engine/core/result.hpp>
 #include <agent_engine/core/schema.hpp>
 #include <agent_engine/core/validate.hpp>

@@ -11,6 +11,12 @@
 #include <string>
 #include <vector>
 
+// pattern's regex engine is compiled into the library: a TU that includes every
+// public header and uses pattern still parses none of Boost.Regex (compile time).
+#ifdef BOOST_REGEX_CONFIG_HPP
+#error "a public header includes Boost.Regex"
+#endif
+
 namespace constraints_test {
 
 inline bool is_trimmed(const std::string& s)

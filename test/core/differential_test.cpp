@@ -11,6 +11,7 @@
 
 #include <boost/describe/enum_to_string.hpp>
 
+#include <charconv>
 #include <random>
 
 namespace diff {
@@ -27,6 +28,33 @@ struct Step {
 BOOST_DESCRIBE_STRUCT(Step, (), (id, agent, output, attempts))
 AGENT_ENGINE_REQUIRED(Step, id)
 
+// A type of one's own, written as the string "major.minor" (representation<Version>).
+struct Version {
+    std::uint16_t major = 0;
+    std::uint16_t minor = 0;
+};
+
+} // namespace diff
+
+template <> struct agent_engine::representation<diff::Version> {
+    static std::string to(const diff::Version& v) { return std::to_string(v.major) + "." + std::to_string(v.minor); }
+    static agent_engine::converted<diff::Version> from(std::string_view s)
+    {
+        diff::Version v;
+        auto dot = s.find('.');
+        if (dot != std::string_view::npos) {
+            auto major = std::from_chars(s.data(), s.data() + dot, v.major);
+            auto minor = std::from_chars(s.data() + dot + 1, s.data() + s.size(), v.minor);
+            if (major.ec == std::errc() && minor.ec == std::errc() && major.ptr == s.data() + dot &&
+                minor.ptr == s.data() + s.size())
+                return v;
+        }
+        return agent_engine::invalid("not major.minor");
+    }
+};
+
+namespace diff {
+
 struct Record {
     std::string name;
     Phase phase = Phase::queued;
@@ -39,9 +67,10 @@ struct Record {
     std::optional<std::int64_t> big;
     std::variant<std::int64_t, std::string> ref;
     boost::json::object metadata;
+    Version version;
 };
 BOOST_DESCRIBE_STRUCT(Record, (),
-                      (name, phase, score, level, active, tags, steps, history, big, ref, metadata))
+                      (name, phase, score, level, active, tags, steps, history, big, ref, metadata, version))
 AGENT_ENGINE_REQUIRED(Record, name, phase)
 AGENT_ENGINE_FORBID_EXTRA(Record)
 
@@ -129,6 +158,7 @@ public:
             r.ref = static_cast<std::int64_t>(rng_());
         if (below(2))
             r.metadata["k"] = any();
+        r.version = {static_cast<std::uint16_t>(below(100)), static_cast<std::uint16_t>(below(100))};
         return r;
     }
 

@@ -1,7 +1,7 @@
 // What a downstream developer does: define a brand-new schema in a few lines
 // (a base, a nested struct, an enum, a map, an alias, required fields, forbidden
 // extras) and get round trips, Python's text and pydantic's errors for it; and
-// add a JSON rule for a type of their own. doc/schemas.md shows this code.
+// map a type of their own onto a string. doc/schemas.md shows this code.
 //
 // Expected text and errors come from pydantic 2.13 on this mirror:
 //   class Tier(str, Enum): free = 'free'; pro = 'pro'; enterprise = 'enterprise'
@@ -18,6 +18,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // ---- the schema, as doc/schemas.md shows it -------------------------------------
@@ -54,7 +55,7 @@ AGENT_ENGINE_FORBID_EXTRA(Customer)
 
 } // namespace shop
 
-// ---- a type of your own, with its own JSON rule -----------------------------------
+// ---- a type of your own, written as a type the library handles ----------------------
 namespace shop {
 
 // Written as the string "major.minor".
@@ -63,38 +64,30 @@ struct Version {
     int minor = 0;
 };
 
+inline std::optional<Version> parse_version(std::string_view s)
+{
+    Version v;
+    const char* end = s.data() + s.size();
+    auto major = std::from_chars(s.data(), end, v.major);
+    if (major.ec != std::errc() || major.ptr == end || *major.ptr != '.')
+        return std::nullopt;
+    auto minor = std::from_chars(major.ptr + 1, end, v.minor);
+    if (minor.ec != std::errc() || minor.ptr != end)
+        return std::nullopt;
+    return v;
+}
+
 } // namespace shop
 
-template <> struct agent_engine::json_rule<shop::Version> {
-    template <class Writer> static void write(Writer& w, const shop::Version& v)
+template <> struct agent_engine::representation<shop::Version> {
+    static std::string to(const shop::Version& v) { return std::to_string(v.major) + "." + std::to_string(v.minor); }
+    static agent_engine::converted<shop::Version> from(std::string_view s)
     {
-        w.string(std::to_string(v.major) + "." + std::to_string(v.minor));
+        if (auto v = shop::parse_version(s))
+            return *v;
+        return agent_engine::invalid("version_format", "Input should be 'major.minor'");
     }
-
-    template <class Reader> static void read(Reader& r, shop::Version& out, validation_context& ctx)
-    {
-        if (r.kind() != boost::json::kind::string) {
-            ctx.fail("version_type", "Input should be a version string", r.capture());
-            return;
-        }
-        std::string text(r.get_string()); // consumes the value; keep a copy for the error
-        const char* end = text.data() + text.size();
-        auto [dot, ec1] = std::from_chars(text.data(), end, out.major);
-        if (ec1 == std::errc() && dot != end && *dot == '.') {
-            auto [last, ec2] = std::from_chars(dot + 1, end, out.minor);
-            if (ec2 == std::errc() && last == end)
-                return;
-        }
-        ctx.fail("version_format", "Input should be 'major.minor'", boost::json::value(text),
-                 {{"pattern", "major.minor"}});
-    }
-
-    static std::string label() { return "Version"; }
-
-    static boost::json::value schema(schema_builder&)
-    {
-        return {{"type", "string"}, {"pattern", "^[0-9]+\\.[0-9]+$"}};
-    }
+    static constexpr std::string_view title = "Version";
 };
 
 namespace shop {
@@ -187,7 +180,7 @@ BOOST_AUTO_TEST_CASE(a_new_schema_gets_every_error_at_once)
                "  Extra inputs are not permitted [type=extra_forbidden, input_value='x', input_type=str]");
 }
 
-BOOST_AUTO_TEST_CASE(a_custom_rule_round_trips_and_reports_its_own_errors)
+BOOST_AUTO_TEST_CASE(a_custom_type_round_trips_and_reports_its_own_errors)
 {
     shop::Plugin p{"lint", {2, 13}, {{1, 0}, {2, 0}}};
     BOOST_TEST(test_support::written(p) == R"({"name":"lint","version":"2.13","compatible":["1.0","2.0"]})");
@@ -198,23 +191,23 @@ BOOST_AUTO_TEST_CASE(a_custom_rule_round_trips_and_reports_its_own_errors)
 
     auto error = test_support::failure<shop::Plugin>(R"({"version": "2.x", "compatible": ["1.0", 3]})");
     BOOST_TEST(test_support::compact(error.details->at("errors")) ==
-               R"([{"type":"version_format","loc":["version"],"msg":"Input should be 'major.minor'","input":"2.x","ctx":{"pattern":"major.minor"}},)"
-               R"({"type":"version_type","loc":["compatible",1],"msg":"Input should be a version string","input":3}])");
+               R"([{"type":"version_format","loc":["version"],"msg":"Input should be 'major.minor'","input":"2.x"},)"
+               R"({"type":"string_type","loc":["compatible",1],"msg":"Input should be a valid string","input":3}])");
     BOOST_TEST(error.message ==
                "2 validation errors for Plugin\n"
                "version\n"
                "  Input should be 'major.minor' [type=version_format, input_value='2.x', input_type=str]\n"
                "compatible.1\n"
-               "  Input should be a version string [type=version_type, input_value=3, input_type=int]");
-    // the rule's label names it inside containers
+               "  Input should be a valid string [type=string_type, input_value=3, input_type=int]");
+    // its title names it inside containers
     BOOST_TEST(test_support::failure<std::vector<shop::Version>>("[1]").message ==
                "1 validation error for list[Version]\n"
                "0\n"
-               "  Input should be a version string [type=version_type, input_value=1, input_type=int]");
+               "  Input should be a valid string [type=string_type, input_value=1, input_type=int]");
 }
 
-BOOST_AUTO_TEST_CASE(a_custom_rule_gives_its_json_schema)
+BOOST_AUTO_TEST_CASE(a_custom_type_gives_its_json_schema)
 {
     BOOST_TEST(test_support::compact(agent_engine::json_schema<shop::Version>()) ==
-               R"({"$schema":"https://json-schema.org/draft/2020-12/schema","type":"string","pattern":"^[0-9]+\\.[0-9]+$"})");
+               R"({"$schema":"https://json-schema.org/draft/2020-12/schema","type":"string","title":"Version"})");
 }

@@ -96,6 +96,40 @@ struct Nullable {
 BOOST_DESCRIBE_STRUCT(Nullable, (), (x, y))
 AGENT_ENGINE_REQUIRED(Nullable, x)
 
+// Titles that are not the C++ names (pydantic: model_config = ConfigDict(title=...)).
+enum class StageState { idle, busy };
+BOOST_DESCRIBE_ENUM(StageState, idle, busy)
+AGENT_ENGINE_TITLE(StageState, "State")
+
+struct StageV2 {
+    std::string id;
+    StageState state = StageState::idle;
+};
+BOOST_DESCRIBE_STRUCT(StageV2, (), (id, state))
+AGENT_ENGINE_REQUIRED(StageV2, id)
+AGENT_ENGINE_TITLE(StageV2, "Stage")
+
+struct Pipeline {
+    std::vector<StageV2> stages;
+};
+BOOST_DESCRIBE_STRUCT(Pipeline, (), (stages))
+
+struct PinnedStage : StageV2 {};
+BOOST_DESCRIBE_STRUCT(PinnedStage, (StageV2), ())
+
+// Another type given the same title: JSON Schema keeps them apart.
+struct LegacyStage {
+    int number = 0;
+};
+BOOST_DESCRIBE_STRUCT(LegacyStage, (), (number))
+AGENT_ENGINE_TITLE(LegacyStage, "Stage")
+
+struct MixedPipeline {
+    StageV2 current;
+    LegacyStage legacy;
+};
+BOOST_DESCRIBE_STRUCT(MixedPipeline, (), (current, legacy))
+
 } // namespace opts
 
 // The declarations are visible at compile time.
@@ -258,4 +292,33 @@ BOOST_AUTO_TEST_CASE(a_derived_schema_adds_required_members_of_its_base)
                R"({"type":"missing","loc":["level"],"msg":"Field required","input":{"id":"i"}}])");
     // the base alone still accepts a missing "type"
     BOOST_TEST(read<opts::Base>(R"({"id": "i"})").kind.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_title_names_the_schema_in_errors_and_json_schema)
+{
+    BOOST_TEST(failure<opts::StageV2>("{}").message ==
+               "1 validation error for Stage\n"
+               "id\n"
+               "  Field required [type=missing, input_value={}, input_type=dict]");
+    BOOST_TEST(errors_of<opts::Pipeline>(R"({"stages": [1]})") ==
+               R"([{"type":"model_type","loc":["stages",0],"msg":"Input should be a valid dictionary or instance of Stage",)"
+               R"("input":1,"ctx":{"class_name":"Stage"}}])");
+    auto schema = agent_engine::json_schema<opts::Pipeline>();
+    BOOST_TEST(test_support::compact(schema.at("properties").at("stages").at("items")) == R"({"$ref":"#/$defs/Stage"})");
+    BOOST_TEST(test_support::compact(schema.at("$defs").at("Stage").at("title")) == R"("Stage")");
+    BOOST_TEST(test_support::compact(schema.at("$defs").at("State").at("title")) == R"("State")");
+    // a title names its own class: a derived schema keeps its C++ name
+    BOOST_TEST(agent_engine::schema_title<opts::PinnedStage>() == "PinnedStage");
+}
+
+BOOST_AUTO_TEST_CASE(two_types_of_one_title_get_two_definitions)
+{
+    // pydantic's rule for a name clash: the first keeps the name, the next is qualified.
+    auto schema = agent_engine::json_schema<opts::MixedPipeline>();
+    BOOST_TEST(test_support::compact(schema.at("properties").at("current").at("$ref")) == R"("#/$defs/Stage")");
+    BOOST_TEST(test_support::compact(schema.at("properties").at("legacy").at("$ref")) ==
+               R"("#/$defs/opts__LegacyStage")");
+    BOOST_TEST(schema.at("$defs").at("Stage").at("properties").as_object().contains("id"));
+    BOOST_TEST(schema.at("$defs").at("opts__LegacyStage").at("properties").as_object().contains("number"));
+    BOOST_TEST(test_support::compact(schema.at("$defs").at("opts__LegacyStage").at("title")) == R"("Stage")");
 }

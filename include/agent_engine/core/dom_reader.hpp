@@ -26,6 +26,14 @@ public:
 
     explicit dom_reader(const boost::json::value& v) noexcept : cur_(&v) {}
 
+    // Calls f(reader) with a reader of `value`, for a read that starts over from a
+    // DOM (see settle_repeats).
+    template <class F> static void read_again(const boost::json::value& value, F&& f)
+    {
+        dom_reader again(value);
+        f(again);
+    }
+
     boost::json::kind kind() const noexcept { return cur_->kind(); }
 
     bool get_bool() const noexcept { return cur_->get_bool(); }

@@ -23,9 +23,12 @@
 // The library ships rules for bool, every arithmetic type, std::string,
 // described enums and structs, std::optional and heap_optional, sequences,
 // string-keyed maps, std::variant and boost::json::value / object / array.
-// Specialize json_rule for your own type to add one.
+// For a type of your own, map it onto one of those with representation<T>
+// (representation.hpp), or, for the rare type that needs the reader itself,
+// specialize json_rule.
 
 #include <agent_engine/core/dom_reader.hpp>
+#include <agent_engine/core/representation.hpp>
 #include <agent_engine/core/schema_builder.hpp>
 #include <agent_engine/core/validation_context.hpp>
 
@@ -47,17 +50,53 @@ template <class T> constexpr void require_default_constructible() noexcept
                   "agent_engine: a schema must be default-constructible: reading starts from a default "
                   "object so that a missing key keeps the member's in-class default.");
 }
+
+// Where a type with no rule stops the build: at the first use of its rule.
+template <class T> void no_rule() noexcept
+{
+    static_assert(no_rule_for<T>,
+                  "agent_engine: this type has no JSON rule. Describe a struct with BOOST_DESCRIBE_STRUCT, "
+                  "an enum with BOOST_DESCRIBE_ENUM, use a supported standard type, map it onto one with "
+                  "agent_engine::representation<T>, or specialize agent_engine::json_rule<T>.");
+}
 } // namespace detail
 
+// No rule: using one is an error (detail::no_rule). Its members, not the class,
+// say so, so that detail::has_rule can ask about a type without stopping the build.
 template <class T> struct json_rule {
-    static_assert(detail::no_rule_for<T>,
-                  "agent_engine: this type has no JSON rule. Describe a struct with BOOST_DESCRIBE_STRUCT, "
-                  "an enum with BOOST_DESCRIBE_ENUM, use a supported standard type, or specialize "
-                  "agent_engine::json_rule<T>.");
+    using agent_engine_no_rule = void;
+    template <class Writer> static void write(Writer&, const T&) { detail::no_rule<T>(); }
+    template <class Reader> static void read(Reader&, T&, validation_context&) { detail::no_rule<T>(); }
+    static std::string label()
+    {
+        detail::no_rule<T>();
+        return {};
+    }
+    static boost::json::value schema(schema_builder&)
+    {
+        detail::no_rule<T>();
+        return {};
+    }
 };
 
+namespace detail {
+// Whether the library or the user gave T a rule.
+template <class T>
+concept has_rule = !requires { typename json_rule<T>::agent_engine_no_rule; };
+
+// json_rule<T>, checked: a type with a representation has no json_rule of its own
+// (the representation's rule, rules/representation.hpp, says so by agent_engine_representation).
+template <class T> struct checked_rule {
+    static_assert(!has_representation<T> || requires { typename json_rule<T>::agent_engine_representation; },
+                  "agent_engine: this type has both an agent_engine::representation<T> and a json_rule<T> "
+                  "(one of yours, or the library's for a described struct or enum, a number, a container...): "
+                  "a type is written one way; keep the one you mean.");
+    using type = json_rule<T>;
+};
+} // namespace detail
+
 // The rule of a member or element type, cv-ref stripped.
-template <class T> using rule_of = json_rule<std::remove_cvref_t<T>>;
+template <class T> using rule_of = typename detail::checked_rule<std::remove_cvref_t<T>>::type;
 
 namespace detail {
 // After reading an object (from `whole`, its mark) that noted `repeated` keys:
@@ -67,8 +106,9 @@ namespace detail {
 // Once errors are only counted (past max_errors), those of an earlier value
 // cannot be told apart, and the ones kept are the first met in the text, not
 // in the object as it stands: the object is then read again, whole, from its
-// DOM, by read_again(dom_reader&), as from_dict would read it. Returns whether
-// it was (the object is then read; nothing more is to be done with it).
+// DOM, as from_dict would read it, by read_again(Reader&) with a reader of the
+// same type (Reader::read_again). Returns whether it was (the object is then
+// read; nothing more is to be done with it).
 template <class Reader, class ReadAgain>
 bool settle_repeats(const Reader& r, typename Reader::mark_type whole, validation_context& ctx, std::size_t first,
                     const validation_context::repeats& repeated, ReadAgain&& read_again)
@@ -78,8 +118,7 @@ bool settle_repeats(const Reader& r, typename Reader::mark_type whole, validatio
     if (!ctx.kept_all()) {
         boost::json::value input = r.capture(whole);
         ctx.discard_errors_from(first);
-        dom_reader dom(input); // a DOM repeats no key: this read settles nothing again
-        read_again(dom);
+        Reader::read_again(input, read_again); // a DOM repeats no key: this read settles nothing again
         return true;
     }
     ctx.drop_superseded(first, repeated);

@@ -10,6 +10,7 @@
 #include <agent_engine/core/rules/map.hpp>
 #include <agent_engine/core/rules/number.hpp>
 #include <agent_engine/core/rules/optional.hpp>
+#include <agent_engine/core/rules/representation.hpp>
 #include <agent_engine/core/rules/sequence.hpp>
 #include <agent_engine/core/rules/string.hpp>
 #include <agent_engine/core/rules/variant.hpp>

@@ -9,185 +9,64 @@
 //   AGENT_ENGINE_ALIAS(Person, type_, "type")    // JSON key differs from the member name
 //   AGENT_ENGINE_FORBID_EXTRA(Person)            // unknown keys are errors
 //
-// Like BOOST_DESCRIBE_STRUCT, each macro goes in the namespace of the type: it
-// defines an overload that argument-dependent lookup finds.
+// Each macro goes in the namespace of the type, next to BOOST_DESCRIBE_STRUCT, or
+// in the global namespace (in a file of registrations, say); anywhere else it
+// stops the build, since the library could not find it. What a derived schema
+// inherits is in schema_model.hpp; AGENT_ENGINE_CONSTRAINTS is in constraints.hpp.
 
-#include <agent_engine/core/detail/type_name.hpp>
+#include <agent_engine/core/detail/declaration.hpp>
+#include <agent_engine/core/schema_model.hpp>
 
-#include <boost/describe/bases.hpp>
-#include <boost/describe/members.hpp>
-#include <boost/describe/modifiers.hpp>
-#include <boost/mp11/algorithm.hpp>
-#include <boost/mp11/list.hpp>
-#include <boost/mp11/utility.hpp>
-#include <boost/preprocessor/punctuation/comma_if.hpp>
-#include <boost/preprocessor/seq/for_each_i.hpp>
+#include <boost/preprocessor/seq/for_each.hpp>
 #include <boost/preprocessor/variadic/to_seq.hpp>
 
-#include <string_view>
-#include <type_traits>
+#include <tuple>
 
-namespace agent_engine {
-namespace detail {
-
-template <auto... Members> struct member_list {};
-template <auto Member> struct member_tag {};
-
-template <auto A, auto B> constexpr bool same_member() noexcept
-{
-    if constexpr (std::is_same_v<decltype(A), decltype(B)>)
-        return A == B;
-    else
-        return false;
-}
-
-template <auto Member, auto... Listed>
-constexpr bool listed_in(member_list<Listed...>) noexcept
-{
-    return (same_member<Member, Listed>() || ...);
-}
-
-template <class T>
-using public_members = boost::describe::describe_members<
-    T, boost::describe::mod_public | boost::describe::mod_inherited>;
-
-template <class T> constexpr bool is_described_struct_v =
-    boost::describe::has_describe_members<T>::value && std::is_class_v<T> && !std::is_union_v<T>;
-
-// The base descriptors of T (an mp_list), empty when T describes none.
-template <class T> struct described_bases_of {
-    using type = boost::mp11::mp_list<>;
-};
-template <class T>
-    requires boost::describe::has_describe_bases<T>::value
-struct described_bases_of<T> {
-    using type = boost::mp11::mp_rename<boost::describe::describe_bases<T, boost::describe::mod_any_access>,
-                                        boost::mp11::mp_list>;
-};
-template <class T> using described_bases = typename described_bases_of<T>::type;
-
-// T and every class it describes as a base, directly or not, each once, bases
-// before the classes derived from them (T last).
-template <class T> struct hierarchy_of;
-template <class T> using hierarchy = typename hierarchy_of<T>::type;
-template <class T> struct hierarchy_of {
-    template <class BaseDescriptor> using of_base = hierarchy<typename BaseDescriptor::type>;
-    using type = boost::mp11::mp_unique<
-        boost::mp11::mp_push_back<boost::mp11::mp_flatten<boost::mp11::mp_transform<of_base, described_bases<T>>>, T>>;
-};
-
-// Whether T or one of its described bases satisfies Pred (options inherit, as
-// pydantic's model_config does), asked of the derived classes first.
-template <class T, class Pred> constexpr bool any_in_hierarchy(Pred pred) noexcept
-{
-    bool found = false;
-    boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, boost::mp11::mp_reverse<hierarchy<T>>>>(
-        [&](auto c) { found = found || pred(static_cast<typename decltype(c)::type**>(nullptr)); });
-    return found;
-}
-
-} // namespace detail
-
-// True when the schema T (or a base) marks the member pointer Member required.
-template <class T, auto Member> constexpr bool is_required() noexcept
-{
-    return detail::any_in_hierarchy<T>([](auto* p) {
-        if constexpr (requires { agent_engine_required_fn(p); })
-            return detail::listed_in<Member>(agent_engine_required_fn(p));
-        else
-            return false;
-    });
-}
-
-// True when the schema T (or a base) rejects keys it does not describe.
-template <class T> constexpr bool forbids_extra() noexcept
-{
-    return detail::any_in_hierarchy<T>([](auto* p) {
-        if constexpr (requires { agent_engine_forbid_extra_fn(p); })
-            return agent_engine_forbid_extra_fn(p);
-        else
-            return false;
-    });
-}
-
-// The JSON key of member descriptor D of T: its alias, else its name.
-template <class T, class D> constexpr std::string_view json_key() noexcept
-{
-    std::string_view key = D::name;
-    detail::any_in_hierarchy<T>([&](auto* p) {
-        if constexpr (requires { agent_engine_alias_fn(p, detail::member_tag<D::pointer>{}); }) {
-            key = agent_engine_alias_fn(p, detail::member_tag<D::pointer>{});
-            return true;
-        } else {
-            return false;
-        }
-    });
-    return key;
-}
-
-// The schema's title, as pydantic names a model: the unqualified type name.
-template <class T> constexpr std::string_view schema_title() noexcept
-{
-    return detail::unqualified_type_name<T>();
-}
-
-namespace detail {
-
-// Whether BOOST_DESCRIBE_STRUCT of T (or of a base) lists Member.
-template <class T, auto Member> constexpr bool is_described_member() noexcept
-{
-    bool found = false;
-    if constexpr (is_described_struct_v<T>)
-        boost::mp11::mp_for_each<public_members<T>>(
-            [&](auto d) { found = found || same_member<decltype(d)::pointer, Member>(); });
-    return found;
-}
-
-template <class T, auto... Listed> constexpr bool all_described(member_list<Listed...>) noexcept
-{
-    return (is_described_member<T, Listed>() && ...);
-}
-
-// Checks, at the first use of T, that its declarations name described members.
-template <class T> constexpr bool declarations_name_described_members() noexcept
-{
-    if constexpr (requires { agent_engine_required_fn(static_cast<T**>(nullptr)); })
-        return all_described<T>(agent_engine_required_fn(static_cast<T**>(nullptr)));
-    else
-        return true;
-}
-
-} // namespace detail
-} // namespace agent_engine
-
-#define AGENT_ENGINE_DETAIL_MEMBER_POINTER(r, T, i, member) BOOST_PP_COMMA_IF(i) & T::member
-
-// Stops the build when a declaration (`macro`) names a member of T that
-// BOOST_DESCRIBE_STRUCT does not list: it would never be used.
-#define AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, macro)                                    \
-    static_assert(::agent_engine::detail::is_described_member<T, &T::member>(),                    \
-                  "agent_engine: " #macro " names a member that BOOST_DESCRIBE_STRUCT does not list " \
-                  "(declare it after BOOST_DESCRIBE_STRUCT)")
+#define AGENT_ENGINE_DETAIL_DECLARE_REQUIRED(r, T, member)                                         \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_MEMBER(AGENT_ENGINE_REQUIRED, inline constexpr, T, member, required, return true;)
 
 // Marks members of T whose key must be present in the input ("Field required").
 #define AGENT_ENGINE_REQUIRED(T, ...)                                                              \
-    [[maybe_unused]] inline constexpr auto agent_engine_required_fn(T**) noexcept                 \
-    {                                                                                              \
-        return ::agent_engine::detail::member_list<BOOST_PP_SEQ_FOR_EACH_I(                        \
-            AGENT_ENGINE_DETAIL_MEMBER_POINTER, T, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))>{};      \
-    }
+    BOOST_PP_SEQ_FOR_EACH(AGENT_ENGINE_DETAIL_DECLARE_REQUIRED, T, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))
 
 // Makes unknown keys in the input of T an error ("Extra inputs are not permitted").
 #define AGENT_ENGINE_FORBID_EXTRA(T)                                                               \
-    [[maybe_unused]] inline constexpr bool agent_engine_forbid_extra_fn(T**) noexcept { return true; }
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_FORBID_EXTRA, inline constexpr, T, forbid_extra, \
+                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_FORBID_EXTRA); \
+                                         return true;)
 
 // Reads and writes member `member` of T under the JSON key `key`.
 #define AGENT_ENGINE_ALIAS(T, member, key)                                                         \
-    [[maybe_unused]] inline constexpr const char* agent_engine_alias_fn(                           \
-        T**, ::agent_engine::detail::member_tag<&T::member>) noexcept                              \
-    {                                                                                              \
-        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_ALIAS);                      \
-        return key;                                                                                \
-    }
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_MEMBER(AGENT_ENGINE_ALIAS, inline constexpr, T, member, alias, \
+                                           return static_cast<const char*>(key);)
+
+// A description of `member` of T, for its JSON Schema.
+#define AGENT_ENGINE_DESCRIPTION(T, member, text)                                                  \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_MEMBER(AGENT_ENGINE_DESCRIPTION, inline constexpr, T, member, description, \
+                                           return static_cast<const char*>(text);)
+
+// A description of the schema T, for its JSON Schema.
+#define AGENT_ENGINE_SCHEMA_DESCRIPTION(T, text)                                                   \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_SCHEMA_DESCRIPTION, inline constexpr, T, schema_description, \
+                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_SCHEMA_DESCRIPTION); \
+                                         return static_cast<const char*>(text);)
+
+// Names the described struct or enum T in error reports ("2 validation errors for
+// name") and in JSON Schema (its title and $defs key), instead of its C++ name.
+#define AGENT_ENGINE_TITLE(T, name)                                                               \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(                                                          \
+        AGENT_ENGINE_TITLE, inline constexpr, T, title,                                            \
+        static_assert(::agent_engine::detail::is_described_struct_v<T> || ::agent_engine::detail::is_described_enum_v<T>, \
+                      "agent_engine: AGENT_ENGINE_TITLE names a type that neither BOOST_DESCRIBE_STRUCT nor " \
+                      "BOOST_DESCRIBE_ENUM describes (declare it after them)");                    \
+        return static_cast<const char*>(name);)
+
+// Rules across members of T, run after every member read without error (as
+// pydantic's model_validator(mode="after")). Each is called as f(const T&) and
+// returns std::optional<std::string>: the problem, or std::nullopt.
+#define AGENT_ENGINE_VALIDATOR(T, ...)                                                             \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_VALIDATOR, inline, T, validators,            \
+                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_VALIDATOR); \
+                                         return std::make_tuple(__VA_ARGS__);)
 
 #endif

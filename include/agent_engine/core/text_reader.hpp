@@ -25,6 +25,7 @@
 #include <agent_engine/core/detail/value_arena.hpp>
 #include <agent_engine/core/error.hpp>
 #include <agent_engine/core/text_source.hpp>
+#include <agent_engine/core/text_writer.hpp>
 
 #include <boost/config.hpp>
 #include <boost/json/value.hpp>
@@ -74,6 +75,19 @@ public:
     explicit text_reader(const text_source& source, std::size_t max_depth = max_json_depth)
         : text_reader(source, 0, max_depth)
     {
+    }
+
+    // Calls f(reader) with a reader of `value`, for a read that starts over from a
+    // DOM (see settle_repeats): a text_reader of its text, so that a read from
+    // text never compiles the rules for a dom_reader as well.
+    template <class F> static void read_again(const boost::json::value& value, F&& f)
+    {
+        std::string text;
+        text_writer writer(text, json_format::compact());
+        writer.value(value);
+        writer.finish();
+        text_reader again(text);
+        f(again);
     }
 
     boost::json::kind kind()

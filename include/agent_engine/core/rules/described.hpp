@@ -10,47 +10,56 @@
 #include <agent_engine/core/constraints.hpp>
 #include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/json_rule.hpp>
-#include <agent_engine/core/schema.hpp>
+#include <agent_engine/core/schema_model.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 
-#include <algorithm>
-#include <array>
 #include <bitset>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <tuple>
+#include <type_traits>
 
 namespace agent_engine {
+namespace detail {
+
+// Runs the AGENT_ENGINE_VALIDATOR functions that count for T on a fully read
+// object, bases first, each class once, in order, until one reports a problem:
+// a value_error at the object's location.
+template <class T, class Input> void run_validators(const T& object, validation_context& ctx, Input&& input)
+{
+    bool valid = true;
+    using classes = typename schema_model<T>::validator_classes;
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, classes>>([&](auto c) {
+        using C = typename decltype(c)::type;
+        auto run = [&](auto const& f) {
+            static_assert(std::is_convertible_v<std::invoke_result_t<decltype(f), const C&>, std::optional<std::string>>,
+                          "agent_engine: a validator is called as f(const T&) and returns "
+                          "std::optional<std::string>: the problem, or nothing when the object is valid.");
+            std::optional<std::string> problem = std::invoke(f, static_cast<const C&>(object));
+            if (problem)
+                fail_value_error(ctx, *problem, input);
+            return !problem;
+        };
+        std::apply([&](auto const&... validator) { valid = valid && (run(validator) && ...); },
+                   declared_by<C, declare::validators>());
+    });
+}
+
+} // namespace detail
 
 template <class T>
     requires detail::is_described_struct_v<T>
 struct json_rule<T> {
     static_assert((detail::require_default_constructible<T>(), true));
-    static_assert(detail::declarations_name_described_members<T>(),
-                  "agent_engine: AGENT_ENGINE_REQUIRED names a member that BOOST_DESCRIBE_STRUCT does not list.");
 
-    using members = detail::public_members<T>;
-    static constexpr std::size_t size = boost::mp11::mp_size<members>::value;
-
-    template <std::size_t I> using member = boost::mp11::mp_at_c<members, I>;
-    template <std::size_t I>
-    using member_type = std::remove_cvref_t<decltype(std::declval<T&>().*member<I>::pointer)>;
-
-    // Each member's JSON key and whether it is required, indexed like `members`.
-    static constexpr auto keys = [] {
-        std::array<std::string_view, size> k{};
-        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>(
-            [&](auto I) { k[I] = json_key<T, member<I>>(); });
-        return k;
-    }();
-    static constexpr auto required = [] {
-        std::array<bool, size> r{};
-        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>(
-            [&](auto I) { r[I] = is_required<T, member<I>::pointer>(); });
-        return r;
-    }();
+    using model = schema_model<T>;
+    static constexpr std::size_t size = model::size;
+    template <std::size_t I> using member = typename model::template member<I>;
+    template <std::size_t I> using member_type = typename model::template member_type<I>;
+    static constexpr const auto& keys = model::keys;
 
     // Index of the member with this key, or `size`. Input usually comes in
     // declaration order, so the member after the last one found is tried first.
@@ -72,7 +81,7 @@ struct json_rule<T> {
                 w.plain_key(keys[I]);
             else
                 w.key(keys[I]);
-            json_rule<member_type<I>>::write(w, v.*member<I>::pointer);
+            rule_of<member_type<I>>::write(w, v.*member<I>::pointer);
         });
         w.end_object();
     }
@@ -81,7 +90,7 @@ struct json_rule<T> {
     {
         if (r.kind() != boost::json::kind::object) {
             ctx.fail("model_type", [&] {
-                std::string_view title = schema_title<T>();
+                std::string_view title = model::title;
                 return validation_context::error_parts{
                     "Input should be a valid dictionary or instance of " + std::string(title), r.capture(),
                     {{"class_name", title}}};
@@ -100,7 +109,7 @@ struct json_rule<T> {
             if (i != size && seen.test(i))
                 repeated.note(key, ctx.error_count());
             if (i == size) {
-                if constexpr (forbids_extra<T>()) {
+                if constexpr (model::forbid_extra) {
                     repeated.note_extra(key, ctx.error_count());
                     auto at = ctx.at(key);
                     ctx.fail("extra_forbidden", "Extra inputs are not permitted", [&] { return r.capture(); });
@@ -118,22 +127,22 @@ struct json_rule<T> {
                         // not from the enclosing schema's initializer for it (pydantic).
                         if constexpr (detail::is_described_struct_v<member_type<I>>)
                             out.*member<I>::pointer = member_type<I>{};
-                        json_rule<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
+                        rule_of<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
                         // Constraints refine a value of the right type, so only one read cleanly.
-                        if constexpr (detail::has_constraints_v<T, member<I>::pointer>) {
+                        if constexpr (model::template has_constraints<I>) {
                             if (ctx.error_count() == before)
-                                detail::check_constraints(out.*member<I>::pointer,
-                                                          detail::member_constraints<T, member<I>::pointer>(), ctx);
+                                detail::check_constraints(out.*member<I>::pointer, model::template constraints<I>(),
+                                                          ctx);
                         }
                     });
                 }
             }
         });
         if (detail::settle_repeats(r, whole, ctx, first_error, repeated,
-                                   [&](dom_reader& again) { read(again, out, ctx); }))
+                                   [&](Reader& again) { read(again, out, ctx); }))
             return;
         for (std::size_t i = 0; i < size; ++i) {
-            if (required[i] && !seen.test(i)) {
+            if (model::required[i] && !seen.test(i)) {
                 auto at = ctx.at(keys[i]);
                 ctx.fail("missing", "Field required", [&] { return r.capture(whole); });
             }
@@ -155,11 +164,11 @@ struct json_rule<T> {
         });
     }
 
-    static std::string label() { return std::string(schema_title<T>()); }
+    static std::string label() { return std::string(model::title); }
 
     static boost::json::value schema(schema_builder& b)
     {
-        return b.reference(schema_title<T>(), detail::qualified_type_name<T>(), [&] { return definition(b); });
+        return b.reference(model::title, detail::qualified_type_name<T>(), [&] { return definition(b); });
     }
 
     // The object schema, shaped like pydantic's: a titled property per member with
@@ -171,29 +180,29 @@ struct json_rule<T> {
         boost::json::array required_keys;
         boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) {
             constexpr auto pointer = member<I>::pointer;
-            boost::json::value property = json_rule<member_type<I>>::schema(b);
-            if constexpr (detail::has_constraints_v<T, pointer>)
-                detail::annotate_schema<member_type<I>>(property, detail::member_constraints<T, pointer>());
+            boost::json::value property = rule_of<member_type<I>>::schema(b);
+            if constexpr (model::template has_constraints<I>)
+                detail::annotate_schema<member_type<I>>(property, model::template constraints<I>());
             auto& p = property.as_object();
             if (!p.contains("$ref"))
                 p["title"] = schema_builder::property_title(keys[I]);
-            if (constexpr std::string_view description = member_description<T, pointer>(); !description.empty())
-                p["description"] = description;
-            if (required[I])
+            if (!model::descriptions[I].empty())
+                p["description"] = model::descriptions[I];
+            if (model::required[I])
                 required_keys.emplace_back(keys[I]);
             else
                 p["default"] = detail::as_input(defaults.*pointer);
             properties.emplace(keys[I], std::move(property));
         });
         boost::json::object def;
-        def["title"] = schema_title<T>();
-        if (constexpr std::string_view description = schema_description<T>(); !description.empty())
-            def["description"] = description;
+        def["title"] = model::title;
+        if (!model::description.empty())
+            def["description"] = model::description;
         def["type"] = "object";
         def["properties"] = std::move(properties);
         if (!required_keys.empty())
             def["required"] = std::move(required_keys);
-        if constexpr (forbids_extra<T>())
+        if constexpr (model::forbid_extra)
             def["additionalProperties"] = false;
         return def;
     }

@@ -18,7 +18,7 @@
 namespace agent_engine {
 
 template <class E>
-    requires std::is_enum_v<E> && boost::describe::has_describe_enumerators<E>::value
+    requires detail::is_described_enum_v<E>
 struct json_rule<E> {
     using enumerators = boost::describe::describe_enumerators<E>;
 

@@ -56,7 +56,7 @@ template <detail::json_string_map M> struct json_rule<M> {
             rule_of<mapped>::read(r, slot, ctx);
         });
         detail::settle_repeats(r, whole, ctx, first_error, repeated,
-                               [&](dom_reader& again) { read(again, out, ctx); });
+                               [&](Reader& again) { read(again, out, ctx); });
     }
 
     static std::string label() { return "dict[str," + rule_of<mapped>::label() + "]"; }

@@ -1,0 +1,84 @@
+#ifndef AGENT_ENGINE_CORE_CONSTRAINTS_BOUND_HPP
+#define AGENT_ENGINE_CORE_CONSTRAINTS_BOUND_HPP
+
+// The numeric bounds gt, ge, lt and le.
+
+#include <agent_engine/core/constraints/kind.hpp>
+
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace agent_engine::constraints {
+
+enum class bound_kind { gt, ge, lt, le };
+
+// A numeric bound: gt(0), ge(0), lt(1.5), le(10).
+template <bound_kind Kind, class N> struct bound {
+    static_assert(agent_engine::detail::is_number_v<N>, "agent_engine: a numeric bound (ge, gt, le, lt) must be a number.");
+    N limit;
+    constexpr explicit bound(N n) noexcept : limit(n) {}
+
+    struct wording {
+        const char* type;
+        const char* message;
+        const char* ctx_key;
+        const char* schema_keyword;
+    };
+    static constexpr wording words = [] {
+        switch (Kind) {
+        case bound_kind::gt: return wording{"greater_than", "Input should be greater than ", "gt", "exclusiveMinimum"};
+        case bound_kind::ge:
+            return wording{"greater_than_equal", "Input should be greater than or equal to ", "ge", "minimum"};
+        case bound_kind::lt: return wording{"less_than", "Input should be less than ", "lt", "exclusiveMaximum"};
+        default: return wording{"less_than_equal", "Input should be less than or equal to ", "le", "maximum"};
+        }
+    }();
+
+    template <class V> static void require()
+    {
+        static_assert(agent_engine::detail::is_number_v<V>,
+                      "agent_engine: a numeric bound (ge, gt, le, lt) applies to a number member.");
+    }
+    template <class V> bool holds(V v) const
+    {
+        if constexpr (std::is_integral_v<V> && std::is_integral_v<N>) {
+            switch (Kind) {
+            case bound_kind::gt: return std::cmp_greater(v, limit);
+            case bound_kind::ge: return std::cmp_greater_equal(v, limit);
+            case bound_kind::lt: return std::cmp_less(v, limit);
+            default: return std::cmp_less_equal(v, limit);
+            }
+        } else {
+            auto x = static_cast<long double>(v), l = static_cast<long double>(limit);
+            switch (Kind) {
+            case bound_kind::gt: return x > l;
+            case bound_kind::ge: return x >= l;
+            case bound_kind::lt: return x < l;
+            default: return x <= l;
+            }
+        }
+    }
+    template <class V> bool check(const V& v, validation_context& ctx) const
+    {
+        require<V>();
+        if (holds(v))
+            return true;
+        ctx.fail(words.type, [&] {
+            std::string msg = words.message;
+            agent_engine::detail::append_number(msg, limit);
+            return validation_context::error_parts{std::move(msg), agent_engine::detail::as_input(v),
+                                                   {{words.ctx_key, agent_engine::detail::number_value(limit)}}};
+        });
+        return false;
+    }
+    template <class V> void annotate(boost::json::object& s) const
+    {
+        require<V>();
+        s[words.schema_keyword] = agent_engine::detail::number_value(limit);
+    }
+};
+
+} // namespace agent_engine::constraints
+
+#endif

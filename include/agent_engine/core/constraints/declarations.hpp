@@ -1,0 +1,60 @@
+#ifndef AGENT_ENGINE_CORE_CONSTRAINTS_DECLARATIONS_HPP
+#define AGENT_ENGINE_CORE_CONSTRAINTS_DECLARATIONS_HPP
+
+// AGENT_ENGINE_CONSTRAINTS and the words it understands (see constraints.hpp
+// for their use; schema_model.hpp finds what it declares).
+
+#include <agent_engine/core/constraints/apply.hpp>
+#include <agent_engine/core/constraints/bound.hpp>
+#include <agent_engine/core/constraints/each.hpp>
+#include <agent_engine/core/constraints/kind.hpp>
+#include <agent_engine/core/constraints/length.hpp>
+#include <agent_engine/core/constraints/one_of.hpp>
+#include <agent_engine/core/constraints/pattern.hpp>
+#include <agent_engine/core/constraints/satisfies.hpp>
+#include <agent_engine/core/constraints/timestamp.hpp>
+#include <agent_engine/core/detail/declaration.hpp>
+
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+namespace agent_engine {
+namespace detail {
+
+// The member factories AGENT_ENGINE_CONSTRAINTS sees, so that `pattern(...)`
+// means the constraint even where the user's namespace has its own `pattern`.
+struct constraint_vocabulary {
+    static constexpr constraints::min_length min_length(std::size_t n) noexcept { return constraints::min_length(n); }
+    static constexpr constraints::max_length max_length(std::size_t n) noexcept { return constraints::max_length(n); }
+    template <class N> static constexpr auto gt(N n) noexcept { return constraints::bound<constraints::bound_kind::gt, N>(n); }
+    template <class N> static constexpr auto ge(N n) noexcept { return constraints::bound<constraints::bound_kind::ge, N>(n); }
+    template <class N> static constexpr auto lt(N n) noexcept { return constraints::bound<constraints::bound_kind::lt, N>(n); }
+    template <class N> static constexpr auto le(N n) noexcept { return constraints::bound<constraints::bound_kind::le, N>(n); }
+    template <class A> static constexpr constraints::pattern pattern(const A& regex) noexcept
+    {
+        return constraints::pattern(regex);
+    }
+    template <class... A> static constexpr auto one_of(const A&... values) noexcept { return constraints::one_of(values...); }
+    static constexpr constraints::timestamp timestamp() noexcept { return {}; }
+    template <class F, class M> static constexpr auto satisfies(F predicate, const M& message)
+    {
+        return constraints::satisfies<F>(std::move(predicate), message);
+    }
+    template <class... Cs> static constexpr auto each(Cs... cs) { return constraints::each<Cs...>(std::move(cs)...); }
+};
+
+} // namespace detail
+} // namespace agent_engine
+
+// Constraints for `member` of T, checked in order after the member is read:
+// min_length(n), max_length(n), gt(x), ge(x), lt(x), le(x), pattern("regex"),
+// one_of(a, b, ...), timestamp(), satisfies(predicate, "message"), each(...).
+#define AGENT_ENGINE_CONSTRAINTS(T, member, ...)                                                   \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_MEMBER(AGENT_ENGINE_CONSTRAINTS, inline, T, member, constraints, \
+                                           struct vocabulary : ::agent_engine::detail::constraint_vocabulary { \
+                                               static auto list() { return std::make_tuple(__VA_ARGS__); } \
+                                           };                                                      \
+                                           return vocabulary::list();)
+
+#endif

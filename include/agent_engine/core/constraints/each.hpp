@@ -1,0 +1,47 @@
+#ifndef AGENT_ENGINE_CORE_CONSTRAINTS_EACH_HPP
+#define AGENT_ENGINE_CORE_CONSTRAINTS_EACH_HPP
+
+// each: constraints for every item of a list.
+
+#include <agent_engine/core/constraints/apply.hpp>
+#include <agent_engine/core/constraints/kind.hpp>
+
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+namespace agent_engine::constraints {
+
+// Constraints for every item of a list: each(min_length(1), pattern("^x")).
+// Every failing item reports, located by its index.
+template <class... Cs> struct each {
+    std::tuple<Cs...> inner;
+    constexpr explicit each(Cs... cs) : inner(std::move(cs)...) {}
+
+    template <class V> static void require()
+    {
+        static_assert(agent_engine::detail::is_container_v<V> && !agent_engine::detail::is_mapping_v<V>,
+                      "agent_engine: each applies to a list member.");
+    }
+    template <class V> bool check(const V& v, validation_context& ctx) const
+    {
+        require<V>();
+        bool ok = true;
+        std::size_t i = 0;
+        for (auto const& item : v) {
+            auto at = ctx.at(i++);
+            ok = agent_engine::detail::check_constraints(item, inner, ctx) && ok;
+        }
+        return ok;
+    }
+    template <class V> void annotate(boost::json::object& s) const
+    {
+        require<V>();
+        agent_engine::detail::annotate_schema<typename V::value_type>(s["items"], inner);
+    }
+};
+
+
+} // namespace agent_engine::constraints
+
+#endif

@@ -1,0 +1,125 @@
+#ifndef AGENT_ENGINE_CORE_CONSTRAINTS_LENGTH_HPP
+#define AGENT_ENGINE_CORE_CONSTRAINTS_LENGTH_HPP
+
+// min_length and max_length: characters (code points) of a string, items of a container.
+
+#include <agent_engine/core/constraints/kind.hpp>
+
+#include <cstddef>
+#include <iterator>
+#include <string>
+#include <string_view>
+
+namespace agent_engine {
+namespace detail {
+
+// pydantic counts a string's length in characters (code points), as len() does.
+inline std::size_t code_points(std::string_view s) noexcept
+{
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+} // namespace detail
+
+namespace constraints {
+
+namespace detail_length {
+template <class V> void require()
+{
+    static_assert(agent_engine::detail::is_text_v<V> || agent_engine::detail::is_container_v<V>,
+                  "agent_engine: min_length/max_length apply to a string or a container member.");
+}
+template <class V> std::size_t length(const V& v)
+{
+    if constexpr (agent_engine::detail::is_text_v<V>)
+        return agent_engine::detail::code_points(std::string_view(v));
+    else if constexpr (agent_engine::detail::is_container_v<V>)
+        return std::size(v);
+    else
+        return 0; // rejected by require<V>(); no second error
+}
+template <class V> const char* schema_keyword(bool at_least)
+{
+    if constexpr (agent_engine::detail::is_text_v<V>)
+        return at_least ? "minLength" : "maxLength";
+    else if constexpr (agent_engine::detail::is_mapping_v<V>)
+        return at_least ? "minProperties" : "maxProperties";
+    else
+        return at_least ? "minItems" : "maxItems";
+}
+// string_too_short / too_long and friends, worded as pydantic does.
+template <class V> void fail(validation_context& ctx, const V& v, bool at_least, std::size_t limit)
+{
+    constexpr bool text = agent_engine::detail::is_text_v<V>;
+    std::string_view type = text ? (at_least ? "string_too_short" : "string_too_long")
+                                 : (at_least ? "too_short" : "too_long");
+    ctx.fail(type, [&] {
+        std::string msg;
+        std::string_view limit_key = at_least ? "min_length" : "max_length";
+        boost::json::object details;
+        if constexpr (text) {
+            msg = at_least ? "String should have at least " : "String should have at most ";
+            agent_engine::detail::append_integer(msg, limit);
+            msg += limit == 1 ? " character" : " characters";
+            details.emplace(limit_key, limit);
+        } else {
+            const char* field_type = agent_engine::detail::is_mapping_v<V> ? "Dictionary" : "List";
+            msg = field_type;
+            msg += at_least ? " should have at least " : " should have at most ";
+            agent_engine::detail::append_integer(msg, limit);
+            msg += limit == 1 ? " item after validation, not " : " items after validation, not ";
+            agent_engine::detail::append_integer(msg, std::size(v));
+            details.emplace("field_type", field_type);
+            details.emplace(limit_key, limit);
+            details.emplace("actual_length", std::size(v));
+        }
+        return validation_context::error_parts{std::move(msg), agent_engine::detail::as_input(v), std::move(details)};
+    });
+}
+} // namespace detail_length
+
+// At least `limit` characters (code points) of a string, or items of a container.
+struct min_length {
+    std::size_t limit;
+    constexpr explicit min_length(std::size_t n) noexcept : limit(n) {}
+    template <class V> bool check(const V& v, validation_context& ctx) const
+    {
+        detail_length::require<V>();
+        if (detail_length::length(v) >= limit)
+            return true;
+        detail_length::fail(ctx, v, true, limit);
+        return false;
+    }
+    template <class V> void annotate(boost::json::object& s) const
+    {
+        detail_length::require<V>();
+        s[detail_length::schema_keyword<V>(true)] = limit;
+    }
+};
+
+// At most `limit` characters (code points) of a string, or items of a container.
+struct max_length {
+    std::size_t limit;
+    constexpr explicit max_length(std::size_t n) noexcept : limit(n) {}
+    template <class V> bool check(const V& v, validation_context& ctx) const
+    {
+        detail_length::require<V>();
+        if (detail_length::length(v) <= limit)
+            return true;
+        detail_length::fail(ctx, v, false, limit);
+        return false;
+    }
+    template <class V> void annotate(boost::json::object& s) const
+    {
+        detail_length::require<V>();
+        s[detail_length::schema_keyword<V>(false)] = limit;
+    }
+};
+
+} // namespace constraints
+} // namespace agent_engine
+
+#endif

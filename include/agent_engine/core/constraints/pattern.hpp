@@ -1,0 +1,72 @@
+#ifndef AGENT_ENGINE_CORE_CONSTRAINTS_PATTERN_HPP
+#define AGENT_ENGINE_CORE_CONSTRAINTS_PATTERN_HPP
+
+// pattern: a regular expression the string must contain a match of. The regex
+// engine is compiled into the library (src/search_pattern.cpp), so that no
+// schema's translation unit parses Boost.Regex, whether it uses pattern or not.
+
+#include <agent_engine/core/constraints/kind.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace agent_engine {
+namespace detail {
+
+// Whether `s` contains a match of `pattern` (ECMAScript/Perl syntax, search
+// semantics as re.search): true or false, or why the pattern could not be
+// evaluated. Patterns compile once per process, on first use (a pattern that
+// does not compile is remembered with its error). Boost.Regex matches without
+// recursion, so a long input cannot overflow the stack; it throws instead when
+// a match grows too costly. Every exception becomes the error text.
+struct pattern_search {
+    bool matched = false;
+    std::optional<std::string> error;
+};
+pattern_search search_pattern(std::string_view pattern, std::string_view s);
+
+} // namespace detail
+
+namespace constraints {
+
+// The string contains a match of an ECMAScript regular expression (anchor it with
+// ^ and $ to match the whole string), as pydantic's re.search does. A pattern
+// that cannot be evaluated reports string_pattern_mismatch with ctx.error.
+struct pattern {
+    std::string_view regex;
+    template <class A> constexpr explicit pattern(const A& r) noexcept : regex(agent_engine::detail::kept_text(r)) {}
+    template <class V> static void require()
+    {
+        static_assert(agent_engine::detail::is_text_v<V>, "agent_engine: pattern applies to a string member.");
+    }
+    template <class V> bool check(const V& v, validation_context& ctx) const
+    {
+        require<V>();
+        auto found = agent_engine::detail::search_pattern(regex, std::string_view(v));
+        if (found.matched)
+            return true;
+        ctx.fail("string_pattern_mismatch", [&] {
+            validation_context::error_parts e{"String should match pattern '" + std::string(regex) + "'",
+                                              agent_engine::detail::as_input(v), {{"pattern", regex}}};
+            // An invalid pattern, or a match too costly to finish: still this member's
+            // error, with the reason (pydantic has no such case; its regex engine cannot fail).
+            if (found.error) {
+                e.msg += ", which could not be evaluated: " + *found.error;
+                e.ctx.emplace("error", *found.error);
+            }
+            return e;
+        });
+        return false;
+    }
+    template <class V> void annotate(boost::json::object& s) const
+    {
+        require<V>();
+        s["pattern"] = regex;
+    }
+};
+
+} // namespace constraints
+} // namespace agent_engine
+
+#endif

@@ -1,0 +1,153 @@
+#ifndef AGENT_ENGINE_CORE_SCHEMA_MODEL_HPP
+#define AGENT_ENGINE_CORE_SCHEMA_MODEL_HPP
+
+// schema_model<T>: everything declared about the described struct T, resolved
+// once into one table that every path reads (both readers, both writers,
+// validate and JSON Schema). One inheritance rule decides what counts, for
+// every kind of declaration (doc/schemas.md, "Inheritance"):
+//
+//   about a member, and FORBID_EXTRA  the nearest class that declares it
+//                                     (derived before base, then the member's class)
+//   VALIDATOR                         every class, bases first, each once
+//   TITLE, SCHEMA_DESCRIPTION         T's own only: they name the class
+//
+// The accessors below (is_required, json_key, ...) are that rule; the table is
+// made of them.
+
+#include <agent_engine/core/detail/declaration.hpp>
+#include <agent_engine/core/detail/type_name.hpp>
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+namespace agent_engine {
+namespace detail {
+
+// What the nearest declaring class declares of Kind (about Member), else `fallback`.
+template <class T, class Kind, auto... Member, class Fallback> constexpr auto nearest_declared(Fallback fallback)
+{
+    using C = nearest_declaring<T, Kind, Member...>;
+    if constexpr (std::is_void_v<C>)
+        return fallback;
+    else
+        return declared_by<C, Kind, Member...>();
+}
+
+// What T itself declares of Kind, else `fallback`.
+template <class T, class Kind, class Fallback> constexpr auto own_declared(Fallback fallback)
+{
+    if constexpr (declares<T, Kind>)
+        return declared_by<T, Kind>();
+    else
+        return fallback;
+}
+
+template <class T, auto Member>
+inline constexpr bool has_constraints_v = !std::is_void_v<nearest_declaring<T, declare::constraints, Member>>;
+
+// The tuple of constraints that count for Member of T (only when has_constraints_v).
+template <class T, auto Member> auto member_constraints()
+{
+    return declared_by<nearest_declaring<T, declare::constraints, Member>, declare::constraints, Member>();
+}
+
+} // namespace detail
+
+// True when the member pointer Member of schema T must be present in the input.
+template <class T, auto Member> constexpr bool is_required() noexcept
+{
+    return detail::nearest_declared<T, declare::required, Member>(false);
+}
+
+// True when the schema T rejects keys it does not describe.
+template <class T> constexpr bool forbids_extra() noexcept
+{
+    return detail::nearest_declared<T, declare::forbid_extra>(false);
+}
+
+// The JSON key of member descriptor D of T: its alias, else its name.
+template <class T, class D> constexpr std::string_view json_key() noexcept
+{
+    return detail::nearest_declared<T, declare::alias, D::pointer>(D::name);
+}
+
+// The description of Member of T given with AGENT_ENGINE_DESCRIPTION, or empty.
+template <class T, auto Member> constexpr std::string_view member_description() noexcept
+{
+    return detail::nearest_declared<T, declare::description, Member>("");
+}
+
+// The description of the schema T given with AGENT_ENGINE_SCHEMA_DESCRIPTION, or empty.
+template <class T> constexpr std::string_view schema_description() noexcept
+{
+    return detail::own_declared<T, declare::schema_description>("");
+}
+
+// The schema's title: its AGENT_ENGINE_TITLE, else the unqualified type name (as
+// pydantic names a model).
+template <class T> constexpr std::string_view schema_title() noexcept
+{
+    if constexpr (detail::declares<T, declare::title>)
+        return detail::declared_by<T, declare::title>();
+    else
+        return detail::unqualified_type_name<T>();
+}
+
+namespace detail {
+
+// Whether no two of the keys are the same.
+template <std::size_t N> constexpr bool all_distinct(const std::array<std::string_view, N>& keys) noexcept
+{
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t j = i + 1; j < N; ++j)
+            if (keys[i] == keys[j])
+                return false;
+    return true;
+}
+
+// One entry per member of T, f(I) for the I-th, indexed like public_members<T>.
+template <class T, class Entry, class F> constexpr auto per_member(F f)
+{
+    constexpr std::size_t size = boost::mp11::mp_size<public_members<T>>::value;
+    std::array<Entry, size> entries{};
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) { entries[I] = f(I); });
+    return entries;
+}
+
+} // namespace detail
+
+template <class T> struct schema_model {
+    static_assert(detail::is_described_struct_v<T>, "agent_engine: schema_model is for a described struct");
+
+    using members = detail::public_members<T>; // bases' members first
+    static constexpr std::size_t size = boost::mp11::mp_size<members>::value;
+    template <std::size_t I> using member = boost::mp11::mp_at_c<members, I>;
+    template <std::size_t I>
+    using member_type = std::remove_cvref_t<decltype(std::declval<T&>().*member<I>::pointer)>;
+
+    // Per member, indexed like `members`.
+    static constexpr auto keys = detail::per_member<T, std::string_view>([](auto I) { return json_key<T, member<I>>(); });
+    static_assert(detail::all_distinct(keys),
+                  "agent_engine: two members of this schema have the same JSON key (an AGENT_ENGINE_ALIAS equal to "
+                  "another member's name or alias): one would overwrite the other.");
+    static constexpr auto required =
+        detail::per_member<T, bool>([](auto I) { return is_required<T, member<I>::pointer>(); });
+    static constexpr auto descriptions =
+        detail::per_member<T, std::string_view>([](auto I) { return member_description<T, member<I>::pointer>(); });
+    template <std::size_t I> static constexpr bool has_constraints = detail::has_constraints_v<T, member<I>::pointer>;
+    template <std::size_t I> static auto constraints() { return detail::member_constraints<T, member<I>::pointer>(); }
+
+    // Per type.
+    static constexpr bool forbid_extra = forbids_extra<T>();
+    static constexpr std::string_view title = schema_title<T>();
+    static constexpr std::string_view description = schema_description<T>();
+    using validator_classes = detail::declaring_classes<T, declare::validators>; // bases first
+};
+
+} // namespace agent_engine
+
+#endif
