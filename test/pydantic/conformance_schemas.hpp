@@ -95,7 +95,10 @@ AGENT_ENGINE_ALIAS(Aliased, task_id, "task-id")
 AGENT_ENGINE_ALIAS(Aliased, retry_count, "retryCount")
 AGENT_ENGINE_FORBID_EXTRA(Aliased)
 
-// Every constraint kind that has a pydantic equivalent.
+inline bool has_no_space(const std::string& s) { return s.find(' ') == std::string::npos; }
+
+// Every constraint kind that has a pydantic equivalent (timestamp() has none: pydantic
+// turns the text into a datetime, the library keeps it).
 struct Constrained {
     std::string name;
     std::string code = "a-1";
@@ -106,8 +109,9 @@ struct Constrained {
     std::optional<std::string> label;
     std::int64_t level = 1;
     agent_engine::ordered_map<std::string, int> limits;
+    std::string slug = "s";
 };
-BOOST_DESCRIBE_STRUCT(Constrained, (), (name, code, kind, retries, ratio, tags, label, level, limits))
+BOOST_DESCRIBE_STRUCT(Constrained, (), (name, code, kind, retries, ratio, tags, label, level, limits, slug))
 AGENT_ENGINE_REQUIRED(Constrained, name)
 AGENT_ENGINE_CONSTRAINTS(Constrained, name, min_length(1), max_length(8))
 AGENT_ENGINE_CONSTRAINTS(Constrained, code, pattern("^[a-z]+-[0-9]+$"))
@@ -118,6 +122,7 @@ AGENT_ENGINE_CONSTRAINTS(Constrained, tags, min_length(1), max_length(3), each(m
 AGENT_ENGINE_CONSTRAINTS(Constrained, label, max_length(4))
 AGENT_ENGINE_CONSTRAINTS(Constrained, level, one_of(1, 2, 3))
 AGENT_ENGINE_CONSTRAINTS(Constrained, limits, max_length(2))
+AGENT_ENGINE_CONSTRAINTS(Constrained, slug, satisfies(has_no_space, "slug has a space"))
 
 struct Other {
     int x = 0;

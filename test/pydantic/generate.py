@@ -41,7 +41,7 @@ from enum import Enum
 from typing import Annotated, Any, Literal, Optional, Union
 
 import pydantic
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 assert pydantic.VERSION == "2.13.4", f"the corpus is pydantic 2.13.4's; this is {pydantic.VERSION}"
 
@@ -59,6 +59,12 @@ class Color(str, Enum):
 
 # Enum members read a string in strict mode too (see the docstring).
 ColorField = Annotated[Color, Field(strict=False)]
+
+
+def has_no_space(s):
+    if " " in s:
+        raise ValueError("slug has a space")
+    return s
 
 
 def make_models(strict, union_mode="smart"):
@@ -140,6 +146,7 @@ def make_models(strict, union_mode="smart"):
         label: Optional[Annotated[str, Field(max_length=4)]] = None
         level: Literal[1, 2, 3] = 1
         limits: dict[str, Annotated[int, I32]] = Field({}, max_length=2)
+        slug: Annotated[str, AfterValidator(has_no_space)] = "s"
 
     class Other(BaseModel):
         model_config = config()
@@ -276,7 +283,7 @@ BASES = {
     ],
     "Constrained": [
         {"name": "ok", "code": "abc-12", "kind": "beta", "retries": 5, "ratio": 0.25, "tags": ["a", "b", "c"],
-         "label": "lbl", "level": 3, "limits": {"a": 1, "b": 2}},
+         "label": "lbl", "level": 3, "limits": {"a": 1, "b": 2}, "slug": "a-b"},
         {"name": "12345678", "label": None},
     ],
     "Unions": [
