@@ -163,3 +163,13 @@ BOOST_AUTO_TEST_CASE(an_unversioned_schema_reads_as_before)
     BOOST_REQUIRE_MESSAGE(r, message_of(r));
     BOOST_TEST(to_json(r.value(), json_format::compact()).find("schema_version") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(json_schema_states_the_version)
+{
+    auto schema = json_schema<orders::v3::Order>();
+    BOOST_TEST(schema.at("x-schema-version") == 3);
+    auto const& member = schema.at("properties").at("schema_version");
+    BOOST_TEST(member.at("const") == 3);
+    BOOST_TEST(member.at("default") == 3);
+    BOOST_TEST(!json_schema<TaskSpec>().as_object().contains("x-schema-version"));
+}
