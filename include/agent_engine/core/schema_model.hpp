@@ -10,6 +10,7 @@
 //                                     (derived before base, then the member's class)
 //   VALIDATOR                         every class, bases first, each once
 //   TITLE, SCHEMA_DESCRIPTION         T's own only: they name the class
+//   SCHEMA_VERSION, MIGRATION         T's own only: a document's version is its type's
 //
 // The accessors below (is_required, json_key, ...) are that rule; the table is
 // made of them.
