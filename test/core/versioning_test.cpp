@@ -25,6 +25,7 @@ template <class T> Result<T> read_every_way(const std::string& text)
     auto dom = parse_json(text);
     BOOST_REQUIRE(dom);
     auto from_dom = from_dict<T>(dom.value());
+    BOOST_TEST(validate_dict<T>(dom.value()).has_value() == from_dom.has_value());
     BOOST_TEST(from_text.has_value() == from_source.has_value());
     BOOST_TEST(from_text.has_value() == from_dom.has_value());
     if (from_text && from_source && from_dom) {
