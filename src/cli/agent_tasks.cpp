@@ -19,6 +19,7 @@
 #include <agent_engine/postgres/postgres_task_store.hpp>
 #include <agent_engine/runtime/project_id.hpp>
 #include <agent_engine/runtime/store_copy.hpp>
+#include <agent_engine/runtime/store_migration.hpp>
 #include <agent_engine/runtime/timestamp.hpp>
 
 #include <boost/describe/enum_from_string.hpp>
@@ -599,6 +600,42 @@ int run_copy(const invocation& inv)
     return r.refused.empty() ? exit_ok : exit_failure;
 }
 
+int run_migrate(const invocation& inv)
+{
+    migrate_options options;
+    if (auto project = inv.argument("PROJECT"))
+        options.projects = {*project};
+    options.dry_run = inv.flag("dry-run");
+    options.progress = progress_line(inv);
+    auto store = open_existing(inv.store);
+    if (!store)
+        return fail(inv, store.error());
+    auto migrated = migrate_documents(*store.value(), schema_migrator_for<Task>(), options);
+    if (!migrated)
+        return fail(inv, migrated.error());
+    const migration_report& r = migrated.value();
+    int status = r.failed == 0 ? exit_ok : exit_failure;
+    if (inv.json) {
+        std::cout << to_json(r) << '\n';
+        return status;
+    }
+    erase_progress();
+    const char* migrated_word = r.dry_run ? "would migrate" : "migrated";
+    for (auto const& d : r.documents) {
+        std::cout << terminal_text(d.task_id) << ": ";
+        switch (d.outcome) {
+        case migration_outcome::migrated:
+            std::cout << migrated_word << " from version " << d.from_version << " to " << d.to_version << '\n';
+            break;
+        case migration_outcome::current: std::cout << "already current\n"; break;
+        case migration_outcome::failed: std::cout << "failed, left as it was: " << terminal_message(*d.error) << '\n'; break;
+        }
+    }
+    std::cout << migrated_word << ' ' << r.migrated << ", already current " << r.current << ", failed " << r.failed
+              << '\n';
+    return status;
+}
+
 // The schemas `schema NAME` prints, by title.
 const std::map<std::string, std::function<boost::json::value()>>& schemas()
 {
@@ -711,6 +748,13 @@ const command copy_command{
     {{"PROJECT", false, true}},
     run_copy,
 };
+const command migrate_command{
+    "migrate",
+    "rewrite checkpoints at the Task schema's current version",
+    {{"dry-run", nullptr, "show what would be migrated, write nothing"}},
+    {{"PROJECT"}},
+    run_migrate,
+};
 const command report_command{
     "report",
     "a task's life as an HTML page; --project P: all of P's tasks",
@@ -727,8 +771,8 @@ const command completion_command{"completion",
 
 // Every command, in the order the help lists them: adding one is adding a line.
 const command* const commands[] = {
-    &list_command,   &show_command, &meta_command,   &prune_command,      &validate_command,
-    &schema_command, &copy_command, &report_command, &completion_command,
+    &list_command,   &show_command, &meta_command,    &prune_command,  &validate_command,
+    &schema_command, &copy_command, &migrate_command, &report_command, &completion_command,
 };
 
 // ---- help ----------------------------------------------------------------------
