@@ -14,9 +14,11 @@
 #include <agent_engine/core/result.hpp>
 #include <agent_engine/core/schema.hpp>
 #include <agent_engine/core/validate.hpp>
+#include <agent_engine/core/versioning.hpp>
 #include <agent_engine/runtime/file_task_store.hpp>
 #include <agent_engine/runtime/project_id.hpp>
 #include <agent_engine/runtime/store_copy.hpp>
+#include <agent_engine/runtime/store_migration.hpp>
 #include <agent_engine/runtime/task_history.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
 #include <agent_engine/runtime/task_metadata.hpp>

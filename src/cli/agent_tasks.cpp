@@ -11,6 +11,7 @@
 
 #include "command.hpp"
 #include "report_command.hpp"
+#include "shown_text.hpp"
 
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/json_schema.hpp>
@@ -18,6 +19,7 @@
 #include <agent_engine/postgres/postgres_task_store.hpp>
 #include <agent_engine/runtime/project_id.hpp>
 #include <agent_engine/runtime/store_copy.hpp>
+#include <agent_engine/runtime/store_migration.hpp>
 #include <agent_engine/runtime/timestamp.hpp>
 
 #include <boost/describe/enum_from_string.hpp>
@@ -101,33 +103,14 @@ std::size_t display_width(std::string_view text)
 
 } // namespace
 
-// Text the CLI did not write, as it may be printed on a terminal: each control
-// (is_control_code_point: newline, ESC, DEL, C1, line separators, bidi
-// controls) and each byte that is not UTF-8 is shown as an escape (\n, \x1b,
-// \u202e, \xff), so that nothing read from a store or a file can add a line,
-// send the terminal a command or reorder what is shown. Anything else, a
-// backslash too, is kept as is: this is for reading, --json for exact values.
+// Text the CLI did not write, as it may be printed on a terminal (shown_text.hpp).
+// Anything but controls, a backslash too, is kept as is: this is for reading,
+// --json for exact values.
 std::string terminal_text(std::string_view s)
 {
     std::string out;
     out.reserve(s.size());
-    auto escape = [&out](const char* prefix, unsigned value, int digits) {
-        out += prefix;
-        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4)
-            out += "0123456789abcdef"[(value >> shift) & 15];
-    };
-    for (std::size_t i = 0; i < s.size();) {
-        auto [cp, len] = detail::code_point_at(s, i);
-        if (len == 0)
-            escape("\\x", static_cast<unsigned char>(s[i]), 2);
-        else if (!is_control_code_point(cp))
-            out.append(s, i, len);
-        else if (cp == '\n' || cp == '\r' || cp == '\t')
-            out += cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\t";
-        else
-            escape(cp < 0x80 ? "\\x" : "\\u", cp, cp < 0x80 ? 2 : 4);
-        i += len == 0 ? 1 : len;
-    }
+    append_shown(out, s, [](std::string&, char32_t) { return false; });
     return out;
 }
 
@@ -617,6 +600,42 @@ int run_copy(const invocation& inv)
     return r.refused.empty() ? exit_ok : exit_failure;
 }
 
+int run_migrate(const invocation& inv)
+{
+    migrate_options options;
+    if (auto project = inv.argument("PROJECT"))
+        options.projects = {*project};
+    options.dry_run = inv.flag("dry-run");
+    options.progress = progress_line(inv);
+    auto store = open_existing(inv.store);
+    if (!store)
+        return fail(inv, store.error());
+    auto migrated = migrate_documents(*store.value(), schema_migrator_for<Task>(), options);
+    if (!migrated)
+        return fail(inv, migrated.error());
+    const migration_report& r = migrated.value();
+    int status = r.failed == 0 ? exit_ok : exit_failure;
+    if (inv.json) {
+        std::cout << to_json(r) << '\n';
+        return status;
+    }
+    erase_progress();
+    const char* migrated_word = r.dry_run ? "would migrate" : "migrated";
+    for (auto const& d : r.documents) {
+        std::cout << terminal_text(d.task_id) << ": ";
+        switch (d.outcome) {
+        case migration_outcome::migrated:
+            std::cout << migrated_word << " from version " << d.from_version << " to " << d.to_version << '\n';
+            break;
+        case migration_outcome::current: std::cout << "already current\n"; break;
+        case migration_outcome::failed: std::cout << "failed, left as it was: " << terminal_message(*d.error) << '\n'; break;
+        }
+    }
+    std::cout << migrated_word << ' ' << r.migrated << ", already current " << r.current << ", failed " << r.failed
+              << '\n';
+    return status;
+}
+
 // The schemas `schema NAME` prints, by title.
 const std::map<std::string, std::function<boost::json::value()>>& schemas()
 {
@@ -729,6 +748,13 @@ const command copy_command{
     {{"PROJECT", false, true}},
     run_copy,
 };
+const command migrate_command{
+    "migrate",
+    "rewrite checkpoints at the Task schema's current version",
+    {{"dry-run", nullptr, "show what would be migrated, write nothing"}},
+    {{"PROJECT"}},
+    run_migrate,
+};
 const command report_command{
     "report",
     "a task's life as an HTML page; --project P: all of P's tasks",
@@ -745,8 +771,8 @@ const command completion_command{"completion",
 
 // Every command, in the order the help lists them: adding one is adding a line.
 const command* const commands[] = {
-    &list_command,   &show_command, &meta_command,   &prune_command,      &validate_command,
-    &schema_command, &copy_command, &report_command, &completion_command,
+    &list_command,   &show_command, &meta_command,    &prune_command,  &validate_command,
+    &schema_command, &copy_command, &migrate_command, &report_command, &completion_command,
 };
 
 // ---- help ----------------------------------------------------------------------

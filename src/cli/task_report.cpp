@@ -1,4 +1,5 @@
 #include "task_report.hpp"
+#include "shown_text.hpp"
 
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/runtime/project_id.hpp>
@@ -24,42 +25,26 @@ namespace {
 template <class E> std::string_view name_of(E e) { return boost::describe::enum_to_string(e, "?"); }
 
 // Appends `s` to `out` as HTML text, fit for an element or a quoted attribute:
-// the five markup characters as entities; controls and bidi controls
-// (is_control_code_point) as the escapes agent-tasks prints (\n, \x1b,
-// \u202e), so that a value cannot forge or reorder what is shown around it
-// (`keep_lines` keeps newlines and tabs, for text in a <pre>); a byte that is
-// not UTF-8 as \xNN.
+// the five markup characters as entities, controls escaped as agent-tasks
+// prints them (shown_text.hpp); `keep_lines` keeps newlines and tabs, for text
+// in a <pre>.
 void escape(std::string& out, std::string_view s, bool keep_lines)
 {
-    auto hex = [&out](const char* prefix, unsigned value, int digits) {
-        out += prefix;
-        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4)
-            out += "0123456789abcdef"[(value >> shift) & 15];
-    };
-    for (std::size_t i = 0; i < s.size();) {
-        auto [cp, len] = detail::code_point_at(s, i);
-        if (len == 0) {
-            hex("\\x", static_cast<unsigned char>(s[i]), 2);
-            ++i;
-            continue;
-        }
+    append_shown(out, s, [keep_lines](std::string& o, char32_t cp) {
         switch (cp) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        case '\n': out += keep_lines ? "\n" : "\\n"; break;
-        case '\t': out += keep_lines ? "\t" : "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (!is_control_code_point(cp))
-                out.append(s, i, len);
-            else
-                hex(cp < 0x80 ? "\\x" : "\\u", cp, cp < 0x80 ? 2 : 4);
+        case '&': o += "&amp;"; return true;
+        case '<': o += "&lt;"; return true;
+        case '>': o += "&gt;"; return true;
+        case '"': o += "&quot;"; return true;
+        case '\'': o += "&#39;"; return true;
+        case '\n':
+        case '\t':
+            if (keep_lines)
+                o += static_cast<char>(cp);
+            return keep_lines;
+        default: return false;
         }
-        i += len;
-    }
+    });
 }
 
 // A byte count for people: "512 B", "64.0 KiB", "100.0 MiB".

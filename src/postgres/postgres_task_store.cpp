@@ -547,6 +547,17 @@ Result<bool> postgres_task_store::remove_if(std::string_view project, std::strin
     });
 }
 
+Result<bool> postgres_task_store::replace_if(std::string_view project, std::string_view id, std::string_view bytes,
+                                             const removal_check& check)
+{
+    auto put = put_versioned(project, id, bytes, check.version);
+    if (put)
+        return true;
+    if (put.error().error_id == "version_conflict")
+        return false;
+    return std::move(put).error();
+}
+
 Result<metadata_rows> postgres_task_store::select_metadata(std::string_view project,
                                                            const metadata_selection& sel) const
 {

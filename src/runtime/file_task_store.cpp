@@ -486,13 +486,25 @@ Result<R> with_document(const file_task_store& store, std::string_view project, 
 
 // Writes `bytes` as document `name` of the project directory `dir_fd` (the put's
 // steps after the directory is open): the temporary file under its lock, then
-// the rename, then the directory's fsync.
-Result<void> put_in_directory(int dir_fd, const std::string& dir, std::string_view id, const std::string& name,
-                              const std::string& path, std::string_view bytes, bool durable)
+// the rename, then the directory's fsync. With a `check`, only if it still
+// wants the write once the lock is held (false, nothing written, otherwise).
+Result<bool> put_in_directory(int dir_fd, const std::string& dir, std::string_view id, const std::string& name,
+                              const std::string& path, std::string_view bytes, bool durable,
+                              const removal_check* check = nullptr)
 {
     std::string tmp = temp_name(id);
     std::string tmp_path = join(dir, tmp);
     BOOST_OUTCOME_TRY(auto file, lock_temp_file(dir_fd, tmp, tmp_path));
+    if (check) {
+        auto wanted = check->still_wanted();
+        if (!wanted || !wanted.value()) {
+            // The temporary file goes before the lock, as in remove_if.
+            ::unlinkat(dir_fd, tmp.c_str(), 0);
+            if (!wanted)
+                return std::move(wanted).error();
+            return false;
+        }
+    }
     // Renamed while still locked: a writer waiting for the lock then sees
     // that the name no longer holds the file it opened.
     auto written = [&]() -> Result<void> {
@@ -515,7 +527,7 @@ Result<void> put_in_directory(int dir_fd, const std::string& dir, std::string_vi
     if (durable) {
         BOOST_OUTCOME_TRY(sync(dir_fd, dir));
     }
-    return boost::outcome_v2::success();
+    return true;
 }
 
 } // namespace
@@ -626,6 +638,24 @@ Result<bool> file_task_store::remove_if(std::string_view project, std::string_vi
             BOOST_OUTCOME_TRY(sync(dir_fd.get(), dir));
         }
         return removed;
+    });
+}
+
+Result<bool> file_task_store::replace_if(std::string_view project, std::string_view id, std::string_view bytes,
+                                         const removal_check& check)
+{
+    BOOST_OUTCOME_TRY(check_project_key(project));
+    BOOST_OUTCOME_TRY(check_document_key(id));
+    std::string dir = project_path(root_, project);
+    std::string name = file_name(id);
+    std::string path = join(dir, name);
+    if (bytes.size() > options_.max_document_bytes)
+        return document_too_large("save", path, bytes.size(), options_.max_document_bytes);
+    return guarded(path, [&]() -> Result<bool> {
+        // The document exists (the caller judged it), so its directory does:
+        // it is opened, never made.
+        BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(root_, project, path));
+        return put_in_directory(dir_fd.get(), dir, id, name, path, bytes, options_.durable, &check);
     });
 }
 

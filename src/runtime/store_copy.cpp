@@ -1,4 +1,5 @@
 #include <agent_engine/runtime/detail/progress_count.hpp>
+#include <agent_engine/runtime/detail/projects_named.hpp>
 #include <agent_engine/runtime/store_copy.hpp>
 
 #include <algorithm>
@@ -8,10 +9,14 @@ namespace {
 
 constexpr auto source = EngineErrorSource::task_manager;
 
-// The projects to copy: those named, each of which the source must hold, or all.
-Result<std::vector<std::string>> projects_to_copy(const task_store& from, const std::vector<std::string>& named)
+} // namespace
+
+namespace detail {
+
+Result<std::vector<std::string>> projects_named(const task_store& store, const std::vector<std::string>& named,
+                                                std::string_view store_name)
 {
-    BOOST_OUTCOME_TRY(auto held, from.list_projects());
+    BOOST_OUTCOME_TRY(auto held, store.list_projects());
     if (named.empty())
         return held;
     boost::json::array missing;
@@ -24,17 +29,18 @@ Result<std::vector<std::string>> projects_to_copy(const task_store& from, const 
     }
     if (missing.empty())
         return named;
-    std::string message = (missing.size() == 1 ? "No project " : "No projects ") + list + " in the source store";
+    std::string message = (missing.size() == 1 ? "No project " : "No projects ") + list + " in the " +
+                          std::string(store_name);
     return make_error(EngineErrorCode::not_found, source, "project_not_found", std::move(message),
                       {{"projects", std::move(missing)}});
 }
 
-} // namespace
+} // namespace detail
 
 Result<copy_result> copy_documents(const task_store& from, task_store& to, const copy_options& options)
 {
     copy_result result;
-    BOOST_OUTCOME_TRY(result.projects, projects_to_copy(from, options.projects));
+    BOOST_OUTCOME_TRY(result.projects, detail::projects_named(from, options.projects, "source store"));
     // Listed first, so that progress has its total.
     std::vector<std::vector<std::string>> ids;
     std::size_t total = 0;

@@ -218,6 +218,43 @@ BOOST_AUTO_TEST_CASE(prune_dry_run_then_for_real)
     BOOST_TEST(c.at_root({"prune", "t1", "--older-than", "soon"}).status == 2);
 }
 
+// Task declares no version yet: every readable checkpoint is current, and
+// migrate writes nothing; one it cannot read is reported and left as it was.
+BOOST_AUTO_TEST_CASE(migrate_reports_each_checkpoint_and_leaves_what_fails)
+{
+    cli c;
+    auto current = c.at_root({"migrate", "t1"});
+    BOOST_TEST(current.status == 0, current.err);
+    BOOST_TEST(current.out == "task-t1-4f2f2f93: already current\ntask-t1-98738ae8: already current\n"
+                              "migrated 0, already current 2, failed 0\n");
+    fs::path broken = c.root / "t1" / "task-t1-00broken.json";
+    const std::string broken_text = R"({"task_id": "task-t1-00broken", "spec": 3})";
+    fixtures::write(broken, broken_text);
+    fs::path kept = c.root / "t1" / "task-t1-98738ae8.json";
+    std::string kept_text = fixtures::read(kept);
+
+    auto failed = c.at_root({"migrate", "--dry-run"});
+    BOOST_TEST(failed.status == 1);
+    BOOST_TEST(lines(failed.out).front() == "task-t1-00broken: failed, left as it was: " + broken.string() + ":");
+    BOOST_TEST(lines(failed.out).back() == "would migrate 0, already current 4, failed 1");
+    auto json = c.at_root({"--json", "migrate", "t1"});
+    BOOST_TEST(json.status == 1);
+    auto report = json_of(json.out);
+    BOOST_TEST(report.at("failed") == 1);
+    BOOST_TEST(report.at("current") == 2);
+    BOOST_TEST(report.at("dry_run") == false);
+    auto const& first = report.at("documents").at(0);
+    BOOST_TEST(first.at("task_id") == "task-t1-00broken");
+    BOOST_TEST(first.at("outcome") == "failed");
+    BOOST_TEST(first.at("error").at("error_id") == "validation_failed");
+    BOOST_TEST(fixtures::read(broken) == broken_text);
+    BOOST_TEST(fixtures::read(kept) == kept_text);
+
+    auto nope = c.at_root({"migrate", "nope"});
+    BOOST_TEST(nope.status == 1);
+    BOOST_TEST(nope.err == "agent-tasks: No project 'nope' in the store\n");
+}
+
 BOOST_AUTO_TEST_CASE(validate_lists_errors_and_fails_when_any_file_is_invalid)
 {
     cli c;
@@ -357,7 +394,7 @@ BOOST_AUTO_TEST_CASE(version_and_help_of_each_command)
     BOOST_TEST(version.status == 0);
     BOOST_TEST(std::regex_match(version.out, std::regex("agent-tasks [0-9]+\\.[0-9]+\\.[0-9]+\n")), version.out);
     auto global = c.run({"--help"});
-    for (auto command : {"list", "show", "meta", "prune", "validate", "schema", "copy", "completion"})
+    for (auto command : {"list", "show", "meta", "prune", "validate", "schema", "copy", "migrate", "completion"})
         BOOST_TEST(global.out.find("\n  " + std::string(command) + " ") != std::string::npos, command);
 
     auto list = c.run({"list", "--help"});
@@ -382,7 +419,8 @@ BOOST_AUTO_TEST_CASE(a_missing_store_is_a_failure_for_every_command_that_reads_i
                                           {"show", "task-t1-98738ae8"},
                                           {"meta", "task-t1-98738ae8"},
                                           {"prune", "t1", "--older-than", "1d"},
-                                          {"copy", "--to", c.root.string()}}) {
+                                          {"copy", "--to", c.root.string()},
+                                          {"migrate"}}) {
         args.insert(args.begin(), {"--store", missing});
         auto r = c.run(args);
         BOOST_TEST_CONTEXT(args.at(2))
@@ -724,6 +762,7 @@ BOOST_AUTO_TEST_CASE(progress_is_drawn_on_a_terminal_only)
              {{"list", "many", "--json"}, {"read 30/30"}},
              {{"copy", "--to", to}, {"copy 34/34"}},
              {{"validate", t1 + "/task-t1-4f2f2f93.json", t1 + "/task-t1-98738ae8.json"}, {"check 2/2"}},
+             {{"migrate", "--dry-run"}, {"migrate 34/34"}},
              {{"prune", "many", "--older-than", "1d", "--status", "running"},
               {"prune many: read 30/30", "prune many: remove 30/30"}},
          }) {
@@ -779,7 +818,7 @@ BOOST_AUTO_TEST_CASE(bash_completion_offers_what_the_parser_accepts)
     };
     using words = std::vector<std::string>;
     BOOST_TEST(complete({"agent-tasks", ""}) ==
-                   (words{"completion", "copy", "list", "meta", "prune", "report", "schema", "show", "validate"}),
+                   (words{"completion", "copy", "list", "meta", "migrate", "prune", "report", "schema", "show", "validate"}),
                boost::test_tools::per_element());
     BOOST_TEST(complete({"agent-tasks", "--json", "li"}) == words{"list"}, boost::test_tools::per_element());
     BOOST_TEST(complete({"agent-tasks", "list", "--status", ""}) == (words{"completed", "failed", "pending", "running"}),

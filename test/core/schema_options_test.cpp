@@ -117,6 +117,19 @@ BOOST_DESCRIBE_STRUCT(Pipeline, (), (stages))
 struct PinnedStage : StageV2 {};
 BOOST_DESCRIBE_STRUCT(PinnedStage, (StageV2), ())
 
+// Another type given the same title: JSON Schema keeps them apart.
+struct LegacyStage {
+    int number = 0;
+};
+BOOST_DESCRIBE_STRUCT(LegacyStage, (), (number))
+AGENT_ENGINE_TITLE(LegacyStage, "Stage")
+
+struct MixedPipeline {
+    StageV2 current;
+    LegacyStage legacy;
+};
+BOOST_DESCRIBE_STRUCT(MixedPipeline, (), (current, legacy))
+
 } // namespace opts
 
 // The declarations are visible at compile time.
@@ -296,4 +309,16 @@ BOOST_AUTO_TEST_CASE(a_title_names_the_schema_in_errors_and_json_schema)
     BOOST_TEST(test_support::compact(schema.at("$defs").at("State").at("title")) == R"("State")");
     // a title names its own class: a derived schema keeps its C++ name
     BOOST_TEST(agent_engine::schema_title<opts::PinnedStage>() == "PinnedStage");
+}
+
+BOOST_AUTO_TEST_CASE(two_types_of_one_title_get_two_definitions)
+{
+    // pydantic's rule for a name clash: the first keeps the name, the next is qualified.
+    auto schema = agent_engine::json_schema<opts::MixedPipeline>();
+    BOOST_TEST(test_support::compact(schema.at("properties").at("current").at("$ref")) == R"("#/$defs/Stage")");
+    BOOST_TEST(test_support::compact(schema.at("properties").at("legacy").at("$ref")) ==
+               R"("#/$defs/opts__LegacyStage")");
+    BOOST_TEST(schema.at("$defs").at("Stage").at("properties").as_object().contains("id"));
+    BOOST_TEST(schema.at("$defs").at("opts__LegacyStage").at("properties").as_object().contains("number"));
+    BOOST_TEST(test_support::compact(schema.at("$defs").at("opts__LegacyStage").at("title")) == R"("Stage")");
 }

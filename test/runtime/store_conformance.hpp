@@ -10,6 +10,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "../schemas/fixtures.hpp"
+#include "forwarding_store.hpp"
 
 #include <agent_engine/runtime/store_copy.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
@@ -79,11 +80,9 @@ namespace conformance {
 
 // A store on which every conditional removal comes just after a worker saved
 // the task again (running, updated now): prune's window, made certain.
-class saved_before_each_removal final : public task_store {
-    std::shared_ptr<task_store> inner_;
-
+class saved_before_each_removal final : public test_stores::forwarding_store {
 public:
-    explicit saved_before_each_removal(std::shared_ptr<task_store> inner) : inner_(std::move(inner)) {}
+    using forwarding_store::forwarding_store;
 
     Result<bool> remove_if(std::string_view project, std::string_view id, const removal_check& check) override
     {
@@ -91,21 +90,6 @@ public:
         BOOST_REQUIRE(put_document(*inner_, project, id, saved));
         return inner_->remove_if(project, id, check);
     }
-    Result<std::string> put(std::string_view p, std::string_view id, std::string_view bytes) override
-    {
-        return inner_->put(p, id, bytes);
-    }
-    Result<std::string> get(std::string_view p, std::string_view id) const override { return inner_->get(p, id); }
-    Result<std::vector<std::string>> list(std::string_view p) const override { return inner_->list(p); }
-    Result<std::vector<std::string>> list_projects() const override { return inner_->list_projects(); }
-    Result<void> remove(std::string_view p, std::string_view id) override { return inner_->remove(p, id); }
-    std::string location(std::string_view p, std::string_view id) const override { return inner_->location(p, id); }
-    Result<document_ends> get_ends(std::string_view p, std::string_view id, std::size_t head,
-                                   std::size_t tail) const override
-    {
-        return inner_->get_ends(p, id, head, tail);
-    }
-    const task_metadata_index* metadata_index() const noexcept override { return inner_->metadata_index(); }
 };
 
 } // namespace conformance
@@ -121,6 +105,28 @@ BOOST_AUTO_TEST_CASE(documents_round_trip_byte_for_byte)
     BOOST_TEST(store->check_exists().has_value());
     BOOST_TEST(store->get("p", "task-p-1").value() == odd);
     BOOST_REQUIRE(store->put("p", "task-p-1", "second"));
+    BOOST_TEST(store->get("p", "task-p-1").value() == "second");
+    BOOST_TEST(store->list("p").value() == (conformance::ids{"task-p-1"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(replace_if_replaces_only_the_document_the_caller_judged)
+{
+    auto store = make_conformance_store();
+    BOOST_REQUIRE(store->put("p", "task-p-1", "first"));
+    auto judged = store->get_versioned("p", "task-p-1").value();
+    // Still the document read (the same bytes, the same version): replaced.
+    auto unchanged = [&]() -> agent_engine::Result<bool> {
+        BOOST_OUTCOME_TRY(auto now, store->get("p", "task-p-1"));
+        return now == judged.bytes;
+    };
+    auto replaced = store->replace_if("p", "task-p-1", "second", {judged.version, unchanged});
+    BOOST_REQUIRE(replaced);
+    BOOST_TEST(replaced.value());
+    BOOST_TEST(store->get("p", "task-p-1").value() == "second");
+    // Judged on "first", which was replaced since: kept, and nothing else written.
+    auto kept = store->replace_if("p", "task-p-1", "third", {judged.version, unchanged});
+    BOOST_REQUIRE(kept);
+    BOOST_TEST(!kept.value());
     BOOST_TEST(store->get("p", "task-p-1").value() == "second");
     BOOST_TEST(store->list("p").value() == (conformance::ids{"task-p-1"}), boost::test_tools::per_element());
 }

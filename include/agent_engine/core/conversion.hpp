@@ -13,6 +13,11 @@
 //   Result<json::value> parse_json(std::string_view)
 //
 // Every read takes read_options last, defaulted: from_json<T>(text, {.max_errors = 10}).
+//
+// The reads of a versioned schema (AGENT_ENGINE_SCHEMA_VERSION, core/versioning.hpp)
+// bring an older document forward first and refuse a newer one: every path that
+// reads a document (these, the stores, TaskManager) migrates, so none can forget
+// to; a document of the current version is read as fast as before.
 
 #include <agent_engine/core/dom_reader.hpp>
 #include <agent_engine/core/dom_writer.hpp>
@@ -21,10 +26,13 @@
 #include <agent_engine/core/rules.hpp>
 #include <agent_engine/core/text_reader.hpp>
 #include <agent_engine/core/text_writer.hpp>
+#include <agent_engine/core/versioning.hpp>
 
+#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace agent_engine {
 
@@ -47,6 +55,11 @@ template <class T> validation_context read_dom(const boost::json::value& input, 
 } // namespace detail
 
 namespace detail {
+// The member of `out` that holds its version (a versioned schema).
+template <class T> auto& version_of(T& out) noexcept { return out.*(schema_model<T>::declared.member); }
+} // namespace detail
+
+namespace detail {
 // What the value forms of from_dict / from_json need of T, said before the
 // compiler's own complaint.
 template <class T> constexpr void check_returnable() noexcept
@@ -63,9 +76,23 @@ template <class T> constexpr void check_returnable() noexcept
 // the error lists every problem.
 template <class T> Result<void> from_dict(const boost::json::value& input, T& out, const read_options& options = {})
 {
+    if constexpr (is_versioned_v<T>) {
+        if (input.is_object()) {
+            BOOST_OUTCOME_TRY(std::int64_t version, document_version<T>(input.get_object()));
+            if (version > current_version<T>())
+                return detail::version_too_new<T>(version);
+            if (version < current_version<T>()) {
+                boost::json::value migrated = input;
+                BOOST_OUTCOME_TRYV(migrate_document<T>(migrated.as_object()));
+                return from_dict(migrated, out, options);
+            }
+        }
+    }
     validation_context ctx = detail::read_dom(input, out, options);
     if (!ctx.ok())
         return std::move(ctx).to_error(rule_of<T>::label());
+    if constexpr (is_versioned_v<T>) // a document of version 1 may not name it
+        detail::version_of(out) = current_version<T>();
     return boost::outcome_v2::success();
 }
 
@@ -106,6 +133,25 @@ template <class T> Result<void> read_text(text_reader& r, T& out, const read_opt
         return std::move(ctx).to_error(rule_of<T>::label());
     return boost::outcome_v2::success();
 }
+
+// read_text of a versioned schema: a document of the current version is read
+// as any other; one whose version member reads as another (older, absent, or
+// not a version) is parsed again whole by `parse` and read by from_dict, which
+// migrates it. A newer one is refused.
+template <class T, class Parse>
+Result<void> read_versioned_text(text_reader& r, T& out, const read_options& options, Parse parse)
+{
+    auto& version = version_of(out);
+    version = std::numeric_limits<std::remove_reference_t<decltype(version)>>::min(); // below 1: not read
+    Result<void> read = read_text(r, out, options);
+    if (std::cmp_equal(version, current_version<T>()))
+        return read;
+    if (std::cmp_greater(version, current_version<T>()))
+        return version_too_new<T>(static_cast<std::int64_t>(version));
+    BOOST_OUTCOME_TRY(boost::json::value document, parse());
+    out = T{};
+    return from_dict(document, out, options);
+}
 } // namespace detail
 
 // Reads T straight from JSON text, with no DOM in between; the same values and
@@ -113,7 +159,10 @@ template <class T> Result<void> read_text(text_reader& r, T& out, const read_opt
 template <class T> Result<void> from_json(std::string_view text, T& out, const read_options& options = {})
 {
     text_reader r(text);
-    return detail::read_text(r, out, options);
+    if constexpr (is_versioned_v<T>)
+        return detail::read_versioned_text(r, out, options, [&] { return parse_json(text); });
+    else
+        return detail::read_text(r, out, options);
 }
 
 // The same, reading the text from `source` as it goes (see text_source.hpp): the
@@ -122,7 +171,14 @@ template <class T> Result<void> from_json(std::string_view text, T& out, const r
 template <class T> Result<void> from_json(const text_source& source, T& out, const read_options& options = {})
 {
     text_reader r(source);
-    return detail::read_text(r, out, options);
+    if constexpr (is_versioned_v<T>)
+        return detail::read_versioned_text(r, out, options, [&]() -> Result<boost::json::value> {
+            boost::json::value document;
+            BOOST_OUTCOME_TRYV(from_json(source, document));
+            return document;
+        });
+    else
+        return detail::read_text(r, out, options);
 }
 
 template <class T> Result<T> from_json(std::string_view text, const read_options& options = {})

@@ -69,4 +69,45 @@
                                          AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_VALIDATOR); \
                                          return std::make_tuple(__VA_ARGS__);)
 
+// The schema's version, held by its integer `member` (the document's version
+// number): `current` is the version this code reads and writes. A document
+// without the member is version 1 (written before the schema had versions); one
+// of an older version is brought forward by the AGENT_ENGINE_MIGRATIONs before it
+// is read, one of a newer version is refused. Not inherited: a document's
+// version is its own type's. See core/versioning.hpp.
+#define AGENT_ENGINE_SCHEMA_VERSION(T, member, current)                                                   \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(                                                          \
+        AGENT_ENGINE_SCHEMA_VERSION, inline constexpr, T, version,                                        \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_SCHEMA_VERSION);                       \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_SCHEMA_VERSION);                    \
+        static_assert(::agent_engine::detail::is_version_number_v<decltype(::std::declval<T&>().member)>, \
+                      "agent_engine: AGENT_ENGINE_SCHEMA_VERSION names a member that is not an integer: the member " \
+                      "holds the document's version number (int schema_version = 3;)");            \
+        static_assert((current) >= 1, "agent_engine: AGENT_ENGINE_SCHEMA_VERSION's current version must be 1 or more " \
+                                      "(a document without the member is version 1)");              \
+        return ::agent_engine::detail::declared_version<decltype(&T::member)>{&T::member, static_cast<int>(current)};)
+
+// How a document of T at version `from` becomes one at version from + 1: `f` is
+// called as f(boost::json::object& document) and returns agent_engine::Result<void>,
+// an error (agent_engine::migration_error) when the document cannot be migrated.
+// It changes the document in place; the library then sets its version. One per
+// version from 1 to the current one - 1, each declared after AGENT_ENGINE_SCHEMA_VERSION.
+#define AGENT_ENGINE_MIGRATION(T, from, f)                                                         \
+    [[maybe_unused]] inline auto agent_engine_declare(::agent_engine_schema_tag<T>,                \
+                                                      ::agent_engine::declare::migration,          \
+                                                      ::agent_engine::detail::member_tag<static_cast<int>(from)>) \
+    {                                                                                              \
+        static_assert(::agent_engine::detail::declares<T, ::agent_engine::declare::version>,      \
+                      "agent_engine: AGENT_ENGINE_MIGRATION names a type without AGENT_ENGINE_SCHEMA_VERSION (declare " \
+                      "the version first, next to BOOST_DESCRIBE_STRUCT)");                        \
+        static_assert((from) >= 1 && (from) < ::agent_engine::detail::declared_current_version<T>(), \
+                      "agent_engine: AGENT_ENGINE_MIGRATION(T, from, f) migrates a document from version `from` " \
+                      "to from + 1: `from` must be at least 1 and less than the current version AGENT_ENGINE_SCHEMA_VERSION " \
+                      "declares");                                                                 \
+        return f;                                                                                  \
+    }                                                                                              \
+    AGENT_ENGINE_DETAIL_REQUIRE_FOUND(                                                             \
+        (::agent_engine::detail::declares<T, ::agent_engine::declare::migration, static_cast<int>(from)>), \
+        AGENT_ENGINE_MIGRATION);
+
 #endif

@@ -10,6 +10,7 @@
 //                                     (derived before base, then the member's class)
 //   VALIDATOR                         every class, bases first, each once
 //   TITLE, SCHEMA_DESCRIPTION         T's own only: they name the class
+//   SCHEMA_VERSION, MIGRATION         T's own only: a document's version is its type's
 //
 // The accessors below (is_required, json_key, ...) are that rule; the table is
 // made of them.
@@ -23,6 +24,7 @@
 #include <cstddef>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace agent_engine {
 namespace detail {
@@ -118,9 +120,43 @@ template <class T, class Entry, class F> constexpr auto per_member(F f)
     return entries;
 }
 
+// The first version from 1 to current - 1 that T has no AGENT_ENGINE_MIGRATION
+// from, or 0 when the chain is whole.
+template <class T, int... From> constexpr int first_missing_migration(std::integer_sequence<int, From...>) noexcept
+{
+    int missing = 0;
+    ((missing = missing == 0 && !declares<T, declare::migration, From + 1> ? From + 1 : missing), ...);
+    return missing;
+}
+
+// The index in public_members<T> of the member Member (size when none).
+template <class T, auto Member> constexpr std::size_t member_index() noexcept
+{
+    std::size_t index = 0, found = boost::mp11::mp_size<public_members<T>>::value;
+    boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
+        if (same_member<decltype(d)::pointer, Member>())
+            found = index;
+        ++index;
+    });
+    return found;
+}
+
+// What schema_model says of T's version: none (version 0) unless T declares AGENT_ENGINE_SCHEMA_VERSION.
+template <class T, bool = declares<T, declare::version>> struct version_model {
+    static constexpr int version = 0;
+};
+template <class T> struct version_model<T, true> {
+    static constexpr auto declared = agent_engine_declare(schema_tag<T>, declare::version{});
+    static constexpr int version = declared.current;
+    static constexpr std::size_t version_index = member_index<T, declared.member>();
+    static_assert(first_missing_migration<T>(std::make_integer_sequence<int, version - 1>{}) == 0,
+                  "agent_engine: a versioned schema needs one AGENT_ENGINE_MIGRATION from each version before its "
+                  "current one (1, 2, ..., current - 1): without one, a document of that version could not be read");
+};
+
 } // namespace detail
 
-template <class T> struct schema_model {
+template <class T> struct schema_model : detail::version_model<T> {
     static_assert(detail::is_described_struct_v<T>, "agent_engine: schema_model is for a described struct");
 
     using members = detail::public_members<T>; // bases' members first
@@ -146,6 +182,11 @@ template <class T> struct schema_model {
     static constexpr std::string_view title = schema_title<T>();
     static constexpr std::string_view description = schema_description<T>();
     using validator_classes = detail::declaring_classes<T, declare::validators>; // bases first
+    // AGENT_ENGINE_SCHEMA_VERSION (T's own): `version` is the current version, 0 when T
+    // has none; when it has one, `version_index` is the index of the member that
+    // holds it.
+    static constexpr bool versioned = detail::declares<T, declare::version>;
+    using detail::version_model<T>::version;
 };
 
 } // namespace agent_engine

@@ -11,13 +11,11 @@
 
 namespace agent_engine {
 
+// As from_dict, a versioned schema's older input is migrated first (core/versioning.hpp).
 template <class T> Result<void> validate_dict(const boost::json::value& input, const read_options& options = {})
 {
     T discarded{};
-    validation_context ctx = detail::read_dom(input, discarded, options);
-    if (!ctx.ok())
-        return std::move(ctx).to_error(rule_of<T>::label());
-    return boost::outcome_v2::success();
+    return from_dict(input, discarded, options);
 }
 
 // Reads to_dict(value) back and discards the copy: one read path, so validate

@@ -67,6 +67,9 @@ public:
     Result<void> remove(std::string_view project, std::string_view id) override;
     // Removes only if the stored version is still check.version (still_wanted is not asked).
     Result<bool> remove_if(std::string_view project, std::string_view id, const removal_check& check) override;
+    // A put_versioned at check.version: a put since the caller read it keeps its document.
+    Result<bool> replace_if(std::string_view project, std::string_view id, std::string_view bytes,
+                            const removal_check& check) override;
     std::string location(std::string_view project, std::string_view id) const override;
 
     Result<versioned_put> put_versioned(std::string_view project, std::string_view id, std::string_view bytes,

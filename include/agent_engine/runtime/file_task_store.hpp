@@ -62,6 +62,9 @@ public:
     Result<void> remove(std::string_view project, std::string_view id) override;
     // still_wanted() is asked under the flock a put of the document holds.
     Result<bool> remove_if(std::string_view project, std::string_view id, const removal_check& check) override;
+    // still_wanted() is asked under the same flock, before the temporary file is written.
+    Result<bool> replace_if(std::string_view project, std::string_view id, std::string_view bytes,
+                            const removal_check& check) override;
     std::string location(std::string_view project, std::string_view id) const override;
     // not_found when the root directory does not exist, io when it cannot be opened as one.
     Result<void> check_exists() const override;

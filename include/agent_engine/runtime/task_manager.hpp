@@ -110,7 +110,10 @@ public:
     // versions refuses it (validation, "versions_unsupported").
     Result<std::filesystem::path> save_checkpoint_if_unchanged(std::string_view task_id);
 
-    // Reads, validates and holds the task (replacing one with its id); returns the
+    // Reads, validates and holds the task (replacing one with its id). A
+    // checkpoint of an older version of a versioned Task schema is migrated in
+    // memory (the stored one is left as it is; the next save writes the current
+    // version), one newer than the code is refused (core/versioning.hpp). Returns the
     // held task, as get_task would (valid until the task is replaced or the manager dies).
     // not_found, security, io, json (line, column) or validation (per-field
     // errors, or task_id_mismatch when the checkpoint names another task);

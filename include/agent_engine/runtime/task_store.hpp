@@ -63,8 +63,9 @@ struct versioned_put {
     std::int64_t version = 0;
 };
 
-// What a conditional removal checks against the document as it is when removed
-// (see task_store::remove_if): a store with versions, that it is still at
+// What a conditional removal or replacement checks against the document as it
+// is when removed or replaced (see task_store::remove_if, replace_if): a store
+// with versions, that it is still at
 // `version`; a store without, that `still_wanted()` says yes while the store
 // holds the document's write lock.
 struct removal_check {
@@ -99,6 +100,15 @@ public:
     // there is none. The default asks still_wanted() then removes, which a put
     // between the two can slip past: a store shared by several writers overrides it.
     virtual Result<bool> remove_if(std::string_view project, std::string_view id, const removal_check& check);
+
+    // Replaces the document with `bytes` (atomically, as put) only if it is still
+    // the one the caller judged (`check`, as remove_if), so that a put landing
+    // after the caller read it is never overwritten: true when replaced, false
+    // when kept because it changed. The default asks still_wanted() then puts,
+    // which a put between the two can slip past: a store shared by several
+    // writers overrides it.
+    virtual Result<bool> replace_if(std::string_view project, std::string_view id, std::string_view bytes,
+                                    const removal_check& check);
 
     // Where the document (project, id) lives, for messages and error details.
     virtual std::string location(std::string_view project, std::string_view id) const = 0;
@@ -230,6 +240,16 @@ inline Result<bool> task_store::remove_if(std::string_view project, std::string_
     if (!wanted)
         return false;
     BOOST_OUTCOME_TRYV(remove(project, id));
+    return true;
+}
+
+inline Result<bool> task_store::replace_if(std::string_view project, std::string_view id, std::string_view bytes,
+                                           const removal_check& check)
+{
+    BOOST_OUTCOME_TRY(bool wanted, check.still_wanted());
+    if (!wanted)
+        return false;
+    BOOST_OUTCOME_TRYV(put(project, id, bytes));
     return true;
 }
 

@@ -32,6 +32,8 @@ AGENT_ENGINE_SCHEMA_DESCRIPTION(app::Schema, "A schema")
 AGENT_ENGINE_VALIDATOR(app::Schema, app::always_valid)
 #elif defined(CASE_TITLE)
 AGENT_ENGINE_TITLE(app::Schema, "Record")
+#elif defined(CASE_SCHEMA_VERSION)
+AGENT_ENGINE_SCHEMA_VERSION(app::Schema, n, 1)
 #endif
 } // namespace registrations
 

@@ -40,12 +40,21 @@ struct description {};
 struct schema_description {};
 struct validators {};
 struct title {};
+struct version {};
+struct migration {}; // about a version: member_tag<from>
 } // namespace declare
 
 namespace detail {
 
 template <class T> inline constexpr agent_engine_schema_tag<T> schema_tag{};
 template <auto Member> struct member_tag {};
+
+// What AGENT_ENGINE_SCHEMA_VERSION declares: the member that holds a document's
+// version, and the version this code writes.
+template <class Pointer> struct declared_version {
+    Pointer member;
+    int current;
+};
 
 template <class T>
 using public_members = boost::describe::describe_members<
@@ -83,6 +92,24 @@ concept declares = requires { agent_engine_declare(schema_tag<C>, Kind{}, member
 template <class C, class Kind, auto... Member> constexpr decltype(auto) declared_by()
 {
     return agent_engine_declare(schema_tag<C>, Kind{}, member_tag<Member>{}...);
+}
+
+// Whether M can hold a version number (AGENT_ENGINE_SCHEMA_VERSION): an integer,
+// not a bool or a character type (which std::cmp_equal refuses).
+template <class M>
+inline constexpr bool is_version_number_v =
+    std::is_integral_v<M> && !std::is_same_v<std::remove_cv_t<M>, bool> && !std::is_same_v<std::remove_cv_t<M>, char> &&
+    !std::is_same_v<std::remove_cv_t<M>, wchar_t> && !std::is_same_v<std::remove_cv_t<M>, char8_t> &&
+    !std::is_same_v<std::remove_cv_t<M>, char16_t> && !std::is_same_v<std::remove_cv_t<M>, char32_t>;
+
+// The current version T's AGENT_ENGINE_SCHEMA_VERSION declares; for a T without one, a
+// number no migration reaches (AGENT_ENGINE_MIGRATION then says what is missing).
+template <class T> constexpr int declared_current_version() noexcept
+{
+    if constexpr (declares<T, declare::version>)
+        return agent_engine_declare(schema_tag<T>, declare::version{}).current;
+    else
+        return 0x7fffffff;
 }
 
 // The base descriptors of T (an mp_list), empty when T describes none.

@@ -189,6 +189,12 @@ struct json_rule<T> {
                 required_keys.emplace_back(keys[I]);
             else
                 p["default"] = detail::as_input(defaults.*pointer);
+            if constexpr (model::versioned) {
+                if constexpr (I == model::version_index) {
+                    p["const"] = model::version; // what this code writes; older documents migrate first
+                    p["default"] = model::version;
+                }
+            }
             properties.emplace(keys[I], std::move(property));
         });
         boost::json::object def;
@@ -201,6 +207,8 @@ struct json_rule<T> {
             def["required"] = std::move(required_keys);
         if constexpr (model::forbid_extra)
             def["additionalProperties"] = false;
+        if constexpr (model::versioned) // an annotation (2020-12 ignores unknown keywords)
+            def["x-schema-version"] = model::version;
         return def;
     }
 };

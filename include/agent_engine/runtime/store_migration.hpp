@@ -1,0 +1,105 @@
+#ifndef AGENT_ENGINE_RUNTIME_STORE_MIGRATION_HPP
+#define AGENT_ENGINE_RUNTIME_STORE_MIGRATION_HPP
+
+// migrate_documents: brings every stored document of a versioned schema to its
+// current version (AGENT_ENGINE_SCHEMA_VERSION, core/versioning.hpp), one document at a
+// time, each replaced atomically and only if no writer saved it since it was
+// read (task_store::replace_if). Reading migrates in memory anyway (every read
+// of a versioned schema does); this rewrites the store, so that older programs
+// stop finding older documents and the newer one stops migrating them.
+
+#include <agent_engine/core/conversion.hpp>
+#include <agent_engine/core/text_writer.hpp>
+#include <agent_engine/runtime/task_store.hpp>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace agent_engine {
+
+// What migrate_documents needs of a schema; schema_migrator_for<T>() makes it.
+struct schema_migrator {
+    // The version written (0: the schema has none, so every valid document is current).
+    std::int64_t current_version = 0;
+    // Brings a document to current_version in place; returns the version it was at.
+    std::function<Result<std::int64_t>(boost::json::object&)> migrate;
+    // Reads a document of the current version as the schema: its validation errors.
+    std::function<Result<void>(const boost::json::value&)> validate;
+    // The same, then writes it back: its validation errors, or the text to store.
+    std::function<Result<std::string>(const boost::json::value&, const json_format&)> rewrite;
+};
+
+template <class T> schema_migrator schema_migrator_for()
+{
+    schema_migrator m;
+    if constexpr (is_versioned_v<T>) {
+        m.current_version = current_version<T>();
+        m.migrate = [](boost::json::object& document) { return migrate_document<T>(document); };
+    } else {
+        m.migrate = [](boost::json::object&) -> Result<std::int64_t> { return 0; };
+    }
+    m.validate = [](const boost::json::value& document) -> Result<void> {
+        T value{};
+        return from_dict(document, value);
+    };
+    m.rewrite = [](const boost::json::value& document, const json_format& format) -> Result<std::string> {
+        BOOST_OUTCOME_TRY(auto value, from_dict<T>(document));
+        return to_json(value, format);
+    };
+    return m;
+}
+
+struct migrate_options {
+    // The projects to migrate; empty: every project of the store.
+    std::vector<std::string> projects;
+    // Report what would be migrated, write nothing.
+    bool dry_run = false;
+    // How migrated documents are written; pretty is the Python original's indent=2.
+    json_format format = json_format::pretty();
+    // Told of each document read (step "migrate").
+    progress_callback progress;
+};
+
+enum class migration_outcome {
+    migrated, // brought to the current version (in a dry run: would be)
+    current,  // at the current version and valid: left as it is
+    failed    // left as it is: see the error
+};
+BOOST_DESCRIBE_ENUM(migration_outcome, migrated, current, failed)
+
+struct migrated_document {
+    std::string project;
+    std::string task_id;
+    migration_outcome outcome = migration_outcome::current;
+    std::int64_t from_version = 0; // the version read (0: unknown, or the schema has none)
+    std::int64_t to_version = 0;   // the version written, or that it is at
+    std::optional<EngineError> error;
+};
+BOOST_DESCRIBE_STRUCT(migrated_document, (), (project, task_id, outcome, from_version, to_version, error))
+
+struct migration_report {
+    std::vector<migrated_document> documents; // by project, then id
+    std::size_t migrated = 0, current = 0, failed = 0;
+    bool dry_run = false;
+};
+BOOST_DESCRIBE_STRUCT(migration_report, (), (documents, migrated, current, failed, dry_run))
+
+// Migrates the documents of options.projects (default: all) with `schema`. Each
+// is read, parsed, migrated, validated and written only if every step works and
+// it was not saved again since it was read; a document that fails any step
+// (unreadable, migration_failed, version_too_new, invalid once migrated,
+// "task_changed": saved since) is left exactly as it was and reported with its
+// error, and the others go on. A project named that the store does not hold is
+// a not_found error before anything is read.
+Result<migration_report> migrate_documents(task_store& store, const schema_migrator& schema,
+                                           const migrate_options& options = {});
+
+} // namespace agent_engine
+
+#endif

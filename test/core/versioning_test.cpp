@@ -1,0 +1,176 @@
+// Schema evolution: AGENT_ENGINE_SCHEMA_VERSION and AGENT_ENGINE_MIGRATION on every read
+// path, with the three versions of orders::Order (order_versions.hpp) and the
+// documents each version wrote (test/data/evolution).
+#define BOOST_TEST_MODULE core_versioning
+#include "order_versions.hpp"
+#include "test_support.hpp"
+
+#include <string>
+
+using namespace agent_engine;
+using test_support::message_of;
+
+namespace {
+
+using orders::fixture;
+
+const orders::v3::Order ada{3, "acme", "Ada", "Lovelace", 3};
+
+// Reads `text` as T by every path (text, a source handing it out 7 bytes at a
+// time, a DOM); all must agree, and on failure give one error.
+template <class T> Result<T> read_every_way(const std::string& text)
+{
+    auto from_text = from_json<T>(text);
+    auto from_source = from_json<T>(test_support::trickle_source(text));
+    auto dom = parse_json(text);
+    BOOST_REQUIRE(dom);
+    auto from_dom = from_dict<T>(dom.value());
+    BOOST_TEST(validate_dict<T>(dom.value()).has_value() == from_dom.has_value());
+    BOOST_TEST(from_text.has_value() == from_source.has_value());
+    BOOST_TEST(from_text.has_value() == from_dom.has_value());
+    if (from_text && from_source && from_dom) {
+        BOOST_TEST(to_json(from_source.value()) == to_json(from_text.value()));
+        BOOST_TEST(to_json(from_dom.value()) == to_json(from_text.value()));
+    } else if (!from_text && !from_source && !from_dom) {
+        BOOST_TEST(to_json(from_source.error()) == to_json(from_text.error()));
+        BOOST_TEST(to_json(from_dom.error()) == to_json(from_text.error()));
+    }
+    return from_text;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_document_of_every_version_reads_as_the_current_one)
+{
+    for (auto name : {"order-v1.json", "order-v2.json", "order-v3.json"}) {
+        BOOST_TEST_CONTEXT(name)
+        {
+            auto r = read_every_way<orders::v3::Order>(fixture(name));
+            BOOST_REQUIRE_MESSAGE(r, message_of(r));
+            BOOST_TEST((r.value() == ada));
+            // The next write is the current version, as version 3 wrote it.
+            BOOST_TEST(to_json(r.value()) == fixture("order-v3.json"));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_older_binary_reads_what_it_knows_and_migrates_the_first_version)
+{
+    for (auto name : {"order-v1.json", "order-v2.json"}) {
+        BOOST_TEST_CONTEXT(name)
+        {
+            auto r = read_every_way<orders::v2::Order>(fixture(name));
+            BOOST_REQUIRE_MESSAGE(r, message_of(r));
+            BOOST_TEST(to_json(r.value()) == fixture("order-v2.json"));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_document_newer_than_the_code_is_refused_naming_both_versions)
+{
+    auto r = read_every_way<orders::v2::Order>(fixture("order-v3.json"));
+    BOOST_REQUIRE(!r);
+    BOOST_TEST(r.error().error_id == "version_too_new");
+    BOOST_TEST((r.error().code == EngineErrorCode::validation));
+    BOOST_TEST(r.error().message ==
+               "Order: the document is version 3 (schema_version), newer than this program, which reads versions 1 "
+               "to 2; it is not read, so that nothing it holds is lost (read it with a newer program)");
+    BOOST_TEST(r.error().details->at("version") == 3);
+    BOOST_TEST(r.error().details->at("current_version") == 2);
+    BOOST_TEST(test_support::compact(r.error().details->at("loc")) == R"(["schema_version"])");
+    // Refused even when it would read cleanly as the older shape.
+    auto clean = read_every_way<orders::v2::Order>(R"({"schema_version": 9, "client": "acme"})");
+    BOOST_REQUIRE(!clean);
+    BOOST_TEST(clean.error().error_id == "version_too_new");
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_migration_names_its_step_and_location)
+{
+    auto count = read_every_way<orders::v3::Order>(R"({"customer": "acme", "quantity": "many"})");
+    BOOST_REQUIRE(!count);
+    BOOST_TEST(count.error().error_id == "migration_failed");
+    BOOST_TEST(count.error().message ==
+               "Order: cannot migrate the document from version 1 to 2 at quantity: 'many' is not a whole number");
+    BOOST_TEST(count.error().details->at("from_version") == 1);
+    BOOST_TEST(count.error().details->at("to_version") == 2);
+    BOOST_TEST(test_support::compact(count.error().details->at("loc")) == R"(["quantity"])");
+
+    // The first step works; the second fails: the step is the second.
+    auto split = read_every_way<orders::v3::Order>(R"({"customer": "acme", "name": 42})");
+    BOOST_REQUIRE(!split);
+    BOOST_TEST(split.error().message ==
+               "Order: cannot migrate the document from version 2 to 3 at name: a name to split should be a string");
+    BOOST_TEST(split.error().details->at("from_version") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_migrated_document_is_validated_as_the_current_version)
+{
+    auto r = read_every_way<orders::v3::Order>(R"({"name": "Ada Lovelace", "quantity": 2.5})");
+    BOOST_REQUIRE(!r);
+    // The input shown is the migrated document (boost::json::object::erase moves
+    // the last key into the erased one's place).
+    BOOST_TEST(r.error().message ==
+               "2 validation errors for Order\n"
+               "client\n"
+               "  Field required [type=missing, input_value={'last_name': 'Lovelace',... 3, 'first_name': 'Ada'}, "
+               "input_type=dict]\n"
+               "quantity\n"
+               "  Input should be a valid integer, got a number with a fractional part [type=int_from_float, "
+               "input_value=2.5, input_type=float]");
+}
+
+BOOST_AUTO_TEST_CASE(a_version_that_is_not_a_whole_number_from_1_is_an_error)
+{
+    for (auto text : {R"({"schema_version": "3", "client": "a"})", R"({"schema_version": 0, "client": "a"})",
+                      R"({"schema_version": 2.0, "client": "a"})", R"({"schema_version": null, "client": "a"})"}) {
+        BOOST_TEST_CONTEXT(text)
+        {
+            auto r = read_every_way<orders::v3::Order>(text);
+            BOOST_REQUIRE(!r);
+            BOOST_TEST(r.error().error_id == "version_type");
+            BOOST_TEST(r.error().message.starts_with(
+                "Order: the document's version (schema_version) should be a whole number from 1, not "));
+        }
+    }
+    auto quoted = from_json<orders::v3::Order>(R"({"schema_version": "3"})");
+    BOOST_REQUIRE(!quoted);
+    BOOST_TEST(quoted.error().message ==
+               "Order: the document's version (schema_version) should be a whole number from 1, not '3'");
+}
+
+BOOST_AUTO_TEST_CASE(migrate_document_runs_the_chain_in_place)
+{
+    auto dom = parse_json(fixture("order-v1.json"));
+    BOOST_REQUIRE(dom);
+    auto from = migrate_document<orders::v3::Order>(dom.value().as_object());
+    BOOST_REQUIRE_MESSAGE(from, message_of(from));
+    BOOST_TEST(from.value() == 1);
+    BOOST_TEST(test_support::compact(dom.value()) ==
+               R"({"client":"acme","last_name":"Lovelace","quantity":3,"schema_version":3,"first_name":"Ada"})");
+    // A current document: nothing to do.
+    auto again = migrate_document<orders::v3::Order>(dom.value().as_object());
+    BOOST_REQUIRE(again);
+    BOOST_TEST(again.value() == 3);
+    BOOST_TEST(document_version<orders::v3::Order>(boost::json::object{}).value() == 1);
+    static_assert(current_version<orders::v3::Order>() == 3);
+    static_assert(version_key<orders::v2::Order>() == "schema_version");
+    static_assert(is_versioned_v<orders::v3::Order> && !is_versioned_v<Task>);
+}
+
+BOOST_AUTO_TEST_CASE(an_unversioned_schema_reads_as_before)
+{
+    // Task declares no version: no key is added, none is looked for.
+    auto r = from_json<TaskSpec>(R"({"task_spec_id": "s", "request": "r", "schema_version": 7})");
+    BOOST_REQUIRE_MESSAGE(r, message_of(r));
+    BOOST_TEST(to_json(r.value(), json_format::compact()).find("schema_version") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(json_schema_states_the_version)
+{
+    auto schema = json_schema<orders::v3::Order>();
+    BOOST_TEST(schema.at("x-schema-version") == 3);
+    auto const& member = schema.at("properties").at("schema_version");
+    BOOST_TEST(member.at("const") == 3);
+    BOOST_TEST(member.at("default") == 3);
+    BOOST_TEST(!json_schema<TaskSpec>().as_object().contains("x-schema-version"));
+}

@@ -1,0 +1,334 @@
+// Schema evolution over a store: documents of three versions of one schema
+// (test/core/order_versions.hpp, test/data/evolution) read, resumed, migrated in
+// place by migrate_documents, and written by an older and a newer program
+// sharing the store.
+#define BOOST_TEST_MODULE runtime_evolution
+#include <boost/test/unit_test.hpp>
+
+#include "../core/order_versions.hpp"
+#include "../schemas/fixtures.hpp"
+#include "forwarding_store.hpp"
+
+#include <agent_engine/runtime/file_task_store.hpp>
+#include <agent_engine/runtime/store_migration.hpp>
+#include <agent_engine/runtime/task_manager.hpp>
+
+#include <atomic>
+#include <map>
+#include <thread>
+#include <string>
+
+using namespace agent_engine;
+using orders::v2::Order;
+namespace v3 = orders::v3;
+
+namespace {
+
+using orders::fixture;
+
+template <class R> std::string message_of(const R& r) { return r ? std::string() : r.error().message; }
+
+// A store holding one document of each version, as the three programs wrote them.
+struct mixed_store {
+    fixtures::temp_dir dir{"evolution"};
+    std::shared_ptr<file_task_store> store = std::make_shared<file_task_store>(dir.path(), file_store_options{false});
+    std::map<std::string, std::string> written{{"order-1", fixture("order-v1.json")},
+                                               {"order-2", fixture("order-v2.json")},
+                                               {"order-3", fixture("order-v3.json")}};
+    mixed_store()
+    {
+        for (auto const& [id, bytes] : written)
+            BOOST_REQUIRE(store->put("shop", id, bytes));
+    }
+    std::string bytes(const std::string& id) const
+    {
+        auto b = store->get("shop", id);
+        BOOST_REQUIRE_MESSAGE(b, message_of(b));
+        return b.value();
+    }
+};
+
+const char* outcome_name(migration_outcome o)
+{
+    return o == migration_outcome::migrated ? "migrated" : o == migration_outcome::current ? "current" : "failed";
+}
+
+// "id outcome from->to" per document, in order.
+std::string summary(const migration_report& report)
+{
+    std::string out;
+    for (auto const& d : report.documents)
+        out += d.task_id + " " + outcome_name(d.outcome) + " " + std::to_string(d.from_version) + "->" +
+               std::to_string(d.to_version) + (d.error ? " " + d.error->error_id : "") + "\n";
+    return out;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_store_mixing_three_versions_reads_resumes_and_migrates)
+{
+    mixed_store s;
+    // Reading migrates in memory and leaves the store as it was.
+    for (auto const& [id, bytes] : s.written) {
+        BOOST_TEST_CONTEXT(id)
+        {
+            auto order = get_document<v3::Order>(*s.store, "shop", id);
+            BOOST_REQUIRE_MESSAGE(order, message_of(order));
+            BOOST_TEST((order.value() == v3::Order{3, "acme", "Ada", "Lovelace", 3}));
+            BOOST_TEST(s.bytes(id) == bytes);
+        }
+    }
+    // Resuming the first: the next save writes the current version.
+    auto resumed = get_document<v3::Order>(*s.store, "shop", "order-1");
+    BOOST_REQUIRE(resumed);
+    resumed.value().quantity = 4;
+    BOOST_REQUIRE(put_document(*s.store, "shop", "order-1", resumed.value()));
+    auto saved = parse_json(s.bytes("order-1"));
+    BOOST_REQUIRE(saved);
+    BOOST_TEST(saved.value().at("schema_version") == 3);
+    BOOST_TEST(saved.value().at("quantity") == 4);
+
+    // A dry run reports, writes nothing.
+    auto dry = migrate_documents(*s.store, schema_migrator_for<v3::Order>(), {.dry_run = true});
+    BOOST_REQUIRE_MESSAGE(dry, message_of(dry));
+    BOOST_TEST(summary(dry.value()) == "order-1 current 3->3\norder-2 migrated 2->3\norder-3 current 3->3\n");
+    BOOST_TEST(s.bytes("order-2") == s.written["order-2"]);
+
+    // The migration proper, with its progress.
+    std::vector<std::size_t> progress;
+    migrate_options options;
+    options.progress = [&](std::string_view step, std::size_t done, std::size_t total) {
+        BOOST_TEST(step == "migrate");
+        BOOST_TEST(total == 3u);
+        progress.push_back(done);
+    };
+    auto report = migrate_documents(*s.store, schema_migrator_for<v3::Order>(), options);
+    BOOST_REQUIRE_MESSAGE(report, message_of(report));
+    BOOST_TEST(summary(report.value()) == "order-1 current 3->3\norder-2 migrated 2->3\norder-3 current 3->3\n");
+    BOOST_TEST(report.value().migrated == 1u);
+    BOOST_TEST(report.value().current == 2u);
+    BOOST_TEST((progress == std::vector<std::size_t>{0, 1, 2, 3}));
+    BOOST_TEST(s.bytes("order-2") == fixture("order-v3.json"));
+    BOOST_TEST(s.bytes("order-3") == fixture("order-v3.json"));
+
+    // Run again: nothing left to do.
+    auto again = migrate_documents(*s.store, schema_migrator_for<v3::Order>());
+    BOOST_REQUIRE(again);
+    BOOST_TEST(again.value().migrated == 0u);
+    BOOST_TEST(again.value().current == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(migrate_brings_every_version_to_the_current_one_byte_for_byte)
+{
+    mixed_store s;
+    auto report = migrate_documents(*s.store, schema_migrator_for<v3::Order>());
+    BOOST_REQUIRE_MESSAGE(report, message_of(report));
+    BOOST_TEST(summary(report.value()) == "order-1 migrated 1->3\norder-2 migrated 2->3\norder-3 current 3->3\n");
+    for (auto const& [id, bytes] : s.written)
+        BOOST_TEST(s.bytes(id) == fixture("order-v3.json"), id);
+}
+
+BOOST_AUTO_TEST_CASE(a_document_that_cannot_be_migrated_is_left_untouched)
+{
+    mixed_store s;
+    const std::string bad_count = R"({"customer": "acme", "quantity": "many"})";
+    const std::string too_new = R"({"schema_version": 4, "client": "acme", "lines": []})";
+    const std::string invalid = R"({"schema_version": 2, "name": "Ada Lovelace"})"; // no client
+    const std::string not_json = R"({"schema_version": 2,)";
+    for (auto const& [id, bytes] : std::map<std::string, std::string>{
+             {"bad-count", bad_count}, {"too-new", too_new}, {"invalid", invalid}, {"not-json", not_json}})
+        BOOST_REQUIRE(s.store->put("shop", id, bytes));
+
+    auto report = migrate_documents(*s.store, schema_migrator_for<v3::Order>());
+    BOOST_REQUIRE_MESSAGE(report, message_of(report));
+    BOOST_TEST(summary(report.value()) == "bad-count failed 0->0 migration_failed\n"
+                                          "invalid failed 2->3 validation_failed\n"
+                                          "not-json failed 0->0 invalid_json\n"
+                                          "order-1 migrated 1->3\n"
+                                          "order-2 migrated 2->3\n"
+                                          "order-3 current 3->3\n"
+                                          "too-new failed 0->0 version_too_new\n");
+    BOOST_TEST(report.value().failed == 4u);
+    BOOST_TEST(s.bytes("bad-count") == bad_count);
+    BOOST_TEST(s.bytes("too-new") == too_new);
+    BOOST_TEST(s.bytes("invalid") == invalid);
+    BOOST_TEST(s.bytes("not-json") == not_json);
+    // Each error names the document and says what went wrong where.
+    auto const& failed = *report.value().documents[0].error;
+    BOOST_TEST(failed.message == s.store->location("shop", "bad-count") +
+                                     ": Order: cannot migrate the document from version 1 to 2 at quantity: 'many' "
+                                     "is not a whole number");
+    BOOST_TEST(failed.details->at("path").as_string() == s.store->location("shop", "bad-count"));
+}
+
+BOOST_AUTO_TEST_CASE(an_older_program_refuses_a_newer_document_and_keeps_it)
+{
+    mixed_store s;
+    auto read = get_document<Order>(*s.store, "shop", "order-3");
+    BOOST_REQUIRE(!read);
+    BOOST_TEST(read.error().error_id == "version_too_new");
+    BOOST_TEST(read.error().message.find("newer than this program, which reads versions 1 to 2") != std::string::npos);
+    // Its own migrate brings version 1 to its version 2 and leaves version 3 alone.
+    auto report = migrate_documents(*s.store, schema_migrator_for<Order>());
+    BOOST_REQUIRE(report);
+    BOOST_TEST(summary(report.value()) ==
+               "order-1 migrated 1->2\norder-2 current 2->2\norder-3 failed 0->0 version_too_new\n");
+    BOOST_TEST(s.bytes("order-1") == fixture("order-v2.json"));
+    BOOST_TEST(s.bytes("order-3") == fixture("order-v3.json"));
+    // The newer program then reads both.
+    for (auto id : {"order-1", "order-3"})
+        BOOST_TEST(get_document<v3::Order>(*s.store, "shop", id).has_value(), id);
+}
+
+namespace {
+
+// A store on which an older program saves the document between migrate's read
+// and its replacement: the interleaving a concurrent writer may produce.
+class older_writer_in_between final : public test_stores::forwarding_store {
+public:
+    using forwarding_store::forwarding_store;
+
+    Result<bool> replace_if(std::string_view project, std::string_view id, std::string_view bytes,
+                            const removal_check& check) override
+    {
+        BOOST_REQUIRE(put_document(*inner_, project, id, Order{2, "acme", "Ada Lovelace", 7}));
+        return inner_->replace_if(project, id, bytes, check);
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_save_by_an_older_program_during_migrate_is_kept)
+{
+    mixed_store s;
+    older_writer_in_between store(s.store);
+    auto report = migrate_documents(store, schema_migrator_for<v3::Order>(), {.projects = {"shop"}});
+    BOOST_REQUIRE(report);
+    BOOST_TEST(summary(report.value()) == "order-1 failed 1->3 task_changed\n"
+                                          "order-2 failed 2->3 task_changed\n"
+                                          "order-3 current 3->3\n");
+    // What the older program saved is there, whole, and reads as the newer version.
+    auto kept = get_document<v3::Order>(*s.store, "shop", "order-1");
+    BOOST_REQUIRE(kept);
+    BOOST_TEST(kept.value().quantity == 7);
+    BOOST_TEST(s.bytes("order-1") == to_json(Order{2, "acme", "Ada Lovelace", 7}));
+    // The next run, with no writer in between, migrates it.
+    auto next = migrate_documents(*s.store, schema_migrator_for<v3::Order>());
+    BOOST_REQUIRE(next);
+    BOOST_TEST(next.value().migrated == 2u);
+    auto migrated = parse_json(s.bytes("order-1"));
+    BOOST_REQUIRE(migrated);
+    BOOST_TEST(migrated.value().at("quantity") == 7);
+    BOOST_TEST(migrated.value().at("schema_version") == 3);
+}
+
+BOOST_AUTO_TEST_CASE(older_and_newer_programs_share_a_store)
+{
+    // The older program keeps saving its version while the newer one reads,
+    // saves and migrates: no save is lost, and each reads what it can.
+    mixed_store s;
+    for (int round = 0; round < 20; ++round) {
+        Order old{2, "acme", "Ada Lovelace", round};
+        BOOST_REQUIRE(put_document(*s.store, "shop", "order-2", old));
+        auto newer = get_document<v3::Order>(*s.store, "shop", "order-2");
+        BOOST_REQUIRE_MESSAGE(newer, message_of(newer));
+        BOOST_TEST(newer.value().quantity == round);
+        auto report = migrate_documents(*s.store, schema_migrator_for<v3::Order>());
+        BOOST_REQUIRE(report);
+        BOOST_TEST(report.value().failed == 0u);
+        // Now version 3: the older program refuses it rather than losing its split name.
+        auto older = get_document<Order>(*s.store, "shop", "order-2");
+        BOOST_REQUIRE(!older);
+        BOOST_TEST(older.error().error_id == "version_too_new");
+        auto after = get_document<v3::Order>(*s.store, "shop", "order-2");
+        BOOST_REQUIRE(after);
+        BOOST_TEST(after.value().quantity == round);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(older_and_newer_programs_write_read_and_migrate_at_once)
+{
+    // An older program saves one document over and over while the newer one
+    // migrates the store and both read it, on threads: every read gets a whole
+    // document (the older program's, or the newer one's, which the older refuses),
+    // and the last save is never overwritten by a migration of an earlier one.
+    mixed_store s;
+    constexpr int saves = 200;
+    std::atomic<bool> done{false};
+    std::atomic<int> unexpected{0};
+    std::thread older_writer([&] {
+        for (int n = 1; n <= saves; ++n)
+            if (!put_document(*s.store, "shop", "order-2", Order{2, "acme", "Ada Lovelace", n}))
+                ++unexpected;
+        done = true;
+    });
+    std::thread newer_migrator([&] {
+        while (!done) {
+            auto r = migrate_documents(*s.store, schema_migrator_for<v3::Order>());
+            if (!r) {
+                ++unexpected;
+                continue;
+            }
+            for (auto const& d : r.value().documents)
+                if (d.error && d.error->error_id != "task_changed") // the older writer got there first
+                    ++unexpected;
+        }
+    });
+    std::thread readers([&] {
+        while (!done) {
+            if (!get_document<v3::Order>(*s.store, "shop", "order-2"))
+                ++unexpected;
+            auto older = get_document<Order>(*s.store, "shop", "order-2");
+            if (!older && older.error().error_id != "version_too_new")
+                ++unexpected;
+        }
+    });
+    older_writer.join();
+    newer_migrator.join();
+    readers.join();
+    BOOST_TEST(unexpected == 0);
+    auto last = get_document<v3::Order>(*s.store, "shop", "order-2");
+    BOOST_REQUIRE(last);
+    BOOST_TEST(last.value().quantity == saves);
+    auto final_run = migrate_documents(*s.store, schema_migrator_for<v3::Order>());
+    BOOST_REQUIRE(final_run);
+    BOOST_TEST(final_run.value().failed == 0u);
+    BOOST_TEST(get_document<v3::Order>(*s.store, "shop", "order-2").value().quantity == saves);
+}
+
+BOOST_AUTO_TEST_CASE(naming_a_project_the_store_does_not_hold_is_an_error)
+{
+    mixed_store s;
+    auto report = migrate_documents(*s.store, schema_migrator_for<v3::Order>(), {.projects = {"shop", "nope"}});
+    BOOST_REQUIRE(!report);
+    BOOST_TEST(report.error().message == "No project 'nope' in the store");
+    BOOST_TEST(s.bytes("order-1") == s.written["order-1"]);
+}
+
+BOOST_AUTO_TEST_CASE(unversioned_python_checkpoints_load_resave_and_migrate_byte_for_byte)
+{
+    // The Python original's checkpoints have no version, and Task declares none:
+    // the manager's load (which migrates) and save leave them byte for byte, and
+    // migrate finds every one current and writes nothing.
+    fixtures::temp_dir dir("evolution_python");
+    std::filesystem::copy(fixtures::root(), dir.path(), std::filesystem::copy_options::recursive);
+    TaskManager manager(dir.path(), {.durable = false});
+    std::size_t checkpoints = 0;
+    for (auto const& file : fixtures::all()) {
+        std::string id = file.stem().string();
+        BOOST_TEST_CONTEXT(id)
+        {
+            auto loaded = manager.load_checkpoint(id);
+            BOOST_REQUIRE_MESSAGE(loaded, message_of(loaded));
+            auto saved = manager.save_checkpoint(id);
+            BOOST_REQUIRE_MESSAGE(saved, message_of(saved));
+            BOOST_TEST(fixtures::read(saved.value()) == fixtures::read(file));
+            ++checkpoints;
+        }
+    }
+    BOOST_TEST(checkpoints > 0u);
+    auto report = migrate_documents(manager.store(), schema_migrator_for<Task>());
+    BOOST_REQUIRE(report);
+    BOOST_TEST(report.value().current == checkpoints);
+    BOOST_TEST(report.value().migrated + report.value().failed == 0u);
+}
