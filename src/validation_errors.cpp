@@ -6,12 +6,15 @@
 #include <agent_engine/core/error_type.hpp>
 #include <agent_engine/core/validation_context.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <numeric>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace agent_engine {
 
@@ -156,6 +159,26 @@ void validation_context::keep_custom(std::string_view type, std::string_view msg
     keep(error_type::custom, std::move(input), std::move(ctx));
     errors_.back().custom_type = type;
     errors_.back().custom_msg = msg;
+}
+
+void validation_context::sort_errors_by_rank(std::size_t first, const void* rank,
+                                             std::size_t (*rank_of)(const void*, std::optional<std::string_view>))
+{
+    auto begin = kept_from(first);
+    const auto n = static_cast<std::size_t>(errors_.end() - begin);
+    std::vector<std::size_t> ranks(n);
+    for (std::size_t i = 0; i < n; ++i)
+        ranks[i] = rank_of(rank, key_of(begin[static_cast<std::ptrdiff_t>(i)]));
+    if (std::is_sorted(ranks.begin(), ranks.end()))
+        return;
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ranks[a] < ranks[b]; });
+    std::vector<validation_error> sorted;
+    sorted.reserve(n);
+    for (std::size_t i : order)
+        sorted.push_back(std::move(begin[static_cast<std::ptrdiff_t>(i)]));
+    std::move(sorted.begin(), sorted.end(), begin);
 }
 
 EngineError validation_context::to_error(std::string_view title) &&

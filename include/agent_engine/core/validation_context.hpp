@@ -66,6 +66,8 @@ private:
     void keep(error_type type, boost::json::value&& input, boost::json::object&& ctx);
     void keep_custom(std::string_view type, std::string_view msg, boost::json::value&& input,
                      boost::json::object&& ctx);
+    void sort_errors_by_rank(std::size_t first, const void* rank,
+                             std::size_t (*rank_of)(const void* rank, std::optional<std::string_view> key));
 
     // Where the errors numbered from `first` on start in errors_.
     std::vector<validation_error>::iterator kept_from(std::size_t first) noexcept
@@ -269,14 +271,12 @@ public:
     }
 
     // Stable-sorts the kept errors recorded since number `first` by rank(key_of(error)).
-    template <class Rank> void sort_errors_by_key(std::size_t first, Rank rank)
+    // The sort is compiled once, in the library; each caller compiles a thunk.
+    template <class Rank> void sort_errors_by_key(std::size_t first, const Rank& rank)
     {
-        auto by_rank = [&](const validation_error& a, const validation_error& b) {
-            return rank(key_of(a)) < rank(key_of(b));
-        };
-        auto begin = kept_from(first);
-        if (!std::is_sorted(begin, errors_.end(), by_rank))
-            std::stable_sort(begin, errors_.end(), by_rank);
+        sort_errors_by_rank(first, &rank, [](const void* r, std::optional<std::string_view> key) -> std::size_t {
+            return (*static_cast<const Rank*>(r))(key);
+        });
     }
 
     // How many keys and indices deep the current location is.
