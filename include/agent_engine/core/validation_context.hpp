@@ -2,16 +2,18 @@
 #define AGENT_ENGINE_CORE_VALIDATION_CONTEXT_HPP
 
 // validation_context: where a read is in the input (pydantic's `loc`) and the
-// errors collected so far, in pydantic v2's shape:
+// errors collected so far, as validation_error records. A read never stops at
+// the first error; the context gathers all of them and turns them into one
+// EngineError with pydantic's ValidationError text and its errors in pydantic
+// v2's shape:
 //   {"type": "missing", "loc": ["routing_trace", 2, "stage_id"], "msg": "Field required",
 //    "input": {...}, "ctx": {...}}
-// A read never stops at the first error; the context gathers all of them and
-// turns them into one EngineError with pydantic's ValidationError text. It keeps
-// the first read_options::max_errors in full and only counts the others, so that
-// an input with millions of errors costs no more memory than one with that many.
+// It keeps the first read_options::max_errors in full and only counts the
+// others, so that an input with millions of errors costs no more memory than
+// one with that many.
 
-#include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/error.hpp>
+#include <agent_engine/core/error_type.hpp>
 #include <agent_engine/core/read_options.hpp>
 
 #include <boost/assert.hpp>
@@ -29,8 +31,19 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace agent_engine {
+
+// One error as a rule records it. Its message is made from its type and ctx
+// when the errors become an EngineError (validation_context::to_error).
+struct validation_error {
+    error_type type;
+    boost::json::array loc;
+    boost::json::value input;
+    boost::json::object ctx;
+    std::string custom_type = {}, custom_msg = {}; // error_type::custom: the rule's own
+};
 
 class validation_context {
 public:
@@ -46,31 +59,18 @@ private:
     // errors_.size() == min(count_, max_errors) always: the error numbered i
     // (from 0, in the order recorded) is errors_[i] if kept.
     std::size_t count_ = 0;
-    boost::json::array errors_;
+    std::vector<validation_error> errors_;
 
-    void keep(std::string_view type, std::string_view msg, boost::json::value input, boost::json::object ctx)
-    {
-        boost::json::array loc(depth_);
-        std::size_t i = depth_;
-        for (const scope* s = innermost_; s; s = s->outer_) {
-            if (s->is_index_)
-                loc[--i] = static_cast<std::uint64_t>(s->index_);
-            else
-                loc[--i] = s->key_;
-        }
-        boost::json::object e;
-        e.reserve(5);
-        e.emplace("type", type);
-        e.emplace("loc", std::move(loc));
-        e.emplace("msg", msg);
-        e.emplace("input", std::move(input));
-        if (!ctx.empty())
-            e.emplace("ctx", std::move(ctx));
-        errors_.emplace_back(std::move(e));
-    }
+    // Add an error at the current location; out of line (src/validation_errors.cpp),
+    // so that each place that reports one compiles a call, not the record.
+    void keep(error_type type, boost::json::value&& input, boost::json::object&& ctx);
+    void keep_custom(std::string_view type, std::string_view msg, boost::json::value&& input,
+                     boost::json::object&& ctx);
+    void sort_errors_by_rank(std::size_t first, const void* rank,
+                             std::size_t (*rank_of)(const void* rank, std::optional<std::string_view> key));
 
     // Where the errors numbered from `first` on start in errors_.
-    boost::json::array::iterator kept_from(std::size_t first) noexcept
+    std::vector<validation_error>::iterator kept_from(std::size_t first) noexcept
     {
         return errors_.begin() + static_cast<std::ptrdiff_t>(std::min(first, errors_.size()));
     }
@@ -124,11 +124,12 @@ public:
     // Whether every error recorded so far is kept.
     bool kept_all() const noexcept { return count_ <= options_.max_errors; }
 
-    // Records an error at the current location.
-    void fail(std::string_view type, std::string_view msg, boost::json::value input, boost::json::object ctx = {})
+    // Records an error of the library's at the current location; its message
+    // comes from `type` and `ctx`.
+    void fail(error_type type, boost::json::value input, boost::json::object ctx = {})
     {
         if (keeps_errors())
-            keep(type, msg, std::move(input), std::move(ctx));
+            keep(type, std::move(input), std::move(ctx));
         ++count_;
     }
 
@@ -136,14 +137,50 @@ public:
     // max_errors then costs a count, and the value is not even read.
     template <class Input>
         requires std::is_invocable_r_v<boost::json::value, Input&>
-    void fail(std::string_view type, std::string_view msg, Input&& input)
+    void fail(error_type type, Input&& input)
     {
         if (keeps_errors())
-            keep(type, msg, input(), {});
+            keep(type, input(), {});
         ++count_;
     }
 
     // The parts of an error that cost something to build.
+    struct error_details {
+        boost::json::value input;
+        boost::json::object ctx = {};
+    };
+    // The same, calling details() only if the error is kept.
+    template <class Details>
+        requires std::is_invocable_r_v<error_details, Details&>
+    void fail(error_type type, Details&& details)
+    {
+        if (keeps_errors()) {
+            error_details d = details();
+            keep(type, std::move(d.input), std::move(d.ctx));
+        }
+        ++count_;
+    }
+
+    // A rule's own error, `type` (pydantic's name) and `msg` given, at the
+    // current location.
+    void fail(std::string_view type, std::string_view msg, boost::json::value input, boost::json::object ctx = {})
+    {
+        if (keeps_errors())
+            keep_custom(type, msg, std::move(input), std::move(ctx));
+        ++count_;
+    }
+
+    // The same, calling input() only if the error is kept.
+    template <class Input>
+        requires std::is_invocable_r_v<boost::json::value, Input&>
+    void fail(std::string_view type, std::string_view msg, Input&& input)
+    {
+        if (keeps_errors())
+            keep_custom(type, msg, input(), {});
+        ++count_;
+    }
+
+    // The parts of a rule's own error that cost something to build.
     struct error_parts {
         std::string msg;
         boost::json::value input;
@@ -156,7 +193,7 @@ public:
     {
         if (keeps_errors()) {
             error_parts p = parts();
-            keep(type, p.msg, std::move(p.input), std::move(p.ctx));
+            keep_custom(type, p.msg, std::move(p.input), std::move(p.ctx));
         }
         ++count_;
     }
@@ -225,23 +262,21 @@ public:
 
     // The key of the current location's object that `error` lies under, or
     // nothing when it is about the object itself.
-    std::optional<std::string_view> key_of(const boost::json::value& error) const
+    std::optional<std::string_view> key_of(const validation_error& error) const
     {
-        auto const& loc = error.get_object().at("loc").get_array();
+        auto const& loc = error.loc;
         if (loc.size() <= depth_ || !loc[depth_].is_string())
             return std::nullopt;
         return std::string_view(loc[depth_].get_string());
     }
 
     // Stable-sorts the kept errors recorded since number `first` by rank(key_of(error)).
-    template <class Rank> void sort_errors_by_key(std::size_t first, Rank rank)
+    // The sort is compiled once, in the library; each caller compiles a thunk.
+    template <class Rank> void sort_errors_by_key(std::size_t first, const Rank& rank)
     {
-        auto by_rank = [&](const boost::json::value& a, const boost::json::value& b) {
-            return rank(key_of(a)) < rank(key_of(b));
-        };
-        auto begin = kept_from(first);
-        if (!std::is_sorted(begin, errors_.end(), by_rank))
-            std::stable_sort(begin, errors_.end(), by_rank);
+        sort_errors_by_rank(first, &rank, [](const void* r, std::optional<std::string_view> key) -> std::size_t {
+            return (*static_cast<const Rank*>(r))(key);
+        });
     }
 
     // How many keys and indices deep the current location is.
@@ -251,72 +286,19 @@ public:
     // All the errors recorded, kept or only counted.
     std::size_t error_count() const noexcept { return count_; }
     // The kept ones.
-    const boost::json::array& errors() const noexcept { return errors_; }
+    const std::vector<validation_error>& errors() const noexcept { return errors_; }
 
     // The errors as one EngineError (code validation) whose message is what
     // pydantic prints for a ValidationError of the schema `title`. details:
     // "title", "errors" (the kept ones), "error_count" (all of them, as
     // pydantic's ValidationError.error_count()).
-    EngineError to_error(std::string_view title) &&
-    {
-        std::string message = format_errors(title, errors_, count_);
-        boost::json::object details;
-        details.emplace("title", title);
-        details.emplace("errors", std::move(errors_));
-        details.emplace("error_count", count_);
-        return make_error(EngineErrorCode::validation, EngineErrorSource::json_engine, "validation_failed",
-                          std::move(message), std::move(details));
-    }
+    EngineError to_error(std::string_view title) &&;
 
-    // "2 validation errors for Task", then per kept error its dotted location
-    // and, indented, "msg [type=..., input_value=..., input_type=...]"; when
-    // `count` is more than were kept, a last line says how many more.
-    static std::string format_errors(std::string_view title, const boost::json::array& errors, std::size_t count)
-    {
-        std::string out;
-        detail::append_integer(out, count);
-        out += count == 1 ? " validation error for " : " validation errors for ";
-        out += title;
-        for (auto const& ev : errors) {
-            auto const& e = ev.get_object();
-            out += '\n';
-            auto const& loc = e.at("loc").get_array();
-            if (!loc.empty()) {
-                bool first = true;
-                for (auto const& part : loc) {
-                    if (!first)
-                        out += '.';
-                    first = false;
-                    if (part.is_string())
-                        out += part.get_string();
-                    else
-                        detail::append_integer(out, part.to_number<std::uint64_t>());
-                }
-                out += '\n';
-            }
-            auto const& input = e.at("input");
-            std::string repr;
-            detail::append_python_repr(repr, input);
-            out += "  ";
-            out += e.at("msg").get_string();
-            out += " [type=";
-            out += e.at("type").get_string();
-            out += ", input_value=";
-            out += detail::shorten_repr(repr);
-            out += ", input_type=";
-            out += detail::python_type_name(input);
-            out += ']';
-        }
-        if (count > errors.size()) {
-            std::size_t more = count - errors.size();
-            out += "\n... and ";
-            detail::append_integer(out, more);
-            out += more == 1 ? " more error (max_errors=" : " more errors (max_errors=";
-            detail::append_integer(out, errors.size()); // as many as were kept
-            out += ')';
-        }
-        return out;
-    }
+    // "2 validation errors for Task", then per kept error (pydantic's JSON form)
+    // its dotted location and, indented, "msg [type=..., input_value=...,
+    // input_type=...]"; when `count` is more than were kept, a last line says
+    // how many more.
+    static std::string format_errors(std::string_view title, const boost::json::array& errors, std::size_t count);
 };
 
 } // namespace agent_engine

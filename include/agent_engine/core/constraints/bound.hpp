@@ -5,7 +5,6 @@
 
 #include <agent_engine/core/constraints/kind.hpp>
 
-#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -20,18 +19,16 @@ template <bound_kind Kind, class N> struct bound {
     constexpr explicit bound(N n) noexcept : limit(n) {}
 
     struct wording {
-        const char* type;
-        const char* message;
+        error_type type;
         const char* ctx_key;
         const char* schema_keyword;
     };
     static constexpr wording words = [] {
         switch (Kind) {
-        case bound_kind::gt: return wording{"greater_than", "Input should be greater than ", "gt", "exclusiveMinimum"};
-        case bound_kind::ge:
-            return wording{"greater_than_equal", "Input should be greater than or equal to ", "ge", "minimum"};
-        case bound_kind::lt: return wording{"less_than", "Input should be less than ", "lt", "exclusiveMaximum"};
-        default: return wording{"less_than_equal", "Input should be less than or equal to ", "le", "maximum"};
+        case bound_kind::gt: return wording{error_type::greater_than, "gt", "exclusiveMinimum"};
+        case bound_kind::ge: return wording{error_type::greater_than_equal, "ge", "minimum"};
+        case bound_kind::lt: return wording{error_type::less_than, "lt", "exclusiveMaximum"};
+        default: return wording{error_type::less_than_equal, "le", "maximum"};
         }
     }();
 
@@ -65,10 +62,8 @@ template <bound_kind Kind, class N> struct bound {
         if (holds(v))
             return true;
         ctx.fail(words.type, [&] {
-            std::string msg = words.message;
-            agent_engine::detail::append_number(msg, limit);
-            return validation_context::error_parts{std::move(msg), agent_engine::detail::as_input(v),
-                                                   {{words.ctx_key, agent_engine::detail::number_value(limit)}}};
+            return validation_context::error_details{agent_engine::detail::as_input(v),
+                                                     {{words.ctx_key, agent_engine::detail::number_value(limit)}}};
         });
         return false;
     }

@@ -63,9 +63,7 @@ template <class N> void append_number(std::string& out, N n)
 // `input()` gives the value; it is called only if the error is kept.
 template <class Input> void fail_value_error(validation_context& ctx, std::string_view message, Input&& input)
 {
-    ctx.fail("value_error", [&] {
-        return validation_context::error_parts{"Value error, " + std::string(message), input(), {{"error", message}}};
-    });
+    ctx.fail(error_type::value_error, [&] { return validation_context::error_details{input(), {{"error", message}}}; });
 }
 
 // Text a constraint keeps (pattern, one_of's strings, satisfies' message) is a

@@ -7,7 +7,6 @@
 
 #include <cstddef>
 #include <iterator>
-#include <string>
 #include <string_view>
 
 namespace agent_engine {
@@ -50,33 +49,23 @@ template <class V> const char* schema_keyword(bool at_least)
     else
         return at_least ? "minItems" : "maxItems";
 }
-// string_too_short / too_long and friends, worded as pydantic does.
+// string_too_short / too_long and friends, with pydantic's ctx.
 template <class V> void fail(validation_context& ctx, const V& v, bool at_least, std::size_t limit)
 {
     constexpr bool text = agent_engine::detail::is_text_v<V>;
-    std::string_view type = text ? (at_least ? "string_too_short" : "string_too_long")
-                                 : (at_least ? "too_short" : "too_long");
+    error_type type = text ? (at_least ? error_type::string_too_short : error_type::string_too_long)
+                           : (at_least ? error_type::too_short : error_type::too_long);
     ctx.fail(type, [&] {
-        std::string msg;
         std::string_view limit_key = at_least ? "min_length" : "max_length";
         boost::json::object details;
         if constexpr (text) {
-            msg = at_least ? "String should have at least " : "String should have at most ";
-            agent_engine::detail::append_integer(msg, limit);
-            msg += limit == 1 ? " character" : " characters";
             details.emplace(limit_key, limit);
         } else {
-            const char* field_type = agent_engine::detail::is_mapping_v<V> ? "Dictionary" : "List";
-            msg = field_type;
-            msg += at_least ? " should have at least " : " should have at most ";
-            agent_engine::detail::append_integer(msg, limit);
-            msg += limit == 1 ? " item after validation, not " : " items after validation, not ";
-            agent_engine::detail::append_integer(msg, std::size(v));
-            details.emplace("field_type", field_type);
+            details.emplace("field_type", agent_engine::detail::is_mapping_v<V> ? "Dictionary" : "List");
             details.emplace(limit_key, limit);
             details.emplace("actual_length", std::size(v));
         }
-        return validation_context::error_parts{std::move(msg), agent_engine::detail::as_input(v), std::move(details)};
+        return validation_context::error_details{agent_engine::detail::as_input(v), std::move(details)};
     });
 }
 } // namespace detail_length

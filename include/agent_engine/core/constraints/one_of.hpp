@@ -9,31 +9,12 @@
 
 #include <array>
 #include <cstddef>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
 namespace agent_engine {
-namespace detail {
-
-// "'a', 'b' or 'c'": how pydantic lists the allowed values of an enum or literal.
-template <class Range, class Append> std::string join_alternatives(const Range& items, Append append)
-{
-    std::string out;
-    std::size_t i = 0, n = std::size(items);
-    for (auto const& item : items) {
-        if (i > 0)
-            out += i + 1 == n ? " or " : ", ";
-        append(out, item);
-        ++i;
-    }
-    return out;
-}
-
-} // namespace detail
-
 namespace constraints {
 
 template <class L, std::size_t N> struct one_of {
@@ -67,15 +48,14 @@ template <class L, std::size_t N> struct one_of {
                 return true;
             }
         }
-        ctx.fail("literal_error", [&] {
+        ctx.fail(error_type::literal_error, [&] {
             std::string expected = agent_engine::detail::join_alternatives(values, [](std::string& out, const L& x) {
                 if constexpr (std::is_same_v<L, std::string_view>)
                     agent_engine::detail::append_python_str(out, x);
                 else
                     agent_engine::detail::append_number(out, x);
             });
-            return validation_context::error_parts{"Input should be " + expected, agent_engine::detail::as_input(v),
-                                                   {{"expected", expected}}};
+            return validation_context::error_details{agent_engine::detail::as_input(v), {{"expected", expected}}};
         });
         return false;
     }

@@ -46,15 +46,12 @@ struct pattern {
         auto found = agent_engine::detail::search_pattern(regex, std::string_view(v));
         if (found.matched)
             return true;
-        ctx.fail("string_pattern_mismatch", [&] {
-            validation_context::error_parts e{"String should match pattern '" + std::string(regex) + "'",
-                                              agent_engine::detail::as_input(v), {{"pattern", regex}}};
-            // An invalid pattern, or a match too costly to finish: still this member's
-            // error, with the reason (pydantic has no such case; its regex engine cannot fail).
-            if (found.error) {
-                e.msg += ", which could not be evaluated: " + *found.error;
+        ctx.fail(error_type::string_pattern_mismatch, [&] {
+            validation_context::error_details e{agent_engine::detail::as_input(v), {{"pattern", regex}}};
+            // An invalid pattern, or a match too costly to finish: still this
+            // member's error, with the reason.
+            if (found.error)
                 e.ctx.emplace("error", *found.error);
-            }
             return e;
         });
         return false;

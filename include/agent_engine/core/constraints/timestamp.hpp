@@ -7,7 +7,6 @@
 #include <agent_engine/core/detail/timestamp.hpp>
 
 #include <optional>
-#include <string>
 #include <string_view>
 
 namespace agent_engine {
@@ -16,16 +15,16 @@ namespace detail {
 // Why `s` is not an RFC 3339 date-time with a timezone, as pydantic's
 // AwareDatetime says it, or nothing when it is one.
 struct timestamp_problem {
-    const char* type;
+    error_type type;
     const char* reason; // null for the error types that have no ctx
 };
 inline std::optional<timestamp_problem> check_timestamp(std::string_view s) noexcept
 {
     timestamp_fields fields;
     if (const char* reason = read_timestamp(s, fields))
-        return timestamp_problem{"datetime_from_date_parsing", reason};
+        return timestamp_problem{error_type::datetime_from_date_parsing, reason};
     if (!fields.has_time || !fields.has_offset) // RFC 3339 requires the offset; AwareDatetime too
-        return timestamp_problem{"timezone_aware", nullptr};
+        return timestamp_problem{error_type::timezone_aware, nullptr};
     return std::nullopt;
 }
 
@@ -43,12 +42,10 @@ struct timestamp {
         if (!problem)
             return true;
         ctx.fail(problem->type, [&] {
-            auto input = agent_engine::detail::as_input(v);
-            if (!problem->reason)
-                return validation_context::error_parts{"Input should have timezone info", std::move(input)};
-            return validation_context::error_parts{
-                std::string("Input should be a valid datetime or date, ") + problem->reason, std::move(input),
-                {{"error", problem->reason}}};
+            validation_context::error_details e{agent_engine::detail::as_input(v)};
+            if (problem->reason)
+                e.ctx.emplace("error", problem->reason);
+            return e;
         });
         return false;
     }

@@ -9,6 +9,8 @@
 #include <boost/json/value.hpp>
 
 #include <cmath>
+#include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -42,6 +44,21 @@ inline void append_python_str(std::string& out, std::string_view s)
         }
     }
     out += quote;
+}
+
+// "'a', 'b' or 'c'": how pydantic lists the allowed values of an enum or a
+// literal, each written by append(out, item).
+template <class Range, class Append> std::string join_alternatives(const Range& items, Append append)
+{
+    std::string out;
+    std::size_t i = 0, n = std::size(items);
+    for (auto const& item : items) {
+        if (i > 0)
+            out += i + 1 == n ? " or " : ", ";
+        append(out, item);
+        ++i;
+    }
+    return out;
 }
 
 inline void append_python_repr(std::string& out, const boost::json::value& v)

@@ -13,7 +13,7 @@ template <> struct json_rule<bool> {
         if (r.kind() == boost::json::kind::bool_)
             out = r.get_bool();
         else
-            ctx.fail("bool_type", "Input should be a valid boolean", [&] { return r.capture(); });
+            ctx.fail(error_type::bool_type, [&] { return r.capture(); });
     }
 
     static std::string label() { return "bool"; }

@@ -89,11 +89,8 @@ struct json_rule<T> {
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
     {
         if (r.kind() != boost::json::kind::object) {
-            ctx.fail("model_type", [&] {
-                std::string_view title = model::title;
-                return validation_context::error_parts{
-                    "Input should be a valid dictionary or instance of " + std::string(title), r.capture(),
-                    {{"class_name", title}}};
+            ctx.fail(error_type::model_type, [&] {
+                return validation_context::error_details{r.capture(), {{"class_name", std::string_view(model::title)}}};
             });
             return;
         }
@@ -112,7 +109,7 @@ struct json_rule<T> {
                 if constexpr (model::forbid_extra) {
                     repeated.note_extra(key, ctx.error_count());
                     auto at = ctx.at(key);
-                    ctx.fail("extra_forbidden", "Extra inputs are not permitted", [&] { return r.capture(); });
+                    ctx.fail(error_type::extra_forbidden, [&] { return r.capture(); });
                 } else {
                     r.skip();
                 }
@@ -144,7 +141,7 @@ struct json_rule<T> {
         for (std::size_t i = 0; i < size; ++i) {
             if (model::required[i] && !seen.test(i)) {
                 auto at = ctx.at(keys[i]);
-                ctx.fail("missing", "Field required", [&] { return r.capture(whole); });
+                ctx.fail(error_type::missing, [&] { return r.capture(whole); });
             }
         }
         // Rules across members see a whole, valid object, as pydantic's "after" validators.

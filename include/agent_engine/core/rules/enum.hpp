@@ -5,12 +5,15 @@
 // name is an error that lists the allowed ones, as pydantic words it:
 // "Input should be 'pending', 'running', 'completed' or 'failed'".
 
+#include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/schema.hpp>
 
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -51,28 +54,17 @@ struct json_rule<E> {
             if (found)
                 return;
         }
-        ctx.fail("enum", [&] {
-            std::string expected = expected_names();
-            return validation_context::error_parts{"Input should be " + expected, r.capture(),
-                                                   {{"expected", expected}}};
-        });
+        ctx.fail(error_type::enum_,
+                 [&] { return validation_context::error_details{r.capture(), {{"expected", expected_names()}}}; });
     }
 
     // "'a', 'b' or 'c'"
     static std::string expected_names()
     {
-        constexpr std::size_t n = boost::mp11::mp_size<enumerators>::value;
-        std::string out;
+        std::array<std::string_view, boost::mp11::mp_size<enumerators>::value> names;
         std::size_t i = 0;
-        boost::mp11::mp_for_each<enumerators>([&](auto d) {
-            if (i > 0)
-                out += i + 1 == n ? " or " : ", ";
-            out += '\'';
-            out += d.name;
-            out += '\'';
-            ++i;
-        });
-        return out;
+        boost::mp11::mp_for_each<enumerators>([&](auto d) { names[i++] = d.name; });
+        return detail::join_alternatives(names, detail::append_python_str);
     }
 
     static std::string label() { return std::string(schema_title<E>()); }

@@ -49,7 +49,7 @@ template <> struct json_rule<boost::json::object> {
     template <class Reader> static void read(Reader& r, boost::json::object& out, validation_context& ctx)
     {
         if (r.kind() != boost::json::kind::object)
-            return ctx.fail("dict_type", "Input should be a valid dictionary", [&] { return r.capture(); });
+            return ctx.fail(error_type::dict_type, [&] { return r.capture(); });
         boost::json::value v = r.capture_to_keep(); // null after a syntax error
         if (v.is_object())
             detail::replace_json(out, std::move(v.get_object()));
@@ -71,7 +71,7 @@ template <> struct json_rule<boost::json::array> {
     template <class Reader> static void read(Reader& r, boost::json::array& out, validation_context& ctx)
     {
         if (r.kind() != boost::json::kind::array)
-            return ctx.fail("list_type", "Input should be a valid list", [&] { return r.capture(); });
+            return ctx.fail(error_type::list_type, [&] { return r.capture(); });
         boost::json::value v = r.capture_to_keep(); // null after a syntax error
         if (v.is_array())
             detail::replace_json(out, std::move(v.get_array()));

@@ -38,7 +38,7 @@ template <detail::json_string_map M> struct json_rule<M> {
     template <class Reader> static void read(Reader& r, M& out, validation_context& ctx)
     {
         if (r.kind() != boost::json::kind::object) {
-            ctx.fail("dict_type", "Input should be a valid dictionary", [&] { return r.capture(); });
+            ctx.fail(error_type::dict_type, [&] { return r.capture(); });
             return;
         }
         out.clear();

@@ -29,12 +29,8 @@ template <class T> boost::json::value bound_value(T v)
 // A number past T's `bound`, below or above it (pydantic's ge / le words).
 template <class Reader, class T> void fail_bound(validation_context& ctx, Reader& r, T bound, bool below)
 {
-    ctx.fail(below ? "greater_than_equal" : "less_than_equal", [&] {
-        std::string msg = below ? "Input should be greater than or equal to "
-                                : "Input should be less than or equal to ";
-        append_integer(msg, bound);
-        return validation_context::error_parts{std::move(msg), r.capture(),
-                                               {{below ? "ge" : "le", bound_value(bound)}}};
+    ctx.fail(below ? error_type::greater_than_equal : error_type::less_than_equal, [&] {
+        return validation_context::error_details{r.capture(), {{below ? "ge" : "le", bound_value(bound)}}};
     });
 }
 template <class Reader, class T> void fail_below(validation_context& ctx, Reader& r, T bound)
@@ -85,10 +81,9 @@ struct json_rule<T> {
         case boost::json::kind::double_: {
             double d = r.get_double();
             if (!std::isfinite(d))
-                ctx.fail("finite_number", "Input should be a finite number", [&] { return r.capture(); });
+                ctx.fail(error_type::finite_number, [&] { return r.capture(); });
             else if (d != std::trunc(d))
-                ctx.fail("int_from_float", "Input should be a valid integer, got a number with a fractional part",
-                         [&] { return r.capture(); });
+                ctx.fail(error_type::int_from_float, [&] { return r.capture(); });
             // An integer literal below INT64_MIN arrives as a double that can round
             // to exactly -2^63, so for 64-bit types that boundary is out of range too.
             else if (d < static_cast<double>(limits::min()) ||
@@ -101,7 +96,7 @@ struct json_rule<T> {
                 out = static_cast<T>(d);
             return;
         }
-        default: ctx.fail("int_type", "Input should be a valid integer", [&] { return r.capture(); });
+        default: ctx.fail(error_type::int_type, [&] { return r.capture(); });
         }
     }
 
@@ -125,11 +120,11 @@ template <std::floating_point T> struct json_rule<T> {
         case boost::json::kind::int64: d = static_cast<double>(r.get_int64()); break;
         case boost::json::kind::uint64: d = static_cast<double>(r.get_uint64()); break;
         case boost::json::kind::double_: d = r.get_double(); break;
-        default: ctx.fail("float_type", "Input should be a valid number", [&] { return r.capture(); }); return;
+        default: ctx.fail(error_type::float_type, [&] { return r.capture(); }); return;
         }
         if constexpr (sizeof(T) < sizeof(double)) {
             if (std::isfinite(d) && std::fabs(d) > static_cast<double>(std::numeric_limits<T>::max())) {
-                ctx.fail("finite_number", "Input should be a finite number", [&] { return r.capture(); });
+                ctx.fail(error_type::finite_number, [&] { return r.capture(); });
                 return;
             }
         }

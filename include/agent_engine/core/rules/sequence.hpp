@@ -41,7 +41,7 @@ template <detail::json_sequence C> struct json_rule<C> {
     template <class Reader> static void read(Reader& r, C& out, validation_context& ctx)
     {
         if (r.kind() != boost::json::kind::array) {
-            ctx.fail("list_type", "Input should be a valid list", [&] { return r.capture(); });
+            ctx.fail(error_type::list_type, [&] { return r.capture(); });
             return;
         }
         out.clear();

@@ -15,7 +15,7 @@ template <> struct json_rule<std::string> {
         if (r.kind() == boost::json::kind::string)
             out.assign(r.get_string());
         else
-            ctx.fail("string_type", "Input should be a valid string", [&] { return r.capture(); });
+            ctx.fail(error_type::string_type, [&] { return r.capture(); });
     }
 
     static std::string label() { return "str"; }

@@ -1,0 +1,524 @@
+#ifndef AGENT_ENGINE_CORE_DETAIL_JSON_TOKENIZER_HPP
+#define AGENT_ENGINE_CORE_DETAIL_JSON_TOKENIZER_HPP
+
+// json_tokenizer: the tokens of JSON text in a text_window: whitespace, scalars
+// (read whole, so that kind() tells int64 from uint64 from double as Boost.JSON
+// does), strings (decoded into a buffer only when they hold escapes), and the
+// punctuation of containers. It keeps the first syntax error and the depth.
+
+#include <agent_engine/core/detail/json_scan.hpp>
+#include <agent_engine/core/detail/text_window.hpp>
+#include <agent_engine/core/detail/utf8.hpp>
+#include <agent_engine/core/error.hpp>
+
+#include <boost/config.hpp>
+#include <boost/json/kind.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace agent_engine::detail {
+
+class json_tokenizer : public text_window {
+public:
+    json_tokenizer(std::string_view text, std::size_t max_depth) noexcept : text_window(text), max_depth_(max_depth) {}
+    json_tokenizer(const text_source& source, std::size_t offset, std::size_t max_depth)
+        : text_window(source, offset), max_depth_(max_depth)
+    {
+    }
+
+    bool failed() const noexcept { return failed_; }
+
+    // The current scalar, once peeked.
+    boost::json::kind token_kind() const noexcept { return kind_; }
+    bool bool_value() const noexcept { return bool_; }
+    std::int64_t int64_value() const noexcept { return int64_; }
+    std::uint64_t uint64_value() const noexcept { return uint64_; }
+    double double_value() const noexcept { return double_; }
+
+    // The first syntax problem: code json, details {reason, line, column, offset}.
+    // A source's read failure is that error as it is.
+    EngineError error() const
+    {
+        if (source_error_)
+            return *source_error_;
+        std::size_t line = 1, line_start = 0;
+        for_each_piece_before(error_offset_, [&](std::string_view piece, std::size_t at) {
+            for (std::size_t i = 0; i < piece.size(); ++i)
+                if (piece[i] == '\n')
+                    ++line, line_start = at + i + 1;
+        });
+        std::size_t column = error_offset_ - line_start + 1;
+        std::string message = "Invalid JSON: " + error_reason_ + " at line " + std::to_string(line) + ", column " +
+                              std::to_string(column) + " (char " + std::to_string(error_offset_) + ")";
+        return make_error(EngineErrorCode::json, EngineErrorSource::json_engine, "invalid_json", std::move(message),
+                          {{"reason", error_reason_}, {"line", line}, {"column", column}, {"offset", error_offset_}});
+    }
+
+protected:
+    enum class state { fresh, peeked, consumed };
+
+    std::size_t max_depth_;
+    std::size_t depth_ = 0;
+    state state_ = state::fresh;
+    boost::json::kind kind_ = boost::json::kind::null;
+    bool bool_ = false;
+    std::int64_t int64_ = 0;
+    std::uint64_t uint64_ = 0;
+    double double_ = 0;
+    bool failed_ = false;
+    std::size_t error_offset_ = 0;
+    std::string error_reason_;
+    std::string string_scratch_;
+
+    void fail(std::string_view reason)
+    {
+        if (failed_)
+            return;
+        failed_ = true;
+        error_offset_ = base_ + std::min(pos_, text_.size());
+        error_reason_ = reason;
+        state_ = state::consumed;
+        kind_ = boost::json::kind::null;
+    }
+
+    std::string& scratch() noexcept { return string_scratch_; }
+
+    // Source mode: moves the window on (see text_window::move_on), failing
+    // if the source cannot be read.
+    BOOST_NOINLINE bool read_on(std::size_t keep)
+    {
+        if (move_on(keep))
+            return true;
+        if (source_error_)
+            fail("the text could not be read");
+        return false;
+    }
+
+    // Source mode: reads on until at least `n` bytes follow the cursor (or the
+    // text ends), keeping the window from `keep`; returns how far positions moved.
+    std::size_t ensure(std::size_t n, std::size_t keep)
+    {
+        std::size_t base = base_;
+        while (text_.size() - pos_ < n && read_on(keep - (base_ - base))) {
+        }
+        return base_ - base;
+    }
+
+    // Called before every token, mostly where there is no whitespace or one space
+    // (after a colon in pretty text): those tests are inlined, a longer run
+    // (pretty text's indentation) is not.
+    BOOST_FORCEINLINE void skip_ws()
+    {
+        if (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) > ' ')
+            return;
+        if (pos_ + 1 < text_.size() && text_[pos_] == ' ' && static_cast<unsigned char>(text_[pos_ + 1]) > ' ') {
+            ++pos_;
+            return;
+        }
+        skip_ws_run();
+    }
+    BOOST_NOINLINE void skip_ws_run()
+    {
+        pos_ = static_cast<std::size_t>(scan_ws(text_.data() + pos_) - text_.data());
+        if (pos_ == text_.size() && source_)
+            skip_ws_across_windows();
+    }
+    const char* scan_ws(const char* p) const noexcept
+    {
+        const char* end = text_.data() + text_.size();
+        while (p != end) {
+            char c = *p;
+            if (c == ' ')
+                p = skip_spaces(p, end);
+            else if (c == '\n' || c == '\r' || c == '\t')
+                ++p;
+            else
+                break;
+        }
+        return p;
+    }
+    BOOST_NOINLINE void skip_ws_across_windows()
+    {
+        while (pos_ == text_.size() && read_on(pos_))
+            pos_ = static_cast<std::size_t>(scan_ws(text_.data()) - text_.data());
+    }
+
+    bool expect(char c, std::string_view reason)
+    {
+        if (pos_ < text_.size() && text_[pos_] == c) {
+            ++pos_;
+            return true;
+        }
+        fail(pos_ < text_.size() ? reason : std::string_view("incomplete JSON"));
+        return false;
+    }
+
+    bool literal(std::string_view word)
+    {
+        if (text_.size() - pos_ < word.size() && can_read_on())
+            ensure(word.size(), pos_);
+        if (text_.size() - pos_ >= word.size() && std::equal(word.begin(), word.end(), text_.data() + pos_)) {
+            pos_ += word.size();
+            return true;
+        }
+        fail(pos_ + word.size() > text_.size() && word.substr(0, text_.size() - pos_) == text_.substr(pos_)
+                 ? "incomplete JSON"
+                 : "syntax error");
+        return false;
+    }
+
+    // Classifies the value at the cursor; scalars other than strings are read
+    // whole, so kind() can tell int64 from uint64 from double as Boost.JSON does.
+    BOOST_FORCEINLINE state peek()
+    {
+        if (state_ != state::fresh || failed_)
+            return state_;
+        return peek_fresh();
+    }
+    state peek_fresh()
+    {
+        skip_ws();
+        begin_ = pos_;
+        state_ = state::peeked;
+        if (pos_ == text_.size()) {
+            fail("incomplete JSON");
+            return state_;
+        }
+        switch (text_[pos_]) {
+        case '{': kind_ = boost::json::kind::object; break;
+        case '[': kind_ = boost::json::kind::array; break;
+        case '"': kind_ = boost::json::kind::string; break;
+        case 't':
+            kind_ = boost::json::kind::bool_;
+            bool_ = true;
+            literal("true");
+            break;
+        case 'f':
+            kind_ = boost::json::kind::bool_;
+            bool_ = false;
+            literal("false");
+            break;
+        case 'n':
+            kind_ = boost::json::kind::null;
+            literal("null");
+            break;
+        default:
+            if (source_)
+                ensure_whole_number();
+            read_number();
+            break;
+        }
+        return state_;
+    }
+
+    // Source mode: reads on until the number at the cursor ends inside the window.
+    void ensure_whole_number()
+    {
+        auto in_number = [](char c) {
+            return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+        };
+        std::size_t scanned = pos_;
+        do {
+            auto end = std::find_if_not(text_.begin() + scanned, text_.end(), in_number);
+            scanned = static_cast<std::size_t>(end - text_.begin());
+            if (scanned != text_.size())
+                return;
+            scanned -= pos_;
+        } while (read_on(pos_));
+    }
+
+    void consume_scalar()
+    {
+        peek();
+        state_ = state::consumed;
+    }
+
+    void read_number()
+    {
+        const char* first = text_.data() + pos_;
+        const char* end = text_.data() + text_.size();
+        const char* p = first;
+        auto digits = [&] {
+            const char* start = p;
+            while (p != end && *p >= '0' && *p <= '9')
+                ++p;
+            return p != start;
+        };
+        bool negative = p != end && *p == '-';
+        if (negative)
+            ++p;
+        const char* int_start = p;
+        if (!digits())
+            return fail(p == end ? "incomplete JSON" : "syntax error");
+        if (*int_start == '0' && p - int_start > 1)
+            return fail("syntax error"); // no leading zeros
+        bool integral = true;
+        if (p != end && *p == '.') {
+            ++p;
+            integral = false;
+            if (!digits())
+                return fail(p == end ? "incomplete JSON" : "syntax error");
+        }
+        if (p != end && (*p == 'e' || *p == 'E')) {
+            ++p;
+            integral = false;
+            if (p != end && (*p == '+' || *p == '-'))
+                ++p;
+            if (!digits())
+                return fail(p == end ? "incomplete JSON" : "syntax error");
+        }
+        pos_ = static_cast<std::size_t>(p - text_.data());
+        if (integral && p - int_start <= 18) { // fits an int64 whatever the digits
+            std::int64_t v = 0;
+            for (const char* d = int_start; d != p; ++d)
+                v = v * 10 + (*d - '0');
+            kind_ = boost::json::kind::int64;
+            int64_ = negative ? -v : v;
+            return;
+        }
+        if (integral) {
+            if (negative) {
+                if (std::from_chars(first, p, int64_).ec == std::errc()) {
+                    kind_ = boost::json::kind::int64;
+                    return;
+                }
+            } else if (std::from_chars(first, p, uint64_).ec == std::errc()) {
+                if (uint64_ <= static_cast<std::uint64_t>(INT64_MAX)) {
+                    kind_ = boost::json::kind::int64;
+                    int64_ = static_cast<std::int64_t>(uint64_);
+                } else {
+                    kind_ = boost::json::kind::uint64;
+                }
+                return;
+            }
+        }
+        kind_ = boost::json::kind::double_;
+        auto res = std::from_chars(first, p, double_);
+        if (res.ec == std::errc::result_out_of_range) {
+            // Too small to represent reads as zero, as in Python; too large is an error.
+            if (decimal_magnitude(first, p) < 0) {
+                double_ = negative ? -0.0 : 0.0;
+                return;
+            }
+            pos_ = static_cast<std::size_t>(first - text_.data());
+            fail("number out of range");
+        }
+    }
+
+    // The power of ten of a valid JSON number's first significant digit
+    // (saturating): "1e400" 400, "0.00012" -4, "1000e-403" -400.
+    static long decimal_magnitude(const char* first, const char* last) noexcept
+    {
+        const char* e = std::find_if(first, last, [](char c) { return c == 'e' || c == 'E'; });
+        long exponent = 0;
+        if (e != last) {
+            bool minus = e[1] == '-';
+            for (const char* d = e + 1 + (e[1] == '-' || e[1] == '+'); d != last; ++d)
+                exponent = std::min(exponent * 10 + (*d - '0'), 1L << 40);
+            exponent = minus ? -exponent : exponent;
+        }
+        const char* point = std::find(first, e, '.');
+        long integer_digits = 0;
+        for (const char* c = first; c != point; ++c)
+            integer_digits += *c >= '0' && *c <= '9';
+        long index = 0; // of each digit, counted from the first integer digit
+        for (const char* c = first; c != e; ++c) {
+            if (*c < '0' || *c > '9')
+                continue;
+            if (*c != '0')
+                return exponent + integer_digits - 1 - index;
+            ++index;
+        }
+        return exponent;
+    }
+
+    // Reads the string whose opening quote is at `quote`; the result views the
+    // text itself, or `buffer` when escapes had to be decoded. Most strings are
+    // plain ASCII: one scan and no call.
+    BOOST_FORCEINLINE std::string_view read_string(std::size_t quote, std::string& buffer)
+    {
+        const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+        std::size_t start = quote + 1;
+        pos_ = static_cast<std::size_t>(find_string_special<false>(s + start, s + text_.size()) - s);
+        if (pos_ != text_.size() && s[pos_] == '"') {
+            ++pos_;
+            return std::string_view(text_.data() + start, pos_ - 1 - start);
+        }
+        return read_string_rest(start, buffer);
+    }
+
+    // The rest of a string from `pos_`, its first special byte (`start` is the
+    // first byte of its content).
+    BOOST_NOINLINE std::string_view read_string_rest(std::size_t start, std::string& buffer)
+    {
+        const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+        std::size_t n = text_.size();
+        bool decoded = false;
+        // Source mode: reads on so that the next escape or UTF-8 sequence is whole
+        // in the window (\uXXXX\uXXXX is the longest), keeping the string read so
+        // far while it is a view of the window.
+        auto read_on_in_string = [&] {
+            std::size_t moved = ensure(12, decoded ? pos_ : start);
+            if (!decoded)
+                start -= moved;
+            s = reinterpret_cast<const unsigned char*>(text_.data());
+            n = text_.size();
+        };
+        auto scan_run = [&] {
+            std::size_t run = pos_;
+            pos_ = static_cast<std::size_t>(find_string_special<false>(s + pos_, s + n) - s);
+            if (decoded)
+                buffer.append(text_.data() + run, pos_ - run);
+        };
+        while (true) {
+            if (pos_ == n) {
+                if (!can_read_on()) {
+                    fail("incomplete JSON");
+                    return {};
+                }
+                read_on_in_string();
+                scan_run();
+                continue;
+            }
+            unsigned char c = s[pos_];
+            if (c == '"') {
+                ++pos_;
+                return decoded ? std::string_view(buffer) : text_.substr(start, pos_ - 1 - start);
+            }
+            if (c < 0x20) {
+                fail("illegal control character in string");
+                return {};
+            }
+            if (n - pos_ < 12 && can_read_on()) {
+                read_on_in_string();
+                continue; // the same byte, with what follows it
+            }
+            if (c == '\\') {
+                // the first escape: from here on the string is built in `buffer`
+                if (!decoded) {
+                    buffer.assign(text_.data() + start, pos_ - start);
+                    decoded = true;
+                }
+                if (!read_escape(buffer))
+                    return {};
+            } else {
+                std::size_t len = utf8_sequence_length(text_, pos_);
+                if (len == 0) {
+                    fail("invalid UTF-8 in string");
+                    return {};
+                }
+                if (decoded)
+                    buffer.append(text_.data() + pos_, len);
+                pos_ += len;
+            }
+            scan_run();
+        }
+    }
+
+    bool read_escape(std::string& buffer)
+    {
+        ++pos_;
+        if (pos_ >= text_.size()) {
+            fail("incomplete JSON");
+            return false;
+        }
+        char c = text_[pos_++];
+        switch (c) {
+        case '"': buffer += '"'; return true;
+        case '\\': buffer += '\\'; return true;
+        case '/': buffer += '/'; return true;
+        case 'b': buffer += '\b'; return true;
+        case 'f': buffer += '\f'; return true;
+        case 'n': buffer += '\n'; return true;
+        case 'r': buffer += '\r'; return true;
+        case 't': buffer += '\t'; return true;
+        case 'u': break;
+        default: --pos_; fail("illegal escape in string"); return false;
+        }
+        unsigned cp = 0;
+        if (!read_hex4(cp))
+            return false;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low = 0;
+            if (text_.substr(pos_, 2) != "\\u") {
+                fail("illegal leading surrogate");
+                return false;
+            }
+            pos_ += 2;
+            if (!read_hex4(low))
+                return false;
+            if (low < 0xDC00 || low > 0xDFFF) {
+                fail("illegal trailing surrogate");
+                return false;
+            }
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            fail("illegal trailing surrogate");
+            return false;
+        }
+        append_utf8(buffer, cp);
+        return true;
+    }
+
+    bool read_hex4(unsigned& out)
+    {
+        if (text_.size() - pos_ < 4) {
+            fail("incomplete JSON");
+            return false;
+        }
+        for (int i = 0; i < 4; ++i) {
+            char h = text_[pos_];
+            unsigned digit = h >= '0' && h <= '9'   ? unsigned(h - '0')
+                             : h >= 'a' && h <= 'f' ? unsigned(h - 'a' + 10)
+                             : h >= 'A' && h <= 'F' ? unsigned(h - 'A' + 10)
+                                                    : 16u;
+            if (digit == 16) {
+                fail("expected a hex digit");
+                return false;
+            }
+            out = out * 16 + digit;
+            ++pos_;
+        }
+        return true;
+    }
+
+    // Container iteration: enter at '{' / '[', then items separated by ','.
+    bool enter(boost::json::kind k)
+    {
+        if (peek() != state::peeked || kind_ != k)
+            return false;
+        if (++depth_ > max_depth_) {
+            fail("JSON nested too deeply");
+            return false;
+        }
+        pos_ = begin_ + 1;
+        skip_ws();
+        return true;
+    }
+    bool close_if(char close)
+    {
+        if (pos_ < text_.size() && text_[pos_] == close) {
+            ++pos_;
+            return true;
+        }
+        return false;
+    }
+    // After an item: true when another one follows.
+    bool after_item(char close)
+    {
+        skip_ws();
+        if (close_if(close))
+            return false;
+        return expect(',', close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+    }
+};
+
+} // namespace agent_engine::detail
+
+#endif

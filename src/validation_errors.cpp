@@ -1,0 +1,259 @@
+// Validation errors at the boundary: each error_type's pydantic name and
+// message (made from its ctx, so that every rule that reports a type words it
+// the same), the records turned into pydantic's JSON array, and its text.
+// Cold code, compiled once here rather than in every schema's translation unit.
+#include <agent_engine/core/detail/python_repr.hpp>
+#include <agent_engine/core/error_type.hpp>
+#include <agent_engine/core/validation_context.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace agent_engine {
+
+std::string_view error_type_name(error_type type) noexcept
+{
+    static constexpr std::array<std::string_view, static_cast<std::size_t>(error_type::custom) + 1> names = {
+        "missing",
+        "extra_forbidden",
+        "model_type",
+        "dict_type",
+        "list_type",
+        "string_type",
+        "bool_type",
+        "int_type",
+        "int_from_float",
+        "float_type",
+        "finite_number",
+        "greater_than",
+        "greater_than_equal",
+        "less_than",
+        "less_than_equal",
+        "string_too_short",
+        "string_too_long",
+        "too_short",
+        "too_long",
+        "string_pattern_mismatch",
+        "literal_error",
+        "enum",
+        "value_error",
+        "datetime_from_date_parsing",
+        "timezone_aware",
+        "",
+    };
+    return names[static_cast<std::size_t>(type)];
+}
+
+namespace {
+
+std::string_view text_of(const boost::json::object& ctx, std::string_view key)
+{
+    return ctx.at(key).get_string();
+}
+
+// A ctx number as pydantic prints it in a message: 3, 0.5, 1e-07.
+void append_number(std::string& out, const boost::json::value& n)
+{
+    switch (n.kind()) {
+    case boost::json::kind::int64: detail::append_integer(out, n.get_int64()); break;
+    case boost::json::kind::uint64: detail::append_integer(out, n.get_uint64()); break;
+    default: detail::append_double(out, n.as_double()); break;
+    }
+}
+
+// greater_than and friends: "Input should be greater than or equal to 0".
+std::string bound_message(std::string_view relation, const boost::json::value& limit)
+{
+    std::string msg = "Input should be ";
+    msg += relation;
+    msg += ' ';
+    append_number(msg, limit);
+    return msg;
+}
+
+// string_too_short and friends: "String should have at least 1 character",
+// "List should have at most 3 items after validation, not 4".
+std::string length_message(const boost::json::object& ctx, bool at_least, bool text)
+{
+    std::uint64_t limit = ctx.at(at_least ? "min_length" : "max_length").to_number<std::uint64_t>();
+    std::string msg = text ? "String" : std::string(text_of(ctx, "field_type"));
+    msg += at_least ? " should have at least " : " should have at most ";
+    detail::append_integer(msg, limit);
+    if (text) {
+        msg += limit == 1 ? " character" : " characters";
+    } else {
+        msg += limit == 1 ? " item after validation, not " : " items after validation, not ";
+        detail::append_integer(msg, ctx.at("actual_length").to_number<std::uint64_t>());
+    }
+    return msg;
+}
+
+std::string message_of(const validation_error& e)
+{
+    const boost::json::object& ctx = e.ctx;
+    switch (e.type) {
+    case error_type::missing: return "Field required";
+    case error_type::extra_forbidden: return "Extra inputs are not permitted";
+    case error_type::model_type:
+        return "Input should be a valid dictionary or instance of " + std::string(text_of(ctx, "class_name"));
+    case error_type::dict_type: return "Input should be a valid dictionary";
+    case error_type::list_type: return "Input should be a valid list";
+    case error_type::string_type: return "Input should be a valid string";
+    case error_type::bool_type: return "Input should be a valid boolean";
+    case error_type::int_type: return "Input should be a valid integer";
+    case error_type::int_from_float: return "Input should be a valid integer, got a number with a fractional part";
+    case error_type::float_type: return "Input should be a valid number";
+    case error_type::finite_number: return "Input should be a finite number";
+    case error_type::greater_than: return bound_message("greater than", ctx.at("gt"));
+    case error_type::greater_than_equal: return bound_message("greater than or equal to", ctx.at("ge"));
+    case error_type::less_than: return bound_message("less than", ctx.at("lt"));
+    case error_type::less_than_equal: return bound_message("less than or equal to", ctx.at("le"));
+    case error_type::string_too_short: return length_message(ctx, true, true);
+    case error_type::string_too_long: return length_message(ctx, false, true);
+    case error_type::too_short: return length_message(ctx, true, false);
+    case error_type::too_long: return length_message(ctx, false, false);
+    case error_type::string_pattern_mismatch: {
+        std::string msg = "String should match pattern '" + std::string(text_of(ctx, "pattern")) + "'";
+        // An invalid pattern, or a match too costly to finish (pydantic has no
+        // such case; its regex engine cannot fail).
+        if (auto const* why = ctx.if_contains("error"))
+            msg += ", which could not be evaluated: " + std::string(why->get_string());
+        return msg;
+    }
+    case error_type::literal_error:
+    case error_type::enum_: return "Input should be " + std::string(text_of(ctx, "expected"));
+    case error_type::value_error: return "Value error, " + std::string(text_of(ctx, "error"));
+    case error_type::datetime_from_date_parsing:
+        return "Input should be a valid datetime or date, " + std::string(text_of(ctx, "error"));
+    case error_type::timezone_aware: return "Input should have timezone info";
+    case error_type::custom: break;
+    }
+    return e.custom_msg;
+}
+
+} // namespace
+
+void validation_context::keep(error_type type, boost::json::value&& input, boost::json::object&& ctx)
+{
+    boost::json::array loc(depth_);
+    std::size_t i = depth_;
+    for (const scope* s = innermost_; s; s = s->outer_) {
+        if (s->is_index_)
+            loc[--i] = static_cast<std::uint64_t>(s->index_);
+        else
+            loc[--i] = s->key_;
+    }
+    errors_.push_back({type, std::move(loc), std::move(input), std::move(ctx)});
+}
+
+void validation_context::keep_custom(std::string_view type, std::string_view msg, boost::json::value&& input,
+                                     boost::json::object&& ctx)
+{
+    keep(error_type::custom, std::move(input), std::move(ctx));
+    errors_.back().custom_type = type;
+    errors_.back().custom_msg = msg;
+}
+
+void validation_context::sort_errors_by_rank(std::size_t first, const void* rank,
+                                             std::size_t (*rank_of)(const void*, std::optional<std::string_view>))
+{
+    auto begin = kept_from(first);
+    const auto n = static_cast<std::size_t>(errors_.end() - begin);
+    std::vector<std::size_t> ranks(n);
+    for (std::size_t i = 0; i < n; ++i)
+        ranks[i] = rank_of(rank, key_of(begin[static_cast<std::ptrdiff_t>(i)]));
+    if (std::is_sorted(ranks.begin(), ranks.end()))
+        return;
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ranks[a] < ranks[b]; });
+    std::vector<validation_error> sorted;
+    sorted.reserve(n);
+    for (std::size_t i : order)
+        sorted.push_back(std::move(begin[static_cast<std::ptrdiff_t>(i)]));
+    std::move(sorted.begin(), sorted.end(), begin);
+}
+
+EngineError validation_context::to_error(std::string_view title) &&
+{
+    boost::json::array errors;
+    errors.reserve(errors_.size());
+    for (validation_error& e : errors_) {
+        boost::json::object out;
+        out.reserve(5);
+        if (e.type == error_type::custom)
+            out.emplace("type", e.custom_type);
+        else
+            out.emplace("type", error_type_name(e.type));
+        out.emplace("loc", std::move(e.loc));
+        out.emplace("msg", message_of(e));
+        out.emplace("input", std::move(e.input));
+        if (!e.ctx.empty())
+            out.emplace("ctx", std::move(e.ctx));
+        errors.emplace_back(std::move(out));
+    }
+    std::string message = format_errors(title, errors, count_);
+    boost::json::object details;
+    details.emplace("title", title);
+    details.emplace("errors", std::move(errors));
+    details.emplace("error_count", count_);
+    return make_error(EngineErrorCode::validation, EngineErrorSource::json_engine, "validation_failed",
+                      std::move(message), std::move(details));
+}
+
+std::string validation_context::format_errors(std::string_view title, const boost::json::array& errors,
+                                              std::size_t count)
+{
+    std::string out;
+    detail::append_integer(out, count);
+    out += count == 1 ? " validation error for " : " validation errors for ";
+    out += title;
+    for (auto const& ev : errors) {
+        auto const& e = ev.get_object();
+        out += '\n';
+        auto const& loc = e.at("loc").get_array();
+        if (!loc.empty()) {
+            bool first = true;
+            for (auto const& part : loc) {
+                if (!first)
+                    out += '.';
+                first = false;
+                if (part.is_string())
+                    out += part.get_string();
+                else
+                    detail::append_integer(out, part.to_number<std::uint64_t>());
+            }
+            out += '\n';
+        }
+        auto const& input = e.at("input");
+        std::string repr;
+        detail::append_python_repr(repr, input);
+        out += "  ";
+        out += e.at("msg").get_string();
+        out += " [type=";
+        out += e.at("type").get_string();
+        out += ", input_value=";
+        out += detail::shorten_repr(repr);
+        out += ", input_type=";
+        out += detail::python_type_name(input);
+        out += ']';
+    }
+    if (count > errors.size()) {
+        std::size_t more = count - errors.size();
+        out += "\n... and ";
+        detail::append_integer(out, more);
+        out += more == 1 ? " more error (max_errors=" : " more errors (max_errors=";
+        detail::append_integer(out, errors.size()); // as many as were kept
+        out += ')';
+    }
+    return out;
+}
+
+} // namespace agent_engine
