@@ -15,8 +15,9 @@ namespace crawl {
 agent_engine::Result<void> rename_url(boost::json::object& doc)
 {
     if (auto* url = doc.if_contains("url")) {
-        doc["start_url"] = *url;
+        boost::json::value start_url = std::move(*url); // inserting a key may move the others
         doc.erase("url");
+        doc["start_url"] = std::move(start_url);
     }
     return boost::outcome_v2::success();
 }

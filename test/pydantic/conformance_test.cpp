@@ -157,7 +157,7 @@ void as_converted(boost::json::value& v)
 {
     if (v.is_number()) {
         double d = v.to_number<double>();
-        if (d == static_cast<double>(static_cast<std::int64_t>(d)) && d > -9.2e18 && d < 9.2e18)
+        if (d > -9.2e18 && d < 9.2e18 && d == static_cast<double>(static_cast<std::int64_t>(d)))
             v = static_cast<std::int64_t>(d);
         else
             v = d;
