@@ -145,8 +145,9 @@ BOOST_AUTO_TEST_CASE(migrate_document_runs_the_chain_in_place)
     auto from = migrate_document<orders::v3::Order>(dom.value().as_object());
     BOOST_REQUIRE_MESSAGE(from, message_of(from));
     BOOST_TEST(from.value() == 1);
-    BOOST_TEST(test_support::compact(dom.value()) ==
-               R"({"client":"acme","last_name":"Lovelace","quantity":3,"schema_version":3,"first_name":"Ada"})");
+    // Compared as values: a migration may leave the keys in any order.
+    BOOST_TEST(dom.value() == boost::json::parse(R"({"client":"acme","first_name":"Ada","last_name":"Lovelace",)"
+                                                 R"("quantity":3,"schema_version":3})"));
     // A current document: nothing to do.
     auto again = migrate_document<orders::v3::Order>(dom.value().as_object());
     BOOST_REQUIRE(again);
