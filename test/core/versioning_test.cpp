@@ -6,6 +6,7 @@
 #include "test_support.hpp"
 
 #include <string>
+#include <vector>
 
 using namespace agent_engine;
 using test_support::message_of;
@@ -122,7 +123,7 @@ BOOST_AUTO_TEST_CASE(a_migrated_document_is_validated_as_the_current_version)
 BOOST_AUTO_TEST_CASE(a_version_that_is_not_a_whole_number_from_1_is_an_error)
 {
     for (auto text : {R"({"schema_version": "3", "client": "a"})", R"({"schema_version": 0, "client": "a"})",
-                      R"({"schema_version": 2.0, "client": "a"})", R"({"schema_version": null, "client": "a"})"}) {
+                      R"({"schema_version": 2.5, "client": "a"})", R"({"schema_version": null, "client": "a"})"}) {
         BOOST_TEST_CONTEXT(text)
         {
             auto r = read_every_way<orders::v3::Order>(text);
@@ -136,6 +137,65 @@ BOOST_AUTO_TEST_CASE(a_version_that_is_not_a_whole_number_from_1_is_an_error)
     BOOST_REQUIRE(!quoted);
     BOOST_TEST(quoted.error().message ==
                "Order: the document's version (schema_version) should be a whole number from 1, not '3'");
+}
+
+BOOST_AUTO_TEST_CASE(a_version_is_read_as_its_member_is_on_every_path)
+{
+    // 2.0 and 3.0 are 2 and 3, as for any integer member, whether the text or the
+    // DOM path reads the version.
+    for (auto text : {R"({"schema_version": 2.0, "client": "acme", "name": "Ada Lovelace", "quantity": 3})",
+                      R"({"schema_version": 3.0, "client": "acme", "first_name": "Ada", "last_name": "Lovelace",
+                          "quantity": 3})"}) {
+        BOOST_TEST_CONTEXT(text)
+        {
+            auto r = read_every_way<orders::v3::Order>(text);
+            BOOST_REQUIRE_MESSAGE(r, message_of(r));
+            BOOST_TEST(to_json(r.value()) == to_json(ada));
+        }
+    }
+    // A version below 1 however it is stored (a DOM built in code may hold an unsigned 0).
+    auto zero = document_version<orders::v3::Order>(boost::json::object{{"schema_version", 0u}});
+    BOOST_REQUIRE(!zero);
+    BOOST_TEST(zero.error().error_id == "version_type");
+}
+
+BOOST_AUTO_TEST_CASE(the_version_written_is_the_current_one_whatever_the_member_holds)
+{
+    orders::v3::Order stale = ada;
+    stale.schema_version = 2; // would make a reader run 2 -> 3 on a document of version 3's shape
+    BOOST_TEST(to_dict(stale).at("schema_version") == 3);
+    BOOST_TEST(to_json(stale) == to_json(ada));
+    auto back = read_every_way<orders::v3::Order>(to_json(stale));
+    BOOST_REQUIRE_MESSAGE(back, message_of(back));
+    BOOST_TEST(back.value().last_name == "Lovelace");
+}
+
+// A versioned schema held in another is not migrated: read only at its current
+// version, never as the current shape.
+struct Batch {
+    std::vector<orders::v3::Order> orders;
+};
+BOOST_DESCRIBE_STRUCT(Batch, (), (orders))
+
+BOOST_AUTO_TEST_CASE(a_versioned_member_at_another_version_is_an_error_not_a_misread)
+{
+    auto current = read_every_way<Batch>(R"({"orders": [)" + to_json(ada) + "]}");
+    BOOST_REQUIRE_MESSAGE(current, message_of(current));
+    BOOST_TEST(current.value().orders.at(0).first_name == "Ada");
+
+    for (auto order : {R"({"schema_version": 1, "customer": "acme", "name": "Ada Lovelace", "quantity": "3"})",
+                       R"({"customer": "acme", "name": "Ada Lovelace", "quantity": "3"})"}) {
+        BOOST_TEST_CONTEXT(order)
+        {
+            auto r = read_every_way<Batch>(std::string(R"({"orders": [)") + order + "]}");
+            BOOST_REQUIRE(!r);
+            // The version member is declared first, so its error comes first.
+            auto const& e = r.error().details->at("errors").as_array().at(0).as_object();
+            BOOST_TEST(e.at("type") == "version_mismatch");
+            BOOST_TEST(e.at("loc") == boost::json::parse(R"(["orders", 0, "schema_version"])"));
+            BOOST_TEST(e.at("msg").as_string().starts_with("Input should be version 3 of Order, not 1"));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(migrate_document_runs_the_chain_in_place)
@@ -172,6 +232,6 @@ BOOST_AUTO_TEST_CASE(json_schema_states_the_version)
     BOOST_TEST(schema.at("x-schema-version") == 3);
     auto const& member = schema.at("properties").at("schema_version");
     BOOST_TEST(member.at("const") == 3);
-    BOOST_TEST(member.at("default") == 3);
+    BOOST_TEST(!member.as_object().contains("default")); // without the key, a document is version 1
     BOOST_TEST(!json_schema<TaskSpec>().as_object().contains("x-schema-version"));
 }

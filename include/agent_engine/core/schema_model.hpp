@@ -144,6 +144,7 @@ template <class T, auto Member> constexpr std::size_t member_index() noexcept
 // What schema_model says of T's version: none (version 0) unless T declares AGENT_ENGINE_SCHEMA_VERSION.
 template <class T, bool = declares<T, declare::version>> struct version_model {
     static constexpr int version = 0;
+    static constexpr std::size_t version_index = static_cast<std::size_t>(-1); // no member holds it
 };
 template <class T> struct version_model<T, true> {
     static constexpr auto declared = agent_engine_declare(schema_tag<T>, declare::version{});
@@ -183,10 +184,11 @@ template <class T> struct schema_model : detail::version_model<T> {
     static constexpr std::string_view description = schema_description<T>();
     using validator_classes = detail::declaring_classes<T, declare::validators>; // bases first
     // AGENT_ENGINE_SCHEMA_VERSION (T's own): `version` is the current version, 0 when T
-    // has none; when it has one, `version_index` is the index of the member that
-    // holds it.
+    // has none; `version_index` is the index of the member that holds it (none:
+    // past the last member).
     static constexpr bool versioned = detail::declares<T, declare::version>;
     using detail::version_model<T>::version;
+    using detail::version_model<T>::version_index;
 };
 
 } // namespace agent_engine

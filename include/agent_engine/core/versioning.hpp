@@ -17,13 +17,16 @@
 // any version up to the current one: an older one is copied, migrated step by
 // step, then read and validated as usual; a newer one is refused
 // (version_too_new), never read as the older shape. Only the document read
-// migrates: a versioned schema held as a member of another is read as it is.
+// migrates: a versioned schema held as a member of another is read only at its
+// current version (any other is a version_mismatch error, rules/described.hpp).
 //
 // The functions below are the steps, for a caller holding a DOM (the store's
 // migrate command): document_version, migrate_document.
 
 #include <agent_engine/core/detail/python_repr.hpp>
+#include <agent_engine/core/dom_reader.hpp>
 #include <agent_engine/core/result.hpp>
+#include <agent_engine/core/rules/number.hpp>
 #include <agent_engine/core/schema_model.hpp>
 
 #include <boost/json/array.hpp>
@@ -138,10 +141,15 @@ Result<std::int64_t> document_version(const boost::json::object& document)
     auto const* v = document.if_contains(key);
     if (!v)
         return 1;
-    if (v->is_int64() && v->get_int64() >= 1)
-        return v->get_int64();
-    if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
-        return static_cast<std::int64_t>(v->get_uint64());
+    // Read by the member's own rule, as the text path reads it (3.0 is 3), then
+    // range-checked.
+    using model = schema_model<T>;
+    typename model::template member_type<model::version_index> version{};
+    validation_context ctx;
+    dom_reader r(*v);
+    rule_of<decltype(version)>::read(r, version, ctx);
+    if (ctx.ok() && version >= 1)
+        return static_cast<std::int64_t>(version);
     std::string message = "the document's version (" + std::string(key) + ") should be a whole number from 1, not ";
     detail::append_python_repr(message, *v);
     return detail::version_error("version_type", schema_model<T>::title, std::move(message),

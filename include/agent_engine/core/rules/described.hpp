@@ -21,6 +21,7 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace agent_engine {
 namespace detail {
@@ -81,7 +82,10 @@ struct json_rule<T> {
                 w.plain_key(keys[I]);
             else
                 w.key(keys[I]);
-            rule_of<member_type<I>>::write(w, v.*member<I>::pointer);
+            if constexpr (I == model::version_index) // the version this code writes, whatever the member holds
+                rule_of<member_type<I>>::write(w, member_type<I>(model::version));
+            else
+                rule_of<member_type<I>>::write(w, v.*member<I>::pointer);
         });
         w.end_object();
     }
@@ -138,6 +142,8 @@ struct json_rule<T> {
         if (detail::settle_repeats(r, whole, ctx, first_error, repeated,
                                    [&](Reader& again) { read(again, out, ctx); }))
             return;
+        if constexpr (model::versioned)
+            check_version(r, whole, out, seen.test(model::version_index), ctx);
         for (std::size_t i = 0; i < size; ++i) {
             if (model::required[i] && !seen.test(i)) {
                 auto at = ctx.at(keys[i]);
@@ -149,6 +155,29 @@ struct json_rule<T> {
             detail::run_validators(out, ctx, [&] { return r.capture(whole); });
         if (ctx.error_count() != first_error)
             restore_declaration_order(ctx, first_error);
+    }
+
+    // A document of T held in another is read only at T's current version: the
+    // from_dict / from_json of T itself migrate, a member's read does not (it
+    // would be read as the current shape, losing what moved). Absent, the
+    // version is 1.
+    template <class Reader>
+    static void check_version(Reader& r, typename Reader::mark_type whole, const T& out, bool present,
+                              validation_context& ctx)
+    {
+        auto const& version = out.*member<model::version_index>::pointer;
+        if (std::cmp_equal(present ? version : 1, model::version))
+            return;
+        auto at = ctx.at(keys[model::version_index]);
+        ctx.fail("version_mismatch", [&] {
+            std::string got = present ? std::to_string(version) : "1 (no " + std::string(keys[model::version_index]) + ")";
+            return validation_context::error_parts{
+                "Input should be version " + std::to_string(model::version) + " of " + std::string(model::title) +
+                    ", not " + got + ": held in another document, it is not migrated (migrate it in that "
+                    "document's migration)",
+                present ? boost::json::value(version) : r.capture(whole),
+                {{"expected_version", model::version}}};
+        });
     }
 
     // pydantic reports a model's errors field by field in declaration order,
@@ -189,11 +218,11 @@ struct json_rule<T> {
                 required_keys.emplace_back(keys[I]);
             else
                 p["default"] = detail::as_input(defaults.*pointer);
-            if constexpr (model::versioned) {
-                if constexpr (I == model::version_index) {
-                    p["const"] = model::version; // what this code writes; older documents migrate first
-                    p["default"] = model::version;
-                }
+            if constexpr (I == model::version_index) {
+                // What this code writes. No "default": a document without the
+                // member is version 1, read by migrating it.
+                p.erase("default");
+                p["const"] = model::version;
             }
             properties.emplace(keys[I], std::move(property));
         });
