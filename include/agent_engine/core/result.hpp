@@ -13,14 +13,17 @@
 
 #include <agent_engine/core/error.hpp>
 
-#include <boost/outcome/result.hpp>
+// basic_result and its policy, not <boost/outcome/result.hpp>: that one also
+// brings boost::system and boost::exception_ptr, a second of parsing in every TU.
+#include <boost/outcome/basic_result.hpp>
+#include <boost/outcome/policy/throw_bad_result_access.hpp>
 #include <boost/outcome/try.hpp>
 
 namespace agent_engine {
 
 template <class T>
-using Result = boost::outcome_v2::result<T, EngineError,
-                                         boost::outcome_v2::policy::throw_bad_result_access<EngineError, void>>;
+using Result = boost::outcome_v2::basic_result<T, EngineError,
+                                               boost::outcome_v2::policy::throw_bad_result_access<EngineError, void>>;
 
 } // namespace agent_engine
 
