@@ -1,8 +1,6 @@
 #include <agent_engine/runtime/detail/progress_count.hpp>
-#include <agent_engine/runtime/detail/projects_named.hpp>
+#include <agent_engine/runtime/detail/store_projects.hpp>
 #include <agent_engine/runtime/store_copy.hpp>
-
-#include <algorithm>
 
 namespace agent_engine {
 namespace {
@@ -11,45 +9,14 @@ constexpr auto source = EngineErrorSource::task_manager;
 
 } // namespace
 
-namespace detail {
-
-Result<std::vector<std::string>> projects_named(const task_store& store, const std::vector<std::string>& named,
-                                                std::string_view store_name)
-{
-    BOOST_OUTCOME_TRY(auto held, store.list_projects());
-    if (named.empty())
-        return held;
-    boost::json::array missing;
-    std::string list;
-    for (auto const& p : named) {
-        if (std::binary_search(held.begin(), held.end(), p))
-            continue;
-        list += (missing.empty() ? "'" : ", '") + p + "'";
-        missing.emplace_back(p);
-    }
-    if (missing.empty())
-        return named;
-    std::string message = (missing.size() == 1 ? "No project " : "No projects ") + list + " in the " +
-                          std::string(store_name);
-    return make_error(EngineErrorCode::not_found, source, "project_not_found", std::move(message),
-                      {{"projects", std::move(missing)}});
-}
-
-} // namespace detail
 
 Result<copy_result> copy_documents(const task_store& from, task_store& to, const copy_options& options)
 {
     copy_result result;
     BOOST_OUTCOME_TRY(result.projects, detail::projects_named(from, options.projects, "source store"));
-    // Listed first, so that progress has its total.
-    std::vector<std::vector<std::string>> ids;
-    std::size_t total = 0;
-    for (auto const& project : result.projects) {
-        BOOST_OUTCOME_TRY(auto listed, from.list(project));
-        total += listed.size();
-        ids.push_back(std::move(listed));
-    }
-    detail::progress_count progress(options.progress, "copy", total);
+    BOOST_OUTCOME_TRY(auto listed, detail::list_documents(from, result.projects));
+    auto const& ids = listed.ids;
+    detail::progress_count progress(options.progress, "copy", listed.total);
     for (std::size_t p = 0; p < result.projects.size(); ++p) {
         std::string_view project = result.projects[p];
         for (auto const& id : ids[p]) {

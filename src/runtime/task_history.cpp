@@ -1,4 +1,5 @@
 #include <agent_engine/runtime/detail/progress_count.hpp>
+#include <agent_engine/runtime/detail/store_projects.hpp>
 #include <agent_engine/runtime/task_history.hpp>
 
 #include <algorithm>
@@ -12,6 +13,7 @@ namespace {
 
 constexpr auto source = EngineErrorSource::task_manager;
 
+using detail::list_documents;
 using detail::progress_count;
 
 // Tasks are ordered by (time, id): <0, 0 or >0 as `a` comes before, at or after (time, id).
@@ -99,16 +101,10 @@ Result<metadata_rows> select(const task_store& store, std::span<const std::strin
             merge(std::move(rows));
         }
     } else {
-        std::vector<std::vector<std::string>> ids;
-        std::size_t total = 0;
-        for (auto const& project : projects) {
-            BOOST_OUTCOME_TRY(auto listed, store.list(project));
-            total += listed.size();
-            ids.push_back(std::move(listed));
-        }
-        progress_count count(progress, "read", total);
+        BOOST_OUTCOME_TRY(auto listed, list_documents(store, projects));
+        progress_count count(progress, "read", listed.total);
         for (std::size_t i = 0; i < projects.size(); ++i)
-            merge(select_by_scanning(store, projects[i], ids[i], sel, count));
+            merge(select_by_scanning(store, projects[i], listed.ids[i], sel, count));
     }
     if (projects.size() > 1) { // each project's rows are in order; all of them are not
         std::sort(all.tasks.begin(), all.tasks.end(), [&sel](const indexed_task& a, const indexed_task& b) {
