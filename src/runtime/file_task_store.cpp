@@ -719,18 +719,10 @@ Result<void> file_task_store::check_exists() const
 
 Result<void> file_task_store::remove(std::string_view project, std::string_view id)
 {
-    BOOST_OUTCOME_TRY(check_project_key(project));
-    BOOST_OUTCOME_TRY(check_document_key(id));
-    std::string path = location(project, id);
-    return guarded(path, [&]() -> Result<void> {
-        BOOST_OUTCOME_TRY(auto dir_fd, open_document_directory(root_, project, path));
-        if (::unlinkat(dir_fd.get(), file_name(id).c_str(), 0) != 0)
-            return errno == ENOENT ? not_found_error(path) : io_error("remove", path, errno);
-        if (options_.durable) {
-            BOOST_OUTCOME_TRY(sync(dir_fd.get(), project_path(root_, project)));
-        }
-        return boost::outcome_v2::success();
-    });
+    // Under the write lock, as remove_if: a replace_if that judged the document
+    // before this removal then cannot write it back after it.
+    BOOST_OUTCOME_TRYV(remove_if(project, id, {0, []() -> Result<bool> { return true; }}));
+    return boost::outcome_v2::success();
 }
 
 } // namespace agent_engine
