@@ -220,16 +220,7 @@ std::string validation_context::format_errors(std::string_view title, const boos
         out += '\n';
         auto const& loc = e.at("loc").get_array();
         if (!loc.empty()) {
-            bool first = true;
-            for (auto const& part : loc) {
-                if (!first)
-                    out += '.';
-                first = false;
-                if (part.is_string())
-                    out += part.get_string();
-                else
-                    detail::append_integer(out, part.to_number<std::uint64_t>());
-            }
+            detail::append_loc(out, loc);
             out += '\n';
         }
         auto const& input = e.at("input");

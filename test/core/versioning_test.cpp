@@ -117,7 +117,9 @@ BOOST_AUTO_TEST_CASE(a_migrated_document_is_validated_as_the_current_version)
                "input_type=dict]\n"
                "quantity\n"
                "  Input should be a valid integer, got a number with a fractional part [type=int_from_float, "
-               "input_value=2.5, input_type=float]");
+               "input_value=2.5, input_type=float]\n"
+               "(read as version 3 after migrating the document from version 1)");
+    BOOST_TEST(r.error().details->at("migrated_from") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_version_that_is_not_a_whole_number_from_1_is_an_error)

@@ -15,9 +15,10 @@
 // Every read takes read_options last, defaulted: from_json<T>(text, {.max_errors = 10}).
 //
 // The reads of a versioned schema (AGENT_ENGINE_SCHEMA_VERSION, core/versioning.hpp)
-// bring an older document forward first and refuse a newer one: every path that
-// reads a document (these, the stores, TaskManager) migrates, so none can forget
-// to; a document of the current version is read as fast as before.
+// bring an older document forward first and refuse a newer one, so that no read
+// of the type (these, the stores, TaskManager) can forget to; a document of the
+// current version is read as fast as before. A read of another type over the
+// same text (a metadata view, a schema holding it as a member) does not migrate.
 
 #include <agent_engine/core/dom_reader.hpp>
 #include <agent_engine/core/dom_writer.hpp>
@@ -84,7 +85,10 @@ template <class T> Result<void> from_dict(const boost::json::value& input, T& ou
             if (version < current_version<T>()) {
                 boost::json::value migrated = input;
                 BOOST_OUTCOME_TRYV(migrate_document<T>(migrated.as_object()));
-                return from_dict(migrated, out, options);
+                Result<void> read = from_dict(migrated, out, options);
+                if (!read) // its inputs are the migrated document's: say so
+                    return detail::read_after_migration(std::move(read).error(), version, current_version<T>());
+                return read;
             }
         }
     }

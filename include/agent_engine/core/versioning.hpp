@@ -71,21 +71,6 @@ inline EngineError migration_error(std::string reason, boost::json::array loc = 
 
 namespace detail {
 
-// "a.0.b", as pydantic prints a loc.
-inline std::string loc_text(const boost::json::array& loc)
-{
-    std::string out;
-    for (auto const& part : loc) {
-        if (!out.empty())
-            out += '.';
-        if (part.is_string())
-            out += part.get_string();
-        else
-            append_python_repr(out, part);
-    }
-    return out;
-}
-
 inline EngineError version_error(std::string error_id, std::string_view title, std::string message,
                                  boost::json::object details)
 {
@@ -106,11 +91,25 @@ inline EngineError migration_failed(std::string_view title, int from, EngineErro
         if (auto* r = e.details->if_contains("reason"); r && r->is_string())
             reason = r->get_string();
     }
-    std::string where = loc.empty() ? "" : " at " + loc_text(loc);
+    std::string where;
+    if (!loc.empty())
+        append_loc(where += " at ", loc);
     return version_error("migration_failed", title,
                          "cannot migrate the document from version " + std::to_string(from) + " to " +
                              std::to_string(from + 1) + where + ": " + reason,
                          {{"from_version", from}, {"to_version", from + 1}, {"loc", std::move(loc)}, {"reason", reason}});
+}
+
+// The errors of a document read after migrating it from version `from`: their
+// inputs are the migrated document's, which the message and details say.
+inline EngineError read_after_migration(EngineError e, std::int64_t from, int to)
+{
+    e.message += "\n(read as version " + std::to_string(to) + " after migrating the document from version " +
+                 std::to_string(from) + ")";
+    if (!e.details)
+        e.details.emplace();
+    e.details->insert_or_assign("migrated_from", from);
+    return e;
 }
 
 template <class T> EngineError version_too_new(std::int64_t version)

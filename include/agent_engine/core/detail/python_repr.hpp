@@ -6,6 +6,7 @@
 
 #include <agent_engine/core/detail/python_number.hpp>
 
+#include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
 
 #include <cmath>
@@ -141,6 +142,22 @@ inline std::string shorten_repr(const std::string& repr)
     while (!is_boundary(tail_begin))
         ++tail_begin;
     return repr.substr(0, head_end) + "..." + repr.substr(tail_begin);
+}
+
+// "a.0.b": how pydantic prints a loc (keys as they are, indices as numbers;
+// anything else, as a migration's loc may hold, as its repr).
+inline void append_loc(std::string& out, const boost::json::array& loc)
+{
+    bool first = true;
+    for (auto const& part : loc) {
+        if (!first)
+            out += '.';
+        first = false;
+        if (part.is_string())
+            out += part.get_string();
+        else
+            append_python_repr(out, part);
+    }
 }
 
 } // namespace agent_engine::detail
