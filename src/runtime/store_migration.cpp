@@ -1,11 +1,33 @@
 #include <agent_engine/runtime/detail/progress_count.hpp>
-#include <agent_engine/runtime/detail/projects_named.hpp>
+#include <agent_engine/runtime/detail/store_projects.hpp>
 #include <agent_engine/runtime/store_migration.hpp>
 
 namespace agent_engine {
 namespace {
 
 constexpr auto source = EngineErrorSource::task_manager;
+
+// The keys of `read` that `written` lacks, at any depth, as locs: what a rewrite
+// would lose (a key the schema does not read is dropped by from_dict).
+void find_dropped(const boost::json::value& read, const boost::json::value& written, boost::json::array& loc,
+                  boost::json::array& dropped)
+{
+    auto visit = [&](auto&& part, const boost::json::value& r, const boost::json::value* w) {
+        loc.emplace_back(part);
+        if (w)
+            find_dropped(r, *w, loc, dropped);
+        else
+            dropped.emplace_back(loc);
+        loc.pop_back();
+    };
+    if (read.is_object() && written.is_object()) {
+        for (auto const& [key, value] : read.get_object())
+            visit(key, value, written.get_object().if_contains(key));
+    } else if (read.is_array() && written.is_array() && read.get_array().size() == written.get_array().size()) {
+        for (std::size_t i = 0; i < read.get_array().size(); ++i)
+            visit(i, read.get_array()[i], &written.get_array()[i]);
+    }
+}
 
 // Migrates one document: `entry` says what became of it. Nothing is written
 // unless every step worked and the document is still the one read.
@@ -40,16 +62,28 @@ void migrate_one(task_store& store, const schema_migrator& schema, const migrate
         entry.outcome = migration_outcome::current;
         return;
     }
-    auto rewritten = schema.rewrite(document, options.format);
+    auto rewritten = schema.rewrite(document);
     if (!rewritten)
         return fail(std::move(rewritten).error());
+    boost::json::array loc, dropped;
+    find_dropped(document, rewritten.value(), loc, dropped);
+    if (!dropped.empty()) {
+        std::string keys;
+        for (auto const& at : dropped)
+            detail::append_loc(keys += keys.empty() ? "" : ", ", at.get_array());
+        return fail(make_error(EngineErrorCode::validation, source, "migration_drops_data",
+                               "Kept " + where + ": rewritten at version " + std::to_string(entry.to_version) +
+                                   " it would lose what the schema does not read: " + keys +
+                                   " (declare those members, or move them in a migration)",
+                               {{"task_id", entry.task_id}, {"dropped", std::move(dropped)}}));
+    }
     entry.outcome = migration_outcome::migrated;
     if (options.dry_run)
         return;
     // Written only over the bytes read: a writer that saved meanwhile (an older
     // program, or a newer one) keeps its document.
     const std::string& read = stored.value().bytes;
-    auto replaced = store.replace_if(entry.project, entry.task_id, rewritten.value(),
+    auto replaced = store.replace_if(entry.project, entry.task_id, serialize(rewritten.value(), options.format),
                                      {stored.value().version, [&]() -> Result<bool> {
                                           BOOST_OUTCOME_TRY(auto now, store.get(entry.project, entry.task_id));
                                           return now == read;
@@ -70,11 +104,11 @@ Result<migration_report> migrate_documents(task_store& store, const schema_migra
     migration_report report;
     report.dry_run = options.dry_run;
     BOOST_OUTCOME_TRY(auto projects, detail::projects_named(store, options.projects, "store"));
-    for (auto const& project : projects) { // listed first, so that progress has its total
-        BOOST_OUTCOME_TRY(auto ids, store.list(project));
-        for (auto& id : ids) {
+    BOOST_OUTCOME_TRY(auto listed, detail::list_documents(store, projects));
+    for (std::size_t p = 0; p < projects.size(); ++p) {
+        for (auto& id : listed.ids[p]) {
             migrated_document entry;
-            entry.project = project;
+            entry.project = projects[p];
             entry.task_id = std::move(id);
             report.documents.push_back(std::move(entry));
         }

@@ -135,8 +135,15 @@ BOOST_AUTO_TEST_CASE(a_document_that_cannot_be_migrated_is_left_untouched)
     const std::string too_new = R"({"schema_version": 4, "client": "acme", "lines": []})";
     const std::string invalid = R"({"schema_version": 2, "name": "Ada Lovelace"})"; // no client
     const std::string not_json = R"({"schema_version": 2,)";
-    for (auto const& [id, bytes] : std::map<std::string, std::string>{
-             {"bad-count", bad_count}, {"too-new", too_new}, {"invalid", invalid}, {"not-json", not_json}})
+    // A key the schema does not read: rewriting would drop it.
+    const std::string unknown_key =
+        R"({"schema_version": 2, "client": "acme", "name": "Ada Lovelace", "quantity": 3, "gift_note": "hi"})";
+    for (auto const& [id, bytes] :
+         std::map<std::string, std::string>{{"bad-count", bad_count},
+                                            {"too-new", too_new},
+                                            {"invalid", invalid},
+                                            {"not-json", not_json},
+                                            {"unknown-key", unknown_key}})
         BOOST_REQUIRE(s.store->put("shop", id, bytes));
 
     auto report = migrate_documents(*s.store, schema_migrator_for<v3::Order>());
@@ -147,8 +154,12 @@ BOOST_AUTO_TEST_CASE(a_document_that_cannot_be_migrated_is_left_untouched)
                                           "order-1 migrated 1->3\n"
                                           "order-2 migrated 2->3\n"
                                           "order-3 current 3->3\n"
-                                          "too-new failed 0->0 version_too_new\n");
-    BOOST_TEST(report.value().failed == 4u);
+                                          "too-new failed 0->0 version_too_new\n"
+                                          "unknown-key failed 2->3 migration_drops_data\n");
+    BOOST_TEST(report.value().failed == 5u);
+    BOOST_TEST(s.bytes("unknown-key") == unknown_key);
+    BOOST_TEST(report.value().documents.back().error->details->at("dropped") ==
+               parse_json(R"([["gift_note"]])").value());
     BOOST_TEST(s.bytes("bad-count") == bad_count);
     BOOST_TEST(s.bytes("too-new") == too_new);
     BOOST_TEST(s.bytes("invalid") == invalid);

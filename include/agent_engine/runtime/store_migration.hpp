@@ -31,8 +31,9 @@ struct schema_migrator {
     std::function<Result<std::int64_t>(boost::json::object&)> migrate;
     // Reads a document of the current version as the schema: its validation errors.
     std::function<Result<void>(const boost::json::value&)> validate;
-    // The same, then writes it back: its validation errors, or the text to store.
-    std::function<Result<std::string>(const boost::json::value&, const json_format&)> rewrite;
+    // The same, then writes it back: its validation errors, or the document to
+    // store (what to_dict of the value read gives).
+    std::function<Result<boost::json::value>(const boost::json::value&)> rewrite;
 };
 
 template <class T> schema_migrator schema_migrator_for()
@@ -48,9 +49,9 @@ template <class T> schema_migrator schema_migrator_for()
         T value{};
         return from_dict(document, value);
     };
-    m.rewrite = [](const boost::json::value& document, const json_format& format) -> Result<std::string> {
+    m.rewrite = [](const boost::json::value& document) -> Result<boost::json::value> {
         BOOST_OUTCOME_TRY(auto value, from_dict<T>(document));
-        return to_json(value, format);
+        return to_dict(value);
     };
     return m;
 }
@@ -94,8 +95,9 @@ BOOST_DESCRIBE_STRUCT(migration_report, (), (documents, migrated, current, faile
 // is read, parsed, migrated, validated and written only if every step works and
 // it was not saved again since it was read; a document that fails any step
 // (unreadable, migration_failed, version_too_new, invalid once migrated,
-// "task_changed": saved since) is left exactly as it was and reported with its
-// error, and the others go on. A project named that the store does not hold is
+// "migration_drops_data": a key the schema does not read, which rewriting would
+// lose, "task_changed": saved since) is left exactly as it was and reported with
+// its error, and the others go on. A project named that the store does not hold is
 // a not_found error before anything is read.
 Result<migration_report> migrate_documents(task_store& store, const schema_migrator& schema,
                                            const migrate_options& options = {});
