@@ -622,7 +622,7 @@ int run_migrate(const invocation& inv)
     erase_progress();
     const char* migrated_word = r.dry_run ? "would migrate" : "migrated";
     for (auto const& d : r.documents) {
-        std::cout << terminal_text(d.task_id) << ": ";
+        std::cout << terminal_text(d.project) << '/' << terminal_text(d.task_id) << ": ";
         switch (d.outcome) {
         case migration_outcome::migrated:
             std::cout << migrated_word << " from version " << d.from_version << " to " << d.to_version << '\n';
@@ -750,7 +750,7 @@ const command copy_command{
 };
 const command migrate_command{
     "migrate",
-    "rewrite checkpoints at the Task schema's current version",
+    "validate checkpoints; rewrite older Task versions at the current one",
     {{"dry-run", nullptr, "show what would be migrated, write nothing"}},
     {{"PROJECT"}},
     run_migrate,

@@ -225,7 +225,7 @@ BOOST_AUTO_TEST_CASE(migrate_reports_each_checkpoint_and_leaves_what_fails)
     cli c;
     auto current = c.at_root({"migrate", "t1"});
     BOOST_TEST(current.status == 0, current.err);
-    BOOST_TEST(current.out == "task-t1-4f2f2f93: already current\ntask-t1-98738ae8: already current\n"
+    BOOST_TEST(current.out == "t1/task-t1-4f2f2f93: already current\nt1/task-t1-98738ae8: already current\n"
                               "migrated 0, already current 2, failed 0\n");
     fs::path broken = c.root / "t1" / "task-t1-00broken.json";
     const std::string broken_text = R"({"task_id": "task-t1-00broken", "spec": 3})";
@@ -235,7 +235,7 @@ BOOST_AUTO_TEST_CASE(migrate_reports_each_checkpoint_and_leaves_what_fails)
 
     auto failed = c.at_root({"migrate", "--dry-run"});
     BOOST_TEST(failed.status == 1);
-    BOOST_TEST(lines(failed.out).front() == "task-t1-00broken: failed, left as it was: " + broken.string() + ":");
+    BOOST_TEST(lines(failed.out).front() == "t1/task-t1-00broken: failed, left as it was: " + broken.string() + ":");
     BOOST_TEST(lines(failed.out).back() == "would migrate 0, already current 4, failed 1");
     auto json = c.at_root({"--json", "migrate", "t1"});
     BOOST_TEST(json.status == 1);
