@@ -14,11 +14,7 @@ namespace crawl {
 // Version 2 renamed "url" to "start_url".
 agent_engine::Result<void> rename_url(boost::json::object& doc)
 {
-    if (auto* url = doc.if_contains("url")) {
-        boost::json::value start_url = std::move(*url); // inserting a key may move the others
-        doc.erase("url");
-        doc["start_url"] = std::move(start_url);
-    }
+    agent_engine::rename_key(doc, "url", "start_url");
     return boost::outcome_v2::success();
 }
 

@@ -30,11 +30,7 @@ inline std::string fixture(const std::string& name)
 // 1 -> 2: the rename and the type change.
 inline agent_engine::Result<void> rename_customer_count_quantity(boost::json::object& order)
 {
-    if (auto* customer = order.if_contains("customer")) {
-        boost::json::value client = std::move(*customer); // inserting a key may move the others
-        order.erase("customer");
-        order["client"] = std::move(client);
-    }
+    agent_engine::rename_key(order, "customer", "client");
     if (auto* quantity = order.if_contains("quantity"); quantity && quantity->is_string()) {
         std::string_view text = quantity->get_string();
         int n = 0;

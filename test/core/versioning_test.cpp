@@ -200,6 +200,23 @@ BOOST_AUTO_TEST_CASE(a_versioned_member_at_another_version_is_an_error_not_a_mis
     }
 }
 
+BOOST_AUTO_TEST_CASE(rename_key_keeps_the_value_whatever_the_insertion_moves)
+{
+    boost::json::object doc;
+    for (int i = 0; i < 40; ++i) // a full object, so that inserting reallocates
+        doc.emplace("k" + std::to_string(i), std::string(100, static_cast<char>('a' + i % 26)));
+    doc.reserve(doc.size()); // no spare room
+    rename_key(doc, "k3", "renamed");
+    BOOST_TEST(!doc.contains("k3"));
+    BOOST_TEST(doc.at("renamed").as_string() == std::string(100, 'd').c_str());
+    BOOST_TEST(doc.size() == 40u);
+    rename_key(doc, "absent", "k0"); // nothing to rename: k0 kept
+    BOOST_TEST(doc.at("k0").as_string() == std::string(100, 'a').c_str());
+    rename_key(doc, "k1", "k2"); // over an existing key: its value replaced
+    BOOST_TEST(doc.at("k2").as_string() == std::string(100, 'b').c_str());
+    BOOST_TEST(doc.size() == 39u);
+}
+
 BOOST_AUTO_TEST_CASE(migrate_document_runs_the_chain_in_place)
 {
     auto dom = parse_json(fixture("order-v1.json"));

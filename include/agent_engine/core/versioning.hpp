@@ -69,6 +69,20 @@ inline EngineError migration_error(std::string reason, boost::json::array loc = 
                       {{"reason", reason}, {"loc", std::move(loc)}});
 }
 
+// Renames the key `from` of `document` to `to`, keeping its value (and replacing
+// any value `to` had): the commonest step of a migration. Nothing happens
+// without `from`. The value is moved out before the new key goes in, since an
+// insertion may move the object's entries (a pointer from if_contains would dangle).
+inline void rename_key(boost::json::object& document, std::string_view from, std::string_view to)
+{
+    auto it = document.find(from);
+    if (it == document.end())
+        return;
+    boost::json::value value = std::move(it->value());
+    document.erase(it);
+    document.insert_or_assign(to, std::move(value));
+}
+
 namespace detail {
 
 inline EngineError version_error(std::string error_id, std::string_view title, std::string message,
