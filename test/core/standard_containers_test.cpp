@@ -10,6 +10,7 @@
 #include <array>
 #include <deque>
 #include <list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -98,6 +99,16 @@ struct Limited {
 };
 BOOST_DESCRIBE_STRUCT(Limited, (), (ids))
 AGENT_ENGINE_CONSTRAINTS(Limited, ids, agent_engine::constraints::min_length(2))
+
+// A move-only schema inside every kind of holder.
+struct Holders {
+    std::variant<std::string, Node> either;
+    std::optional<Node> maybe;
+    std::map<std::string, Node> by_name;
+    std::array<std::unique_ptr<Node>, 2> pair_of;
+    std::tuple<Node, int> with_count;
+};
+BOOST_DESCRIBE_STRUCT(Holders, (), (either, maybe, by_name, pair_of, with_count))
 
 } // namespace sc
 
@@ -365,4 +376,25 @@ BOOST_AUTO_TEST_CASE(a_length_constraint_on_a_set_names_it_a_set)
     BOOST_TEST(agent_engine::json_schema<sc::Limited>().at("properties").at("ids") ==
                boost::json::parse(R"({"default":[],"items":{"type":"integer","minimum":-2147483648,)"
                                   R"("maximum":2147483647},"minItems":2,"title":"Ids","type":"array","uniqueItems":true})"));
+}
+
+BOOST_AUTO_TEST_CASE(a_move_only_schema_inside_every_holder)
+{
+    static_assert(!std::is_copy_constructible_v<sc::Holders>);
+    const std::string text = R"({"either":{"name":"x","children":[],"next":{"name":"y","children":[],"next":null}},)"
+                             R"("maybe":{"name":"z","children":[],"next":null},)"
+                             R"("by_name":{"k":{"name":"w","children":[],"next":null}},)"
+                             R"("pair_of":[null,{"name":"q","children":[],"next":null}],)"
+                             R"("with_count":[{"name":"t","children":[],"next":null},1]})";
+    sc::Holders h = read<sc::Holders>(text); // from_json, and from_dict of parse_json
+    BOOST_REQUIRE(std::holds_alternative<sc::Node>(h.either));
+    BOOST_REQUIRE(std::get<sc::Node>(h.either).next);
+    BOOST_TEST(std::get<sc::Node>(h.either).next->name == "y");
+    BOOST_TEST(!h.pair_of[0]);
+    BOOST_TEST(written(h) == text);
+    BOOST_TEST(agent_engine::validate(h).has_value());
+    auto again = agent_engine::from_dict<sc::Holders>(agent_engine::to_dict(h));
+    BOOST_REQUIRE(again.has_value());
+    BOOST_TEST(written(again.value()) == text);
+    BOOST_TEST(agent_engine::json_schema<sc::Holders>().at("$defs").at("Node").at("title") == "Node");
 }
