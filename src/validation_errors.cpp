@@ -46,6 +46,8 @@ std::string_view error_type_name(error_type type) noexcept
         "value_error",
         "datetime_from_date_parsing",
         "timezone_aware",
+        "set_type",
+        "tuple_type",
         "",
     };
     return names[static_cast<std::size_t>(type)];
@@ -133,6 +135,8 @@ std::string message_of(const validation_error& e)
     case error_type::datetime_from_date_parsing:
         return "Input should be a valid datetime or date, " + std::string(text_of(ctx, "error"));
     case error_type::timezone_aware: return "Input should have timezone info";
+    case error_type::set_type: return "Input should be a valid set";
+    case error_type::tuple_type: return "Input should be a valid tuple";
     case error_type::custom: break;
     }
     return e.custom_msg;

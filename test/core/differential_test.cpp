@@ -11,8 +11,15 @@
 
 #include <boost/describe/enum_to_string.hpp>
 
+#include <array>
 #include <charconv>
+#include <memory>
 #include <random>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 namespace diff {
 
@@ -441,4 +448,80 @@ BOOST_AUTO_TEST_CASE(every_path_keeps_and_counts_the_same_errors_past_max_errors
     }
     BOOST_TEST(json_errors < 200);
     BOOST_TEST(overflowed > 3000); // most reads had more errors than they kept
+}
+
+// The standard containers (sets, fixed-length tuples, smart pointers, a schema
+// that holds itself): the same agreements, on generated values and on their
+// text corrupted, given items of the wrong type, or arrays one item longer.
+namespace diff {
+
+struct Bag {
+    std::set<std::string> tags;
+    std::multiset<std::int32_t> scores;
+    std::array<std::int32_t, 3> origin{};
+    std::pair<std::string, double> label;
+    std::tuple<std::int64_t, bool, std::string> row;
+    std::unique_ptr<Step> step;
+    std::shared_ptr<std::string> note;
+    std::vector<std::unique_ptr<Bag>> inner;
+};
+BOOST_DESCRIBE_STRUCT(Bag, (), (tags, scores, origin, label, row, step, note, inner))
+
+Bag bag(generator& gen, std::mt19937_64& rng, int depth = 0)
+{
+    auto below = [&](std::uint64_t n) { return rng() % n; };
+    Bag b;
+    for (auto n = below(4); n > 0; --n)
+        b.tags.insert(gen.text());
+    for (auto n = below(4); n > 0; --n)
+        b.scores.insert(static_cast<std::int32_t>(below(3)));
+    b.origin = {static_cast<std::int32_t>(rng()), 0, static_cast<std::int32_t>(below(9))};
+    b.label = {gen.text(), gen.number()};
+    b.row = {static_cast<std::int64_t>(rng()), below(2) == 1, gen.text()};
+    if (below(2))
+        b.step = std::make_unique<Step>(gen.step());
+    if (below(2))
+        b.note = std::make_shared<std::string>(gen.text());
+    for (auto n = depth < 2 ? below(3) : 0; n > 0; --n)
+        b.inner.push_back(below(3) ? std::make_unique<Bag>(bag(gen, rng, depth + 1)) : nullptr);
+    return b;
+}
+
+// One more item, of the wrong type, at the start of a random array.
+std::string lengthen(std::string s, std::mt19937_64& rng)
+{
+    std::size_t open = s.find('[', rng() % s.size());
+    if (open != std::string::npos)
+        s.insert(open + 1, s[open + 1] == ']' ? "\"x\"" : "\"x\", ");
+    return s;
+}
+
+} // namespace diff
+
+BOOST_AUTO_TEST_CASE(standard_containers_agree_on_every_path)
+{
+    diff::generator gen(7);
+    std::mt19937_64 rng(7);
+    int failures = 0;
+    for (int i = 0; i < 600; ++i) {
+        diff::Bag b = diff::bag(gen, rng);
+        std::string text = agent_engine::to_json(b);
+        BOOST_TEST_REQUIRE(text == agent_engine::serialize(agent_engine::to_dict(b)));
+        auto back = agent_engine::from_json<diff::Bag>(text);
+        BOOST_TEST_REQUIRE(back.has_value(), diff::outcome(back));
+        BOOST_TEST_REQUIRE(agent_engine::to_json(back.value()) == text);
+        std::string changed = i % 3 == 0 ? gen.corrupt(text) : i % 3 == 1 ? gen.mistype(text) : diff::lengthen(text, rng);
+        for (std::size_t max : {std::size_t(2), std::size_t(1000)}) {
+            agent_engine::read_options options{.max_errors = max};
+            auto direct = agent_engine::from_json<diff::Bag>(changed, options);
+            BOOST_TEST_REQUIRE(diff::outcome(direct) == diff::outcome_via_dom<diff::Bag>(changed, options),
+                               "input: " << changed);
+            diff::piecewise_source source(changed, 1 + i % 16, static_cast<std::uint64_t>(i));
+            BOOST_TEST_REQUIRE(diff::outcome(agent_engine::from_json<diff::Bag>(source, options)) ==
+                                   diff::outcome(direct),
+                               "input: " << changed);
+            failures += !direct;
+        }
+    }
+    BOOST_TEST(failures > 600); // most changes fail, so errors were compared, not only values
 }

@@ -9,14 +9,19 @@
 
 #include <unistd.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
+#include <set>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -77,6 +82,20 @@ struct LongName {
     LongEnum kind = LongEnum::first;
 };
 BOOST_DESCRIBE_STRUCT(LongName, (), (kind))
+
+// The standard containers: sets, fixed-length tuples, smart pointers, and a
+// schema that holds itself through a unique_ptr.
+struct Shelf {
+    std::string name;
+    std::set<std::string> tags;
+    std::array<double, 2> size{};
+    std::pair<std::string, std::int32_t> label;
+    std::tuple<bool, Color> flags;
+    std::shared_ptr<Item> featured;
+    std::unique_ptr<Shelf> below;
+};
+BOOST_DESCRIBE_STRUCT(Shelf, (), (name, tags, size, label, flags, featured, below))
+AGENT_ENGINE_REQUIRED(Shelf, name)
 
 } // namespace schema_test
 
@@ -268,6 +287,26 @@ BOOST_AUTO_TEST_CASE(a_real_validator_agrees_with_from_dict)
     add_case<Order>(cases, "discount ge 0", with(valid, "discount", -0.5), false);
     add_case<Order>(cases, "type one_of", with(valid, "type", "slow"), false);
     add_case<Order>(cases, "tags items", with(valid, "tags", boost::json::parse(R"([""])")), false);
+
+    // The standard containers (a duplicate in a set is left out: from_dict collapses
+    // it, as pydantic does, where "uniqueItems" refuses it).
+    boost::json::value shelf = boost::json::parse(
+        R"({"name": "top", "tags": ["a", "b"], "size": [1.5, 2], "label": ["x", 3], "flags": [true, "red"],)"
+        R"( "featured": {"name": "pear", "count": 1}, "below": {"name": "low", "below": null}})");
+    using schema_test::Shelf;
+    add_case<Shelf>(cases, "shelf", shelf, true);
+    add_case<Shelf>(cases, "shelf, minimal", boost::json::parse(R"({"name": "s"})"), true);
+    add_case<Shelf>(cases, "set not an array", with(shelf, "tags", "a"), false);
+    add_case<Shelf>(cases, "set item type", with(shelf, "tags", boost::json::parse("[1]")), false);
+    add_case<Shelf>(cases, "array too short", with(shelf, "size", boost::json::parse("[1]")), false);
+    add_case<Shelf>(cases, "array too long", with(shelf, "size", boost::json::parse("[1, 2, 3]")), false);
+    add_case<Shelf>(cases, "pair item type", with(shelf, "label", boost::json::parse("[3, \"x\"]")), false);
+    add_case<Shelf>(cases, "tuple enum item", with(shelf, "flags", boost::json::parse("[true, \"blue\"]")), false);
+    add_case<Shelf>(cases, "tuple not an array", with(shelf, "flags", true), false);
+    add_case<Shelf>(cases, "shared_ptr null", with(shelf, "featured", nullptr), true);
+    add_case<Shelf>(cases, "shared_ptr value", with(shelf, "featured", boost::json::parse(R"({"count": 1})")), false);
+    add_case<Shelf>(cases, "recursion, deep error",
+                    with(shelf, "below", boost::json::parse(R"({"name": "a", "below": {"name": 5}})")), false);
 
     // The library's own error type.
     auto error = ae::to_dict(ae::make_error(ae::EngineErrorCode::tool, ae::EngineErrorSource::tool_runtime, "e1",

@@ -37,6 +37,8 @@ enum class error_type : std::uint8_t {
     value_error,        // ctx: error
     datetime_from_date_parsing, // ctx: error
     timezone_aware,
+    set_type,
+    tuple_type,
     custom, // a rule's own type and message (validation_context::fail with a name)
 };
 

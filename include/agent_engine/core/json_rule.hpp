@@ -21,8 +21,11 @@
 // instead of stopping; `out` starts as a default-constructed T.
 //
 // The library ships rules for bool, every arithmetic type, std::string,
-// described enums and structs, std::optional and heap_optional, sequences,
-// string-keyed maps, std::variant and boost::json::value / object / array.
+// described enums and structs, std::optional and heap_optional, std::unique_ptr
+// and std::shared_ptr (as optionals), sequences, sets (std::set,
+// std::unordered_set, std::multiset), fixed-length tuples (std::tuple,
+// std::pair, std::array), string-keyed maps, std::variant and
+// boost::json::value / object / array: one header each under rules/.
 // For a type of your own, map it onto one of those with representation<T>
 // (representation.hpp), or, for the rare type that needs the reader itself,
 // specialize json_rule.

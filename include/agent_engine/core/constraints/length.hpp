@@ -4,6 +4,7 @@
 // min_length and max_length: characters (code points) of a string, items of a container.
 
 #include <agent_engine/core/constraints/kind.hpp>
+#include <agent_engine/core/rules/set.hpp>
 
 #include <cstddef>
 #include <iterator>
@@ -61,7 +62,9 @@ template <class V> void fail(validation_context& ctx, const V& v, bool at_least,
         if constexpr (text) {
             details.emplace(limit_key, limit);
         } else {
-            details.emplace("field_type", agent_engine::detail::is_mapping_v<V> ? "Dictionary" : "List");
+            details.emplace("field_type", agent_engine::detail::is_mapping_v<V>      ? "Dictionary"
+                                          : agent_engine::detail::is_unique_set_v<V> ? "Set"
+                                                                                      : "List");
             details.emplace(limit_key, limit);
             details.emplace("actual_length", std::size(v));
         }

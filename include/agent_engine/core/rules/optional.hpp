@@ -3,17 +3,25 @@
 
 // std::optional<T> and heap_optional<T>: an empty optional is written as null;
 // null reads as empty. A missing key leaves the member at its default, which
-// for an optional is empty.
+// for an optional is empty. detail::nullable_rule is the rule of every type that
+// holds a T or nothing: the smart pointers share it (rules/pointer.hpp).
 
 #include <agent_engine/core/detail/is_optional.hpp>
 #include <agent_engine/core/json_rule.hpp>
 
 namespace agent_engine {
+namespace detail {
 
-template <class O>
-    requires detail::is_optional_v<O>
-struct json_rule<O> {
-    using T = typename O::value_type;
+// How a type that holds a T or nothing (O) gets a T: O::value_type, and
+// emplace(), which makes a default T in it and returns it. rules/pointer.hpp
+// specializes it for the smart pointers.
+template <class O> struct nullable {
+    using value_type = typename O::value_type;
+    static value_type& emplace(O& o) { return o.emplace(); }
+};
+
+template <class O> struct nullable_rule {
+    using T = typename nullable<O>::value_type;
 
     template <class Writer> static void write(Writer& w, const O& v)
     {
@@ -30,8 +38,8 @@ struct json_rule<O> {
             out.reset();
             return;
         }
-        out.emplace(); // a value read from input starts from T's own defaults
-        rule_of<T>::read(r, *out, ctx);
+        // a value read from input starts from T's own defaults
+        rule_of<T>::read(r, nullable<O>::emplace(out), ctx);
     }
 
     static std::string label() { return "nullable[" + rule_of<T>::label() + "]"; }
@@ -40,6 +48,12 @@ struct json_rule<O> {
         return {{"anyOf", boost::json::array{rule_of<T>::schema(b), {{"type", "null"}}}}};
     }
 };
+
+} // namespace detail
+
+template <class O>
+    requires detail::is_optional_v<O>
+struct json_rule<O> : detail::nullable_rule<O> {};
 
 } // namespace agent_engine
 

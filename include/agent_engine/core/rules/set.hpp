@@ -1,0 +1,80 @@
+#ifndef AGENT_ENGINE_CORE_RULES_SET_HPP
+#define AGENT_ENGINE_CORE_RULES_SET_HPP
+
+// Sets (std::set, std::unordered_set) are pydantic's set[T]: a JSON array, written
+// in the set's own iteration order, read with duplicates collapsed as a Python set
+// collapses them. An error in an element is located by its index in the input, as
+// in a list; input that is not an array is `set_type`. JSON Schema: an array with
+// "uniqueItems": true.
+//
+// A std::multiset keeps its duplicates both ways, so it is no Python set: it is a
+// list[T] kept sorted (`list_type`, no "uniqueItems"), which keeps the schema true
+// of what it writes.
+
+#include <agent_engine/core/json_rule.hpp>
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+namespace agent_engine {
+namespace detail {
+
+template <class S> inline constexpr bool is_unique_set_v = false;
+template <class T, class C, class A> inline constexpr bool is_unique_set_v<std::set<T, C, A>> = true;
+template <class T, class H, class E, class A>
+inline constexpr bool is_unique_set_v<std::unordered_set<T, H, E, A>> = true;
+
+template <class S> inline constexpr bool is_json_set_v = is_unique_set_v<S>;
+template <class T, class C, class A> inline constexpr bool is_json_set_v<std::multiset<T, C, A>> = true;
+
+} // namespace detail
+
+template <class S>
+    requires detail::is_json_set_v<S>
+struct json_rule<S> {
+    using element = typename S::value_type;
+    static constexpr bool unique = detail::is_unique_set_v<S>;
+
+    template <class Writer> static void write(Writer& w, const S& v)
+    {
+        w.begin_array(v.size());
+        for (auto const& e : v)
+            rule_of<element>::write(w, e);
+        w.end_array();
+    }
+
+    template <class Reader> static void read(Reader& r, S& out, validation_context& ctx)
+    {
+        if (r.kind() != boost::json::kind::array) {
+            ctx.fail(unique ? error_type::set_type : error_type::list_type, [&] { return r.capture(); });
+            return;
+        }
+        out.clear();
+        // A set's elements are const: each is read on its own, then inserted;
+        // one that fails is not kept (nor is it by pydantic).
+        r.for_each_element([&](std::size_t i) {
+            auto at = ctx.at(i);
+            std::size_t before = ctx.error_count();
+            element e{};
+            rule_of<element>::read(r, e, ctx);
+            if (ctx.error_count() == before)
+                out.insert(std::move(e));
+        });
+    }
+
+    static std::string label() { return (unique ? "set[" : "list[") + rule_of<element>::label() + "]"; }
+    static boost::json::value schema(schema_builder& b)
+    {
+        boost::json::object s{{"type", "array"}, {"items", rule_of<element>::schema(b)}};
+        if constexpr (unique)
+            s["uniqueItems"] = true;
+        return s;
+    }
+};
+
+} // namespace agent_engine
+
+#endif
