@@ -46,6 +46,8 @@ std::string_view error_type_name(error_type type) noexcept
         "value_error",
         "datetime_from_date_parsing",
         "timezone_aware",
+        "datetime_type",
+        "datetime_parsing",
         "",
     };
     return names[static_cast<std::size_t>(type)];
@@ -133,6 +135,8 @@ std::string message_of(const validation_error& e)
     case error_type::datetime_from_date_parsing:
         return "Input should be a valid datetime or date, " + std::string(text_of(ctx, "error"));
     case error_type::timezone_aware: return "Input should have timezone info";
+    case error_type::datetime_type: return "Input should be a valid datetime";
+    case error_type::datetime_parsing: return "Input should be a valid datetime, " + std::string(text_of(ctx, "error"));
     case error_type::custom: break;
     }
     return e.custom_msg;

@@ -37,6 +37,8 @@ enum class error_type : std::uint8_t {
     value_error,        // ctx: error
     datetime_from_date_parsing, // ctx: error
     timezone_aware,
+    datetime_type,
+    datetime_parsing, // ctx: error
     custom, // a rule's own type and message (validation_context::fail with a name)
 };
 
