@@ -20,7 +20,7 @@ constexpr std::int64_t micros_per_second = 1'000'000;
 constexpr std::int64_t unix_0000 = -62167219200; // 0000-01-01T00:00:00Z
 constexpr std::int64_t unix_0001 = -62135596800; // 0001-01-01T00:00:00Z, Python's first
 constexpr std::int64_t unix_10000 = 253402300800; // 10000-01-01T00:00:00Z
-constexpr double ms_watershed = 2e10;             // past it, a Unix time counts milliseconds
+constexpr std::int64_t ms_watershed = 20'000'000'000; // past it, a Unix time counts milliseconds
 
 bool digits(std::string_view s, std::size_t at, std::size_t n, int& value) noexcept
 {
@@ -196,7 +196,7 @@ datetime_read read_unix_time(double d) noexcept
 {
     if (std::isnan(d))
         return failed(error_type::datetime_parsing, "NaN values not permitted");
-    bool ms = std::fabs(d) > ms_watershed;
+    bool ms = std::fabs(d) > static_cast<double>(ms_watershed);
     double seconds = ms ? d / 1000 : d;
     if (seconds >= static_cast<double>(unix_10000))
         return failed(error_type::datetime_parsing, "dates after 9999 are not supported as unix timestamps");

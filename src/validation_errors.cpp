@@ -48,6 +48,9 @@ std::string_view error_type_name(error_type type) noexcept
         "timezone_aware",
         "datetime_type",
         "datetime_parsing",
+        "uuid_type",
+        "uuid_parsing",
+        "path_type",
         "",
     };
     return names[static_cast<std::size_t>(type)];
@@ -137,6 +140,9 @@ std::string message_of(const validation_error& e)
     case error_type::timezone_aware: return "Input should have timezone info";
     case error_type::datetime_type: return "Input should be a valid datetime";
     case error_type::datetime_parsing: return "Input should be a valid datetime, " + std::string(text_of(ctx, "error"));
+    case error_type::uuid_type: return "UUID input should be a string, bytes or UUID object";
+    case error_type::uuid_parsing: return "Input should be a valid UUID, " + std::string(text_of(ctx, "error"));
+    case error_type::path_type: return "Input is not a valid path for <class 'pathlib.Path'>";
     case error_type::custom: break;
     }
     return e.custom_msg;

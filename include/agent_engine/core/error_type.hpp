@@ -39,6 +39,9 @@ enum class error_type : std::uint8_t {
     timezone_aware,
     datetime_type,
     datetime_parsing, // ctx: error
+    uuid_type,
+    uuid_parsing,     // ctx: error
+    path_type,
     custom, // a rule's own type and message (validation_context::fail with a name)
 };
 
