@@ -33,100 +33,66 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& value) noexc
     return true;
 }
 
-// The time after a valid date, from s[10] on: whether it is one.
-bool read_time(std::string_view s, timestamp_fields& out) noexcept
+// The time after a valid date, from s[10] on: nullptr when it is one, else
+// the reason of pydantic's datetime parser.
+const char* read_time(std::string_view s, timestamp_fields& out) noexcept
 {
     if (s[10] != 'T' && s[10] != 't' && s[10] != '_' && s[10] != ' ')
-        return false;
+        return "invalid datetime separator, expected `T`, `t`, `_` or space";
     out.has_time = true;
-    if (!digits(s, 11, 2, out.hour) || s.size() < 14 || s[13] != ':' || !digits(s, 14, 2, out.minute))
-        return false;
+    if (s.size() < 16)
+        return "input is too short";
+    if (!digits(s, 11, 2, out.hour))
+        return "invalid character in hour";
+    if (s[13] != ':')
+        return "invalid time separator, expected `:`";
+    if (!digits(s, 14, 2, out.minute))
+        return "invalid character in minute";
+    if (out.hour > 23)
+        return "hour value is outside expected range of 0-23";
+    if (out.minute > 59)
+        return "minute value is outside expected range of 0-59";
     std::size_t at = 16;
     if (at < s.size() && s[at] == ':') {
         if (!digits(s, 17, 2, out.second))
-            return false;
+            return "invalid character in second";
+        if (out.second > 59)
+            return "second value is outside expected range of 0-59";
         at = 19;
         if (at < s.size() && (s[at] == '.' || s[at] == ',')) {
             std::size_t first = ++at;
             for (long scale = 100000; at < s.size() && s[at] >= '0' && s[at] <= '9'; ++at, scale /= 10)
                 out.microsecond += (s[at] - '0') * scale;
             if (at == first)
-                return false;
+                return "second fraction digits missing after `.`";
         }
     }
-    if (out.hour > 23 || out.minute > 59 || out.second > 59)
-        return false;
     if (at == s.size())
-        return true;
+        return nullptr;
     if (s[at] == 'Z' || s[at] == 'z') {
         ++at;
     } else if (s[at] == '+' || s[at] == '-') {
         int tz_hour, tz_minute;
+        if (!digits(s, at + 1, 2, tz_hour))
+            return "invalid timezone hour";
         std::size_t minute_at = at + 3 < s.size() && s[at + 3] == ':' ? at + 4 : at + 3;
-        if (!digits(s, at + 1, 2, tz_hour) || !digits(s, minute_at, 2, tz_minute) || tz_hour > 23 || tz_minute > 59)
-            return false;
+        if (!digits(s, minute_at, 2, tz_minute))
+            return "invalid timezone minute";
+        if (tz_minute > 59)
+            return "timezone minute value is outside expected range of 0-59";
+        if (tz_hour > 23)
+            return "timezone offset must be less than 24 hours";
         out.offset_minutes = (s[at] == '-' ? -1 : 1) * (tz_hour * 60 + tz_minute);
         at = minute_at + 2;
     } else {
-        return false;
+        return "invalid timezone sign";
     }
     out.has_offset = true;
-    return at == s.size();
+    return at == s.size() ? nullptr : extra_characters;
 }
 
-datetime_read failed(error_type type, const char* reason) noexcept
-{
-    datetime_read r;
-    r.type = type;
-    r.reason = reason;
-    return r;
-}
-
-// A time in whole microseconds, checked against Python's range of years.
-datetime_read in_python_range(std::int64_t micros) noexcept
-{
-    if (micros < unix_0001 * micros_per_second)
-        return failed(error_type::datetime_parsing, "year 0 is out of range");
-    datetime_read r;
-    r.micros = micros;
-    r.ok = true;
-    return r;
-}
-
-// A Unix time written as a string: [+-]digits[.digits], as speedate takes it.
-std::optional<datetime_read> read_unix_text(std::string_view s) noexcept
-{
-    std::size_t at = s.empty() || (s[0] != '+' && s[0] != '-') ? 0 : 1;
-    bool any_digit = false, point = false;
-    for (std::size_t i = at; i < s.size(); ++i) {
-        if (s[i] >= '0' && s[i] <= '9')
-            any_digit = true;
-        else if (s[i] == '.' && !point)
-            point = true;
-        else
-            return std::nullopt;
-    }
-    if (!any_digit)
-        return std::nullopt;
-    bool negative = at == 1 && s[0] == '-';
-    std::string_view body = s.substr(at);
-    if (!point) {
-        std::int64_t n = 0;
-        auto [end, ec] = std::from_chars(body.data(), body.data() + body.size(), n);
-        if (ec != std::errc() || end != body.data() + body.size())
-            return std::nullopt; // too long for an integer: read as a date
-        return read_unix_time(negative ? -n : n);
-    }
-    std::string text(body); // strtod wants a terminated string
-    if (text.front() == '.')
-        text.insert(0, 1, '0');
-    double d = std::strtod(text.c_str(), nullptr);
-    return read_unix_time(negative ? -d : d);
-}
-
-} // namespace
-
-const char* read_timestamp(std::string_view s, timestamp_fields& out) noexcept
+// The date that starts `s`: nullptr when it is one, else the reason.
+const char* read_date_part(std::string_view s, timestamp_fields& out) noexcept
 {
     out = {};
     if (s.size() < 10)
@@ -147,11 +113,86 @@ const char* read_timestamp(std::string_view s, timestamp_fields& out) noexcept
     constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (out.day < 1 || out.day > month_days[out.month - 1] + (out.month == 2 && leap))
         return "day value is outside expected range";
-    if (s.size() == 10)
-        return nullptr;
+    return nullptr;
+}
+
+datetime_read failed(error_type type, const char* reason) noexcept
+{
+    datetime_read r;
+    r.type = type;
+    r.reason = reason;
+    return r;
+}
+
+// A time in whole microseconds, checked against Python's range of years when `check`.
+datetime_read in_python_range(std::int64_t micros, bool check = true) noexcept
+{
+    if (check && micros < unix_0001 * micros_per_second)
+        return failed(error_type::datetime_parsing, "year 0 is out of range");
+    datetime_read r;
+    r.micros = micros;
+    r.ok = true;
+    return r;
+}
+
+// A Unix time in microseconds (defined below, by read_unix_time).
+datetime_read unix_micros(std::int64_t n) noexcept;
+datetime_read unix_micros(double d) noexcept;
+
+// A Unix time written as a string: [+-]digits[.digits], as speedate takes it;
+// in Python's range of years when `python_range`.
+std::optional<datetime_read> read_unix_text(std::string_view s, bool python_range = true) noexcept
+{
+    std::size_t at = s.empty() || (s[0] != '+' && s[0] != '-') ? 0 : 1;
+    bool any_digit = false, point = false;
+    for (std::size_t i = at; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9')
+            any_digit = true;
+        else if (s[i] == '.' && !point)
+            point = true;
+        else
+            return std::nullopt;
+    }
+    if (!any_digit)
+        return std::nullopt;
+    bool negative = at == 1 && s[0] == '-';
+    std::string_view body = s.substr(at);
+    if (!point) {
+        std::int64_t n = 0;
+        auto [end, ec] = std::from_chars(body.data(), body.data() + body.size(), n);
+        if (ec != std::errc() || end != body.data() + body.size())
+            return std::nullopt; // too long for an integer: read as a date
+        return python_range ? read_unix_time(negative ? -n : n) : unix_micros(negative ? -n : n);
+    }
+    std::string text(body); // strtod wants a terminated string
+    if (text.front() == '.')
+        text.insert(0, 1, '0');
+    double d = std::strtod(text.c_str(), nullptr);
+    return python_range ? read_unix_time(negative ? -d : d) : unix_micros(negative ? -d : d);
+}
+
+// A Unix time as a date: it must be a midnight.
+datetime_read date_of(datetime_read r) noexcept
+{
+    constexpr std::int64_t micros_per_day = 86400 * micros_per_second;
+    if (!r.ok)
+        return failed(error_type::date_from_datetime_parsing, r.reason);
+    if (r.micros % micros_per_day != 0)
+        return failed(error_type::date_from_datetime_inexact, nullptr);
+    if (r.micros < unix_0001 * micros_per_second)
+        return failed(error_type::date_parsing, "year 0 is out of range");
+    return r;
+}
+
+} // namespace
+
+const char* read_timestamp(std::string_view s, timestamp_fields& out) noexcept
+{
+    if (const char* reason = read_date_part(s, out))
+        return reason;
     // pydantic reads a text that is no date-time as a date: past a valid date,
     // whatever is wrong with the time is more than a date holds.
-    if (!read_time(s, out)) {
+    if (s.size() > 10 && read_time(s, out)) {
         timestamp_fields date{out.year, out.month, out.day};
         out = date;
         return extra_characters;
@@ -183,16 +224,31 @@ datetime_read read_aware_datetime(std::string_view text) noexcept
 
 datetime_read read_unix_time(std::int64_t n) noexcept
 {
+    datetime_read r = unix_micros(n);
+    return r.ok ? in_python_range(r.micros) : r;
+}
+
+datetime_read read_unix_time(double d) noexcept
+{
+    datetime_read r = unix_micros(d);
+    return r.ok ? in_python_range(r.micros) : r;
+}
+
+namespace {
+
+// A Unix time in microseconds, checked against speedate's range (years 0 to 9999) only.
+datetime_read unix_micros(std::int64_t n) noexcept
+{
     bool ms = n > ms_watershed || n < -ms_watershed;
     std::int64_t per_second = ms ? 1000 : 1;
     if (n >= unix_10000 * per_second)
         return failed(error_type::datetime_parsing, "dates after 9999 are not supported as unix timestamps");
     if (n < unix_0000 * per_second)
         return failed(error_type::datetime_parsing, "dates before 0000 are not supported as unix timestamps");
-    return in_python_range(n * (micros_per_second / per_second));
+    return in_python_range(n * (micros_per_second / per_second), false);
 }
 
-datetime_read read_unix_time(double d) noexcept
+datetime_read unix_micros(double d) noexcept
 {
     if (std::isnan(d))
         return failed(error_type::datetime_parsing, "NaN values not permitted");
@@ -205,7 +261,53 @@ datetime_read read_unix_time(double d) noexcept
     double whole = std::floor(d);
     std::int64_t unit = ms ? 1000 : micros_per_second; // microseconds per unit of d
     return in_python_range(static_cast<std::int64_t>(whole) * unit +
-                           static_cast<std::int64_t>(std::llround((d - whole) * static_cast<double>(unit))));
+                               static_cast<std::int64_t>(std::llround((d - whole) * static_cast<double>(unit))),
+                           false);
+}
+
+} // namespace
+
+datetime_read read_date(std::string_view text) noexcept
+{
+    if (auto unix_time = read_unix_text(text, false))
+        return date_of(*unix_time);
+    timestamp_fields f;
+    if (const char* reason = read_date_part(text, f))
+        return failed(error_type::date_from_datetime_parsing, reason);
+    if (text.size() > 10) {
+        if (const char* reason = read_time(text, f))
+            return failed(error_type::date_from_datetime_parsing, reason);
+        if (f.hour || f.minute || f.second || f.microsecond)
+            return failed(error_type::date_from_datetime_inexact, nullptr);
+    }
+    if (f.year == 0)
+        return failed(error_type::date_parsing, "year 0 is out of range");
+    using namespace std::chrono;
+    year_month_day ymd{year{f.year}, month{static_cast<unsigned>(f.month)}, day{static_cast<unsigned>(f.day)}};
+    datetime_read r;
+    r.micros = sys_days{ymd}.time_since_epoch().count() * std::int64_t{86400} * micros_per_second;
+    r.ok = true;
+    return r;
+}
+
+datetime_read read_date(std::int64_t unix_time) noexcept
+{
+    return date_of(unix_micros(unix_time));
+}
+
+datetime_read read_date(double unix_time) noexcept
+{
+    return date_of(unix_micros(unix_time));
+}
+
+void append_date(std::string& out, std::int64_t days)
+{
+    using namespace std::chrono;
+    year_month_day ymd{sys_days{std::chrono::days{days}}};
+    char buf[24];
+    int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                          static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    out.append(buf, static_cast<std::size_t>(n));
 }
 
 void append_utc_datetime(std::string& out, std::int64_t micros)

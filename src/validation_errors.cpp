@@ -48,6 +48,10 @@ std::string_view error_type_name(error_type type) noexcept
         "timezone_aware",
         "datetime_type",
         "datetime_parsing",
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
         "uuid_type",
         "uuid_parsing",
         "path_type",
@@ -140,6 +144,13 @@ std::string message_of(const validation_error& e)
     case error_type::timezone_aware: return "Input should have timezone info";
     case error_type::datetime_type: return "Input should be a valid datetime";
     case error_type::datetime_parsing: return "Input should be a valid datetime, " + std::string(text_of(ctx, "error"));
+    case error_type::date_type: return "Input should be a valid date";
+    case error_type::date_parsing:
+        return "Input should be a valid date in the format YYYY-MM-DD, " + std::string(text_of(ctx, "error"));
+    case error_type::date_from_datetime_parsing:
+        return "Input should be a valid date or datetime, " + std::string(text_of(ctx, "error"));
+    case error_type::date_from_datetime_inexact:
+        return "Datetimes provided to dates should have zero time - e.g. be exact dates";
     case error_type::uuid_type: return "UUID input should be a string, bytes or UUID object";
     case error_type::uuid_parsing: return "Input should be a valid UUID, " + std::string(text_of(ctx, "error"));
     case error_type::path_type: return "Input is not a valid path for <class 'pathlib.Path'>";

@@ -243,6 +243,111 @@ BOOST_AUTO_TEST_CASE(in_a_struct_an_optional_and_a_list)
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(date)
+
+using ymd = std::chrono::year_month_day;
+
+// pydantic writes a date "YYYY-MM-DD" and reads one from a date-time whose time
+// is zero or a Unix time that is a midnight; for each input js:
+//   ta = TypeAdapter(date); ta.dump_json(ta.validate_json(js))
+BOOST_AUTO_TEST_CASE(written_as_iso_read_as_pydantic_reads_a_date)
+{
+    using namespace std::chrono;
+    test_support::check_round_trip(ymd{year{2025}, December, day{6}}, R"("2025-12-06")");
+    test_support::check_round_trip(ymd{year{2024}, February, day{29}}, R"("2024-02-29")");
+    test_support::check_round_trip(ymd{year{1}, January, day{1}}, R"("0001-01-01")");
+    test_support::check_round_trip(ymd{year{9999}, December, day{31}}, R"("9999-12-31")");
+    test_support::check_round_trip(ymd{year{1969}, December, day{31}}, R"("1969-12-31")");
+    struct { const char* json; const char* date; } cases[] = {
+        {R"("2025-12-06T00:00:00")", R"("2025-12-06")"},
+        {R"("2025-12-06T00:00:00Z")", R"("2025-12-06")"},
+        {R"("2025-12-06T00:00:00+01:00")", R"("2025-12-06")"}, // the local date: the offset is not applied
+        {R"("2025-12-06 00:00")", R"("2025-12-06")"},
+        {R"("2025-12-06t00:00:00,0z")", R"("2025-12-06")"},
+        {"1733443200", R"("2024-12-06")"},
+        {"1733443200000", R"("2024-12-06")"},
+        {R"("1733443200")", R"("2024-12-06")"},
+        {"86400.0", R"("1970-01-02")"},
+        {"-86400", R"("1969-12-31")"},
+        {R"("-86400")", R"("1969-12-31")"},
+        {"-62135596800000", R"("0001-01-01")"},
+    };
+    for (auto const& c : cases)
+        BOOST_TEST_CONTEXT(c.json)
+        {
+            BOOST_TEST(agent_engine::to_json(test_support::read<ymd>(c.json)) == c.date);
+        }
+}
+
+// for each input js: TypeAdapter(date).validate_json(js) -> errors()[0]
+BOOST_AUTO_TEST_CASE(errors_as_pydantic_reports_them)
+{
+    struct { const char* json; const char* type; const char* reason; } cases[] = {
+        {"true", "date_type", nullptr},
+        {"null", "date_type", nullptr},
+        {R"("2023-02-29")", "date_from_datetime_parsing", "day value is outside expected range"},
+        {R"("2025-13-01")", "date_from_datetime_parsing", "month value is outside expected range of 1-12"},
+        {R"("")", "date_from_datetime_parsing", "input is too short"},
+        {R"("2025-12-06X")", "date_from_datetime_parsing",
+         "invalid datetime separator, expected `T`, `t`, `_` or space"},
+        {R"("2025-12-06T0")", "date_from_datetime_parsing", "input is too short"},
+        {R"("2025-12-06Tx0:00")", "date_from_datetime_parsing", "invalid character in hour"},
+        {R"("2025-12-06T000:00")", "date_from_datetime_parsing", "invalid time separator, expected `:`"},
+        {R"("2025-12-06T00:x0")", "date_from_datetime_parsing", "invalid character in minute"},
+        {R"("2025-12-06T24:00:00")", "date_from_datetime_parsing", "hour value is outside expected range of 0-23"},
+        {R"("2025-12-06T00:60")", "date_from_datetime_parsing", "minute value is outside expected range of 0-59"},
+        {R"("2025-12-06T00:00:")", "date_from_datetime_parsing", "invalid character in second"},
+        {R"("2025-12-06T00:00:60")", "date_from_datetime_parsing", "second value is outside expected range of 0-59"},
+        {R"("2025-12-06T00:00:00.")", "date_from_datetime_parsing", "second fraction digits missing after `.`"},
+        {R"("2025-12-06T00:00x")", "date_from_datetime_parsing", "invalid timezone sign"},
+        {R"("2025-12-06T00:00:00+0x:00")", "date_from_datetime_parsing", "invalid timezone hour"},
+        {R"("2025-12-06T00:00:00+01")", "date_from_datetime_parsing", "invalid timezone minute"},
+        {R"("2025-12-06T00:00:00+01:60")", "date_from_datetime_parsing",
+         "timezone minute value is outside expected range of 0-59"},
+        {R"("2025-12-06T00:00:00+24:00")", "date_from_datetime_parsing", "timezone offset must be less than 24 hours"},
+        {R"("2025-12-06T00:00:00Zx")", "date_from_datetime_parsing",
+         "unexpected extra characters at the end of the input"},
+        {R"("0000-01-01")", "date_parsing", "year 0 is out of range"},
+        {R"("0000-01-01T00:00:00")", "date_parsing", "year 0 is out of range"},
+        {R"("0000-01-01T00:00:0x")", "date_from_datetime_parsing", "invalid character in second"},
+        {"1e20", "date_from_datetime_parsing", "dates after 9999 are not supported as unix timestamps"},
+        {"-1e15", "date_from_datetime_parsing", "dates before 0000 are not supported as unix timestamps"},
+        {"-62135683200000", "date_parsing", "year 0 is out of range"},
+        {R"("2025-12-06T00:00:01Z")", "date_from_datetime_inexact", nullptr},
+        {R"("2025-12-06T00:00:00.000001")", "date_from_datetime_inexact", nullptr},
+        {"1733443201", "date_from_datetime_inexact", nullptr},
+        {"1.5", "date_from_datetime_inexact", nullptr},
+        {"-62135596801000", "date_from_datetime_inexact", nullptr},
+    };
+    for (auto const& c : cases) {
+        BOOST_TEST_CONTEXT(c.json)
+        {
+            auto error = test_support::failure<ymd>(c.json);
+            auto const& e = error.details->at("errors").as_array().at(0).as_object();
+            BOOST_TEST(e.at("type").as_string() == c.type);
+            if (c.reason)
+                BOOST_TEST(e.at("ctx").at("error").as_string() == c.reason);
+            else
+                BOOST_TEST(!e.contains("ctx"));
+        }
+    }
+    // messages, loc and input, in a list: json.dumps(e.errors(include_url=False)) for
+    //   TypeAdapter(list[date]).validate_json('["2025-12-06", true, "0000-01-01", "2025-12-06T00:00:01Z", "x"]')
+    BOOST_TEST(errors_of<std::vector<ymd>>(R"(["2025-12-06", true, "0000-01-01", "2025-12-06T00:00:01Z", "x"])") ==
+               R"([{"type":"date_type","loc":[1],"msg":"Input should be a valid date","input":true},)"
+               R"({"type":"date_parsing","loc":[2],"msg":"Input should be a valid date in the format YYYY-MM-DD, year 0 is out of range","input":"0000-01-01","ctx":{"error":"year 0 is out of range"}},)"
+               R"({"type":"date_from_datetime_inexact","loc":[3],"msg":"Datetimes provided to dates should have zero time - e.g. be exact dates","input":"2025-12-06T00:00:01Z"},)"
+               R"({"type":"date_from_datetime_parsing","loc":[4],"msg":"Input should be a valid date or datetime, input is too short","input":"x","ctx":{"error":"input is too short"}}])");
+}
+
+BOOST_AUTO_TEST_CASE(json_schema_format)
+{
+    // TypeAdapter(date).json_schema() -> {'format': 'date', 'type': 'string'}
+    BOOST_TEST(test_support::compact(agent_engine::json_schema<ymd>()) == R"({"$schema":"https://json-schema.org/draft/2020-12/schema","type":"string","format":"date"})");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(uuid)
 
 // pydantic writes a UUID lowercase and hyphenated, and reads it in every form

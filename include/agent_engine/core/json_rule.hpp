@@ -23,7 +23,7 @@
 // The library ships rules for bool, every arithmetic type, std::string,
 // described enums and structs, std::optional and heap_optional, sequences,
 // string-keyed maps, std::variant and boost::json::value / object / array,
-// std::chrono::sys_time (rules/time.hpp), boost::uuids::uuid (rules/uuid.hpp)
+// std::chrono::sys_time and year_month_day (rules/time.hpp), boost::uuids::uuid (rules/uuid.hpp)
 // and std::filesystem::path (rules/path.hpp).
 // For a type of your own, map it onto one of those with representation<T>
 // (representation.hpp), or, for the rare type that needs the reader itself,

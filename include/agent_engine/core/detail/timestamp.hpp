@@ -45,6 +45,16 @@ datetime_read read_aware_datetime(std::string_view text) noexcept;
 datetime_read read_unix_time(double seconds) noexcept;
 datetime_read read_unix_time(std::int64_t seconds) noexcept;
 
+// A date read as pydantic's date reads it (lax mode): "YYYY-MM-DD", a date-time
+// whose time is zero (its offset aside), or a Unix time that is a midnight.
+// `micros` is then the date's midnight, UTC; the errors are date_parsing,
+// date_from_datetime_parsing and date_from_datetime_inexact.
+datetime_read read_date(std::string_view text) noexcept;
+datetime_read read_date(std::int64_t unix_time) noexcept;
+datetime_read read_date(double unix_time) noexcept;
+// `days` since 1970-01-01 as "YYYY-MM-DD".
+void append_date(std::string& out, std::int64_t days);
+
 // `micros` since the epoch as pydantic writes a UTC datetime:
 // "2025-12-06T02:45:18Z", with ".ffffff" before the Z when a fraction is left.
 void append_utc_datetime(std::string& out, std::int64_t micros);

@@ -12,6 +12,12 @@
 // string or number), datetime_from_date_parsing, timezone_aware,
 // datetime_parsing (a Unix time out of range, year 0, or a time the C++ type
 // cannot hold). The parsing and formatting are compiled once (src/datetime.cpp).
+//
+// std::chrono::year_month_day is pydantic's date: written "2025-12-06"; read
+// from "YYYY-MM-DD", from a date-time whose time is zero (its offset is not
+// applied: "2025-12-06T00:00:00+01:00" is 2025-12-06), or from a Unix time
+// that is a midnight, UTC. Errors: date_type, date_parsing,
+// date_from_datetime_parsing, date_from_datetime_inexact.
 
 #include <agent_engine/core/constraints/kind.hpp>
 #include <agent_engine/core/detail/timestamp.hpp>
@@ -48,6 +54,36 @@ template <class D> bool time_point_from_micros(std::int64_t micros, std::chrono:
     return true;
 }
 
+// Reads a date or time from a string or a number through `from` (an overload
+// set: string_view, int64, double), then keeps it with `keep(micros)`, false
+// when the C++ type cannot hold it. Anything else is `type_error`.
+template <class Reader, class From, class Keep>
+void read_temporal(Reader& r, validation_context& ctx, error_type type_error, From&& from, Keep&& keep)
+{
+    datetime_read got;
+    auto report = [&](auto&& input) {
+        if (got.ok) // read, but out of the C++ type's range
+            fail_with_reason(ctx, error_type::datetime_parsing, "out of range for the C++ time point type", input);
+        else
+            fail_with_reason(ctx, got.type, got.reason, input);
+    };
+    switch (r.kind()) {
+    case boost::json::kind::string: {
+        std::string_view text = r.get_string();
+        got = from(text);
+        if (!got.ok || !keep(got.micros))
+            report([&] { return boost::json::value(boost::json::string(text)); });
+        return;
+    }
+    case boost::json::kind::int64: got = from(r.get_int64()); break;
+    case boost::json::kind::uint64: got = from(static_cast<double>(r.get_uint64())); break;
+    case boost::json::kind::double_: got = from(r.get_double()); break;
+    default: ctx.fail(type_error, [&] { return r.capture(); }); return;
+    }
+    if (!got.ok || !keep(got.micros))
+        report([&] { return r.capture(); });
+}
+
 } // namespace detail
 
 template <class Rep, class Period>
@@ -66,36 +102,44 @@ struct json_rule<std::chrono::sys_time<std::chrono::duration<Rep, Period>>> {
 
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
     {
-        detail::datetime_read got;
-        switch (r.kind()) {
-        case boost::json::kind::string: {
-            std::string_view text = r.get_string();
-            got = detail::read_aware_datetime(text);
-            if (!got.ok || !detail::time_point_from_micros(got.micros, out))
-                report(ctx, got, [&] { return boost::json::value(boost::json::string(text)); });
-            return;
-        }
-        case boost::json::kind::int64: got = detail::read_unix_time(r.get_int64()); break;
-        case boost::json::kind::uint64: got = detail::read_unix_time(static_cast<double>(r.get_uint64())); break;
-        case boost::json::kind::double_: got = detail::read_unix_time(r.get_double()); break;
-        default: ctx.fail(error_type::datetime_type, [&] { return r.capture(); }); return;
-        }
-        if (!got.ok || !detail::time_point_from_micros(got.micros, out))
-            report(ctx, got, [&] { return r.capture(); });
+        detail::read_temporal(
+            r, ctx, error_type::datetime_type,
+            [](auto input) {
+                if constexpr (std::is_same_v<decltype(input), std::string_view>)
+                    return detail::read_aware_datetime(input);
+                else
+                    return detail::read_unix_time(input);
+            },
+            [&](std::int64_t micros) { return detail::time_point_from_micros(micros, out); });
     }
 
     static std::string label() { return "datetime"; }
     static boost::json::value schema(schema_builder&) { return {{"type", "string"}, {"format", "date-time"}}; }
+};
 
-private:
-    template <class Input> static void report(validation_context& ctx, const detail::datetime_read& got, Input&& input)
+template <> struct json_rule<std::chrono::year_month_day> {
+    using T = std::chrono::year_month_day;
+
+    template <class Writer> static void write(Writer& w, const T& v)
     {
-        if (got.ok) // read, but out of this time point's range
-            detail::fail_with_reason(ctx, error_type::datetime_parsing, "out of range for the C++ time point type",
-                                     input);
-        else
-            detail::fail_with_reason(ctx, got.type, got.reason, input);
+        std::string text;
+        detail::append_date(text, std::chrono::sys_days(v).time_since_epoch().count());
+        w.string(text);
     }
+
+    template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
+    {
+        detail::read_temporal(
+            r, ctx, error_type::date_type, [](auto input) { return detail::read_date(input); },
+            [&](std::int64_t micros) {
+                out = T(std::chrono::floor<std::chrono::days>(std::chrono::sys_time<std::chrono::microseconds>(
+                    std::chrono::microseconds(micros))));
+                return true;
+            });
+    }
+
+    static std::string label() { return "date"; }
+    static boost::json::value schema(schema_builder&) { return {{"type", "string"}, {"format", "date"}}; }
 };
 
 } // namespace agent_engine
