@@ -7,7 +7,6 @@
 #include <agent_engine/core/validation_context.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <numeric>
@@ -20,37 +19,47 @@ namespace agent_engine {
 
 std::string_view error_type_name(error_type type) noexcept
 {
-    static constexpr std::array<std::string_view, static_cast<std::size_t>(error_type::custom) + 1> names = {
-        "missing",
-        "extra_forbidden",
-        "model_type",
-        "dict_type",
-        "list_type",
-        "string_type",
-        "bool_type",
-        "int_type",
-        "int_from_float",
-        "float_type",
-        "finite_number",
-        "greater_than",
-        "greater_than_equal",
-        "less_than",
-        "less_than_equal",
-        "string_too_short",
-        "string_too_long",
-        "too_short",
-        "too_long",
-        "string_pattern_mismatch",
-        "literal_error",
-        "enum",
-        "value_error",
-        "datetime_from_date_parsing",
-        "timezone_aware",
-        "set_type",
-        "tuple_type",
-        "",
-    };
-    return names[static_cast<std::size_t>(type)];
+    // A switch, not a table: an enumerator added without its name is a -Wswitch warning.
+    switch (type) {
+    case error_type::missing: return "missing";
+    case error_type::extra_forbidden: return "extra_forbidden";
+    case error_type::model_type: return "model_type";
+    case error_type::dict_type: return "dict_type";
+    case error_type::list_type: return "list_type";
+    case error_type::string_type: return "string_type";
+    case error_type::bool_type: return "bool_type";
+    case error_type::int_type: return "int_type";
+    case error_type::int_from_float: return "int_from_float";
+    case error_type::float_type: return "float_type";
+    case error_type::finite_number: return "finite_number";
+    case error_type::greater_than: return "greater_than";
+    case error_type::greater_than_equal: return "greater_than_equal";
+    case error_type::less_than: return "less_than";
+    case error_type::less_than_equal: return "less_than_equal";
+    case error_type::string_too_short: return "string_too_short";
+    case error_type::string_too_long: return "string_too_long";
+    case error_type::too_short: return "too_short";
+    case error_type::too_long: return "too_long";
+    case error_type::string_pattern_mismatch: return "string_pattern_mismatch";
+    case error_type::literal_error: return "literal_error";
+    case error_type::enum_: return "enum";
+    case error_type::value_error: return "value_error";
+    case error_type::datetime_from_date_parsing: return "datetime_from_date_parsing";
+    case error_type::timezone_aware: return "timezone_aware";
+    case error_type::set_type: return "set_type";
+    case error_type::tuple_type: return "tuple_type";
+    case error_type::datetime_type: return "datetime_type";
+    case error_type::datetime_parsing: return "datetime_parsing";
+    case error_type::date_type: return "date_type";
+    case error_type::date_parsing: return "date_parsing";
+    case error_type::date_from_datetime_parsing: return "date_from_datetime_parsing";
+    case error_type::date_from_datetime_inexact: return "date_from_datetime_inexact";
+    case error_type::uuid_type: return "uuid_type";
+    case error_type::uuid_parsing: return "uuid_parsing";
+    case error_type::path_type: return "path_type";
+    case error_type::custom: break;
+    }
+    return {};
 }
 
 namespace {
@@ -137,6 +146,18 @@ std::string message_of(const validation_error& e)
     case error_type::timezone_aware: return "Input should have timezone info";
     case error_type::set_type: return "Input should be a valid set";
     case error_type::tuple_type: return "Input should be a valid tuple";
+    case error_type::datetime_type: return "Input should be a valid datetime";
+    case error_type::datetime_parsing: return "Input should be a valid datetime, " + std::string(text_of(ctx, "error"));
+    case error_type::date_type: return "Input should be a valid date";
+    case error_type::date_parsing:
+        return "Input should be a valid date in the format YYYY-MM-DD, " + std::string(text_of(ctx, "error"));
+    case error_type::date_from_datetime_parsing:
+        return "Input should be a valid date or datetime, " + std::string(text_of(ctx, "error"));
+    case error_type::date_from_datetime_inexact:
+        return "Datetimes provided to dates should have zero time - e.g. be exact dates";
+    case error_type::uuid_type: return "UUID input should be a string, bytes or UUID object";
+    case error_type::uuid_parsing: return "Input should be a valid UUID, " + std::string(text_of(ctx, "error"));
+    case error_type::path_type: return "Input is not a valid path for <class 'pathlib.Path'>";
     case error_type::custom: break;
     }
     return e.custom_msg;

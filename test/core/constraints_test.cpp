@@ -378,7 +378,8 @@ BOOST_AUTO_TEST_CASE(timestamps_follow_rfc_3339)
 {
     for (const char* valid : {"2025-12-06T02:45:18.337698Z", "2025-12-06T02:45:18Z", "2025-12-06t02:45:18z",
                               "2025-12-06T02:45:18+00:00", "2024-02-29T23:59:59.5-05:30", "2025-12-06 02:45:18Z",
-                              "2025-12-06_02:45:18Z"}) {
+                              "2025-12-06_02:45:18Z", "2025-12-06T02:45Z", "2025-12-06T02:45:18+0100",
+                              "2025-12-06T02:45:18,5Z"}) {
         BOOST_TEST_CONTEXT(valid)
         {
             expect_valid<Stage>(R"({"stage_id": "stage-1", "started_at": ")" + std::string(valid) + "\"}");
@@ -394,13 +395,16 @@ BOOST_AUTO_TEST_CASE(timestamps_follow_rfc_3339)
              {"2025/12/06T02:45:18Z", "datetime_from_date_parsing", "invalid date separator, expected `-`"},
              {"2025-13-06T02:45:18Z", "datetime_from_date_parsing", "month value is outside expected range of 1-12"},
              {"2025-02-29T02:45:18Z", "datetime_from_date_parsing", "day value is outside expected range"},
-             {"2025-12-06X02:45:18Z", "datetime_from_date_parsing",
-              "invalid datetime separator, expected `T`, `t`, `_` or space"},
-             {"2025-12-06T24:00:00Z", "datetime_from_date_parsing", "hour value is outside expected range of 0-23"},
-             {"2025-12-06T02:60:00Z", "datetime_from_date_parsing",
-              "minute value is outside expected range of 0-59"},
-             {"2025-12-06T02:45:18.Z", "datetime_from_date_parsing", "second fraction digits missing after `.`"},
-             {"2025-12-06T02:45:18#", "datetime_from_date_parsing", "invalid timezone sign"},
+             // pydantic 2.13 judges a text that is no date-time as a date: past a
+             // valid date, whatever is wrong is "extra characters" (checked with
+             // TypeAdapter(AwareDatetime).validate_json on each)
+             {"2025-12-06X02:45:18Z", "datetime_from_date_parsing", "unexpected extra characters at the end of the input"},
+             {"2025-12-06T24:00:00Z", "datetime_from_date_parsing", "unexpected extra characters at the end of the input"},
+             {"2025-12-06T02:60:00Z", "datetime_from_date_parsing", "unexpected extra characters at the end of the input"},
+             {"2025-12-06T02:45:18.Z", "datetime_from_date_parsing", "unexpected extra characters at the end of the input"},
+             {"2025-12-06T02:45:18#", "datetime_from_date_parsing", "unexpected extra characters at the end of the input"},
+             {"2025-12-06T02:45:18+01", "datetime_from_date_parsing", "unexpected extra characters at the end of the input"},
+             {"2025-1a/06T02:45:18Z", "datetime_from_date_parsing", "invalid character in month"},
              {"2025-12-06T02:45:18Zjunk", "datetime_from_date_parsing",
               "unexpected extra characters at the end of the input"},
              {"2025-12-06T02:45:18", "timezone_aware", nullptr},

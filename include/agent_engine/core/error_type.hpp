@@ -39,6 +39,15 @@ enum class error_type : std::uint8_t {
     timezone_aware,
     set_type,
     tuple_type,
+    datetime_type,
+    datetime_parsing, // ctx: error
+    date_type,
+    date_parsing,               // ctx: error
+    date_from_datetime_parsing, // ctx: error
+    date_from_datetime_inexact,
+    uuid_type,
+    uuid_parsing,     // ctx: error
+    path_type,
     custom, // a rule's own type and message (validation_context::fail with a name)
 };
 

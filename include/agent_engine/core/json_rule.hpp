@@ -24,8 +24,10 @@
 // described enums and structs, std::optional and heap_optional, std::unique_ptr
 // and std::shared_ptr (as optionals), sequences, sets (std::set,
 // std::unordered_set, std::multiset), fixed-length tuples (std::tuple,
-// std::pair, std::array), string-keyed maps, std::variant and
-// boost::json::value / object / array: one header each under rules/.
+// std::pair, std::array), string-keyed maps, std::variant,
+// boost::json::value / object / array, std::chrono::sys_time and
+// year_month_day, boost::uuids::uuid and std::filesystem::path: one header
+// each under rules/.
 // For a type of your own, map it onto one of those with representation<T>
 // (representation.hpp), or, for the rare type that needs the reader itself,
 // specialize json_rule.

@@ -10,12 +10,15 @@
 #include <agent_engine/core/rules/map.hpp>
 #include <agent_engine/core/rules/number.hpp>
 #include <agent_engine/core/rules/optional.hpp>
+#include <agent_engine/core/rules/path.hpp>
 #include <agent_engine/core/rules/pointer.hpp>
 #include <agent_engine/core/rules/representation.hpp>
 #include <agent_engine/core/rules/sequence.hpp>
 #include <agent_engine/core/rules/set.hpp>
 #include <agent_engine/core/rules/string.hpp>
 #include <agent_engine/core/rules/tuple.hpp>
+#include <agent_engine/core/rules/time.hpp>
+#include <agent_engine/core/rules/uuid.hpp>
 #include <agent_engine/core/rules/variant.hpp>
 
 #endif

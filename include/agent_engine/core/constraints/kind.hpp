@@ -66,6 +66,18 @@ template <class Input> void fail_value_error(validation_context& ctx, std::strin
     ctx.fail(error_type::value_error, [&] { return validation_context::error_details{input(), {{"error", message}}}; });
 }
 
+// An error of `type` whose ctx, when there is a `reason`, is {"error": reason}
+// (datetime_from_date_parsing, uuid_parsing...). `input()` is called only if the error is kept.
+template <class Input> void fail_with_reason(validation_context& ctx, error_type type, const char* reason, Input&& input)
+{
+    ctx.fail(type, [&] {
+        validation_context::error_details e{input()};
+        if (reason)
+            e.ctx.emplace("error", reason);
+        return e;
+    });
+}
+
 // Text a constraint keeps (pattern, one_of's strings, satisfies' message) is a
 // view, to keep declarations constexpr: a string literal or other const char*,
 // or a std::string_view, whose text must outlive the schema's use. A std::string

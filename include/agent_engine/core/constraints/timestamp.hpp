@@ -41,12 +41,8 @@ struct timestamp {
         auto problem = agent_engine::detail::check_timestamp(std::string_view(v));
         if (!problem)
             return true;
-        ctx.fail(problem->type, [&] {
-            validation_context::error_details e{agent_engine::detail::as_input(v)};
-            if (problem->reason)
-                e.ctx.emplace("error", problem->reason);
-            return e;
-        });
+        agent_engine::detail::fail_with_reason(ctx, problem->type, problem->reason,
+                                               [&] { return agent_engine::detail::as_input(v); });
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const

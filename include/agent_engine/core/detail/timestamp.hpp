@@ -2,9 +2,15 @@
 #define AGENT_ENGINE_CORE_DETAIL_TIMESTAMP_HPP
 
 // The one grammar of date-times: RFC 3339 as pydantic's datetime parser
-// (speedate) reads it, with its error reasons. The timestamp() constraint and
-// the runtime's parse_utc_timestamp both read through it.
+// (speedate, as pydantic 2.13 uses it) reads it, with its error reasons. The
+// timestamp() constraint, the std::chrono::sys_time rule (rules/time.hpp) and
+// the runtime's parse_utc_timestamp all read through it; it is compiled once,
+// in src/datetime.cpp.
 
+#include <agent_engine/core/error_type.hpp>
+
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace agent_engine::detail {
@@ -13,95 +19,45 @@ struct timestamp_fields {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
     long microsecond = 0;    // the fraction's first six digits
     bool has_time = false;   // false for a date alone
-    bool has_offset = false; // 'Z' or ±HH:MM
+    bool has_offset = false; // 'Z' or ±HH[:]MM
     int offset_minutes = 0;  // east of UTC
 };
 
 // Reads `s` into `out`: nullptr when it is a date or a date-time, else the
-// reason it is not, in speedate's words.
-inline const char* read_timestamp(std::string_view s, timestamp_fields& out) noexcept
-{
-    auto digits = [&](std::size_t at, std::size_t n, int& value) {
-        value = 0;
-        for (std::size_t i = at; i < at + n; ++i) {
-            if (i >= s.size() || s[i] < '0' || s[i] > '9')
-                return false;
-            value = value * 10 + (s[i] - '0');
-        }
-        return true;
-    };
-    out = {};
-    if (s.size() < 10)
-        return "input is too short";
-    if (!digits(0, 4, out.year))
-        return "invalid character in year";
-    if (s[4] != '-' || s[7] != '-')
-        return "invalid date separator, expected `-`";
-    if (!digits(5, 2, out.month))
-        return "invalid character in month";
-    if (!digits(8, 2, out.day))
-        return "invalid character in day";
-    if (out.month < 1 || out.month > 12)
-        return "month value is outside expected range of 1-12";
-    bool leap = (out.year % 4 == 0 && out.year % 100 != 0) || out.year % 400 == 0;
-    constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (out.day < 1 || out.day > month_days[out.month - 1] + (out.month == 2 && leap))
-        return "day value is outside expected range";
-    if (s.size() == 10)
-        return nullptr;
-    if (s[10] != 'T' && s[10] != 't' && s[10] != '_' && s[10] != ' ')
-        return "invalid datetime separator, expected `T`, `t`, `_` or space";
-    out.has_time = true;
-    if (s.size() < 19)
-        return "input is too short";
-    if (!digits(11, 2, out.hour))
-        return "invalid character in hour";
-    if (s[13] != ':' || s[16] != ':')
-        return "invalid time separator, expected `:`";
-    if (!digits(14, 2, out.minute))
-        return "invalid character in minute";
-    if (!digits(17, 2, out.second))
-        return "invalid character in second";
-    if (out.hour > 23)
-        return "hour value is outside expected range of 0-23";
-    if (out.minute > 59)
-        return "minute value is outside expected range of 0-59";
-    if (out.second > 59)
-        return "second value is outside expected range of 0-59";
-    std::size_t at = 19;
-    if (at < s.size() && s[at] == '.') {
-        std::size_t first = ++at;
-        for (long scale = 100000; at < s.size() && s[at] >= '0' && s[at] <= '9'; ++at, scale /= 10)
-            out.microsecond += (s[at] - '0') * scale;
-        if (at == first)
-            return "second fraction digits missing after `.`";
-    }
-    if (at == s.size())
-        return nullptr;
-    if (s[at] == 'Z' || s[at] == 'z') {
-        ++at;
-    } else if (s[at] == '+' || s[at] == '-') {
-        int tz_hour, tz_minute;
-        if (!digits(at + 1, 2, tz_hour))
-            return "invalid timezone hour";
-        if (at + 3 >= s.size() || s[at + 3] != ':')
-            return "invalid time separator, expected `:`";
-        if (!digits(at + 4, 2, tz_minute))
-            return "invalid timezone minute";
-        if (tz_minute > 59)
-            return "timezone minute value is outside expected range of 0-59";
-        if (tz_hour > 23)
-            return "timezone offset must be less than 24 hours";
-        out.offset_minutes = (s[at] == '-' ? -1 : 1) * (tz_hour * 60 + tz_minute);
-        at += 6;
-    } else {
-        return "invalid timezone sign";
-    }
-    out.has_offset = true;
-    if (at != s.size())
-        return "unexpected extra characters at the end of the input";
-    return nullptr;
-}
+// reason it is not, in pydantic's words. As pydantic, a text that is no
+// date-time is judged as a date: its reason is the date's ("invalid character
+// in month"), or, past a valid date, "unexpected extra characters at the end
+// of the input". Accepted: "YYYY-MM-DD", then `T`, `t`, `_` or a space, then
+// "HH:MM[:SS[(.|,)fraction]]" and an optional `Z`, `z` or ±HH[:]MM.
+const char* read_timestamp(std::string_view s, timestamp_fields& out) noexcept;
+
+// An aware date-time read as pydantic's AwareDatetime reads it (lax mode),
+// turned into microseconds since 1970-01-01T00:00:00Z.
+struct datetime_read {
+    std::int64_t micros = 0;
+    bool ok = false;
+    error_type type = error_type::datetime_parsing; // when !ok
+    const char* reason = nullptr;                    // ctx "error", when the type has one
+};
+// From a string: a date-time with an offset, or a Unix time written in digits.
+datetime_read read_aware_datetime(std::string_view text) noexcept;
+// From a JSON number: a Unix time in seconds, or in milliseconds past 2e10, as pydantic.
+datetime_read read_unix_time(double seconds) noexcept;
+datetime_read read_unix_time(std::int64_t seconds) noexcept;
+
+// A date read as pydantic's date reads it (lax mode): "YYYY-MM-DD", a date-time
+// whose time is zero (its offset aside), or a Unix time that is a midnight.
+// `micros` is then the date's midnight, UTC; the errors are date_parsing,
+// date_from_datetime_parsing and date_from_datetime_inexact.
+datetime_read read_date(std::string_view text) noexcept;
+datetime_read read_date(std::int64_t unix_time) noexcept;
+datetime_read read_date(double unix_time) noexcept;
+// `days` since 1970-01-01 as "YYYY-MM-DD".
+void append_date(std::string& out, std::int64_t days);
+
+// `micros` since the epoch as pydantic writes a UTC datetime:
+// "2025-12-06T02:45:18Z", with ".ffffff" before the Z when a fraction is left.
+void append_utc_datetime(std::string& out, std::int64_t micros);
 
 } // namespace agent_engine::detail
 

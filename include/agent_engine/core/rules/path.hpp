@@ -1,0 +1,43 @@
+#ifndef AGENT_ENGINE_CORE_RULES_PATH_HPP
+#define AGENT_ENGINE_CORE_RULES_PATH_HPP
+
+// std::filesystem::path is pydantic's Path: any string, kept as given, and
+// written as Python's str(PurePosixPath) writes it ("a//b/./c/" as "a/b/c",
+// "" as "."; ".." is kept). Errors: path_type (not a string). The writing is
+// compiled once (src/path.cpp).
+
+#include <agent_engine/core/json_rule.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace agent_engine {
+namespace detail {
+
+// `path` as Python's pathlib writes it on POSIX.
+std::string python_path_text(std::string_view path);
+
+} // namespace detail
+
+template <> struct json_rule<std::filesystem::path> {
+    template <class Writer> static void write(Writer& w, const std::filesystem::path& v)
+    {
+        w.string(detail::python_path_text(v.string()));
+    }
+
+    template <class Reader> static void read(Reader& r, std::filesystem::path& out, validation_context& ctx)
+    {
+        if (r.kind() == boost::json::kind::string)
+            out = std::filesystem::path(std::string(r.get_string()));
+        else
+            ctx.fail(error_type::path_type, [&] { return r.capture(); });
+    }
+
+    static std::string label() { return "Path"; }
+    static boost::json::value schema(schema_builder&) { return {{"type", "string"}, {"format", "path"}}; }
+};
+
+} // namespace agent_engine
+
+#endif
