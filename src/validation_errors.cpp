@@ -30,6 +30,7 @@ std::string_view error_type_name(error_type type) noexcept
         "bool_type",
         "int_type",
         "int_from_float",
+        "int_parsing_size",
         "float_type",
         "finite_number",
         "greater_than",
@@ -109,6 +110,7 @@ std::string message_of(const validation_error& e)
     case error_type::bool_type: return "Input should be a valid boolean";
     case error_type::int_type: return "Input should be a valid integer";
     case error_type::int_from_float: return "Input should be a valid integer, got a number with a fractional part";
+    case error_type::int_parsing_size: return "Unable to parse input string as an integer, exceeded maximum size";
     case error_type::float_type: return "Input should be a valid number";
     case error_type::finite_number: return "Input should be a finite number";
     case error_type::greater_than: return bound_message("greater than", ctx.at("gt"));

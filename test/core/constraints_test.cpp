@@ -6,6 +6,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -69,6 +70,15 @@ BOOST_DESCRIBE_STRUCT(Task, (), (task_id, routing_trace, counters, title))
 AGENT_ENGINE_CONSTRAINTS(Task, routing_trace, min_length(1), max_length(3))
 AGENT_ENGINE_CONSTRAINTS(Task, counters, max_length(1))
 AGENT_ENGINE_CONSTRAINTS(Task, title, min_length(2), max_length(4))
+
+// Integers beyond their C++ type, with bounds of their own.
+struct Sized {
+    int small = 0;
+    std::uint8_t tiny = 1;
+};
+BOOST_DESCRIBE_STRUCT(Sized, (), (small, tiny))
+AGENT_ENGINE_CONSTRAINTS(Sized, small, le(5))
+AGENT_ENGINE_CONSTRAINTS(Sized, tiny, ge(1))
 
 // Patterns a hostile or broken input must not turn into an exception or a crash.
 struct Word {
@@ -346,6 +356,30 @@ BOOST_AUTO_TEST_CASE(constraint_text_from_constants_keeps_its_value)
     expect_error<Kind>(R"({"level": "mid"})", R"({"type": "literal_error", "loc": ["level"],
         "msg": "Input should be '^kind-', 'low' or 'high'", "input": "mid",
         "ctx": {"expected": "'^kind-', 'low' or 'high'"}})");
+}
+
+// pydantic's int has no width: the C++ range is, for it, a ge and an le that the
+// member's own replace, checked le, lt, ge, gt (pydantic: Annotated[int,
+// Field(ge=-2**31, le=2**31-1), Field(le=5)]).
+BOOST_AUTO_TEST_CASE(an_integer_beyond_its_type_meets_the_members_own_bound_first)
+{
+    using constraints_test::Sized;
+    expect_error<Sized>(R"({"small": 3000000000})", R"({"type": "less_than_equal", "loc": ["small"],
+        "msg": "Input should be less than or equal to 5", "input": 3000000000, "ctx": {"le": 5}})");
+    expect_error<Sized>(R"({"tiny": -1})", R"({"type": "greater_than_equal", "loc": ["tiny"],
+        "msg": "Input should be greater than or equal to 1", "input": -1, "ctx": {"ge": 1}})");
+    // No bound of its own at that end: the type's.
+    expect_error<Sized>(R"({"tiny": 300})", R"({"type": "less_than_equal", "loc": ["tiny"],
+        "msg": "Input should be less than or equal to 255", "input": 300, "ctx": {"le": 255}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "retries": 3000000000})", R"({"type": "less_than_equal",
+        "loc": ["retries"], "msg": "Input should be less than or equal to 2147483647", "input": 3000000000,
+        "ctx": {"le": 2147483647}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "retries": -3000000000})", R"({"type": "greater_than_equal",
+        "loc": ["retries"], "msg": "Input should be greater than or equal to 0", "input": -3000000000, "ctx": {"ge": 0}})");
+    // An integral float beyond 64 bits is too big for pydantic's lax int.
+    expect_error<Sized>(R"({"small": 1e300})", R"({"type": "int_parsing_size", "loc": ["small"],
+        "msg": "Unable to parse input string as an integer, exceeded maximum size", "input": 1e300})");
+    expect_valid<Sized>(R"({"small": 5.0, "tiny": 255})");
 }
 
 BOOST_AUTO_TEST_CASE(the_first_failing_constraint_of_a_member_reports)
