@@ -399,6 +399,36 @@ BOOST_AUTO_TEST_CASE(one_of_strings_and_numbers)
         "loc": ["priority"], "msg": "Input should be 1, 2 or 3", "input": 4, "ctx": {"expected": "1, 2 or 3"}})");
 }
 
+// one_of is pydantic's Literal: it reads the value itself, so a value of another
+// JSON type is a literal_error, not the member type's error, and a listed number
+// takes an equal one of another type (Python's True == 1 == 1.0).
+BOOST_AUTO_TEST_CASE(one_of_reads_a_value_of_any_json_type_as_a_literal)
+{
+    expect_error<Stage>(R"({"stage_id": "stage-1", "status": 5})", R"({"type": "literal_error",
+        "loc": ["status"], "msg": "Input should be 'pending', 'running' or 'done'", "input": 5,
+        "ctx": {"expected": "'pending', 'running' or 'done'"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "status": null})", R"({"type": "literal_error",
+        "loc": ["status"], "msg": "Input should be 'pending', 'running' or 'done'", "input": null,
+        "ctx": {"expected": "'pending', 'running' or 'done'"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "priority": "1"})", R"({"type": "literal_error",
+        "loc": ["priority"], "msg": "Input should be 1, 2 or 3", "input": "1", "ctx": {"expected": "1, 2 or 3"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "priority": 1.5})", R"({"type": "literal_error",
+        "loc": ["priority"], "msg": "Input should be 1, 2 or 3", "input": 1.5, "ctx": {"expected": "1, 2 or 3"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "priority": false})", R"({"type": "literal_error",
+        "loc": ["priority"], "msg": "Input should be 1, 2 or 3", "input": false, "ctx": {"expected": "1, 2 or 3"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "priority": 9223372036854775808})", R"({"type": "int_parsing_size",
+        "loc": ["priority"], "msg": "Unable to parse input string as an integer, exceeded maximum size",
+        "input": 9223372036854775808})");
+    for (auto text : {R"({"stage_id": "stage-1", "priority": true})", R"({"stage_id": "stage-1", "priority": 1.0})"}) {
+        auto from_text = ae::from_json<Stage>(text);
+        auto from_dom = ae::from_dict<Stage>(ae::parse_json(text).value());
+        BOOST_TEST_REQUIRE(from_text.has_value(), text);
+        BOOST_TEST_REQUIRE(from_dom.has_value(), text);
+        BOOST_TEST((from_text.value().priority == std::optional<int>(1)));
+        BOOST_TEST((from_dom.value().priority == std::optional<int>(1)));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(optional_members_check_the_contained_value_and_null_passes)
 {
     expect_valid<Stage>(R"({"stage_id": "stage-1", "started_at": null, "priority": null})");

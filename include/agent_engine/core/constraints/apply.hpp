@@ -26,8 +26,14 @@ template <class V, class... Cs> bool check_constraints(const V& v, const std::tu
     }
 }
 
+// A constraint that reads the member's value itself (one_of: pydantic's Literal
+// is not its member type's validation, it replaces it).
+template <class C>
+concept reads_input = std::remove_cvref_t<C>::reads_input;
+
 // Reads a member that has constraints and checks them, in order, stopping at the
-// first that fails; a value that did not read cleanly is not checked.
+// first that fails; a value that did not read cleanly is not checked. A
+// constraint that reads the value itself (reads_input: one_of) reads it.
 //
 // An integer beyond its C++ type is judged as pydantic judges it: its int has no
 // width, and the range of the type is, for it, a ge and an le, replaced by the
@@ -46,6 +52,20 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
         }
         out.emplace(); // a value read from input starts from its type's own defaults
         read_constrained(r, *out, cs, ctx);
+    } else if constexpr ((reads_input<Cs> || ...)) {
+        bool read = false; // by the first that reads
+        std::apply([&](auto const&... c) {
+            auto read_by = [&](auto const& reader) {
+                if constexpr (reads_input<decltype(reader)>) {
+                    if (!read) {
+                        read = true;
+                        if (reader.read(r, out, ctx))
+                            check_constraints(out, cs, ctx);
+                    }
+                }
+            };
+            (read_by(c), ...);
+        }, cs);
     } else if constexpr (std::integral<V> && !std::same_as<V, bool>) {
         auto exact = rule_of<V>::read_exact(r, ctx);
         if (!exact)
