@@ -7,11 +7,13 @@
 // value is fine; a crash, a sanitizer report, an exception or a broken
 // invariant (checked with `expect`, which aborts) is a bug.
 
+#include <agent_engine/core/text_reader.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
 
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -46,9 +48,36 @@ public:
     }
 };
 
+// How many object members a value holds, at any depth: in text, a repeated key
+// counts each time; a DOM holds it once.
+inline std::size_t members_in(text_reader& r)
+{
+    std::size_t n = 0;
+    switch (r.kind()) {
+    case boost::json::kind::object: r.for_each_member([&](std::string_view) { n += 1 + members_in(r); }); break;
+    case boost::json::kind::array: r.for_each_element([&](std::size_t) { n += members_in(r); }); break;
+    default: r.skip();
+    }
+    return n;
+}
+inline std::size_t members_in(const boost::json::value& v)
+{
+    std::size_t n = 0;
+    if (auto const* o = v.if_object())
+        for (auto const& m : *o)
+            n += 1 + members_in(m.value());
+    else if (auto const* a = v.if_array())
+        for (auto const& e : *a)
+            n += members_in(e);
+    return n;
+}
+
 // from_json<Task> on the bytes; read in pieces, the same task or error; whatever
 // it accepts, from_dict accepts too, and it writes back to text that reads to the
-// same task.
+// same task. Text that repeats a key is compared with from_dict through the DOM's
+// own text: in a map, JSON text has every occurrence checked (pydantic's json
+// mode), which a DOM, holding the last, cannot; such text is then only never
+// more lenient than its DOM.
 inline void task_from_json(std::string_view bytes)
 {
     auto streamed = from_json<Task>(bytes);
@@ -66,10 +95,16 @@ inline void task_from_json(std::string_view bytes)
         return;
     }
     auto built = from_dict<Task>(dom.value());
+    text_reader counter(bytes);
+    if (members_in(counter) != members_in(dom.value())) {
+        expect(built.has_value() || !streamed.has_value(), "from_json accepted a repeated key from_dict refuses");
+        if (streamed)
+            expect(to_json(streamed.value()) == to_json(built.value()), "from_json and from_dict read another task");
+        streamed = from_json<Task>(serialize(dom.value()));
+    }
     expect(streamed.has_value() == built.has_value(), "from_json and from_dict disagree");
     if (!streamed) {
-        // The same errors, in the same order (a repeated key included: both list
-        // its errors at its first place), and the same message.
+        // The same errors, in the same order, and the same message.
         auto errors_of = [](const EngineError& e) {
             return e.details && e.details->contains("errors") ? serialize(e.details->at("errors")) : std::string();
         };

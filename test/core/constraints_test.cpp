@@ -6,6 +6,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -69,6 +70,15 @@ BOOST_DESCRIBE_STRUCT(Task, (), (task_id, routing_trace, counters, title))
 AGENT_ENGINE_CONSTRAINTS(Task, routing_trace, min_length(1), max_length(3))
 AGENT_ENGINE_CONSTRAINTS(Task, counters, max_length(1))
 AGENT_ENGINE_CONSTRAINTS(Task, title, min_length(2), max_length(4))
+
+// Integers beyond their C++ type, with bounds of their own.
+struct Sized {
+    int small = 0;
+    std::uint8_t tiny = 1;
+};
+BOOST_DESCRIBE_STRUCT(Sized, (), (small, tiny))
+AGENT_ENGINE_CONSTRAINTS(Sized, small, le(5))
+AGENT_ENGINE_CONSTRAINTS(Sized, tiny, ge(1))
 
 // Patterns a hostile or broken input must not turn into an exception or a crash.
 struct Word {
@@ -348,6 +358,30 @@ BOOST_AUTO_TEST_CASE(constraint_text_from_constants_keeps_its_value)
         "ctx": {"expected": "'^kind-', 'low' or 'high'"}})");
 }
 
+// pydantic's int has no width: the C++ range is, for it, a ge and an le that the
+// member's own replace, checked le, lt, ge, gt (pydantic: Annotated[int,
+// Field(ge=-2**31, le=2**31-1), Field(le=5)]).
+BOOST_AUTO_TEST_CASE(an_integer_beyond_its_type_meets_the_members_own_bound_first)
+{
+    using constraints_test::Sized;
+    expect_error<Sized>(R"({"small": 3000000000})", R"({"type": "less_than_equal", "loc": ["small"],
+        "msg": "Input should be less than or equal to 5", "input": 3000000000, "ctx": {"le": 5}})");
+    expect_error<Sized>(R"({"tiny": -1})", R"({"type": "greater_than_equal", "loc": ["tiny"],
+        "msg": "Input should be greater than or equal to 1", "input": -1, "ctx": {"ge": 1}})");
+    // No bound of its own at that end: the type's.
+    expect_error<Sized>(R"({"tiny": 300})", R"({"type": "less_than_equal", "loc": ["tiny"],
+        "msg": "Input should be less than or equal to 255", "input": 300, "ctx": {"le": 255}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "retries": 3000000000})", R"({"type": "less_than_equal",
+        "loc": ["retries"], "msg": "Input should be less than or equal to 2147483647", "input": 3000000000,
+        "ctx": {"le": 2147483647}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "retries": -3000000000})", R"({"type": "greater_than_equal",
+        "loc": ["retries"], "msg": "Input should be greater than or equal to 0", "input": -3000000000, "ctx": {"ge": 0}})");
+    // An integral float beyond 64 bits is too big for pydantic's lax int.
+    expect_error<Sized>(R"({"small": 1e300})", R"({"type": "int_parsing_size", "loc": ["small"],
+        "msg": "Unable to parse input string as an integer, exceeded maximum size", "input": 1e300})");
+    expect_valid<Sized>(R"({"small": 5.0, "tiny": 255})");
+}
+
 BOOST_AUTO_TEST_CASE(the_first_failing_constraint_of_a_member_reports)
 {
     // "" fails min_length and pattern; pydantic reports only the first.
@@ -363,6 +397,36 @@ BOOST_AUTO_TEST_CASE(one_of_strings_and_numbers)
         "ctx": {"expected": "'pending', 'running' or 'done'"}})");
     expect_error<Stage>(R"({"stage_id": "stage-1", "priority": 4})", R"({"type": "literal_error",
         "loc": ["priority"], "msg": "Input should be 1, 2 or 3", "input": 4, "ctx": {"expected": "1, 2 or 3"}})");
+}
+
+// one_of is pydantic's Literal: it reads the value itself, so a value of another
+// JSON type is a literal_error, not the member type's error, and a listed number
+// takes an equal one of another type (Python's True == 1 == 1.0).
+BOOST_AUTO_TEST_CASE(one_of_reads_a_value_of_any_json_type_as_a_literal)
+{
+    expect_error<Stage>(R"({"stage_id": "stage-1", "status": 5})", R"({"type": "literal_error",
+        "loc": ["status"], "msg": "Input should be 'pending', 'running' or 'done'", "input": 5,
+        "ctx": {"expected": "'pending', 'running' or 'done'"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "status": null})", R"({"type": "literal_error",
+        "loc": ["status"], "msg": "Input should be 'pending', 'running' or 'done'", "input": null,
+        "ctx": {"expected": "'pending', 'running' or 'done'"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "priority": "1"})", R"({"type": "literal_error",
+        "loc": ["priority"], "msg": "Input should be 1, 2 or 3", "input": "1", "ctx": {"expected": "1, 2 or 3"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "priority": 1.5})", R"({"type": "literal_error",
+        "loc": ["priority"], "msg": "Input should be 1, 2 or 3", "input": 1.5, "ctx": {"expected": "1, 2 or 3"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "priority": false})", R"({"type": "literal_error",
+        "loc": ["priority"], "msg": "Input should be 1, 2 or 3", "input": false, "ctx": {"expected": "1, 2 or 3"}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "priority": 9223372036854775808})", R"({"type": "int_parsing_size",
+        "loc": ["priority"], "msg": "Unable to parse input string as an integer, exceeded maximum size",
+        "input": 9223372036854775808})");
+    for (auto text : {R"({"stage_id": "stage-1", "priority": true})", R"({"stage_id": "stage-1", "priority": 1.0})"}) {
+        auto from_text = ae::from_json<Stage>(text);
+        auto from_dom = ae::from_dict<Stage>(ae::parse_json(text).value());
+        BOOST_TEST_REQUIRE(from_text.has_value(), text);
+        BOOST_TEST_REQUIRE(from_dom.has_value(), text);
+        BOOST_TEST((from_text.value().priority == std::optional<int>(1)));
+        BOOST_TEST((from_dom.value().priority == std::optional<int>(1)));
+    }
 }
 
 BOOST_AUTO_TEST_CASE(optional_members_check_the_contained_value_and_null_passes)

@@ -4,10 +4,13 @@
 // Applying the constraints of one member to its value and to its JSON Schema.
 
 #include <agent_engine/core/detail/is_optional.hpp>
+#include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/validation_context.hpp>
 
 #include <boost/json/value.hpp>
 
+#include <concepts>
+#include <cstddef>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -21,6 +24,75 @@ template <class V, class... Cs> bool check_constraints(const V& v, const std::tu
         return !v || check_constraints(*v, cs, ctx);
     } else {
         return std::apply([&](auto const&... c) { return (c.check(v, ctx) && ...); }, cs);
+    }
+}
+
+// A constraint that reads the member's value itself (one_of: pydantic's Literal
+// is not its member type's validation, it replaces it).
+template <class C>
+concept reads_input = std::remove_cvref_t<C>::reads_input;
+
+// Reads a member that has constraints and checks them, in order, stopping at the
+// first that fails; a value that did not read cleanly is not checked. A
+// constraint that reads the value itself (reads_input: one_of) reads it.
+//
+// An integer beyond its C++ type is judged as pydantic judges it: its int has no
+// width, and the range of the type is, for it, a ge and an le, replaced by the
+// member's own and checked le first (pydantic-core checks le, lt, ge, gt). So a
+// number above the range fails the member's le if it has one, else the type's
+// maximum; below, the member's ge, else the type's minimum: 3000000000 for an int
+// with le(5) is "less than or equal to 5"; with lt(10), "less than or equal to
+// 2147483647", as for pydantic's Annotated[int, Field(ge=-2**31, le=2**31-1), Field(lt=10)].
+template <class Reader, class V, class... Cs>
+void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation_context& ctx)
+{
+    if constexpr (is_nullable_v<V>) {
+        if (r.kind() == boost::json::kind::null) {
+            rule_of<V>::read(r, out, ctx);
+            return;
+        }
+        // a value read from input starts from its type's own defaults
+        read_constrained(r, nullable<V>::emplace(out), cs, ctx);
+    } else if constexpr ((reads_input<Cs> || ...)) {
+        bool read = false; // by the first that reads
+        std::apply([&](auto const&... c) {
+            auto read_by = [&](auto const& reader) {
+                if constexpr (reads_input<decltype(reader)>) {
+                    if (!read) {
+                        read = true;
+                        if (reader.read(r, out, ctx))
+                            check_constraints(out, cs, ctx);
+                    }
+                }
+            };
+            (read_by(c), ...);
+        }, cs);
+    } else if constexpr (std::integral<V> && !std::same_as<V, bool>) {
+        auto exact = rule_of<V>::read_exact(r, ctx);
+        if (!exact)
+            return;
+        if (int side = rule_of<V>::side_of(*exact)) {
+            bool failed = false; // the member's own bound at that end, if it has one, judges first
+            std::apply([&](auto const&... c) {
+                auto judge = [&](auto const& bound) {
+                    using C = std::remove_cvref_t<decltype(bound)>;
+                    if constexpr (requires { C::is_le; }) {
+                        if (!failed && (side > 0 ? C::is_le : C::is_ge))
+                            failed = !exact->visit([&](auto v) { return bound.check(v, ctx); });
+                    }
+                };
+                (judge(c), ...);
+            }, cs);
+            if (failed)
+                return;
+        }
+        if (rule_of<V>::fit(r, *exact, out, ctx))
+            check_constraints(out, cs, ctx);
+    } else {
+        std::size_t before = ctx.error_count();
+        rule_of<V>::read(r, out, ctx);
+        if (ctx.error_count() == before) // constraints refine a value of the right type
+            check_constraints(out, cs, ctx);
     }
 }
 

@@ -16,6 +16,10 @@ enum class bound_kind { gt, ge, lt, le };
 template <bound_kind Kind, class N> struct bound {
     static_assert(agent_engine::detail::is_number_v<N>, "agent_engine: a numeric bound (ge, gt, le, lt) must be a number.");
     N limit;
+    // The end of an integer member type's range this bound stands for: pydantic's
+    // int has no width, so the range is, for it, one more ge / le, merged with the
+    // member's own (see read_constrained).
+    static constexpr bool is_ge = Kind == bound_kind::ge, is_le = Kind == bound_kind::le;
     constexpr explicit bound(N n) noexcept : limit(n) {}
 
     struct wording {

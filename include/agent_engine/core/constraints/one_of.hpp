@@ -2,6 +2,8 @@
 #define AGENT_ENGINE_CORE_CONSTRAINTS_ONE_OF_HPP
 
 // one_of: the value is one of the listed strings or numbers (pydantic's Literal).
+// It reads a member's value itself (read), so that any other value, of any JSON
+// type, is a literal_error, as in pydantic.
 
 #include <agent_engine/core/constraints/kind.hpp>
 
@@ -9,6 +11,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -37,17 +41,81 @@ template <class L, std::size_t N> struct one_of {
     template <class V> bool check(const V& v, validation_context& ctx) const
     {
         require<V>();
-        for (auto const& allowed : values) {
-            if constexpr (std::is_same_v<L, std::string_view>) {
-                if (std::string_view(v) == allowed)
+        if (find(v))
+            return true;
+        fail(ctx, [&] { return agent_engine::detail::as_input(v); });
+        return false;
+    }
+
+    // The member's value is read by one_of itself, as pydantic's Literal reads it
+    // (detail::read_constrained): whatever its JSON type, a value not listed is a
+    // literal_error, not the member type's error, and a listed number takes an
+    // equal one of another JSON type: 1.0, and true, for 1 (Python's True == 1).
+    // An integer beyond int64 is int_parsing_size, as pydantic's literal of ints says.
+    static constexpr bool reads_input = true;
+    template <class Reader, class V> bool read(Reader& r, V& out, validation_context& ctx) const
+    {
+        require<V>();
+        auto take = [&](const auto& x) {
+            const L* allowed = find(x);
+            if (allowed)
+                out = V(*allowed);
+            return allowed != nullptr;
+        };
+        if constexpr (std::is_same_v<L, std::string_view>) {
+            if (r.kind() == boost::json::kind::string) {
+                std::string_view s = r.get_string();
+                if (take(s))
                     return true;
-            } else if constexpr (std::is_integral_v<L> && std::is_integral_v<V>) {
-                if (std::cmp_equal(v, allowed))
-                    return true;
-            } else if (static_cast<long double>(v) == static_cast<long double>(allowed)) {
-                return true;
+                fail(ctx, [&] { return boost::json::value(s); });
+                return false;
             }
+        } else {
+            bool taken = false;
+            switch (r.kind()) {
+            case boost::json::kind::bool_: taken = take(std::int64_t(r.get_bool())); break;
+            case boost::json::kind::int64: taken = take(r.get_int64()); break;
+            case boost::json::kind::uint64: {
+                std::uint64_t u = r.get_uint64();
+                taken = take(u);
+                if (!taken && std::is_integral_v<L> &&
+                    u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+                    ctx.fail(error_type::int_parsing_size, [&] { return r.capture(); });
+                    return false;
+                }
+                break;
+            }
+            case boost::json::kind::double_: taken = take(r.get_double()); break;
+            default: break;
+            }
+            if (taken)
+                return true;
         }
+        fail(ctx, [&] { return r.capture(); });
+        return false;
+    }
+
+private:
+    template <class X> static bool equal(const X& x, const L& allowed)
+    {
+        if constexpr (std::is_same_v<L, std::string_view>)
+            return std::string_view(x) == allowed;
+        else if constexpr (std::is_integral_v<L> && std::is_integral_v<X>)
+            return std::cmp_equal(x, allowed);
+        else
+            return static_cast<long double>(x) == static_cast<long double>(allowed);
+    }
+    // The listed value equal to x, if any.
+    template <class X> const L* find(const X& x) const
+    {
+        for (auto const& allowed : values)
+            if (equal(x, allowed))
+                return &allowed;
+        return nullptr;
+    }
+    // literal_error, with `input()`, pydantic's input value.
+    template <class Input> void fail(validation_context& ctx, Input&& input) const
+    {
         ctx.fail(error_type::literal_error, [&] {
             std::string expected = agent_engine::detail::join_alternatives(values, [](std::string& out, const L& x) {
                 if constexpr (std::is_same_v<L, std::string_view>)
@@ -55,10 +123,11 @@ template <class L, std::size_t N> struct one_of {
                 else
                     agent_engine::detail::append_number(out, x);
             });
-            return validation_context::error_details{agent_engine::detail::as_input(v), {{"expected", expected}}};
+            return validation_context::error_details{input(), {{"expected", expected}}};
         });
-        return false;
     }
+
+public:
     template <class V> void annotate(boost::json::object& s) const
     {
         require<V>();

@@ -23,6 +23,29 @@ template <class T> inline constexpr bool is_smart_pointer_v<std::shared_ptr<T>> 
 // Every type written as T or null.
 template <class T> inline constexpr bool is_nullable_v = is_optional_v<T> || is_smart_pointer_v<T>;
 
+// How a type that holds a T or nothing (O) gets a T: value_type, and emplace(),
+// which makes a default T in it and returns it.
+template <class O> struct nullable {
+    using value_type = typename O::value_type;
+    static value_type& emplace(O& o) { return o.emplace(); }
+};
+template <class T> struct nullable<std::unique_ptr<T>> {
+    using value_type = T;
+    static T& emplace(std::unique_ptr<T>& p)
+    {
+        p = std::make_unique<T>();
+        return *p;
+    }
+};
+template <class T> struct nullable<std::shared_ptr<T>> {
+    using value_type = T;
+    static T& emplace(std::shared_ptr<T>& p)
+    {
+        p = std::make_shared<T>();
+        return *p;
+    }
+};
+
 } // namespace agent_engine::detail
 
 #endif

@@ -123,18 +123,14 @@ struct json_rule<T> {
                 if constexpr (size > 0) {
                     boost::mp11::mp_with_index<size>(i, [&](auto I) {
                         auto at = ctx.at(keys[I]);
-                        std::size_t before = ctx.error_count();
                         // A nested schema read from input starts from its own defaults,
                         // not from the enclosing schema's initializer for it (pydantic).
                         if constexpr (detail::is_described_struct_v<member_type<I>>)
                             out.*member<I>::pointer = member_type<I>{};
-                        rule_of<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
-                        // Constraints refine a value of the right type, so only one read cleanly.
-                        if constexpr (model::template has_constraints<I>) {
-                            if (ctx.error_count() == before)
-                                detail::check_constraints(out.*member<I>::pointer, model::template constraints<I>(),
-                                                          ctx);
-                        }
+                        if constexpr (model::template has_constraints<I>)
+                            detail::read_constrained(r, out.*member<I>::pointer, model::template constraints<I>(), ctx);
+                        else
+                            rule_of<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
                     });
                 }
             }

@@ -42,21 +42,19 @@ template <detail::json_string_map M> struct json_rule<M> {
             return;
         }
         out.clear();
-        auto whole = r.mark();
-        std::size_t first_error = ctx.error_count();
-        validation_context::repeats repeated;
+        // A repeated key keeps its first place and takes its last value, and, unlike
+        // a described struct's member (detail::settle_repeats), every occurrence is
+        // validated and keeps its errors, in the order of the text: pydantic's JSON
+        // mode reads a dict pair by pair. (A DOM repeats no key: from_dict, like
+        // pydantic's python mode, sees the last value only.)
         r.for_each_member([&](std::string_view key) {
             std::size_t before = out.size();
             auto& slot = out[std::string(key)];
-            if (out.size() == before) { // a repeated key: the last one wins whole
+            if (out.size() == before) // a repeated key: the last one wins whole
                 slot = mapped{};
-                repeated.note(key, ctx.error_count());
-            }
             auto at = ctx.at(key);
             rule_of<mapped>::read(r, slot, ctx);
         });
-        detail::settle_repeats(r, whole, ctx, first_error, repeated,
-                               [&](Reader& again) { read(again, out, ctx); });
     }
 
     static std::string label() { return "dict[str," + rule_of<mapped>::label() + "]"; }

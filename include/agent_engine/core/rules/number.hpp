@@ -2,7 +2,8 @@
 #define AGENT_ENGINE_CORE_RULES_NUMBER_HPP
 
 // Integers of every width are range-checked (300 into std::uint8_t is an error,
-// never a wrap) and accept an integral JSON float (3.0), as pydantic does;
+// never a wrap) and accept an integral JSON float (3.0), as pydantic does
+// (one beyond 64 bits is int_parsing_size, as there);
 // floating-point members accept any JSON number.
 
 #include <agent_engine/core/json_rule.hpp>
@@ -11,6 +12,7 @@
 #include <concepts>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -42,6 +44,51 @@ template <class Reader, class T> void fail_above(validation_context& ctx, Reader
     fail_bound(ctx, r, bound, false);
 }
 
+// An integer as read, before it is fitted to a member's type: exact, in 64 bits
+// of the sign it needs.
+struct exact_integer {
+    std::int64_t signed_value = 0;
+    std::uint64_t unsigned_value = 0;
+    bool is_unsigned = false; // above INT64_MAX: unsigned_value
+
+    static exact_integer of(std::uint64_t v) noexcept
+    {
+        if (v <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return {static_cast<std::int64_t>(v)};
+        return {0, v, true};
+    }
+    // f(the value, as std::int64_t or std::uint64_t).
+    template <class F> decltype(auto) visit(F&& f) const
+    {
+        return is_unsigned ? f(unsigned_value) : f(signed_value);
+    }
+};
+
+// Any JSON integer of 64 bits, or an integral float strictly inside the int64
+// range, as pydantic's lax int takes it (a float beyond: int_parsing_size), for
+// every width: compiled once per reader, not per integer type.
+template <class Reader> std::optional<exact_integer> read_exact_integer(Reader& r, validation_context& ctx)
+{
+    switch (r.kind()) {
+    case boost::json::kind::int64: return exact_integer{r.get_int64()};
+    case boost::json::kind::uint64: return exact_integer::of(r.get_uint64());
+    case boost::json::kind::double_: {
+        double d = r.get_double();
+        if (!std::isfinite(d))
+            ctx.fail(error_type::finite_number, [&] { return r.capture(); });
+        else if (d != std::trunc(d))
+            ctx.fail(error_type::int_from_float, [&] { return r.capture(); });
+        // pydantic-core's float_as_int: -2^63 < d < 2^63, both exact as doubles
+        else if (d <= -0x1p63 || d >= 0x1p63)
+            ctx.fail(error_type::int_parsing_size, [&] { return r.capture(); });
+        else
+            return exact_integer{static_cast<std::int64_t>(d)};
+        return std::nullopt;
+    }
+    default: ctx.fail(error_type::int_type, [&] { return r.capture(); }); return std::nullopt;
+    }
+}
+
 } // namespace detail
 
 template <class T>
@@ -57,47 +104,43 @@ struct json_rule<T> {
             w.uint64(v);
     }
 
+    // Reading is in two steps, so that a member's own ge / le can judge the exact
+    // integer before T's range does, as in pydantic, whose int has no width:
+    // read_exact, then fit (detail::read_constrained).
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
     {
-        switch (r.kind()) {
-        case boost::json::kind::int64: {
-            std::int64_t v = r.get_int64();
+        if (auto exact = read_exact(r, ctx))
+            fit(r, *exact, out, ctx);
+    }
+
+    template <class Reader> static std::optional<detail::exact_integer> read_exact(Reader& r, validation_context& ctx)
+    {
+        return detail::read_exact_integer(r, ctx);
+    }
+
+    // Where an integer read lies against T's range: below it (< 0), in it (0), above it (> 0).
+    static int side_of(const detail::exact_integer& exact) noexcept
+    {
+        return exact.visit([](auto v) {
             if (std::cmp_less(v, limits::min()))
+                return -1;
+            return std::cmp_greater(v, limits::max()) ? 1 : 0;
+        });
+    }
+
+    // The integer read (still the reader's current value), into T if in its range.
+    template <class Reader>
+    static bool fit(Reader& r, const detail::exact_integer& exact, T& out, validation_context& ctx)
+    {
+        if (int side = side_of(exact)) {
+            if (side < 0)
                 detail::fail_below(ctx, r, limits::min());
-            else if (std::cmp_greater(v, limits::max()))
-                detail::fail_above(ctx, r, limits::max());
             else
-                out = static_cast<T>(v);
-            return;
-        }
-        case boost::json::kind::uint64: {
-            std::uint64_t v = r.get_uint64();
-            if (std::cmp_greater(v, limits::max()))
                 detail::fail_above(ctx, r, limits::max());
-            else
-                out = static_cast<T>(v);
-            return;
+            return false;
         }
-        case boost::json::kind::double_: {
-            double d = r.get_double();
-            if (!std::isfinite(d))
-                ctx.fail(error_type::finite_number, [&] { return r.capture(); });
-            else if (d != std::trunc(d))
-                ctx.fail(error_type::int_from_float, [&] { return r.capture(); });
-            // An integer literal below INT64_MIN arrives as a double that can round
-            // to exactly -2^63, so for 64-bit types that boundary is out of range too.
-            else if (d < static_cast<double>(limits::min()) ||
-                     (std::is_signed_v<T> && limits::digits > 53 && d == static_cast<double>(limits::min())))
-                detail::fail_below(ctx, r, limits::min());
-            // max + 1 is a power of two, so it is exact as a double
-            else if (d >= static_cast<double>(limits::max() / 2 + 1) * 2.0)
-                detail::fail_above(ctx, r, limits::max());
-            else
-                out = static_cast<T>(d);
-            return;
-        }
-        default: ctx.fail(error_type::int_type, [&] { return r.capture(); });
-        }
+        exact.visit([&](auto v) { out = static_cast<T>(v); });
+        return true;
     }
 
     static std::string label() { return "int"; }

@@ -12,14 +12,6 @@
 namespace agent_engine {
 namespace detail {
 
-// How a type that holds a T or nothing (O) gets a T: O::value_type, and
-// emplace(), which makes a default T in it and returns it. rules/pointer.hpp
-// specializes it for the smart pointers.
-template <class O> struct nullable {
-    using value_type = typename O::value_type;
-    static value_type& emplace(O& o) { return o.emplace(); }
-};
-
 template <class O> struct nullable_rule {
     using T = typename nullable<O>::value_type;
 

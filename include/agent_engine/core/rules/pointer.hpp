@@ -21,27 +21,6 @@
 #include <memory>
 
 namespace agent_engine {
-namespace detail {
-
-template <class T> struct nullable<std::unique_ptr<T>> {
-    using value_type = T;
-    static T& emplace(std::unique_ptr<T>& p)
-    {
-        p = std::make_unique<T>();
-        return *p;
-    }
-};
-
-template <class T> struct nullable<std::shared_ptr<T>> {
-    using value_type = T;
-    static T& emplace(std::shared_ptr<T>& p)
-    {
-        p = std::make_shared<T>();
-        return *p;
-    }
-};
-
-} // namespace detail
 
 template <class P>
     requires detail::is_smart_pointer_v<P>
