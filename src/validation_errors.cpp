@@ -70,23 +70,13 @@ std::string_view text_of(const boost::json::object& ctx, std::string_view key)
     return ctx.at(key).get_string();
 }
 
-// A ctx number as pydantic prints it in a message: 3, 0.5, 1e-07.
-void append_number(std::string& out, const boost::json::value& n)
-{
-    switch (n.kind()) {
-    case boost::json::kind::int64: detail::append_integer(out, n.get_int64()); break;
-    case boost::json::kind::uint64: detail::append_integer(out, n.get_uint64()); break;
-    default: detail::append_double(out, n.as_double()); break;
-    }
-}
-
 // greater_than and friends: "Input should be greater than or equal to 0".
 std::string bound_message(std::string_view relation, const boost::json::value& limit)
 {
     std::string msg = "Input should be ";
     msg += relation;
     msg += ' ';
-    append_number(msg, limit);
+    detail::append_python_repr(msg, limit);
     return msg;
 }
 

@@ -40,25 +40,6 @@ template <class V> boost::json::value as_input(const V& v)
     return w.release();
 }
 
-template <class N> boost::json::value number_value(N n)
-{
-    if constexpr (std::is_floating_point_v<N>)
-        return static_cast<double>(n);
-    else if constexpr (std::is_signed_v<N>)
-        return static_cast<std::int64_t>(n);
-    else
-        return static_cast<std::uint64_t>(n);
-}
-
-// A number as pydantic prints it in a message: 3, 0.5, 1e-07.
-template <class N> void append_number(std::string& out, N n)
-{
-    if constexpr (std::is_floating_point_v<N>)
-        append_double(out, static_cast<double>(n));
-    else
-        append_integer(out, n);
-}
-
 // A failed rule written in Python (`raise ValueError(message)`) as pydantic reports it.
 // `input()` gives the value; it is called only if the error is kept.
 template <class Input> void fail_value_error(validation_context& ctx, std::string_view message, Input&& input)

@@ -121,7 +121,7 @@ private:
                 if constexpr (std::is_same_v<L, std::string_view>)
                     agent_engine::detail::append_python_str(out, x);
                 else
-                    agent_engine::detail::append_number(out, x);
+                    agent_engine::detail::append_python_repr(out, agent_engine::detail::number_value(x));
             });
             return validation_context::error_details{input(), {{"expected", expected}}};
         });

@@ -11,9 +11,11 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace agent_engine::detail {
 
@@ -60,6 +62,19 @@ template <class Range, class Append> std::string join_alternatives(const Range& 
         ++i;
     }
     return out;
+}
+
+// A C++ number as a JSON value, in the widest type of its kind: how a limit or
+// an allowed value appears in an error's ctx and, through append_python_repr,
+// in its message (3, 0.5, 1e-07).
+template <class N> boost::json::value number_value(N n)
+{
+    if constexpr (std::is_floating_point_v<N>)
+        return static_cast<double>(n);
+    else if constexpr (std::is_signed_v<N>)
+        return static_cast<std::int64_t>(n);
+    else
+        return static_cast<std::uint64_t>(n);
 }
 
 inline void append_python_repr(std::string& out, const boost::json::value& v)

@@ -6,6 +6,7 @@
 // (one beyond 64 bits is int_parsing_size, as there);
 // floating-point members accept any JSON number.
 
+#include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/json_rule.hpp>
 
 #include <cmath>
@@ -19,20 +20,11 @@
 namespace agent_engine {
 namespace detail {
 
-// JSON value of a bound, in the widest integer type of its sign.
-template <class T> boost::json::value bound_value(T v)
-{
-    if constexpr (std::is_signed_v<T>)
-        return static_cast<std::int64_t>(v);
-    else
-        return static_cast<std::uint64_t>(v);
-}
-
 // A number past T's `bound`, below or above it (pydantic's ge / le words).
 template <class Reader, class T> void fail_bound(validation_context& ctx, Reader& r, T bound, bool below)
 {
     ctx.fail(below ? error_type::greater_than_equal : error_type::less_than_equal, [&] {
-        return validation_context::error_details{r.capture(), {{below ? "ge" : "le", bound_value(bound)}}};
+        return validation_context::error_details{r.capture(), {{below ? "ge" : "le", number_value(bound)}}};
     });
 }
 template <class Reader, class T> void fail_below(validation_context& ctx, Reader& r, T bound)
@@ -148,8 +140,8 @@ struct json_rule<T> {
     static boost::json::value schema(schema_builder&)
     {
         return {{"type", "integer"},
-                {"minimum", detail::bound_value(limits::min())},
-                {"maximum", detail::bound_value(limits::max())}};
+                {"minimum", detail::number_value(limits::min())},
+                {"maximum", detail::number_value(limits::max())}};
     }
 };
 
