@@ -156,6 +156,12 @@ BOOST_AUTO_TEST_CASE(a_value_no_enumerator_has_is_written_as_its_number_and_refu
     BOOST_TEST(agent_engine::validate(std::vector<ev::Priority>{ev::Priority::high}).has_value());
 }
 
+template <class E>
+constexpr bool has_string_mapping = requires {
+    agent_engine::json_rule<E>::to_string(E{});
+    agent_engine::json_rule<E>::from_string("");
+};
+
 BOOST_AUTO_TEST_CASE(the_json_string_of_an_enumerator_is_usable_outside_the_rule)
 {
     using rule = agent_engine::json_rule<ev::Status>;
@@ -166,6 +172,8 @@ BOOST_AUTO_TEST_CASE(the_json_string_of_an_enumerator_is_usable_outside_the_rule
     BOOST_TEST(!rule::from_string("in_progress").has_value());
     BOOST_TEST(rule::expected_names() == "'pending', 'in-progress' or 'done'");
     BOOST_TEST(agent_engine::json_rule<ev::N>::expected_names() == "-5, 0 or 1099511627776");
+    // An integer enum's JSON values are integers: it has no string to give.
+    static_assert(has_string_mapping<ev::Status> && !has_string_mapping<ev::Priority>);
     BOOST_TEST(agent_engine::json_rule<ev::Priority>::label() == "Priority");
 }
 

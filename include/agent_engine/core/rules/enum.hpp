@@ -25,16 +25,18 @@ template <class E>
 struct json_rule<E> {
     using model = enum_model<E>;
 
-    // The JSON string of v (a string enum: not an AGENT_ENGINE_INT_ENUM), nullopt
-    // for a value no described enumerator has; and back. For the places that need
-    // the string itself, such as a map's keys.
+    // The JSON string of v, nullopt for a value no described enumerator has; and
+    // back. For the places that need the string itself, such as a map's keys. Not
+    // for an AGENT_ENGINE_INT_ENUM, whose JSON values are model::integers.
     static constexpr std::optional<std::string_view> to_string(E v) noexcept
+        requires(!model::integer)
     {
         if (auto i = model::find(v))
             return model::names[*i];
         return std::nullopt;
     }
     static constexpr std::optional<E> from_string(std::string_view s) noexcept
+        requires(!model::integer)
     {
         if (auto i = model::find_name(s))
             return model::values[*i];
@@ -44,8 +46,8 @@ struct json_rule<E> {
     template <class Writer> static void write(Writer& w, E v)
     {
         if constexpr (!model::integer) {
-            if (auto name = to_string(v)) {
-                w.string(*name);
+            if (auto i = model::find(v)) {
+                w.string(model::names[*i]);
                 return;
             }
         }
