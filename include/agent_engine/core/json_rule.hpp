@@ -21,7 +21,8 @@
 // instead of stopping; `out` starts as a default-constructed T.
 //
 // The library ships rules for bool, every arithmetic type, std::string,
-// described enums and structs, std::optional and heap_optional, std::unique_ptr
+// described enums (by name, AGENT_ENGINE_ENUM_VALUE or AGENT_ENGINE_INT_ENUM)
+// and structs, std::optional and heap_optional, std::unique_ptr
 // and std::shared_ptr (as optionals), sequences, sets (std::set,
 // std::unordered_set, std::multiset), fixed-length tuples (std::tuple,
 // std::pair, std::array), string-keyed maps, std::variant,

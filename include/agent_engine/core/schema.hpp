@@ -9,6 +9,11 @@
 //   AGENT_ENGINE_ALIAS(Person, type_, "type")    // JSON key differs from the member name
 //   AGENT_ENGINE_FORBID_EXTRA(Person)            // unknown keys are errors
 //
+// and next to BOOST_DESCRIBE_ENUM:
+//
+//   AGENT_ENGINE_ENUM_VALUE(Status, in_progress, "in-progress")  // JSON value differs from the name
+//   AGENT_ENGINE_INT_ENUM(Priority)              // written as its integer value (IntEnum)
+//
 // Each macro goes in the namespace of the type, next to BOOST_DESCRIBE_STRUCT, or
 // in the global namespace (in a file of registrations, say); anywhere else it
 // stops the build, since the library could not find it. What a derived schema
@@ -60,6 +65,37 @@
                       "agent_engine: AGENT_ENGINE_TITLE names a type that neither BOOST_DESCRIBE_STRUCT nor " \
                       "BOOST_DESCRIBE_ENUM describes (declare it after them)");                    \
         return static_cast<const char*>(name);)
+
+// Writes and reads the enumerator `enumerator` of the described enum E as the
+// JSON string `value` instead of its name (a str Enum member whose value is
+// not its name). The declaration is a template, so that an enumerator E does
+// not have is the library's error (AGENT_ENGINE_DETAIL_IF_ENUMERATOR).
+#define AGENT_ENGINE_ENUM_VALUE(E, enumerator, value)                                              \
+    template <class agent_engine_enum = E>                                                         \
+    [[maybe_unused]] constexpr auto agent_engine_declare(::agent_engine_schema_tag<E>,             \
+                                                         ::agent_engine::declare::enum_value,      \
+                                                         ::agent_engine::detail::member_tag<agent_engine_enum::enumerator>) \
+    {                                                                                              \
+        return static_cast<const char*>(value);                                                    \
+    }                                                                                              \
+    AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_ENUM(E, AGENT_ENGINE_ENUM_VALUE);                        \
+    static_assert(!::agent_engine::detail::is_described_enum_v<E> ||                               \
+                      AGENT_ENGINE_DETAIL_IF_ENUMERATOR(                                           \
+                          E, enumerator, (::agent_engine::detail::is_described_enumerator<X, X::enumerator>()), false), \
+                  "agent_engine: AGENT_ENGINE_ENUM_VALUE names an enumerator that BOOST_DESCRIBE_ENUM does not list " \
+                  "(declare it after BOOST_DESCRIBE_ENUM)");                                        \
+    AGENT_ENGINE_DETAIL_REQUIRE_FOUND(                                                             \
+        AGENT_ENGINE_DETAIL_IF_ENUMERATOR(                                                         \
+            E, enumerator, (::agent_engine::detail::declares<X, ::agent_engine::declare::enum_value, X::enumerator>), \
+            true),                                                                                 \
+        AGENT_ENGINE_ENUM_VALUE);
+
+// Writes and reads the described enum E as its enumerators' integer values
+// instead of their names (pydantic's IntEnum).
+#define AGENT_ENGINE_INT_ENUM(E)                                                                   \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_INT_ENUM, inline constexpr, E, int_enum,     \
+                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_ENUM(E, AGENT_ENGINE_INT_ENUM); \
+                                         return true;)
 
 // Rules across members of T, run after every member read without error (as
 // pydantic's model_validator(mode="after")). Each is called as f(const T&) and

@@ -13,7 +13,8 @@
 //   SCHEMA_VERSION, MIGRATION         T's own only: a document's version is its type's
 //
 // The accessors below (is_required, json_key, ...) are that rule; the table is
-// made of them.
+// made of them. enum_model<E>, at the end, is the same for a described enum:
+// the JSON value of each enumerator (ENUM_VALUE, INT_ENUM).
 
 #include <agent_engine/core/detail/declaration.hpp>
 #include <agent_engine/core/detail/type_name.hpp>
@@ -22,6 +23,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -189,6 +192,101 @@ template <class T> struct schema_model : detail::version_model<T> {
     static constexpr bool versioned = detail::declares<T, declare::version>;
     using detail::version_model<T>::version;
     using detail::version_model<T>::version_index;
+};
+
+// The JSON string of the enumerator V of E: its AGENT_ENGINE_ENUM_VALUE, else `name`.
+template <class E, E V> constexpr std::string_view enum_json_name(std::string_view name) noexcept
+{
+    if constexpr (detail::declares<E, declare::enum_value, V>)
+        return detail::declared_by<E, declare::enum_value, V>();
+    else
+        return name;
+}
+
+namespace detail {
+// One entry per enumerator of E, f(descriptor), in BOOST_DESCRIBE_ENUM's order.
+template <class E, class Entry, class F> constexpr auto per_enumerator(F f)
+{
+    using enumerators = boost::describe::describe_enumerators<E>;
+    std::array<Entry, boost::mp11::mp_size<enumerators>::value> entries{};
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<enumerators>([&](auto d) { entries[i++] = f(d); });
+    return entries;
+}
+
+// Whether no two enumerators of different values have the same JSON value (two
+// of one value are one Python enum member and its alias).
+template <class E, std::size_t N>
+constexpr bool distinct_json_values(const std::array<std::string_view, N>& names, const std::array<E, N>& values) noexcept
+{
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t j = i + 1; j < N; ++j)
+            if (names[i] == names[j] && values[i] != values[j])
+                return false;
+    return true;
+}
+} // namespace detail
+
+// Everything declared about the described enum E, one table that its rule reads
+// on every path (both readers, both writers, validate, JSON Schema, the label),
+// indexed like BOOST_DESCRIBE_ENUM's enumerators.
+template <class E> struct enum_model {
+    static_assert(detail::is_described_enum_v<E>, "agent_engine: enum_model is for a described enum");
+
+    using enumerators = boost::describe::describe_enumerators<E>;
+    static constexpr std::size_t size = boost::mp11::mp_size<enumerators>::value;
+
+    // AGENT_ENGINE_INT_ENUM: the enum is written and read as its integer values.
+    static constexpr bool integer = detail::declares<E, declare::int_enum>;
+    // Wide enough for every value of E's underlying type.
+    using integer_type =
+        std::conditional_t<std::is_signed_v<std::underlying_type_t<E>>, std::int64_t, std::uint64_t>;
+
+    static constexpr auto values = detail::per_enumerator<E, E>([](auto d) { return d.value; });
+    static constexpr auto integers =
+        detail::per_enumerator<E, integer_type>([](auto d) { return static_cast<integer_type>(d.value); });
+    // The JSON string of each enumerator (a string enum): its AGENT_ENGINE_ENUM_VALUE, else its name.
+    static constexpr auto names = detail::per_enumerator<E, std::string_view>(
+        [](auto d) { return enum_json_name<E, decltype(d)::value>(decltype(d)::name); });
+    static constexpr bool renamed = [] {
+        bool any = false;
+        boost::mp11::mp_for_each<enumerators>(
+            [&](auto d) { any = any || detail::declares<E, declare::enum_value, decltype(d)::value>; });
+        return any;
+    }();
+
+    static_assert(!(integer && renamed),
+                  "agent_engine: AGENT_ENGINE_ENUM_VALUE renames an enumerator of an AGENT_ENGINE_INT_ENUM, which is "
+                  "written as its integer value: keep one of the two.");
+    static_assert(detail::distinct_json_values(names, values),
+                  "agent_engine: two enumerators of this enum have the same JSON value (an AGENT_ENGINE_ENUM_VALUE "
+                  "equal to another enumerator's name or value): reading it could not tell them apart.");
+
+    // The index of the first enumerator whose value is v; nullopt for a value no
+    // described enumerator has.
+    static constexpr std::optional<std::size_t> find(E v) noexcept
+    {
+        for (std::size_t i = 0; i < size; ++i)
+            if (values[i] == v)
+                return i;
+        return std::nullopt;
+    }
+    // The index of the enumerator whose JSON string is `name`.
+    static constexpr std::optional<std::size_t> find_name(std::string_view name) noexcept
+    {
+        for (std::size_t i = 0; i < size; ++i)
+            if (names[i] == name)
+                return i;
+        return std::nullopt;
+    }
+    // The index of the enumerator whose integer value is v.
+    template <class Int> static constexpr std::optional<std::size_t> find_integer(Int v) noexcept
+    {
+        for (std::size_t i = 0; i < size; ++i)
+            if (std::cmp_equal(v, integers[i]))
+                return i;
+        return std::nullopt;
+    }
 };
 
 } // namespace agent_engine

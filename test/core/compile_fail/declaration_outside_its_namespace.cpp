@@ -12,6 +12,8 @@ struct Schema {
     int n = 0;
 };
 BOOST_DESCRIBE_STRUCT(Schema, (), (name, n))
+enum class Status { pending, in_progress };
+BOOST_DESCRIBE_ENUM(Status, pending, in_progress)
 inline std::optional<std::string> always_valid(const Schema&) { return std::nullopt; }
 } // namespace app
 
@@ -34,6 +36,10 @@ AGENT_ENGINE_VALIDATOR(app::Schema, app::always_valid)
 AGENT_ENGINE_TITLE(app::Schema, "Record")
 #elif defined(CASE_SCHEMA_VERSION)
 AGENT_ENGINE_SCHEMA_VERSION(app::Schema, n, 1)
+#elif defined(CASE_ENUM_VALUE)
+AGENT_ENGINE_ENUM_VALUE(app::Status, in_progress, "in-progress")
+#elif defined(CASE_INT_ENUM)
+AGENT_ENGINE_INT_ENUM(app::Status)
 #endif
 } // namespace registrations
 

@@ -6,6 +6,8 @@
 //
 //   agent_engine_declare(agent_engine_schema_tag<T>, declare::KIND [, member_tag<&T::m>])
 //
+// (about an enumerator of the enum T: member_tag<T::x>)
+//
 // found by argument-dependent lookup, and the library asks for each kind with
 // one of three walks of T's described hierarchy (`nearest_declaring`,
 // `declaring_classes`, or T alone). A new kind of declaration is a tag below, a
@@ -42,6 +44,8 @@ struct validators {};
 struct title {};
 struct version {};
 struct migration {}; // about a version: member_tag<from>
+struct enum_value {}; // about an enumerator: member_tag<E::x>
+struct int_enum {};
 } // namespace declare
 
 namespace detail {
@@ -80,6 +84,14 @@ template <class T, auto Member> constexpr bool is_described_member() noexcept
     if constexpr (is_described_struct_v<T>)
         boost::mp11::mp_for_each<public_members<T>>(
             [&](auto d) { found = found || same_member<decltype(d)::pointer, Member>(); });
+    return found;
+}
+
+// Whether BOOST_DESCRIBE_ENUM of E lists an enumerator whose value is V.
+template <class E, E V> constexpr bool is_described_enumerator() noexcept
+{
+    bool found = false;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) { found = found || d.value == V; });
     return found;
 }
 
@@ -183,6 +195,27 @@ template <class T, class Kind> using declaring_classes = typename declaring_clas
     static_assert(::agent_engine::detail::is_described_struct_v<T>,                                 \
                   "agent_engine: " #macro " names a type that BOOST_DESCRIBE_STRUCT does not describe " \
                   "(declare it after BOOST_DESCRIBE_STRUCT)")
+
+// Stops the build when a declaration (`macro`) is about a type E that
+// BOOST_DESCRIBE_ENUM does not describe: it would never be used.
+#define AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_ENUM(E, macro)                                       \
+    static_assert(::agent_engine::detail::is_described_enum_v<E>,                                   \
+                  "agent_engine: " #macro " names a type that BOOST_DESCRIBE_ENUM does not describe " \
+                  "(declare it after BOOST_DESCRIBE_ENUM)")
+
+// `expr`, about the enumerator X::enumerator of X (the type E), or `otherwise`
+// when E is not an enum or has no such enumerator: asked in a template, so that a
+// missing one is `otherwise` rather than the compiler's own error.
+#define AGENT_ENGINE_DETAIL_IF_ENUMERATOR(E, enumerator, expr, otherwise)                          \
+    ([]<class X>(::agent_engine_schema_tag<X>) {                                                   \
+        if constexpr (requires {                                                                   \
+                          requires std::is_enum_v<X>;                                              \
+                          X::enumerator;                                                           \
+                      })                                                                           \
+            return expr;                                                                           \
+        else                                                                                       \
+            return otherwise;                                                                      \
+    }(::agent_engine_schema_tag<E>{}))
 
 // Stops the build when a declaration (`macro`) names a member of T that
 // BOOST_DESCRIBE_STRUCT does not list: it would never be used.

@@ -1,80 +1,125 @@
 #ifndef AGENT_ENGINE_CORE_RULES_ENUM_HPP
 #define AGENT_ENGINE_CORE_RULES_ENUM_HPP
 
-// A described enum is written and read as its enumerator's name. An unknown
-// name is an error that lists the allowed ones, as pydantic words it:
-// "Input should be 'pending', 'running', 'completed' or 'failed'".
+// A described enum is written and read as its enumerators' JSON values, which
+// enum_model<E> holds: each enumerator's name, or the string AGENT_ENGINE_ENUM_VALUE
+// gives it (a str Enum), or, for an AGENT_ENGINE_INT_ENUM, its integer value (an
+// IntEnum). Any other input is an error that lists the allowed values, as
+// pydantic words it: "Input should be 'pending', 'in-progress' or 'done'",
+// "Input should be 1 or 2".
 
 #include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/schema.hpp>
 
-#include <boost/describe/enumerators.hpp>
-#include <boost/mp11/algorithm.hpp>
-
-#include <array>
-#include <cstddef>
+#include <cmath>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 
 namespace agent_engine {
 
 template <class E>
     requires detail::is_described_enum_v<E>
 struct json_rule<E> {
-    using enumerators = boost::describe::describe_enumerators<E>;
+    using model = enum_model<E>;
+
+    // The JSON string of v, nullopt for a value no described enumerator has; and
+    // back. For the places that need the string itself, such as a map's keys. Not
+    // for an AGENT_ENGINE_INT_ENUM, whose JSON values are model::integers.
+    static constexpr std::optional<std::string_view> to_string(E v) noexcept
+        requires(!model::integer)
+    {
+        if (auto i = model::find(v))
+            return model::names[*i];
+        return std::nullopt;
+    }
+    static constexpr std::optional<E> from_string(std::string_view s) noexcept
+        requires(!model::integer)
+    {
+        if (auto i = model::find_name(s))
+            return model::values[*i];
+        return std::nullopt;
+    }
 
     template <class Writer> static void write(Writer& w, E v)
     {
-        bool written = false;
-        boost::mp11::mp_for_each<enumerators>([&](auto d) {
-            if (!written && d.value == v) {
-                w.string(d.name);
-                written = true;
+        if constexpr (!model::integer) {
+            if (auto i = model::find(v)) {
+                w.string(model::names[*i]);
+                return;
             }
-        });
-        // A value outside the described enumerators has no name: write its number,
-        // which reading back rejects rather than silently mapping.
-        if (!written)
-            w.int64(static_cast<std::int64_t>(v));
+        }
+        // An integer enum, or a value outside the described enumerators: its
+        // number, which reading back rejects unless it is an enumerator's.
+        auto n = static_cast<typename model::integer_type>(v);
+        if constexpr (std::is_signed_v<typename model::integer_type>)
+            w.int64(n);
+        else
+            w.uint64(n);
     }
 
     template <class Reader> static void read(Reader& r, E& out, validation_context& ctx)
     {
-        if (r.kind() == boost::json::kind::string) {
-            std::string_view name = r.get_string();
-            bool found = false;
-            boost::mp11::mp_for_each<enumerators>([&](auto d) {
-                if (!found && name == d.name) {
-                    out = d.value;
-                    found = true;
-                }
-            });
-            if (found)
-                return;
+        std::optional<std::size_t> found;
+        if constexpr (model::integer)
+            found = find_integer(r);
+        else if (r.kind() == boost::json::kind::string)
+            found = model::find_name(r.get_string());
+        if (found) {
+            out = model::values[*found];
+            return;
         }
         ctx.fail(error_type::enum_,
                  [&] { return validation_context::error_details{r.capture(), {{"expected", expected_names()}}}; });
     }
 
-    // "'a', 'b' or 'c'"
+    // The allowed values as pydantic lists them: "'a', 'b' or 'c'", "1 or 2".
     static std::string expected_names()
     {
-        std::array<std::string_view, boost::mp11::mp_size<enumerators>::value> names;
-        std::size_t i = 0;
-        boost::mp11::mp_for_each<enumerators>([&](auto d) { names[i++] = d.name; });
-        return detail::join_alternatives(names, detail::append_python_str);
+        if constexpr (model::integer)
+            return detail::join_alternatives(model::integers, [](std::string& out, auto n) { detail::append_integer(out, n); });
+        else
+            return detail::join_alternatives(model::names, detail::append_python_str);
     }
 
     static std::string label() { return std::string(schema_title<E>()); }
     static boost::json::value schema(schema_builder& b)
     {
         return b.reference(schema_title<E>(), detail::qualified_type_name<E>(), [] {
-            boost::json::array names;
-            boost::mp11::mp_for_each<enumerators>([&](auto d) { names.emplace_back(d.name); });
-            return boost::json::object{{"enum", std::move(names)}, {"title", schema_title<E>()}, {"type", "string"}};
+            boost::json::array values;
+            if constexpr (model::integer)
+                values.insert(values.end(), model::integers.begin(), model::integers.end());
+            else
+                values.insert(values.end(), model::names.begin(), model::names.end());
+            return boost::json::object{
+                {"enum", std::move(values)}, {"title", schema_title<E>()}, {"type", model::integer ? "integer" : "string"}};
         });
+    }
+
+private:
+    // An integer enum's enumerator for the reader's value: an integer, or an
+    // integral number (1.0), as the library reads an int; a string or a bool is
+    // not coerced (doc/schemas.md, section 8).
+    template <class Reader> static std::optional<std::size_t> find_integer(Reader& r)
+    {
+        switch (r.kind()) {
+        case boost::json::kind::int64: return model::find_integer(r.get_int64());
+        case boost::json::kind::uint64: return model::find_integer(r.get_uint64());
+        case boost::json::kind::double_: {
+            double d = r.get_double();
+            constexpr double two_63 = 9223372036854775808.0;
+            if (!std::isfinite(d) || d != std::trunc(d))
+                return std::nullopt;
+            if (d >= -two_63 && d < two_63)
+                return model::find_integer(static_cast<std::int64_t>(d));
+            if (d >= 0 && d < 2 * two_63)
+                return model::find_integer(static_cast<std::uint64_t>(d));
+            return std::nullopt;
+        }
+        default: return std::nullopt;
+        }
     }
 };
 
