@@ -21,6 +21,7 @@ enum class error_type : std::uint8_t {
     bool_type,
     int_type,
     int_from_float,
+    int_parsing,
     float_type,
     finite_number,
     greater_than,       // ctx: gt
