@@ -66,6 +66,19 @@ template <> struct agent_engine::representation<keys::Ticket> {
 };
 
 namespace keys {
+// A rank, written as its number (representation<Rank> to int).
+struct Rank {
+    int n = 0;
+    auto operator<=>(const Rank&) const = default;
+};
+} // namespace keys
+
+template <> struct agent_engine::representation<keys::Rank> {
+    static int to(const keys::Rank& r) { return r.n; }
+    static agent_engine::converted<keys::Rank> from(int n) { return keys::Rank{n}; }
+};
+
+namespace keys {
 
 struct Keys {
     agent_engine::ordered_map<int, std::string> by_id;
@@ -166,6 +179,20 @@ BOOST_AUTO_TEST_CASE(integer_keys_past_the_width_are_range_errors)
         R"([{"type":"less_than_equal","loc":["9223372036854775808","[key]"],"msg":"Input should be less than or equal to 9223372036854775807","input":"9223372036854775808","ctx":{"le":9223372036854775807}},)"
         R"({"type":"greater_than_equal","loc":["-9223372036854775809","[key]"],"msg":"Input should be greater than or equal to -9223372036854775808","input":"-9223372036854775809","ctx":{"ge":-9223372036854775808}},)"
         R"({"type":"less_than_equal","loc":["99999999999999999999999","[key]"],"msg":"Input should be less than or equal to 9223372036854775807","input":"99999999999999999999999","ctx":{"le":9223372036854775807}}])");
+}
+
+BOOST_AUTO_TEST_CASE(a_representation_as_an_integer_is_an_integer_key)
+{
+    using by_rank = std::map<keys::Rank, std::string>;
+    // ta = TypeAdapter(dict[Annotated[int, Field(ge=-2147483648, le=2147483647)], str])
+    // ta.dump_json(ta.validate_python(json.loads('{"007":"bond"}')))
+    auto ranks = read<by_rank>(R"({"007":"bond"})");
+    BOOST_TEST(ranks.at(keys::Rank{7}) == "bond");
+    check_round_trip(ranks, R"({"7":"bond"})");
+    // ta.validate_python(json.loads('{"x":"a","3000000000":"b"}'))
+    BOOST_TEST(errors_of<by_rank>(R"({"x":"a","3000000000":"b"})") ==
+               R"([{"type":"int_parsing","loc":["x","[key]"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"},)"
+               R"({"type":"less_than_equal","loc":["3000000000","[key]"],"msg":"Input should be less than or equal to 2147483647","input":"3000000000","ctx":{"le":2147483647}}])");
 }
 
 BOOST_AUTO_TEST_CASE(a_key_repeated_as_text_keeps_only_its_last_errors)

@@ -37,15 +37,24 @@
 namespace agent_engine {
 namespace detail {
 
+// The type a key is written as: K, or what its representation is, in the end.
+template <class K> struct key_form {
+    using type = K;
+};
+template <class K>
+    requires has_representation<K>
+struct key_form<K> {
+    using type =
+        typename key_form<std::remove_cvref_t<decltype(representation<K>::to(std::declval<const K&>()))>>::type;
+};
+template <class K> using key_form_t = typename key_form<K>::type;
+
 // The types a map key may have: those with a string form pydantic reads back.
 template <class K> constexpr bool map_key_type()
 {
-    if constexpr (has_representation<K>)
-        return map_key_type<std::remove_cvref_t<decltype(representation<K>::to(std::declval<const K&>()))>>();
-    else
-        return std::same_as<K, std::string> || (std::integral<K> && !std::same_as<K, bool>) ||
-               is_described_enum_v<K> || std::same_as<K, boost::uuids::uuid> ||
-               std::same_as<K, std::chrono::year_month_day>;
+    using F = key_form_t<K>;
+    return std::same_as<F, std::string> || (std::integral<F> && !std::same_as<F, bool>) || is_described_enum_v<F> ||
+           std::same_as<F, boost::uuids::uuid> || std::same_as<F, std::chrono::year_month_day>;
 }
 
 // A key as its value rule sees it: a JSON string (or the number an integer key
@@ -81,7 +90,8 @@ struct key_writer {
 };
 
 // The one conversion of a key of type K, for every path: written by `write`,
-// read by `read` (false, with the error reported, when the key is not a K),
+// read by `read` (false, with the error reported at "[key]" under the key's
+// own location, when the key is not a K),
 // and described in JSON Schema by `property_names` (null when pydantic writes none).
 template <class K> struct map_key {
     static_assert(map_key_type<K>(),
@@ -98,9 +108,10 @@ template <class K> struct map_key {
 
     static bool read(std::string_view key, K& out, validation_context& ctx)
     {
+        auto at = ctx.at(std::string_view("[key]"));
         // an integer key is the number it spells: the integer rule checks its range
         boost::json::value as;
-        if constexpr (std::integral<K>) {
+        if constexpr (std::integral<key_form_t<K>>) {
             as = integer_from_text(key);
             if (as.is_null()) {
                 ctx.fail(error_type::int_parsing, [&] { return boost::json::value(boost::json::string(key)); });
@@ -187,12 +198,7 @@ template <detail::json_map M> struct json_rule<M> {
                 repeated.note_extra(text, ctx.error_count());
             auto at = ctx.at(text);
             key_type k{};
-            bool valid;
-            {
-                auto at_key = ctx.at(std::string_view("[key]"));
-                valid = key::read(text, k, ctx);
-            }
-            if (!valid) { // the value is still read, for its errors
+            if (!key::read(text, k, ctx)) { // the value is still read, for its errors
                 mapped ignored{};
                 rule_of<mapped>::read(r, ignored, ctx);
                 return;
