@@ -22,6 +22,7 @@ enum class error_type : std::uint8_t {
     int_type,
     int_from_float,
     int_parsing_size,
+    int_parsing,
     float_type,
     finite_number,
     greater_than,       // ctx: gt

@@ -25,7 +25,8 @@
 // and structs, std::optional and heap_optional, std::unique_ptr
 // and std::shared_ptr (as optionals), sequences, sets (std::set,
 // std::unordered_set, std::multiset), fixed-length tuples (std::tuple,
-// std::pair, std::array), string-keyed maps, std::variant,
+// std::pair, std::array), maps (keyed by strings, integers, enums, UUIDs,
+// dates), std::variant,
 // boost::json::value / object / array, std::chrono::sys_time and
 // year_month_day, boost::uuids::uuid and std::filesystem::path: one header
 // each under rules/.

@@ -9,12 +9,17 @@
 #include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/json_rule.hpp>
 
+#include <boost/json/value.hpp>
+
+#include <charconv>
 #include <cmath>
 #include <concepts>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace agent_engine {
@@ -79,6 +84,55 @@ template <class Reader> std::optional<exact_integer> read_exact_integer(Reader& 
     }
     default: ctx.fail(error_type::int_type, [&] { return r.capture(); }); return std::nullopt;
     }
+}
+
+// The integer a string spells, as pydantic reads a str into an int (lax mode; a
+// dict[int, V] key is always one): surrounding whitespace, a sign, digits with
+// single underscores between them ("1_000"), leading zeros ("01"), and a
+// fraction of zeros only ("1.0", "1.00"); "1e3", "1.5", "0x1", "1." are not
+// integers. Returns the JSON number it is (int64, or uint64 above INT64_MAX,
+// or a double past both, which is out of range of every integer rule), or
+// null when the string is not an integer (pydantic's int_parsing). Only ASCII
+// whitespace is stripped (Python strips Unicode spaces too).
+inline boost::json::value integer_from_text(std::string_view text)
+{
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    while (!text.empty() && space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && space(text.back()))
+        text.remove_suffix(1);
+    if (auto point = text.find('.'); point != std::string_view::npos) {
+        std::string_view fraction = text.substr(point + 1);
+        if (fraction.empty() || fraction.find_first_not_of('0') != std::string_view::npos)
+            return nullptr;
+        text = text.substr(0, point);
+    }
+    std::string digits; // sign and digits, underscores dropped
+    if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+        if (text.front() == '-')
+            digits += '-';
+        text.remove_prefix(1);
+    }
+    bool after_digit = false;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') {
+            digits += c;
+            after_digit = true;
+        } else if (c == '_' && after_digit) {
+            after_digit = false;
+        } else {
+            return nullptr;
+        }
+    }
+    if (!after_digit) // empty, a bare sign, or a trailing underscore
+        return nullptr;
+    const char* first = digits.data();
+    const char* last = first + digits.size();
+    if (std::int64_t v; std::from_chars(first, last, v).ec == std::errc())
+        return v;
+    if (std::uint64_t v; digits.front() != '-' && std::from_chars(first, last, v).ec == std::errc())
+        return v;
+    return std::strtod(first, nullptr); // past every integer type: only its sign and size matter
 }
 
 } // namespace detail
