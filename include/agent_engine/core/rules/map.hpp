@@ -29,6 +29,7 @@
 #include <chrono>
 #include <concepts>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -115,6 +116,15 @@ template <class K> struct map_key {
             as = integer_from_text(key);
             if (as.is_null()) {
                 ctx.fail(error_type::int_parsing, [&] { return boost::json::value(boost::json::string(key)); });
+                return false;
+            }
+            if (as.is_double()) { // past 64 bits: beyond the type's range on the side of its sign
+                using limits = std::numeric_limits<key_form_t<K>>;
+                key_reader reader(as, key);
+                if (as.get_double() < 0)
+                    fail_below(ctx, reader, limits::min());
+                else
+                    fail_above(ctx, reader, limits::max());
                 return false;
             }
         } else {

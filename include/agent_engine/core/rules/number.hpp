@@ -91,7 +91,8 @@ template <class Reader> std::optional<exact_integer> read_exact_integer(Reader& 
 // single underscores between them ("1_000"), leading zeros ("01"), and a
 // fraction of zeros only ("1.0", "1.00"); "1e3", "1.5", "0x1", "1." are not
 // integers. Returns the JSON number it is (int64, or uint64 above INT64_MAX,
-// or a double past both, which is out of range of every integer rule), or
+// or a double past both, beyond every integer type: the caller reports it
+// against its type's range, which pydantic's exact int would), or
 // null when the string is not an integer (pydantic's int_parsing). Only ASCII
 // whitespace is stripped (Python strips Unicode spaces too).
 inline boost::json::value integer_from_text(std::string_view text)
