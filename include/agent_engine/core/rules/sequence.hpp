@@ -25,18 +25,21 @@ concept json_sequence = requires(C& c) {
     c.begin();
 } && !std::is_convertible_v<C, std::string_view> && !std::same_as<C, boost::json::array>;
 
+// Any range of elements as a JSON array (sequences, sets).
+template <class Writer, class Range> void write_array(Writer& w, const Range& v)
+{
+    w.begin_array(std::size(v));
+    for (auto const& e : v)
+        rule_of<typename Range::value_type>::write(w, e);
+    w.end_array();
+}
+
 } // namespace detail
 
 template <detail::json_sequence C> struct json_rule<C> {
     using element = typename C::value_type;
 
-    template <class Writer> static void write(Writer& w, const C& v)
-    {
-        w.begin_array(std::size(v));
-        for (auto const& e : v)
-            rule_of<element>::write(w, e);
-        w.end_array();
-    }
+    template <class Writer> static void write(Writer& w, const C& v) { detail::write_array(w, v); }
 
     template <class Reader> static void read(Reader& r, C& out, validation_context& ctx)
     {

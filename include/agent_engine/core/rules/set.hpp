@@ -12,6 +12,7 @@
 // of what it writes.
 
 #include <agent_engine/core/json_rule.hpp>
+#include <agent_engine/core/rules/sequence.hpp>
 
 #include <cstddef>
 #include <set>
@@ -38,13 +39,7 @@ struct json_rule<S> {
     using element = typename S::value_type;
     static constexpr bool unique = detail::is_unique_set_v<S>;
 
-    template <class Writer> static void write(Writer& w, const S& v)
-    {
-        w.begin_array(v.size());
-        for (auto const& e : v)
-            rule_of<element>::write(w, e);
-        w.end_array();
-    }
+    template <class Writer> static void write(Writer& w, const S& v) { detail::write_array(w, v); }
 
     template <class Reader> static void read(Reader& r, S& out, validation_context& ctx)
     {
