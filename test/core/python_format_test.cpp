@@ -9,6 +9,7 @@
 #include "test_support.hpp"
 
 #include <cmath>
+#include <fstream>
 #include <limits>
 #include <map>
 #include <optional>
@@ -307,6 +308,37 @@ BOOST_AUTO_TEST_CASE(inputs_are_shown_as_python_repr)
                "{'a': 1}], input_type=list]");
     BOOST_TEST(error_line("s", "[[]]") ==
                "  Input should be a valid string [type=string_type, input_value=[[]], input_type=list]");
+}
+
+// Every character Python's repr() escapes, and none it prints as it is:
+// test/data/python_repr/cases.jsonl holds repr() of strings at both edges of
+// each range str.isprintable() refuses (scripts/python-printable writes it).
+BOOST_AUTO_TEST_CASE(strings_are_shown_as_python_repr_for_every_code_point_range)
+{
+    std::ifstream in(AGENT_ENGINE_TEST_DATA "/python_repr/cases.jsonl");
+    BOOST_REQUIRE(in);
+    std::size_t cases = 0, escaped = 0;
+    for (std::string line; std::getline(in, line); ++cases) {
+        auto c = boost::json::parse(line).as_object();
+        std::string_view s = c.at("s").as_string(), expected = c.at("repr").as_string();
+        std::string got;
+        agent_engine::detail::append_python_str(got, s);
+        BOOST_TEST(got == expected, "repr of " << line);
+        escaped += expected.find("\\u") != std::string_view::npos || expected.find("\\U") != std::string_view::npos;
+    }
+    BOOST_TEST(cases > 5000u);
+    BOOST_TEST(escaped > 1000u); // four- and eight-digit escapes are exercised
+}
+
+// pydantic prints a key that holds a dot in backquotes, so that the location
+// line can be read back: d.`a.b`, not d.a.b.
+BOOST_AUTO_TEST_CASE(dotted_keys_are_quoted_in_the_location_line)
+{
+    auto e = failure<std::map<std::string, int>>(R"({"a.b": "x", "a`b": "y", "": "z"})");
+    BOOST_TEST(e.message.find("\n`a.b`\n") != std::string::npos, e.message);
+    BOOST_TEST(e.message.find("\na`b\n") != std::string::npos, e.message);
+    // the loc in errors() keeps the key as it is
+    BOOST_TEST(compact(e.details->at("errors").as_array()[0].at("loc")) == R"(["a.b"])");
 }
 
 // pydantic-core shortens a repr longer than 50 bytes to its first 25 and last 24

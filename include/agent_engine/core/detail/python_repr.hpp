@@ -19,35 +19,9 @@
 
 namespace agent_engine::detail {
 
-inline void append_python_str(std::string& out, std::string_view s)
-{
-    // repr() prefers single quotes, and switches to double quotes when that
-    // spares escaping: a ' inside and no ".
-    bool has_single = s.find('\'') != std::string_view::npos;
-    char quote = has_single && s.find('"') == std::string_view::npos ? '"' : '\'';
-    out += quote;
-    for (unsigned char c : s) {
-        switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c == static_cast<unsigned char>(quote)) {
-                out += '\\';
-                out += static_cast<char>(c);
-            } else if (c < 0x20 || c == 0x7f) {
-                constexpr char hex[] = "0123456789abcdef";
-                out += "\\x";
-                out += hex[c >> 4];
-                out += hex[c & 15];
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    out += quote;
-}
+// Appends repr(s): quoted as Python quotes it, each character that is not
+// str.isprintable() escaped by its code point in hex, as repr() does (src/python_repr.cpp).
+void append_python_str(std::string& out, std::string_view s);
 
 // "'a', 'b' or 'c'": how pydantic lists the allowed values of an enum or a
 // literal, each written by append(out, item).
@@ -159,8 +133,9 @@ inline std::string shorten_repr(const std::string& repr)
     return repr.substr(0, head_end) + "..." + repr.substr(tail_begin);
 }
 
-// "a.0.b": how pydantic prints a loc (keys as they are, indices as numbers;
-// anything else, as a migration's loc may hold, as its repr).
+// "a.0.`b.c`": how pydantic prints a loc (keys as they are, in backquotes if
+// they hold a dot; indices as numbers; anything else, as a migration's loc may
+// hold, as its repr).
 inline void append_loc(std::string& out, const boost::json::array& loc)
 {
     bool first = true;
@@ -168,10 +143,15 @@ inline void append_loc(std::string& out, const boost::json::array& loc)
         if (!first)
             out += '.';
         first = false;
-        if (part.is_string())
+        if (part.is_string() && part.get_string().find('.') != boost::json::string::npos) {
+            out += '`';
             out += part.get_string();
-        else
+            out += '`';
+        } else if (part.is_string()) {
+            out += part.get_string();
+        } else {
             append_python_repr(out, part);
+        }
     }
 }
 
