@@ -98,9 +98,19 @@ std::string length_message(const boost::json::object& ctx, bool at_least, bool t
     return msg;
 }
 
-std::string message_of(const validation_error& e)
+std::string message_of(const validation_error& e, input_mode mode)
 {
     const boost::json::object& ctx = e.ctx;
+    if (mode == input_mode::json) { // model_validate_json names the JSON types
+        switch (e.type) {
+        case error_type::model_type:
+        case error_type::dict_type: return "Input should be an object";
+        case error_type::list_type:
+        case error_type::set_type:
+        case error_type::tuple_type: return "Input should be a valid array";
+        default: break;
+        }
+    }
     switch (e.type) {
     case error_type::missing: return "Field required";
     case error_type::extra_forbidden: return "Extra inputs are not permitted";
@@ -212,7 +222,7 @@ EngineError validation_context::to_error(std::string_view title) &&
         else
             out.emplace("type", error_type_name(e.type));
         out.emplace("loc", std::move(e.loc));
-        out.emplace("msg", message_of(e));
+        out.emplace("msg", message_of(e, mode_));
         out.emplace("input", std::move(e.input));
         if (!e.ctx.empty())
             out.emplace("ctx", std::move(e.ctx));

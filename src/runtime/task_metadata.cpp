@@ -193,7 +193,7 @@ std::optional<Result<TaskMetadata>> read_from_ends(std::string_view head, std::s
     std::string kept;
     kept.reserve(c.head_end + tail.size() - c.tail_start);
     kept.append(head.substr(0, c.head_end)).append(tail.substr(c.tail_start));
-    auto meta = from_json<TaskMetadata>(kept);
+    auto meta = decode_document<TaskMetadata>(kept);
     if (!meta && meta.error().code == EngineErrorCode::json)
         return std::nullopt;
     return meta;
@@ -217,7 +217,7 @@ Result<TaskMetadata> metadata_from_ends(const task_store& store, std::string_vie
         // The ends did not hold it: the whole document, read as it is decoded
         // (a window at a time, never reserved whole).
         BOOST_OUTCOME_TRY(auto document, store.open(project, id));
-        return from_json<TaskMetadata>(*document.text);
+        return decode_document<TaskMetadata>(*document.text);
     }();
     if (!meta)
         return with_location(std::move(meta).error(), store.location(project, id));
@@ -230,7 +230,7 @@ Result<TaskMetadata> read_task_metadata(std::string_view json_text)
 {
     if (auto meta = read_from_ends(json_text, json_text, true))
         return std::move(*meta);
-    return from_json<TaskMetadata>(json_text);
+    return decode_document<TaskMetadata>(json_text);
 }
 
 Result<TaskMetadata> read_stored_task_metadata(const task_store& store, std::string_view project, std::string_view id)

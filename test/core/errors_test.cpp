@@ -174,6 +174,46 @@ BOOST_AUTO_TEST_CASE(container_and_struct_type_errors_at_their_own_key)
                "  Input should be a valid dictionary or instance of Limits [type=model_type, input_value=2, input_type=int]");
 }
 
+// model_validate_json (from_json; from_dict told input_mode::json) names JSON's
+// types and lists a model's extra keys first; model_validate (from_dict;
+// from_json told input_mode::python) names Python's and lists them last.
+// pydantic 2.13 on the mirror, strict (the string "running" is not a Status in
+// strict python mode, and this input has no lax conversion to make).
+BOOST_AUTO_TEST_CASE(json_mode_names_json_types_and_lists_extra_keys_first)
+{
+    constexpr std::string_view input = R"({"zz": 1, "task_id": 1, "status": "running", "routing_trace": {}, )"
+                                       R"("stage_results": [], "limits": 2, "yy": null})";
+    auto json = failure<errs::Task>(input, {.mode = agent_engine::input_mode::json});
+    BOOST_TEST(test_support::compact(json.details->at("errors")) ==
+               R"([{"type":"extra_forbidden","loc":["zz"],"msg":"Extra inputs are not permitted","input":1},)"
+               R"({"type":"extra_forbidden","loc":["yy"],"msg":"Extra inputs are not permitted","input":null},)"
+               R"({"type":"string_type","loc":["task_id"],"msg":"Input should be a valid string","input":1},)"
+               R"({"type":"list_type","loc":["routing_trace"],"msg":"Input should be a valid array","input":{}},)"
+               R"({"type":"dict_type","loc":["stage_results"],"msg":"Input should be an object","input":[]},)"
+               R"({"type":"model_type","loc":["limits"],"msg":"Input should be an object","input":2,"ctx":{"class_name":"Limits"}}])");
+    BOOST_TEST(json.message == "6 validation errors for Task\n"
+                               "zz\n"
+                               "  Extra inputs are not permitted [type=extra_forbidden, input_value=1, input_type=int]\n"
+                               "yy\n"
+                               "  Extra inputs are not permitted [type=extra_forbidden, input_value=None, input_type=NoneType]\n"
+                               "task_id\n"
+                               "  Input should be a valid string [type=string_type, input_value=1, input_type=int]\n"
+                               "routing_trace\n"
+                               "  Input should be a valid array [type=list_type, input_value={}, input_type=dict]\n"
+                               "stage_results\n"
+                               "  Input should be an object [type=dict_type, input_value=[], input_type=list]\n"
+                               "limits\n"
+                               "  Input should be an object [type=model_type, input_value=2, input_type=int]");
+    // Unset, each call takes its counterpart's mode.
+    BOOST_TEST(agent_engine::from_json<errs::Task>(input).error().message == json.message);
+    auto python = agent_engine::from_dict<errs::Task>(boost::json::parse(input)).error();
+    BOOST_TEST(python.message == failure<errs::Task>(input, {.mode = agent_engine::input_mode::python}).message);
+    BOOST_TEST(python.message.find("limits\n  Input should be a valid dictionary or instance of Limits") !=
+               std::string::npos);
+    BOOST_TEST(python.message.find("Input should be a valid list [type=list_type") != std::string::npos);
+    BOOST_TEST(python.message.find("yy\n  Extra inputs are not permitted") > python.message.find("limits\n"));
+}
+
 BOOST_AUTO_TEST_CASE(errors_in_array_elements_carry_their_index)
 {
     auto error = failure<errs::Task>(R"({"task_id": "t", "status": "running", "tags": ["a", 1, null]})");

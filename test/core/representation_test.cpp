@@ -253,12 +253,13 @@ BOOST_AUTO_TEST_CASE(max_errors_keeps_the_first_and_builds_no_other_input)
                R"({"type":"strict","loc":[4],"msg":"Never valid","input":"e"})");
 
     shop::counted_writes = 0;
-    auto error = test_support::failure<std::vector<shop::Strict>>(text, {.max_errors = 2});
+    auto error = test_support::failure<std::vector<shop::Strict>>(
+        text, {.max_errors = 2, .mode = agent_engine::input_mode::python});
     BOOST_TEST(error.details->at("error_count") == 5);
     BOOST_TEST(test_support::compact(error.details->at("errors")) ==
                R"([{"type":"strict","loc":[0],"msg":"Never valid","input":"a"},)"
                R"({"type":"strict","loc":[1],"msg":"Never valid","input":"b"}])");
-    // failure() reads by four paths, each building the inputs of the 2 kept errors only
+    // failure() reads by four paths (in the one mode given), each building the inputs of the 2 kept errors only
     BOOST_TEST(shop::counted_writes == 4 * 2);
 }
 

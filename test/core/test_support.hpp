@@ -80,10 +80,15 @@ public:
 
 // Reads `text` as T, which must fail validation the same way on every read path
 // (from_json of the text and of a source, from_dict and validate_dict of its
-// DOM); returns the EngineError.
-template <class T>
-agent_engine::EngineError failure(std::string_view text, const agent_engine::read_options& options = {})
+// DOM), in options.mode or else python mode (the tests' expected texts are
+// model_validate's), and in json mode too; returns the EngineError.
+template <class T> agent_engine::EngineError failure(std::string_view text, agent_engine::read_options options = {})
 {
+    if (!options.mode) {
+        options.mode = agent_engine::input_mode::json;
+        (void)failure<T>(text, options);
+        options.mode = agent_engine::input_mode::python;
+    }
     auto r = agent_engine::from_json<T>(text, options);
     BOOST_REQUIRE_MESSAGE(r.has_error(), "expected a validation error for: " << text);
     BOOST_REQUIRE_MESSAGE(r.error().code == agent_engine::EngineErrorCode::validation, r.error().message);

@@ -129,7 +129,7 @@ Result<boost::json::value> parse_json(std::string_view text);
 namespace detail {
 template <class T> Result<void> read_text(text_reader& r, T& out, const read_options& options)
 {
-    validation_context ctx(options);
+    validation_context ctx(options, input_mode::json);
     rule_of<T>::read(r, out, ctx);
     if (!r.finish())
         return r.error();
@@ -154,7 +154,9 @@ Result<void> read_versioned_text(text_reader& r, T& out, const read_options& opt
         return version_too_new<T>(static_cast<std::int64_t>(version));
     BOOST_OUTCOME_TRY(boost::json::value document, parse());
     out = T{};
-    return from_dict(document, out, options);
+    read_options as_text = options;
+    as_text.mode = options.mode.value_or(input_mode::json);
+    return from_dict(document, out, as_text);
 }
 } // namespace detail
 

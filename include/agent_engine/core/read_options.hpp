@@ -6,8 +6,16 @@
 //   from_json<Task>(text, {.max_errors = 10})
 
 #include <cstddef>
+#include <optional>
 
 namespace agent_engine {
+
+// Which of pydantic's entry points a read answers as. python: model_validate of
+// the parsed value ("Input should be a valid list", "... a valid dictionary",
+// extra keys after the members' errors). json: model_validate_json of the text
+// ("Input should be a valid array", "Input should be an object", extra keys
+// first).
+enum class input_mode : unsigned char { python, json };
 
 struct read_options {
     // Errors kept in full (location, message, input, ctx). The ones after that
@@ -15,6 +23,11 @@ struct read_options {
     // read it and the memory for this many, and its report ends with how many
     // more there were. pydantic keeps all of them; real inputs have a handful.
     std::size_t max_errors = 1000;
+    // Unset, each call answers as its pydantic counterpart: from_json as json,
+    // from_dict and validate_dict as python. A store that loads files written
+    // by a Python program that read them with model_validate(json.load(f))
+    // reads them as python.
+    std::optional<input_mode> mode = std::nullopt;
 };
 
 } // namespace agent_engine

@@ -55,6 +55,7 @@ private:
     const scope* innermost_ = nullptr;
     std::size_t depth_ = 0;
     read_options options_;
+    input_mode mode_ = input_mode::python;
     // Every error is counted; the first max_errors are kept, in errors_. So
     // errors_.size() == min(count_, max_errors) always: the error numbered i
     // (from 0, in the order recorded) is errors_[i] if kept.
@@ -104,17 +105,22 @@ public:
     };
 
     validation_context() = default;
-    explicit validation_context(const read_options& options) : options_(options) {}
+    // `call_mode`: the mode of the call that reads, unless options.mode says otherwise.
+    explicit validation_context(const read_options& options, input_mode call_mode = input_mode::python)
+        : options_(options), mode_(options.mode.value_or(call_mode))
+    {
+    }
     // A moved context takes the errors, not the location: the scopes on the
     // stack belong to the one they were opened on.
     validation_context(validation_context&& other) noexcept
-        : options_(other.options_), count_(other.count_), errors_(std::move(other.errors_))
+        : options_(other.options_), mode_(other.mode_), count_(other.count_), errors_(std::move(other.errors_))
     {
     }
     validation_context(const validation_context&) = delete;
     validation_context& operator=(const validation_context&) = delete;
 
     const read_options& options() const noexcept { return options_; }
+    input_mode mode() const noexcept { return mode_; }
 
     scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
     scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }

@@ -171,14 +171,17 @@ inline Result<void> check_document_key(std::string_view id)
                       "Task id is not a safe file name: '" + std::string(id) + "'", {{"task_id", id}});
 }
 
-// Bytes, or a text_source, to a schema: the one place a stored document is decoded.
+// Bytes, or a text_source, to a schema: the one place a stored document is
+// decoded. Its errors are worded as the Python original's load worded them:
+// model_validate(json.load(f)), pydantic's python mode.
+inline constexpr read_options stored_document_options{.mode = input_mode::python};
 template <class T> Result<T> decode_document(std::string_view bytes)
 {
-    return from_json<T>(bytes);
+    return from_json<T>(bytes, stored_document_options);
 }
 template <class T> Result<T> decode_document(const text_source& text)
 {
-    return from_json<T>(text);
+    return from_json<T>(text, stored_document_options);
 }
 
 // A document over a store's limit, refused before it is read or written (code

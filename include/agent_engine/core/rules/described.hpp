@@ -177,12 +177,17 @@ struct json_rule<T> {
     }
 
     // pydantic reports a model's errors field by field in declaration order,
-    // then the extra keys; the input's key order must not matter. Each error's
-    // member is read back from its location.
+    // and the extra keys after them (model_validate) or before them
+    // (model_validate_json); the input's key order must not matter. Each
+    // error's member is read back from its location.
     static void restore_declaration_order(validation_context& ctx, std::size_t first_error)
     {
-        ctx.sort_errors_by_key(first_error, [](std::optional<std::string_view> key) {
-            return key ? find(*key, 0) : size + 1; // size + 1: about the whole object
+        const bool extras_first = ctx.mode() == input_mode::json;
+        ctx.sort_errors_by_key(first_error, [extras_first](std::optional<std::string_view> key) {
+            if (!key)
+                return size + 2; // about the whole object
+            std::size_t i = find(*key, 0);
+            return i == size && extras_first ? 0 : i + 1;
         });
     }
 
