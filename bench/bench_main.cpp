@@ -519,7 +519,8 @@ std::string human_bytes(double n)
 void print_tables(const std::map<std::string, sample_set>& s, bool quick)
 {
     std::printf("\n## Ratios: medians of the repetitions, ± half their min-max spread; target on ours / baseline\n");
-    for (const bench::data_size* size : {&bench::small_size, &bench::large_size, &bench::huge_size}) {
+    for (const bench::data_size* size :
+         {&bench::small_size, &bench::medium_size, &bench::large_size, &bench::huge_size}) {
         if (quick && size == &bench::huge_size)
             continue;
         std::string p = std::string(size->name) + "/";
@@ -559,10 +560,11 @@ void print_tables(const std::map<std::string, sample_set>& s, bool quick)
                 });
 
     std::printf("\n### Growth: cost per byte and per task should stay flat (linear total cost)\n\n"
-                "| operation | SMALL ns/B | LARGE ns/B | HUGE ns/B |\n|---|---|---|---|\n");
+                "| operation | SMALL ns/B | MEDIUM ns/B | LARGE ns/B | HUGE ns/B |\n|---|---|---|---|---|\n");
     for (const char* op : {"read/ours_streaming", "write/ours_direct", "read/boost_builtin", "write/boost_builtin"}) {
         std::printf("| %s |", op);
-        for (const bench::data_size* size : {&bench::small_size, &bench::large_size, &bench::huge_size}) {
+        for (const bench::data_size* size :
+             {&bench::small_size, &bench::medium_size, &bench::large_size, &bench::huge_size}) {
             auto it = s.find(std::string(size->name) + "/" + op);
             bool writes = std::string_view(op).starts_with("write");
             double bytes = double(writes ? data(*size).compact.size() : data(*size).pretty.size());
@@ -642,6 +644,7 @@ int main(int argc, char** argv)
     work_root = fs::absolute(work_root);
 
     register_conversions(bench::small_size, true);
+    register_conversions(bench::medium_size, true);
     register_conversions(bench::large_size, true);
     if (!quick)
         register_conversions(bench::huge_size, false);
