@@ -67,6 +67,7 @@ struct dataset {
 #endif
 };
 
+#ifdef AGENT_ENGINE_BENCH_GLAZE
 // Equal as JSON: numbers by value (glaze's generic JSON holds every number as a
 // double), members in any order; with `drop_nulls`, a null member of `ours` may be
 // missing from `theirs` (glaze's skip_null_members).
@@ -92,7 +93,6 @@ bool same_json(const json::value& ours, const json::value& theirs, bool drop_nul
     return matched == theirs.get_object().size();
 }
 
-#ifdef AGENT_ENGINE_BENCH_GLAZE
 // glaze must read the checkpoint text and write the same values back, with
 // skip_null_members off (null members written, as ours does: what is timed) and on
 // (glaze's default: null members left out, the rest the same).
