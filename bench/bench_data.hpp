@@ -16,9 +16,12 @@ struct data_size {
     const char* name;
     std::size_t stages;    // stage_results entries
     std::size_t decisions; // routing_trace entries
+    std::size_t findings = 0; // per stage output: a review's findings, each ~200 B
 };
-// SMALL ~2 KB (like the real fixtures), LARGE ~1.4 MB, HUGE ~100 MB (pretty text).
+// SMALL ~2 KB (like the real fixtures), MEDIUM ~50 KB (ten stages with modest
+// outputs), LARGE ~1.4 MB, HUGE ~100 MB (pretty text).
 inline constexpr data_size small_size{"SMALL", 2, 2};
+inline constexpr data_size medium_size{"MEDIUM", 10, 10, 15};
 inline constexpr data_size large_size{"LARGE", 2000, 2000};
 inline constexpr data_size huge_size{"HUGE", 140000, 140000};
 
@@ -59,12 +62,12 @@ public:
     }
 };
 
-inline boost::json::value stage_output(generator& g, std::size_t i)
+inline boost::json::value stage_output(generator& g, std::size_t i, std::size_t findings)
 {
     boost::json::array files;
     for (std::size_t f = 0, n = g.below(4); f < n; ++f)
         files.emplace_back("src/module_" + std::to_string(g.below(500)) + "/file_" + std::to_string(f) + ".cpp");
-    return boost::json::object{
+    boost::json::value output = boost::json::object{
         {"summary", g.words(6 + g.below(10))},
         {"files_changed", std::move(files)},
         {"tokens_used", static_cast<std::int64_t>(g.below(100000))},
@@ -72,6 +75,17 @@ inline boost::json::value stage_output(generator& g, std::size_t i)
         {"ok", g.below(10) != 0},
         {"details", {{"attempt", static_cast<std::int64_t>(1 + g.below(3))}, {"stage_index", i}, {"note", nullptr}}},
     };
+    if (findings == 0) // no draw: the other sizes keep their bytes
+        return output;
+    boost::json::array list;
+    for (std::size_t f = 0; f < findings; ++f)
+        list.push_back({{"file", "src/module_" + std::to_string(g.below(500)) + ".cpp"},
+                        {"line", static_cast<std::int64_t>(1 + g.below(2000))},
+                        {"message", g.words(8 + g.below(12))},
+                        {"severity", g.below(4) ? "warning" : "error"},
+                        {"confidence", static_cast<double>(g.below(1000)) / 1000.0}});
+    output.as_object()["findings"] = std::move(list);
+    return output;
 }
 
 inline agent_engine::Task make_task(const data_size& size)
@@ -91,7 +105,7 @@ inline agent_engine::Task make_task(const data_size& size)
     t.created_at = g.timestamp();
     for (std::size_t i = 0; i < size.stages; ++i) {
         StageExecutionRecord r;
-        r.output = stage_output(g, i);
+        r.output = stage_output(g, i, size.findings);
         r.started_at = g.timestamp();
         r.completed_at = g.timestamp();
         t.stage_results.insert_or_assign("stage_" + std::to_string(i), std::move(r));

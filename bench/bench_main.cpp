@@ -9,6 +9,9 @@
 #include "bench_data.hpp"
 #include "mirror_boost.hpp"
 #include "mirror_nlohmann.hpp"
+#ifdef AGENT_ENGINE_BENCH_GLAZE
+#include "mirror_glaze.hpp"
+#endif
 
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
@@ -59,7 +62,57 @@ struct dataset {
     json::value dom;
     mirror_boost::Task boost_task;
     mirror_nlohmann::Task nlohmann_task;
+#ifdef AGENT_ENGINE_BENCH_GLAZE
+    mirror_glaze::task_ptr glaze_task;
+#endif
 };
+
+#ifdef AGENT_ENGINE_BENCH_GLAZE
+// Equal as JSON: numbers by value (glaze's generic JSON holds every number as a
+// double), members in any order; with `drop_nulls`, a null member of `ours` may be
+// missing from `theirs` (glaze's skip_null_members).
+bool same_json(const json::value& ours, const json::value& theirs, bool drop_nulls)
+{
+    if (ours.is_number() && theirs.is_number())
+        return ours.to_number<double>() == theirs.to_number<double>();
+    if (ours.is_array() && theirs.is_array())
+        return std::equal(ours.get_array().begin(), ours.get_array().end(), theirs.get_array().begin(),
+                          theirs.get_array().end(),
+                          [&](auto const& a, auto const& b) { return same_json(a, b, drop_nulls); });
+    if (!ours.is_object() || !theirs.is_object())
+        return ours == theirs;
+    std::size_t matched = 0;
+    for (auto const& [key, value] : ours.get_object()) {
+        const json::value* other = theirs.get_object().if_contains(key);
+        if (!other && drop_nulls && value.is_null())
+            continue;
+        if (!other || !same_json(value, *other, drop_nulls))
+            return false;
+        ++matched;
+    }
+    return matched == theirs.get_object().size();
+}
+
+// glaze must read the checkpoint text and write the same values back, with
+// skip_null_members off (null members written, as ours does: what is timed) and on
+// (glaze's default: null members left out, the rest the same).
+mirror_glaze::task_ptr glaze_task_checked(const dataset& d)
+{
+    std::string error;
+    auto task = mirror_glaze::read(d.pretty, error);
+    for (bool skip_null : {false, true}) {
+        std::string text = task ? mirror_glaze::write(*task, skip_null) : "";
+        if (!task || !same_json(d.dom, json::parse(text), skip_null)) {
+            std::cerr << d.size.name << ": glaze (skip_null_members=" << skip_null
+                      << ") does not give our values back: " << error << "\n";
+            std::exit(2);
+        }
+        std::cerr << d.size.name << ": glaze with skip_null_members=" << skip_null << " writes " << text.size()
+                  << " B of the same values (ours: " << d.compact.size() << " B)\n";
+    }
+    return task;
+}
+#endif
 
 dataset& data(const bench::data_size& size)
 {
@@ -75,6 +128,10 @@ dataset& data(const bench::data_size& size)
         slot->boost_task = json::value_to<mirror_boost::Task>(slot->dom);
         if (size.stages <= bench::large_size.stages)
             slot->nlohmann_task = nlohmann::json::parse(slot->compact).get<mirror_nlohmann::Task>();
+#ifdef AGENT_ENGINE_BENCH_GLAZE
+        if (size.stages <= bench::large_size.stages)
+            slot->glaze_task = glaze_task_checked(*slot);
+#endif
     }
     return *slot;
 }
@@ -285,6 +342,20 @@ void register_conversions(const bench::data_size& size, bool with_peers)
         for (auto _ : s)
             benchmark::DoNotOptimize(nlohmann::json::parse(d.pretty).get<mirror_nlohmann::Task>());
     });
+#ifdef AGENT_ENGINE_BENCH_GLAZE
+    // skip_null_members off: glaze then writes the null members we write
+    add(p + "write/glaze", [size](auto& s) {
+        auto& d = data(size);
+        for (auto _ : s)
+            benchmark::DoNotOptimize(mirror_glaze::write(*d.glaze_task, false));
+    });
+    add(p + "read/glaze", [size](auto& s) {
+        auto& d = data(size);
+        for (auto _ : s)
+            if (!mirror_glaze::read_discard(d.pretty))
+                s.SkipWithError("read failed");
+    });
+#endif
 }
 
 void register_checkpoints()
@@ -519,7 +590,8 @@ std::string human_bytes(double n)
 void print_tables(const std::map<std::string, sample_set>& s, bool quick)
 {
     std::printf("\n## Ratios: medians of the repetitions, ± half their min-max spread; target on ours / baseline\n");
-    for (const bench::data_size* size : {&bench::small_size, &bench::large_size, &bench::huge_size}) {
+    for (const bench::data_size* size :
+         {&bench::small_size, &bench::medium_size, &bench::large_size, &bench::huge_size}) {
         if (quick && size == &bench::huge_size)
             continue;
         std::string p = std::string(size->name) + "/";
@@ -530,14 +602,18 @@ void print_tables(const std::map<std::string, sample_set>& s, bool quick)
                     {
                         {"write direct (compact)", p + "write/ours_direct", p + "write/boost_builtin", large ? 0.5 : 0},
                         {"write direct (compact)", p + "write/ours_direct", p + "write/nlohmann", large ? 0.25 : 0},
+                        {"write direct (compact)", p + "write/ours_direct", p + "write/glaze", 0},
                         {"write direct (compact)", p + "write/ours_direct", p + "write/floor_memcpy", 0},
                         {"write direct (indent=2)", p + "write/ours_direct_pretty", p + "write/boost_builtin", 0},
                         {"write via DOM (to_dict+serialize)", p + "write/ours_dom", p + "write/boost_builtin", 0},
+                        {"write via DOM (to_dict+serialize)", p + "write/ours_dom", p + "write/glaze", 0},
                         {"read streaming (from_json)", p + "read/ours_streaming", p + "read/boost_builtin", large ? 0.5 : 0},
                         {"read streaming (from_json)", p + "read/ours_streaming", p + "read/nlohmann", large ? 0.25 : 0},
+                        {"read streaming (from_json)", p + "read/ours_streaming", p + "read/glaze", 0},
                         {"read streaming (from_json)", p + "read/ours_streaming", p + "read/floor_boost_parse", 0},
                         {"read streaming (from_json)", p + "read/ours_streaming", p + "read/floor_memcpy", 0},
                         {"read via DOM (parse_json+from_dict)", p + "read/ours_dom", p + "read/boost_builtin", 0},
+                        {"read via DOM (parse_json+from_dict)", p + "read/ours_dom", p + "read/glaze", 0},
                         {"to_dict", p + "to_dict/ours", p + "to_dict/boost_value_from", dom_target},
                         {"from_dict", p + "from_dict/ours", p + "from_dict/boost_value_to", dom_target},
                     });
@@ -559,10 +635,11 @@ void print_tables(const std::map<std::string, sample_set>& s, bool quick)
                 });
 
     std::printf("\n### Growth: cost per byte and per task should stay flat (linear total cost)\n\n"
-                "| operation | SMALL ns/B | LARGE ns/B | HUGE ns/B |\n|---|---|---|---|\n");
+                "| operation | SMALL ns/B | MEDIUM ns/B | LARGE ns/B | HUGE ns/B |\n|---|---|---|---|---|\n");
     for (const char* op : {"read/ours_streaming", "write/ours_direct", "read/boost_builtin", "write/boost_builtin"}) {
         std::printf("| %s |", op);
-        for (const bench::data_size* size : {&bench::small_size, &bench::large_size, &bench::huge_size}) {
+        for (const bench::data_size* size :
+             {&bench::small_size, &bench::medium_size, &bench::large_size, &bench::huge_size}) {
             auto it = s.find(std::string(size->name) + "/" + op);
             bool writes = std::string_view(op).starts_with("write");
             double bytes = double(writes ? data(*size).compact.size() : data(*size).pretty.size());
@@ -642,6 +719,7 @@ int main(int argc, char** argv)
     work_root = fs::absolute(work_root);
 
     register_conversions(bench::small_size, true);
+    register_conversions(bench::medium_size, true);
     register_conversions(bench::large_size, true);
     if (!quick)
         register_conversions(bench::huge_size, false);

@@ -19,14 +19,7 @@ namespace mirror_boost {
 #include "mirror_schemas.inc"
 #undef MIRROR_ANY
 #undef MIRROR_OBJECT
-BOOST_DESCRIBE_ENUM(TaskMode, analysis_only, implement, review, dry_run)
-BOOST_DESCRIBE_ENUM(TaskPriority, low, normal, high)
-BOOST_DESCRIBE_ENUM(TaskStatus, pending, running, completed, failed)
-BOOST_DESCRIBE_ENUM(FailureCode, plan_invalid, tool_failure, json_error, context_miss, timeout, unknown)
-BOOST_DESCRIBE_ENUM(Severity, info, warning, error, critical)
-BOOST_DESCRIBE_ENUM(ErrorCode, validation, routing, tool, agent, json, security, io, not_found, unknown)
-BOOST_DESCRIBE_ENUM(ErrorSource, config_loader, runtime, agent_runtime, tool_runtime, json_engine, memory, router,
-                    task_manager)
+#include "mirror_enums.inc"
 BOOST_DESCRIBE_STRUCT(EngineError, (), (MIRROR_ENGINE_ERROR_MEMBERS))
 BOOST_DESCRIBE_STRUCT(TaskSpec, (), (MIRROR_TASK_SPEC_MEMBERS))
 BOOST_DESCRIBE_STRUCT(StageExecutionRecord, (), (MIRROR_STAGE_MEMBERS))
