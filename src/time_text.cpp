@@ -172,10 +172,11 @@ const char* read_days_time(std::string_view s, std::size_t at, parts& p) noexcep
     if (!is(at, 'd'))
         return invalid_days;
     ++at;
-    if (is(at, 'a')) {
-        if (!is(at + 1, 'y'))
+    if (is(at, 'a')) { // "ay" or "AY", then "s" or "S" in the same case
+        char y = s[at] == 'a' ? 'y' : 'Y';
+        if (at + 1 >= s.size() || s[at + 1] != y)
             return invalid_days;
-        at += is(at + 2, 's') ? 3 : 2;
+        at += at + 2 < s.size() && s[at + 2] == y - 'y' + 's' ? 3 : 2;
     }
     for (char optional : {',', ' '})
         if (at < s.size() && s[at] == optional)
@@ -295,7 +296,7 @@ timedelta_read read_timedelta(std::string_view s) noexcept
     const char* reason;
     if (at < s.size() && s[at] == 'P')
         reason = read_iso_duration(s, at + 1, p);
-    else if (s.find_first_of("dD") != std::string_view::npos || s.size() < 5)
+    else if (s.find_first_of("dD") != std::string_view::npos || s.size() - at < 5)
         reason = read_days_time(s, at, p);
     else
         reason = read_hours_time(s, at, p);
