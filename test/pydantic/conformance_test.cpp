@@ -539,7 +539,7 @@ BOOST_AUTO_TEST_CASE(pydantic_agrees_on_every_case_not_excluded)
     // The figures doc/schemas.md prints, exactly: a change that moves a case from
     // agreed to excluded (a regression an exclusion would hide) fails here, and so
     // does one that improves agreement without updating the page.
-    constexpr std::size_t documented_ran = 18060, documented_agreed = 12161;
+    constexpr std::size_t documented_ran = 18060, documented_agreed = 12318;
     BOOST_TEST(total.ran == documented_ran, "the corpus changed: update doc/schemas.md and this figure");
     BOOST_TEST(total.agreed == documented_agreed, "agreement moved: update doc/schemas.md and this figure");
     for (std::size_t i = 0; i < exclusions().size(); ++i) {
