@@ -7,18 +7,29 @@
 // value is fine; a crash, a sanitizer report, an exception or a broken
 // invariant (checked with `expect`, which aborts) is a bug.
 
+#include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/text_reader.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
 
 #include <unistd.h>
 
+#include <boost/uuid/uuid.hpp>
+
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace agent_engine::fuzz {
@@ -72,19 +83,19 @@ inline std::size_t members_in(const boost::json::value& v)
     return n;
 }
 
-// from_json<Task> on the bytes; read in pieces, the same task or error; whatever
+// from_json<T> on the bytes; read in pieces, the same value or error; whatever
 // it accepts, from_dict accepts too, and it writes back to text that reads to the
-// same task. Text that repeats a key is compared with from_dict through the DOM's
+// same value. Text that repeats a key is compared with from_dict through the DOM's
 // own text: in a map, JSON text has every occurrence checked (pydantic's json
 // mode), which a DOM, holding the last, cannot; such text is then only never
 // more lenient than its DOM.
-inline void task_from_json(std::string_view bytes)
+template <class T> void reads_consistently(std::string_view bytes)
 {
-    auto streamed = from_json<Task>(bytes);
-    auto pieces = from_json<Task>(piecewise_source(bytes, 1 + bytes.size() % 13));
+    auto streamed = from_json<T>(bytes);
+    auto pieces = from_json<T>(piecewise_source(bytes, 1 + bytes.size() % 13));
     expect(streamed.has_value() == pieces.has_value(), "reading in pieces accepts differently");
     if (streamed)
-        expect(to_json(streamed.value()) == to_json(pieces.value()), "reading in pieces reads another task");
+        expect(to_json(streamed.value()) == to_json(pieces.value()), "reading in pieces reads another value");
     else
         expect(streamed.error().message == pieces.error().message &&
                    streamed.error().details == pieces.error().details,
@@ -94,13 +105,13 @@ inline void task_from_json(std::string_view bytes)
         expect(!streamed && streamed.error().code == EngineErrorCode::json, "from_json accepted what parse_json rejects");
         return;
     }
-    auto built = from_dict<Task>(dom.value());
+    auto built = from_dict<T>(dom.value());
     text_reader counter(bytes);
     if (members_in(counter) != members_in(dom.value())) {
         expect(built.has_value() || !streamed.has_value(), "from_json accepted a repeated key from_dict refuses");
         if (streamed)
-            expect(to_json(streamed.value()) == to_json(built.value()), "from_json and from_dict read another task");
-        streamed = from_json<Task>(serialize(dom.value()));
+            expect(to_json(streamed.value()) == to_json(built.value()), "from_json and from_dict read another value");
+        streamed = from_json<T>(serialize(dom.value()));
     }
     expect(streamed.has_value() == built.has_value(), "from_json and from_dict disagree");
     if (!streamed) {
@@ -113,9 +124,43 @@ inline void task_from_json(std::string_view bytes)
         return;
     }
     std::string written = to_json(streamed.value(), json_format::compact());
-    auto reread = from_json<Task>(written);
-    expect(reread.has_value(), "a written task does not read back");
-    expect(to_json(reread.value(), json_format::compact()) == written, "a task does not round-trip");
+    auto reread = from_json<T>(written);
+    expect(reread.has_value(), "a written value does not read back");
+    expect(to_json(reread.value(), json_format::compact()) == written, "a value does not round-trip");
+}
+
+inline void task_from_json(std::string_view bytes)
+{
+    reads_consistently<Task>(bytes);
+}
+
+// Issue 19's standard types, each in a member, an optional, a list and a map:
+// their parsers (dates, times, durations, UUIDs) meet arbitrary text and numbers.
+struct StandardTypes {
+    std::chrono::sys_time<std::chrono::microseconds> at{};
+    std::chrono::sys_seconds at_seconds{};
+    std::chrono::year_month_day day{std::chrono::year{1970}, std::chrono::January, std::chrono::day{1}}; // a valid date
+    std::chrono::microseconds took{};
+    std::chrono::duration<int, std::milli> short_wait{};
+    time_of_day opens;
+    std::optional<std::chrono::seconds> maybe;
+    std::vector<std::chrono::nanoseconds> steps;
+    ordered_map<std::string, time_of_day> hours;
+    std::set<std::int64_t> ids;
+    std::tuple<std::int64_t, std::string, double> point;
+    std::array<std::chrono::minutes, 2> window{};
+    boost::uuids::uuid id{};
+    std::filesystem::path file;
+    std::map<std::int64_t, std::chrono::hours> by_id;
+    std::map<boost::uuids::uuid, std::chrono::year_month_day> by_uuid;
+};
+BOOST_DESCRIBE_STRUCT(StandardTypes, (),
+                      (at, at_seconds, day, took, short_wait, opens, maybe, steps, hours, ids, point, window, id, file,
+                       by_id, by_uuid))
+
+inline void standard_types_from_json(std::string_view bytes)
+{
+    reads_consistently<StandardTypes>(bytes);
 }
 
 // The metadata reader on the bytes agrees with from_json<TaskMetadata> on the

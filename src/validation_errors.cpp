@@ -59,6 +59,10 @@ std::string_view error_type_name(error_type type) noexcept
     case error_type::uuid_type: return "uuid_type";
     case error_type::uuid_parsing: return "uuid_parsing";
     case error_type::path_type: return "path_type";
+    case error_type::time_type: return "time_type";
+    case error_type::time_parsing: return "time_parsing";
+    case error_type::time_delta_type: return "time_delta_type";
+    case error_type::time_delta_parsing: return "time_delta_parsing";
     case error_type::custom: break;
     }
     return {};
@@ -108,6 +112,8 @@ std::string message_of(const validation_error& e, input_mode mode)
         case error_type::list_type:
         case error_type::set_type:
         case error_type::tuple_type: return "Input should be a valid array";
+        case error_type::time_delta_type: return "Input should be a valid duration";
+        case error_type::time_delta_parsing: return "Input should be a valid duration, " + std::string(text_of(ctx, "error"));
         default: break;
         }
     }
@@ -162,6 +168,11 @@ std::string message_of(const validation_error& e, input_mode mode)
     case error_type::uuid_type: return "UUID input should be a string, bytes or UUID object";
     case error_type::uuid_parsing: return "Input should be a valid UUID, " + std::string(text_of(ctx, "error"));
     case error_type::path_type: return "Input is not a valid path for <class 'pathlib.Path'>";
+    case error_type::time_type: return "Input should be a valid time";
+    case error_type::time_parsing: return "Input should be in a valid time format, " + std::string(text_of(ctx, "error"));
+    // pydantic's python-mode words; its JSON mode says "duration" (see doc/schemas.md section 8)
+    case error_type::time_delta_type: return "Input should be a valid timedelta";
+    case error_type::time_delta_parsing: return "Input should be a valid timedelta, " + std::string(text_of(ctx, "error"));
     case error_type::custom: break;
     }
     return e.custom_msg;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -96,6 +97,15 @@ struct Shelf {
 };
 BOOST_DESCRIBE_STRUCT(Shelf, (), (name, tags, size, label, flags, featured, below))
 AGENT_ENGINE_REQUIRED(Shelf, name)
+
+// Durations and times of day (format duration and time), alone, optional and in a map.
+struct Timetable {
+    std::chrono::seconds timeout{};
+    agent_engine::time_of_day opens;
+    std::optional<std::chrono::milliseconds> grace;
+    std::map<std::string, agent_engine::time_of_day> closes;
+};
+BOOST_DESCRIBE_STRUCT(Timetable, (), (timeout, opens, grace, closes))
 
 } // namespace schema_test
 
@@ -305,6 +315,15 @@ BOOST_AUTO_TEST_CASE(a_real_validator_agrees_with_from_dict)
     add_case<Shelf>(cases, "tuple not an array", with(shelf, "flags", true), false);
     add_case<Shelf>(cases, "shared_ptr null", with(shelf, "featured", nullptr), true);
     add_case<Shelf>(cases, "shared_ptr value", with(shelf, "featured", boost::json::parse(R"({"count": 1})")), false);
+    // pydantic's schema says string for both, though its lax mode also reads a
+    // number of seconds: only strings are cases here.
+    boost::json::value timetable = boost::json::parse(
+        R"({"timeout": "PT1M30S", "opens": "09:30:00", "grace": "PT1.5S", "closes": {"mon": "17:00:00+01:00"}})");
+    using schema_test::Timetable;
+    add_case<Timetable>(cases, "timetable", timetable, true);
+    add_case<Timetable>(cases, "duration null", with(timetable, "timeout", nullptr), false);
+    add_case<Timetable>(cases, "optional duration null", with(timetable, "grace", nullptr), true);
+    add_case<Timetable>(cases, "time in a map", with(timetable, "closes", boost::json::parse(R"({"mon": true})")), false);
     add_case<Shelf>(cases, "recursion, deep error",
                     with(shelf, "below", boost::json::parse(R"({"name": "a", "below": {"name": 5}})")), false);
 

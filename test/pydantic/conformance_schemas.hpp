@@ -8,10 +8,16 @@
 
 #include <agent_engine/agent_engine.hpp>
 
+#include <boost/uuid/uuid.hpp>
+
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -169,6 +175,39 @@ struct Open {
 };
 BOOST_DESCRIBE_STRUCT(Open, (), (name, n))
 AGENT_ENGINE_REQUIRED(Open, name)
+
+enum class Status { pending, in_progress, done };
+BOOST_DESCRIBE_ENUM(Status, pending, in_progress, done)
+AGENT_ENGINE_ENUM_VALUE(Status, in_progress, "in-progress")
+
+enum class Level { low = 1, high = 2 };
+BOOST_DESCRIBE_ENUM(Level, low, high)
+AGENT_ENGINE_INT_ENUM(Level)
+
+// The standard types of doc/schemas.md section 2 with a pydantic counterpart (issue 19):
+// AwareDatetime, date, timedelta, time, set, frozenset, tuple, UUID, Path, a str
+// Enum with a renamed value, an IntEnum, int keys; optional, in a list, in a map.
+struct Standard {
+    std::chrono::sys_time<std::chrono::microseconds> at{};
+    std::chrono::year_month_day day{std::chrono::year{2025}, std::chrono::January, std::chrono::day{1}};
+    std::chrono::microseconds took{};
+    agent_engine::time_of_day opens;
+    std::set<std::int64_t> ids;
+    std::set<std::int64_t> frozen; // pydantic's frozenset
+    std::pair<std::int64_t, std::string> point;
+    boost::uuids::uuid id{};
+    std::filesystem::path file{"."};
+    Status status = Status::pending;
+    Level level = Level::low;
+    std::map<std::int64_t, std::string> by_id;
+    std::optional<std::chrono::microseconds> maybe_took;
+    std::vector<std::chrono::microseconds> steps;
+    agent_engine::ordered_map<std::string, agent_engine::time_of_day> hours;
+};
+BOOST_DESCRIBE_STRUCT(Standard, (),
+                      (at, day, took, opens, ids, frozen, point, id, file, status, level, by_id, maybe_took, steps,
+                       hours))
+AGENT_ENGINE_REQUIRED(Standard, at)
 
 } // namespace conformance
 

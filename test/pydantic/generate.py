@@ -37,11 +37,14 @@ import os
 import random
 import sys
 import tempfile
-from enum import Enum
+import uuid
+from datetime import date, time, timedelta
+from enum import Enum, IntEnum
+from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
 import pydantic
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 assert pydantic.VERSION == "2.13.4", f"the corpus is pydantic 2.13.4's; this is {pydantic.VERSION}"
 
@@ -57,8 +60,21 @@ class Color(str, Enum):
     blue = "blue"
 
 
+class Status(str, Enum):
+    pending = "pending"
+    in_progress = "in-progress"
+    done = "done"
+
+
+class Level(IntEnum):
+    low = 1
+    high = 2
+
+
 # Enum members read a string in strict mode too (see the docstring).
 ColorField = Annotated[Color, Field(strict=False)]
+StatusField = Annotated[Status, Field(strict=False)]
+LevelField = Annotated[Level, Field(strict=False)]
 
 
 def has_no_space(s):
@@ -179,7 +195,26 @@ def make_models(strict, union_mode="smart"):
         name: str
         n: Annotated[int, I32] = 0
 
-    return {m.__name__: m for m in (Scalars, Containers, Nested, Aliased, Constrained, Unions, Free, Stripped, Open)}
+    class Standard(BaseModel):
+        model_config = config()
+        at: AwareDatetime
+        day: date = date(2025, 1, 1)
+        took: timedelta = timedelta(0)
+        opens: time = time(0)
+        ids: set[Annotated[int, I64]] = set()
+        frozen: frozenset[Annotated[int, I64]] = frozenset()
+        point: tuple[Annotated[int, I64], str] = (0, "")
+        id: uuid.UUID = uuid.UUID(int=0)
+        file: Path = Path(".")
+        status: StatusField = Status.pending
+        level: LevelField = Level.low
+        by_id: dict[Annotated[int, I64], str] = {}
+        maybe_took: Optional[timedelta] = None
+        steps: list[timedelta] = []
+        hours: dict[str, time] = {}
+
+    return {m.__name__: m for m in (Scalars, Containers, Nested, Aliased, Constrained, Unions, Free, Stripped, Open,
+                                    Standard)}
 
 
 # --- JSON text with what json.dumps cannot write: number literals as given, repeated keys.
@@ -305,6 +340,13 @@ BASES = {
     "Open": [
         {"name": "o", "n": 1, "extra": "kept", "more": [1, 2]},
         {"name": "o"},
+    ],
+    "Standard": [
+        {"at": "2025-12-06T02:45:18Z", "day": "2025-12-06", "took": "PT1H2M3.5S", "opens": "09:30:00", "ids": [3, 1],
+         "frozen": [2], "point": [4, "four"], "id": "12345678-1234-5678-1234-567812345678", "file": "a/b.txt",
+         "status": "in-progress", "level": 2, "by_id": {"7": "seven"}, "maybe_took": "-P1D", "steps": [90, "01:00"],
+         "hours": {"mon": "08:00:00+01:00"}},
+        {"at": 1733453118, "took": 1.5, "opens": 3600, "maybe_took": None},
     ],
 }
 

@@ -22,6 +22,7 @@ BOOST_AUTO_TEST_CASE(every_recorded_fuzz_input_passes_every_entry_point)
             agent_engine::fuzz::task_from_json(bytes);
             agent_engine::fuzz::task_metadata(bytes);
             agent_engine::fuzz::load_checkpoint_file(bytes);
+            agent_engine::fuzz::standard_types_from_json(bytes);
         }
     }
 }

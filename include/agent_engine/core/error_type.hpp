@@ -50,6 +50,10 @@ enum class error_type : std::uint8_t {
     uuid_type,
     uuid_parsing,     // ctx: error
     path_type,
+    time_type,
+    time_parsing, // ctx: error
+    time_delta_type,
+    time_delta_parsing, // ctx: error
     custom, // a rule's own type and message (validation_context::fail with a name)
 };
 

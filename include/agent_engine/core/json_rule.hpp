@@ -27,9 +27,9 @@
 // std::unordered_set, std::multiset), fixed-length tuples (std::tuple,
 // std::pair, std::array), maps (keyed by strings, integers, enums, UUIDs,
 // dates), std::variant,
-// boost::json::value / object / array, std::chrono::sys_time and
-// year_month_day, boost::uuids::uuid and std::filesystem::path: one header
-// each under rules/.
+// boost::json::value / object / array, std::chrono::sys_time,
+// year_month_day and duration, agent_engine::time_of_day, boost::uuids::uuid
+// and std::filesystem::path: one header each under rules/.
 // For a type of your own, map it onto one of those with representation<T>
 // (representation.hpp), or, for the rare type that needs the reader itself,
 // specialize json_rule.

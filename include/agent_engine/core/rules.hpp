@@ -5,6 +5,7 @@
 
 #include <agent_engine/core/rules/boolean.hpp>
 #include <agent_engine/core/rules/described.hpp>
+#include <agent_engine/core/rules/duration.hpp>
 #include <agent_engine/core/rules/enum.hpp>
 #include <agent_engine/core/rules/json_value.hpp>
 #include <agent_engine/core/rules/map.hpp>
@@ -18,6 +19,7 @@
 #include <agent_engine/core/rules/string.hpp>
 #include <agent_engine/core/rules/tuple.hpp>
 #include <agent_engine/core/rules/time.hpp>
+#include <agent_engine/core/rules/time_of_day.hpp>
 #include <agent_engine/core/rules/uuid.hpp>
 #include <agent_engine/core/rules/variant.hpp>
 

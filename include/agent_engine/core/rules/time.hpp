@@ -19,72 +19,17 @@
 // that is a midnight, UTC. Errors: date_type, date_parsing,
 // date_from_datetime_parsing, date_from_datetime_inexact.
 
-#include <agent_engine/core/constraints/kind.hpp>
+#include <agent_engine/core/detail/micros.hpp>
+#include <agent_engine/core/detail/read_temporal.hpp>
 #include <agent_engine/core/detail/timestamp.hpp>
 #include <agent_engine/core/json_rule.hpp>
 
 #include <chrono>
 #include <cstdint>
-#include <limits>
-#include <ratio>
 #include <string>
 #include <type_traits>
 
 namespace agent_engine {
-namespace detail {
-
-// `micros` since the epoch as a sys_time<D>, floored; false when D cannot hold it.
-template <class D> bool time_point_from_micros(std::int64_t micros, std::chrono::sys_time<D>& out) noexcept
-{
-    using rep = typename D::rep;
-    using ticks_per_micro = std::ratio_divide<std::micro, typename D::period>;
-    if constexpr (ticks_per_micro::den == 1 && ticks_per_micro::num > 1) { // finer than a microsecond
-        constexpr std::int64_t scale = ticks_per_micro::num;
-        constexpr auto limit = static_cast<std::int64_t>(std::numeric_limits<rep>::max() / scale);
-        if (micros > limit || micros < -limit)
-            return false;
-        out = std::chrono::sys_time<D>(D(static_cast<rep>(micros * scale)));
-    } else {
-        using wide = std::chrono::duration<std::int64_t, typename D::period>;
-        auto ticks = std::chrono::floor<wide>(std::chrono::microseconds(micros)).count();
-        if (ticks > std::numeric_limits<rep>::max() || ticks < std::numeric_limits<rep>::min())
-            return false;
-        out = std::chrono::sys_time<D>(D(static_cast<rep>(ticks)));
-    }
-    return true;
-}
-
-// Reads a date or time from a string or a number through `from` (an overload
-// set: string_view, int64, double), then keeps it with `keep(micros)`, false
-// when the C++ type cannot hold it. Anything else is `type_error`.
-template <class Reader, class From, class Keep>
-void read_temporal(Reader& r, validation_context& ctx, error_type type_error, From&& from, Keep&& keep)
-{
-    datetime_read got;
-    auto report = [&](auto&& input) {
-        if (got.ok) // read, but out of the C++ type's range
-            fail_with_reason(ctx, error_type::datetime_parsing, "out of range for the C++ time point type", input);
-        else
-            fail_with_reason(ctx, got.type, got.reason, input);
-    };
-    switch (r.kind()) {
-    case boost::json::kind::string: {
-        std::string_view text = r.get_string();
-        got = from(text);
-        if (!got.ok || !keep(got.micros))
-            report([&] { return boost::json::value(boost::json::string(text)); });
-        return;
-    }
-    case boost::json::kind::int64: got = from(r.get_int64()); break;
-    case boost::json::kind::uint64: got = from(static_cast<double>(r.get_uint64())); break;
-    case boost::json::kind::double_: got = from(r.get_double()); break;
-    default: ctx.fail(type_error, [&] { return r.capture(); }); return;
-    }
-    if (!got.ok || !keep(got.micros))
-        report([&] { return r.capture(); });
-}
-
-} // namespace detail
 
 template <class Rep, class Period>
     requires std::is_integral_v<Rep>
@@ -95,22 +40,27 @@ struct json_rule<std::chrono::sys_time<std::chrono::duration<Rep, Period>>> {
     template <class Writer> static void write(Writer& w, const T& v)
     {
         std::string text;
-        detail::append_utc_datetime(
-            text, std::chrono::floor<std::chrono::microseconds>(v.time_since_epoch()).count());
+        detail::append_utc_datetime(text, static_cast<std::int64_t>(detail::to_micros(v.time_since_epoch())));
         w.string(text);
     }
 
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
     {
         detail::read_temporal(
-            r, ctx, error_type::datetime_type,
+            r, ctx, error_type::datetime_type, "out of range for the C++ time point type",
             [](auto input) {
                 if constexpr (std::is_same_v<decltype(input), std::string_view>)
                     return detail::read_aware_datetime(input);
                 else
                     return detail::read_unix_time(input);
             },
-            [&](std::int64_t micros) { return detail::time_point_from_micros(micros, out); });
+            [&](const detail::datetime_read& got) {
+                D since_epoch{};
+                if (!detail::from_micros(got.micros, since_epoch))
+                    return false;
+                out = T(since_epoch);
+                return true;
+            });
     }
 
     static std::string label() { return "datetime"; }
@@ -130,10 +80,10 @@ template <> struct json_rule<std::chrono::year_month_day> {
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
     {
         detail::read_temporal(
-            r, ctx, error_type::date_type, [](auto input) { return detail::read_date(input); },
-            [&](std::int64_t micros) {
+            r, ctx, error_type::date_type, nullptr, [](auto input) { return detail::read_date(input); },
+            [&](const detail::datetime_read& got) {
                 out = T(std::chrono::floor<std::chrono::days>(std::chrono::sys_time<std::chrono::microseconds>(
-                    std::chrono::microseconds(micros))));
+                    std::chrono::microseconds(got.micros))));
                 return true;
             });
     }
