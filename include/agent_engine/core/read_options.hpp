@@ -15,6 +15,11 @@ struct read_options {
     // read it and the memory for this many, and its report ends with how many
     // more there were. pydantic keeps all of them; real inputs have a handful.
     std::size_t max_errors = 1000;
+    // pydantic's strict mode for the whole read (model_validate_json(..., strict=True)):
+    // no conversion between JSON kinds ("5" is not an int, 1.0 is not an int,
+    // "true" is not a bool). By default the read is lax, pydantic's default,
+    // unless a schema (AGENT_ENGINE_STRICT) or a member (strict()) asks for strict.
+    bool strict = false;
 };
 
 } // namespace agent_engine

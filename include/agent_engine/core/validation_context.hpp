@@ -55,6 +55,8 @@ private:
     const scope* innermost_ = nullptr;
     std::size_t depth_ = 0;
     read_options options_;
+    // Whether the value read now is read in strict mode (see read_options::strict).
+    bool strict_ = false;
     // Every error is counted; the first max_errors are kept, in errors_. So
     // errors_.size() == min(count_, max_errors) always: the error numbered i
     // (from 0, in the order recorded) is errors_[i] if kept.
@@ -103,18 +105,43 @@ public:
         }
     };
 
+    // Reads in one strictness for as long as it lives, then restores the one before
+    // (a schema's members, a strict() member, a union's strict pass).
+    class [[nodiscard]] strictness {
+        validation_context& ctx_;
+        bool outer_;
+
+    public:
+        strictness(validation_context& ctx, bool strict) noexcept : ctx_(ctx), outer_(ctx.strict_)
+        {
+            ctx_.strict_ = strict;
+        }
+        strictness(const strictness&) = delete;
+        strictness& operator=(const strictness&) = delete;
+        ~strictness() { ctx_.strict_ = outer_; }
+    };
+
     validation_context() = default;
-    explicit validation_context(const read_options& options) : options_(options) {}
+    explicit validation_context(const read_options& options) : options_(options), strict_(options.strict) {}
     // A moved context takes the errors, not the location: the scopes on the
     // stack belong to the one they were opened on.
     validation_context(validation_context&& other) noexcept
-        : options_(other.options_), count_(other.count_), errors_(std::move(other.errors_))
+        : options_(other.options_), strict_(other.options_.strict), count_(other.count_), errors_(std::move(other.errors_))
     {
     }
     validation_context(const validation_context&) = delete;
     validation_context& operator=(const validation_context&) = delete;
 
     const read_options& options() const noexcept { return options_; }
+
+    // Whether the value read now is read in strict mode: no conversion from another
+    // JSON kind. A rule asks only when the kind is not its own, so that the common
+    // case costs nothing.
+    bool strict() const noexcept { return strict_; }
+    // The strictness of the members of a schema that is (`schema_strict`: its
+    // AGENT_ENGINE_STRICT) or is not strict: the call's, unless the schema says strict.
+    strictness members_strict(bool schema_strict) noexcept { return {*this, options_.strict || schema_strict}; }
+    strictness strict_within(bool strict) noexcept { return {*this, strict}; }
 
     scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
     scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }
