@@ -53,7 +53,7 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
 {
     if constexpr ((sets_strict<Cs> || ...)) {
         if (!ctx.strict()) { // strict() on the member: read again below, now strict
-            auto strictness = ctx.strict_within(true);
+            auto strictness = ctx.strict_value();
             read_constrained(r, out, cs, ctx);
             return;
         }

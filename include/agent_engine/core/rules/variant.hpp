@@ -30,10 +30,10 @@ template <class... Ts> struct json_rule<std::variant<Ts...>> {
         // Each alternative reads the same input again, so read it once as a DOM.
         boost::json::value input = r.capture();
         std::size_t first_error = ctx.error_count();
-        // In lax mode a first pass asks for an exact match, as pydantic's smart mode
-        // does: "5" stays a string in variant<int64_t, std::string>.
-        if (!ctx.strict()) {
-            auto strictness = ctx.strict_within(true);
+        // In lax mode a first pass asks for an exact match at every depth, as
+        // pydantic's smart mode does: "5" stays a string in variant<int64_t, std::string>.
+        if (!ctx.strict_everywhere()) {
+            auto strictness = ctx.strict_throughout();
             if (read_first(input, out, ctx, first_error))
                 return;
             ctx.discard_errors_from(first_error);
