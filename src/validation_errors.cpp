@@ -28,11 +28,13 @@ std::string_view error_type_name(error_type type) noexcept
     case error_type::list_type: return "list_type";
     case error_type::string_type: return "string_type";
     case error_type::bool_type: return "bool_type";
+    case error_type::bool_parsing: return "bool_parsing";
     case error_type::int_type: return "int_type";
     case error_type::int_from_float: return "int_from_float";
     case error_type::int_parsing_size: return "int_parsing_size";
     case error_type::int_parsing: return "int_parsing";
     case error_type::float_type: return "float_type";
+    case error_type::float_parsing: return "float_parsing";
     case error_type::finite_number: return "finite_number";
     case error_type::greater_than: return "greater_than";
     case error_type::greater_than_equal: return "greater_than_equal";
@@ -126,11 +128,13 @@ std::string message_of(const validation_error& e, input_mode mode)
     case error_type::list_type: return "Input should be a valid list";
     case error_type::string_type: return "Input should be a valid string";
     case error_type::bool_type: return "Input should be a valid boolean";
+    case error_type::bool_parsing: return "Input should be a valid boolean, unable to interpret input";
     case error_type::int_type: return "Input should be a valid integer";
     case error_type::int_from_float: return "Input should be a valid integer, got a number with a fractional part";
     case error_type::int_parsing_size: return "Unable to parse input string as an integer, exceeded maximum size";
     case error_type::int_parsing: return "Input should be a valid integer, unable to parse string as an integer";
     case error_type::float_type: return "Input should be a valid number";
+    case error_type::float_parsing: return "Input should be a valid number, unable to parse string as a number";
     case error_type::finite_number: return "Input should be a finite number";
     case error_type::greater_than: return bound_message("greater than", ctx.at("gt"));
     case error_type::greater_than_equal: return bound_message("greater than or equal to", ctx.at("ge"));

@@ -41,6 +41,7 @@ AGENT_ENGINE_REQUIRED(Shipping, weight)
 // Every declaration about app::Address, in the global namespace.
 AGENT_ENGINE_REQUIRED(app::Address, name)
 AGENT_ENGINE_FORBID_EXTRA(app::Address)
+AGENT_ENGINE_STRICT(app::Address)
 AGENT_ENGINE_ALIAS(app::Address, zip, "zip-code")
 AGENT_ENGINE_CONSTRAINTS(app::Address, n, ge(0))
 AGENT_ENGINE_DESCRIPTION(app::Address, n, "How many")
@@ -49,6 +50,7 @@ AGENT_ENGINE_VALIDATOR(app::Address, app::name_differs_from_zip)
 
 static_assert(agent_engine::is_required<app::Address, &app::Address::name>());
 static_assert(agent_engine::forbids_extra<app::Address>());
+static_assert(agent_engine::is_strict<app::Address>() && agent_engine::is_strict<app::Shipping>());
 static_assert(agent_engine::member_description<app::Address, &app::Address::n>() == "How many");
 static_assert(agent_engine::schema_description<app::Address>() == "Where to ship");
 
@@ -59,6 +61,8 @@ BOOST_AUTO_TEST_CASE(global_declarations_apply_to_a_type_of_another_namespace)
                R"({"type":"greater_than_equal","loc":["n"],"msg":"Input should be greater than or equal to 0",)"
                R"("input":-1,"ctx":{"ge":0}},)"
                R"({"type":"extra_forbidden","loc":["bogus"],"msg":"Extra inputs are not permitted","input":2}])");
+    BOOST_TEST(errors_of<app::Address>(R"({"name": "Ada", "n": "2"})") ==
+               R"([{"type":"int_type","loc":["n"],"msg":"Input should be a valid integer","input":"2"}])");
     BOOST_TEST(errors_of<app::Address>(R"({"name": "x", "zip-code": "x"})") ==
                R"([{"type":"value_error","loc":[],"msg":"Value error, name equals zip",)"
                R"("input":{"name":"x","zip-code":"x"},"ctx":{"error":"name equals zip"}}])");

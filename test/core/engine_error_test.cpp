@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(a_validation_failure_is_an_engine_error_titled_by_the_type)
     BOOST_TEST(e.details->at("error_count") == 2);
     BOOST_TEST(test_support::compact(e.details->at("errors")) ==
                R"([{"type":"missing","loc":["id"],"msg":"Field required","input":{"total":"x"}},)"
-               R"({"type":"int_type","loc":["total"],"msg":"Input should be a valid integer","input":"x"}])");
+               R"({"type":"int_parsing","loc":["total"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}])");
     // one error: singular, and no trailing newline
     EngineError one = failure<Invoice>("{}");
     BOOST_TEST(one.message == "1 validation error for Invoice\n"

@@ -321,18 +321,19 @@ BOOST_AUTO_TEST_CASE(enum_error_lists_the_allowed_names)
                R"([{"type":"enum","loc":[],"msg":"Input should be 'pending', 'running', 'completed' or 'failed'","input":"Pending","ctx":{"expected":"'pending', 'running', 'completed' or 'failed'"}}])");
 }
 
-// We are stricter than pydantic's lax mode, on purpose (doc/schemas.md): no string
-// is coerced to a number or a bool, and no number to a bool or a string.
-BOOST_AUTO_TEST_CASE(no_lax_coercion)
+// pydantic's strict mode: no string is coerced to a number or a bool, and no
+// number to a bool or a string (lax mode: modes_test.cpp).
+BOOST_AUTO_TEST_CASE(no_coercion_in_strict_mode)
 {
-    BOOST_TEST(errors_of<errs::Numbers>(R"({"i": "3", "u": true, "f": "1.5", "d": false, "b": 1, "s": 2})") ==
+    const agent_engine::read_options strict{.strict = true};
+    BOOST_TEST(errors_of<errs::Numbers>(R"({"i": "3", "u": true, "f": "1.5", "d": false, "b": 1, "s": 2})", strict) ==
                R"([{"type":"int_type","loc":["i"],"msg":"Input should be a valid integer","input":"3"},)"
                R"({"type":"int_type","loc":["u"],"msg":"Input should be a valid integer","input":true},)"
                R"({"type":"float_type","loc":["f"],"msg":"Input should be a valid number","input":"1.5"},)"
                R"({"type":"float_type","loc":["d"],"msg":"Input should be a valid number","input":false},)"
                R"({"type":"bool_type","loc":["b"],"msg":"Input should be a valid boolean","input":1},)"
                R"({"type":"string_type","loc":["s"],"msg":"Input should be a valid string","input":2}])");
-    BOOST_TEST(errors_of<bool>(R"("true")") ==
+    BOOST_TEST(errors_of<bool>(R"("true")", strict) ==
                R"([{"type":"bool_type","loc":[],"msg":"Input should be a valid boolean","input":"true"}])");
 }
 
@@ -366,15 +367,14 @@ BOOST_AUTO_TEST_CASE(a_variant_labels_containers_and_structs_like_pydantic)
     BOOST_TEST(std::get<2>(ok).stage_id == "s");
 }
 
-// Locations go on through the alternative's label into its members (pydantic says
-// int_parsing for "x" where we say int_type: see no_lax_coercion).
+// Locations go on through the alternative's label into its members.
 BOOST_AUTO_TEST_CASE(errors_inside_a_struct_inside_a_variant)
 {
     using V = std::variant<int, errs::Stage>;
     BOOST_TEST(errors_of<V>(R"({"attempts": "x"})") ==
                R"([{"type":"int_type","loc":["int"],"msg":"Input should be a valid integer","input":{"attempts":"x"}},)"
                R"({"type":"missing","loc":["Stage","stage_id"],"msg":"Field required","input":{"attempts":"x"}},)"
-               R"({"type":"int_type","loc":["Stage","attempts"],"msg":"Input should be a valid integer","input":"x"}])");
+               R"({"type":"int_parsing","loc":["Stage","attempts"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}])");
 }
 
 namespace errs {
@@ -445,7 +445,7 @@ BOOST_AUTO_TEST_CASE(errors_dropped_later_leave_the_count_and_make_room)
 {
     constexpr auto x_error = "1 validation error for Choice\n"
                              "x\n"
-                             "  Input should be a valid integer [type=int_type, input_value='no', input_type=str]";
+                             "  Input should be a valid integer, unable to parse string as an integer [type=int_parsing, input_value='no', input_type=str]";
     BOOST_TEST(failure<errs::Choice>(R"({"v": ["a", "b", "c"], "x": "no"})", {.max_errors = 2}).message == x_error);
     // a key repeated: its last value, at its first place (as a DOM holds it)
     constexpr auto task_id_error = "1 validation error for Task\n"
@@ -464,7 +464,7 @@ BOOST_AUTO_TEST_CASE(errors_dropped_later_leave_the_count_and_make_room)
             // (A DOM holds the last value only: from_dict sees b's error alone.)
             auto read = agent_engine::from_json<errs::Task>(
                 R"({"task_id": "t", "status": "running", "stage_results": )"
-                R"({"a": {"attempts": "x", "score": "y", "ok": 1}, "b": {"stage_id": 1}, "a": {"stage_id": "s"}}})",
+                R"({"a": {"attempts": "x", "score": "y", "ok": 2}, "b": {"stage_id": 1}, "a": {"stage_id": "s"}}})",
                 {.max_errors = max});
             BOOST_TEST_REQUIRE(!read.has_value());
             BOOST_TEST(read.error().details->at("error_count") == 5);
@@ -473,10 +473,10 @@ BOOST_AUTO_TEST_CASE(errors_dropped_later_leave_the_count_and_make_room)
             if (max >= 5)
                 BOOST_TEST(agent_engine::serialize(kept, agent_engine::json_format::compact()) ==
                            R"([{"type":"missing","loc":["stage_results","a","stage_id"],"msg":"Field required",)"
-                           R"("input":{"attempts":"x","score":"y","ok":1}},)"
-                           R"({"type":"int_type","loc":["stage_results","a","attempts"],"msg":"Input should be a valid integer","input":"x"},)"
-                           R"({"type":"float_type","loc":["stage_results","a","score"],"msg":"Input should be a valid number","input":"y"},)"
-                           R"({"type":"bool_type","loc":["stage_results","a","ok"],"msg":"Input should be a valid boolean","input":1},)"
+                           R"("input":{"attempts":"x","score":"y","ok":2}},)"
+                           R"({"type":"int_parsing","loc":["stage_results","a","attempts"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"},)"
+                           R"({"type":"float_parsing","loc":["stage_results","a","score"],"msg":"Input should be a valid number, unable to parse string as a number","input":"y"},)"
+                           R"({"type":"bool_parsing","loc":["stage_results","a","ok"],"msg":"Input should be a valid boolean, unable to interpret input","input":2},)"
                            R"({"type":"string_type","loc":["stage_results","b","stage_id"],"msg":"Input should be a valid string","input":1}])");
         }
     }
@@ -496,6 +496,6 @@ BOOST_AUTO_TEST_CASE(a_list_keeps_none_of_its_elements_that_failed)
         BOOST_TEST(t->routing_trace.size() == 1u);
     }
     std::vector<bool> flags{true};
-    BOOST_TEST(!agent_engine::from_json("[true, 1, false]", flags));
+    BOOST_TEST(!agent_engine::from_json("[true, 2, false]", flags));
     BOOST_TEST((flags == std::vector<bool>{true, false}));
 }

@@ -223,7 +223,7 @@ BOOST_AUTO_TEST_CASE(errors_inside_a_structured_representation)
 {
     BOOST_TEST(test_support::errors_of<shop::Release>(
                    R"({"version": "1.0", "at": [1, "y"], "window": {"high": 1}})") ==
-               R"([{"type":"float_type","loc":["at",1],"msg":"Input should be a valid number","input":"y"},)"
+               R"([{"type":"float_parsing","loc":["at",1],"msg":"Input should be a valid number, unable to parse string as a number","input":"y"},)"
                R"({"type":"missing","loc":["window","low"],"msg":"Field required","input":{"high":1}}])");
     // the wrong JSON type altogether
     BOOST_TEST(test_support::errors_of<shop::Release>(R"({"version": "1.0", "at": {}, "window": []})") ==
@@ -276,7 +276,7 @@ BOOST_AUTO_TEST_CASE(label_is_the_title_or_the_representation_s)
                "  Input should be a valid string [type=string_type, input_value=1, input_type=int]");
     using int_or_version = std::variant<int, shop::Version>;
     BOOST_TEST(test_support::errors_of<int_or_version>(R"("x")") ==
-               R"([{"type":"int_type","loc":["int"],"msg":"Input should be a valid integer","input":"x"},)"
+               R"([{"type":"int_parsing","loc":["int"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"},)"
                R"({"type":"version_format","loc":["Version"],"msg":"Input should be 'major.minor'","input":"x","ctx":{"pattern":"major.minor"}}])");
 }
 

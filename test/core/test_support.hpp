@@ -51,13 +51,13 @@ template <class T> void check_round_trip(const T& value, std::string_view expect
 
 // Reads `text` as T, which must succeed, by both read paths: from_json (straight
 // from text) and from_dict of parse_json (through a DOM); they must agree.
-template <class T> T read(std::string_view text)
+template <class T> T read(std::string_view text, const agent_engine::read_options& options = {})
 {
-    auto r = agent_engine::from_json<T>(text);
+    auto r = agent_engine::from_json<T>(text, options);
     BOOST_REQUIRE_MESSAGE(r.has_value(), message_of(r));
     auto dom = agent_engine::parse_json(text);
     BOOST_REQUIRE_MESSAGE(dom.has_value(), message_of(dom));
-    auto via_dom = agent_engine::from_dict<T>(dom.value());
+    auto via_dom = agent_engine::from_dict<T>(dom.value(), options);
     BOOST_REQUIRE_MESSAGE(via_dom.has_value(), message_of(via_dom));
     BOOST_TEST(written(via_dom.value()) == written(r.value()));
     return std::move(r).value();
@@ -110,9 +110,9 @@ template <class T> agent_engine::EngineError failure(std::string_view text, agen
 }
 
 // details["errors"] of a failed read, as compact text.
-template <class T> std::string errors_of(std::string_view text)
+template <class T> std::string errors_of(std::string_view text, const agent_engine::read_options& options = {})
 {
-    return compact(failure<T>(text).details->at("errors"));
+    return compact(failure<T>(text, options).details->at("errors"));
 }
 
 } // namespace test_support

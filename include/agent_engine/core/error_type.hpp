@@ -19,11 +19,13 @@ enum class error_type : std::uint8_t {
     list_type,
     string_type,
     bool_type,
+    bool_parsing,
     int_type,
     int_from_float,
     int_parsing_size,
     int_parsing,
     float_type,
+    float_parsing,
     finite_number,
     greater_than,       // ctx: gt
     greater_than_equal, // ctx: ge

@@ -28,6 +28,11 @@ struct read_options {
     // by a Python program that read them with model_validate(json.load(f))
     // reads them as python.
     std::optional<input_mode> mode = std::nullopt;
+    // pydantic's strict mode for the whole read (model_validate_json(..., strict=True)):
+    // no conversion between JSON kinds ("5" is not an int, 1.0 is not an int,
+    // "true" is not a bool). By default the read is lax, pydantic's default,
+    // unless a schema (AGENT_ENGINE_STRICT) or a member (strict()) asks for strict.
+    bool strict = false;
 };
 
 } // namespace agent_engine

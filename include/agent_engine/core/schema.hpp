@@ -8,6 +8,7 @@
 //   AGENT_ENGINE_REQUIRED(Person, name)          // a missing key is an error
 //   AGENT_ENGINE_ALIAS(Person, type_, "type")    // JSON key differs from the member name
 //   AGENT_ENGINE_FORBID_EXTRA(Person)            // unknown keys are errors
+//   AGENT_ENGINE_STRICT(Person)                  // no conversion between JSON kinds
 //
 // and next to BOOST_DESCRIBE_ENUM:
 //
@@ -38,6 +39,14 @@
 #define AGENT_ENGINE_FORBID_EXTRA(T)                                                               \
     AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_FORBID_EXTRA, inline constexpr, T, forbid_extra, \
                                          AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_FORBID_EXTRA); \
+                                         return true;)
+
+// Reads the members of T in strict mode: no conversion between JSON kinds ("5"
+// is not an int). A schema held in T reads its own members in its own mode, as
+// a pydantic model with its own config (ConfigDict(strict=True)) does.
+#define AGENT_ENGINE_STRICT(T)                                                                     \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_STRICT, inline constexpr, T, strict,         \
+                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_STRICT); \
                                          return true;)
 
 // Reads and writes member `member` of T under the JSON key `key`.

@@ -6,7 +6,7 @@
 // validate and JSON Schema). One inheritance rule decides what counts, for
 // every kind of declaration (doc/schemas.md, "Inheritance"):
 //
-//   about a member, and FORBID_EXTRA  the nearest class that declares it
+//   about a member, FORBID_EXTRA, STRICT  the nearest class that declares it
 //                                     (derived before base, then the member's class)
 //   VALIDATOR                         every class, bases first, each once
 //   TITLE, SCHEMA_DESCRIPTION         T's own only: they name the class
@@ -72,6 +72,12 @@ template <class T, auto Member> constexpr bool is_required() noexcept
 template <class T> constexpr bool forbids_extra() noexcept
 {
     return detail::nearest_declared<T, declare::forbid_extra>(false);
+}
+
+// True when the schema T reads its members in strict mode (AGENT_ENGINE_STRICT).
+template <class T> constexpr bool is_strict() noexcept
+{
+    return detail::nearest_declared<T, declare::strict>(false);
 }
 
 // The JSON key of member descriptor D of T: its alias, else its name.
@@ -183,6 +189,7 @@ template <class T> struct schema_model : detail::version_model<T> {
 
     // Per type.
     static constexpr bool forbid_extra = forbids_extra<T>();
+    static constexpr bool strict = is_strict<T>();
     static constexpr std::string_view title = schema_title<T>();
     static constexpr std::string_view description = schema_description<T>();
     using validator_classes = detail::declaring_classes<T, declare::validators>; // bases first

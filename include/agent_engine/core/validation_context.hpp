@@ -56,6 +56,11 @@ private:
     std::size_t depth_ = 0;
     read_options options_;
     input_mode mode_ = input_mode::python;
+    // Whether the value read now is read in strict mode (see read_options::strict),
+    // and whether every value is, whatever its schema says (the call's strict mode,
+    // a union's strict pass).
+    bool strict_ = false;
+    bool strict_throughout_ = false;
     // Every error is counted; the first max_errors are kept, in errors_. So
     // errors_.size() == min(count_, max_errors) always: the error numbered i
     // (from 0, in the order recorded) is errors_[i] if kept.
@@ -104,16 +109,40 @@ public:
         }
     };
 
+    // Reads in one strictness for as long as it lives, then restores the one before
+    // (a schema's members, a strict() member, a union's strict pass).
+    class [[nodiscard]] strictness {
+        validation_context& ctx_;
+        bool outer_, outer_throughout_;
+
+    public:
+        strictness(validation_context& ctx, bool strict, bool throughout) noexcept
+            : ctx_(ctx), outer_(ctx.strict_), outer_throughout_(ctx.strict_throughout_)
+        {
+            ctx_.strict_ = strict;
+            ctx_.strict_throughout_ = throughout;
+        }
+        strictness(const strictness&) = delete;
+        strictness& operator=(const strictness&) = delete;
+        ~strictness()
+        {
+            ctx_.strict_ = outer_;
+            ctx_.strict_throughout_ = outer_throughout_;
+        }
+    };
+
     validation_context() = default;
     // `call_mode`: the mode of the call that reads, unless options.mode says otherwise.
     explicit validation_context(const read_options& options, input_mode call_mode = input_mode::python)
-        : options_(options), mode_(options.mode.value_or(call_mode))
+        : options_(options), mode_(options.mode.value_or(call_mode)), strict_(options.strict),
+          strict_throughout_(options.strict)
     {
     }
     // A moved context takes the errors, not the location: the scopes on the
     // stack belong to the one they were opened on.
     validation_context(validation_context&& other) noexcept
-        : options_(other.options_), mode_(other.mode_), count_(other.count_), errors_(std::move(other.errors_))
+        : options_(other.options_), mode_(other.mode_), strict_(other.options_.strict),
+          strict_throughout_(other.options_.strict), count_(other.count_), errors_(std::move(other.errors_))
     {
     }
     validation_context(const validation_context&) = delete;
@@ -121,6 +150,24 @@ public:
 
     const read_options& options() const noexcept { return options_; }
     input_mode mode() const noexcept { return mode_; }
+
+    // Whether the value read now is read in strict mode: no conversion from another
+    // JSON kind. A rule asks only when the kind is not its own, so that the common
+    // case costs nothing.
+    bool strict() const noexcept { return strict_; }
+    // Whether every value read now is read in strict mode, whatever its schema says.
+    bool strict_everywhere() const noexcept { return strict_throughout_; }
+    // The strictness of the members of a schema that is (`schema_strict`: its
+    // AGENT_ENGINE_STRICT) or is not strict: strict throughout, else the schema's.
+    strictness members_strict(bool schema_strict) noexcept
+    {
+        return {*this, strict_throughout_ || schema_strict, strict_throughout_};
+    }
+    // Strict for one value (a strict() member): a schema in it reads in its own mode.
+    strictness strict_value() noexcept { return {*this, true, strict_throughout_}; }
+    // Strict for everything read in the scope, every schema's members included (a
+    // union's first pass, pydantic's smart mode).
+    strictness strict_throughout() noexcept { return {*this, true, true}; }
 
     scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
     scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }

@@ -22,6 +22,8 @@ namespace registrations {
 AGENT_ENGINE_REQUIRED(app::Schema, name)
 #elif defined(CASE_FORBID_EXTRA)
 AGENT_ENGINE_FORBID_EXTRA(app::Schema)
+#elif defined(CASE_STRICT)
+AGENT_ENGINE_STRICT(app::Schema)
 #elif defined(CASE_ALIAS)
 AGENT_ENGINE_ALIAS(app::Schema, name, "full-name")
 #elif defined(CASE_CONSTRAINTS)

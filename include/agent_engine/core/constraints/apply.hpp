@@ -34,7 +34,8 @@ concept reads_input = std::remove_cvref_t<C>::reads_input;
 
 // Reads a member that has constraints and checks them, in order, stopping at the
 // first that fails; a value that did not read cleanly is not checked. A
-// constraint that reads the value itself (reads_input: one_of) reads it.
+// constraint that reads the value itself (reads_input: one_of) reads it; with
+// strict() the value is read in strict mode.
 //
 // An integer beyond its C++ type is judged as pydantic judges it: its int has no
 // width, and the range of the type is, for it, a ge and an le, replaced by the
@@ -43,9 +44,20 @@ concept reads_input = std::remove_cvref_t<C>::reads_input;
 // maximum; below, the member's ge, else the type's minimum: 3000000000 for an int
 // with le(5) is "less than or equal to 5"; with lt(10), "less than or equal to
 // 2147483647", as for pydantic's Annotated[int, Field(ge=-2**31, le=2**31-1), Field(lt=10)].
+// A constraint that sets the mode the value is read in (strict()).
+template <class C>
+concept sets_strict = std::remove_cvref_t<C>::sets_strict;
+
 template <class Reader, class V, class... Cs>
 void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation_context& ctx)
 {
+    if constexpr ((sets_strict<Cs> || ...)) {
+        if (!ctx.strict()) { // strict() on the member: read again below, now strict
+            auto strictness = ctx.strict_value();
+            read_constrained(r, out, cs, ctx);
+            return;
+        }
+    }
     if constexpr (is_nullable_v<V>) {
         if (r.kind() == boost::json::kind::null) {
             rule_of<V>::read(r, out, ctx);

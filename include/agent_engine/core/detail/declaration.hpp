@@ -36,6 +36,7 @@ namespace agent_engine {
 namespace declare {
 struct required {};
 struct forbid_extra {};
+struct strict {};
 struct alias {};
 struct constraints {};
 struct description {};

@@ -98,6 +98,7 @@ struct json_rule<T> {
             });
             return;
         }
+        auto members_strictness = ctx.members_strict(model::strict);
         auto whole = r.mark();
         std::size_t first_error = ctx.error_count();
         std::bitset<size> seen;

@@ -10,11 +10,11 @@
 
 #include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/json_rule.hpp>
+#include <agent_engine/core/rules/number.hpp>
 #include <agent_engine/core/schema.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 
-#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -73,7 +73,7 @@ struct json_rule<E> {
     {
         std::optional<std::size_t> found;
         if constexpr (model::integer)
-            found = find_integer(r);
+            found = find_integer(r, ctx);
         else if (r.kind() == boost::json::kind::string)
             found = model::find_name(r.get_string());
         if (found) {
@@ -108,27 +108,15 @@ struct json_rule<E> {
     }
 
 private:
-    // An integer enum's enumerator for the reader's value: an integer, or an
-    // integral number (1.0), as the library reads an int; a string or a bool is
-    // not coerced (doc/schemas.md, section 8).
-    template <class Reader> static std::optional<std::size_t> find_integer(Reader& r)
+    // An integer enum's enumerator for the reader's value: an integer; in lax mode
+    // also what an int reads (an integral float, a bool, a string that spells an
+    // integer: pydantic's IntEnum converts as its int does), an enum error else.
+    template <class Reader> static std::optional<std::size_t> find_integer(Reader& r, validation_context& ctx)
     {
-        switch (r.kind()) {
-        case boost::json::kind::int64: return model::find_integer(r.get_int64());
-        case boost::json::kind::uint64: return model::find_integer(r.get_uint64());
-        case boost::json::kind::double_: {
-            double d = r.get_double();
-            constexpr double two_63 = 9223372036854775808.0;
-            if (!std::isfinite(d) || d != std::trunc(d))
-                return std::nullopt;
-            if (d >= -two_63 && d < two_63)
-                return model::find_integer(static_cast<std::int64_t>(d));
-            if (d >= 0 && d < 2 * two_63)
-                return model::find_integer(static_cast<std::uint64_t>(d));
+        detail::integer_input in = detail::to_exact_integer(r, ctx.strict());
+        if (!in.value || in.value->beyond)
             return std::nullopt;
-        }
-        default: return std::nullopt;
-        }
+        return in.value->visit([](auto n) { return model::find_integer(n); });
     }
 };
 

@@ -2,15 +2,18 @@
 #define AGENT_ENGINE_CORE_RULES_NUMBER_HPP
 
 // Integers of every width are range-checked (300 into std::uint8_t is an error,
-// never a wrap) and accept an integral JSON float (3.0), as pydantic does
-// (one beyond 64 bits is int_parsing_size, as there);
-// floating-point members accept any JSON number.
+// never a wrap); floating-point members accept any JSON number. In lax mode
+// (pydantic's default) an integer also accepts an integral JSON float (3.0; one
+// beyond 64 bits is int_parsing_size, as there), a bool and a string that spells
+// an integer, and a float a bool and a string that spells a number; in strict
+// mode neither converts (validation_context::strict).
 
 #include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/json_rule.hpp>
 
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <concepts>
@@ -41,12 +44,50 @@ template <class Reader, class T> void fail_above(validation_context& ctx, Reader
     fail_bound(ctx, r, bound, false);
 }
 
+// `text` without surrounding ASCII whitespace.
+inline std::string_view trim_ascii_space(std::string_view text) noexcept
+{
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    while (!text.empty() && space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && space(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+// Whether `s` is `lower` (lower-case ASCII) in any case.
+inline bool equal_ignoring_case(std::string_view s, std::string_view lower) noexcept
+{
+    return s.size() == lower.size() && std::equal(s.begin(), s.end(), lower.begin(), [](char a, char b) {
+               return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+           });
+}
+
+// Appends the digits of `text`, digits with single underscores between them
+// (Python's "1_000"); false when it is anything else (empty, "_1", "1__0", "1_").
+inline bool append_digits(std::string& out, std::string_view text)
+{
+    bool after_digit = false;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') {
+            out += c;
+            after_digit = true;
+        } else if (c == '_' && after_digit) {
+            after_digit = false;
+        } else {
+            return false;
+        }
+    }
+    return after_digit;
+}
+
 // An integer as read, before it is fitted to a member's type: exact, in 64 bits
-// of the sign it needs.
+// of the sign it needs, or past every 64-bit integer (a lax string of more digits).
 struct exact_integer {
     std::int64_t signed_value = 0;
     std::uint64_t unsigned_value = 0;
     bool is_unsigned = false; // above INT64_MAX: unsigned_value
+    int beyond = 0;           // -1 below INT64_MIN, 1 above UINT64_MAX (the value is then that end)
 
     static exact_integer of(std::uint64_t v) noexcept
     {
@@ -61,31 +102,6 @@ struct exact_integer {
     }
 };
 
-// Any JSON integer of 64 bits, or an integral float strictly inside the int64
-// range, as pydantic's lax int takes it (a float beyond: int_parsing_size), for
-// every width: compiled once per reader, not per integer type.
-template <class Reader> std::optional<exact_integer> read_exact_integer(Reader& r, validation_context& ctx)
-{
-    switch (r.kind()) {
-    case boost::json::kind::int64: return exact_integer{r.get_int64()};
-    case boost::json::kind::uint64: return exact_integer::of(r.get_uint64());
-    case boost::json::kind::double_: {
-        double d = r.get_double();
-        if (!std::isfinite(d))
-            ctx.fail(error_type::finite_number, [&] { return r.capture(); });
-        else if (d != std::trunc(d))
-            ctx.fail(error_type::int_from_float, [&] { return r.capture(); });
-        // pydantic-core's float_as_int: -2^63 < d < 2^63, both exact as doubles
-        else if (d <= -0x1p63 || d >= 0x1p63)
-            ctx.fail(error_type::int_parsing_size, [&] { return r.capture(); });
-        else
-            return exact_integer{static_cast<std::int64_t>(d)};
-        return std::nullopt;
-    }
-    default: ctx.fail(error_type::int_type, [&] { return r.capture(); }); return std::nullopt;
-    }
-}
-
 // The integer a string spells, as pydantic reads a str into an int (lax mode; a
 // dict[int, V] key is always one): surrounding whitespace, a sign, digits with
 // single underscores between them ("1_000"), leading zeros ("01"), and a
@@ -97,11 +113,7 @@ template <class Reader> std::optional<exact_integer> read_exact_integer(Reader& 
 // whitespace is stripped (Python strips Unicode spaces too).
 inline boost::json::value integer_from_text(std::string_view text)
 {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-    while (!text.empty() && space(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && space(text.back()))
-        text.remove_suffix(1);
+    text = trim_ascii_space(text);
     if (auto point = text.find('.'); point != std::string_view::npos) {
         std::string_view fraction = text.substr(point + 1);
         if (fraction.empty() || fraction.find_first_not_of('0') != std::string_view::npos)
@@ -114,18 +126,7 @@ inline boost::json::value integer_from_text(std::string_view text)
             digits += '-';
         text.remove_prefix(1);
     }
-    bool after_digit = false;
-    for (char c : text) {
-        if (c >= '0' && c <= '9') {
-            digits += c;
-            after_digit = true;
-        } else if (c == '_' && after_digit) {
-            after_digit = false;
-        } else {
-            return nullptr;
-        }
-    }
-    if (!after_digit) // empty, a bare sign, or a trailing underscore
+    if (!append_digits(digits, text))
         return nullptr;
     const char* first = digits.data();
     const char* last = first + digits.size();
@@ -134,6 +135,105 @@ inline boost::json::value integer_from_text(std::string_view text)
     if (std::uint64_t v; digits.front() != '-' && std::from_chars(first, last, v).ec == std::errc())
         return v;
     return std::strtod(first, nullptr); // past every integer type: only its sign and size matter
+}
+
+// What an input is as an integer: the value, or the error pydantic gives. Strict:
+// a JSON integer only. Lax (pydantic's default) also an integral float strictly
+// inside the int64 range (a float beyond: int_parsing_size, pydantic-core's
+// float_as_int), a bool (0, 1) and a string that spells an integer
+// (integer_from_text). For every width: compiled once per reader, not per
+// integer type.
+struct integer_input {
+    std::optional<exact_integer> value;
+    error_type error = error_type::int_type;
+};
+template <class Reader> integer_input to_exact_integer(Reader& r, bool strict)
+{
+    switch (r.kind()) {
+    case boost::json::kind::int64: return {exact_integer{r.get_int64()}};
+    case boost::json::kind::uint64: return {exact_integer::of(r.get_uint64())};
+    default: break;
+    }
+    if (strict)
+        return {};
+    switch (r.kind()) {
+    case boost::json::kind::double_: {
+        double d = r.get_double();
+        if (!std::isfinite(d))
+            return {std::nullopt, error_type::finite_number};
+        if (d != std::trunc(d))
+            return {std::nullopt, error_type::int_from_float};
+        if (d <= -0x1p63 || d >= 0x1p63) // both exact as doubles
+            return {std::nullopt, error_type::int_parsing_size};
+        return {exact_integer{static_cast<std::int64_t>(d)}};
+    }
+    case boost::json::kind::bool_: return {exact_integer{r.get_bool() ? 1 : 0}};
+    case boost::json::kind::string: {
+        boost::json::value n = integer_from_text(r.get_string());
+        switch (n.kind()) {
+        case boost::json::kind::int64: return {exact_integer{n.get_int64()}};
+        case boost::json::kind::uint64: return {exact_integer::of(n.get_uint64())};
+        case boost::json::kind::double_:
+            if (n.get_double() < 0)
+                return {exact_integer{std::numeric_limits<std::int64_t>::min(), 0, false, -1}};
+            return {exact_integer{0, std::numeric_limits<std::uint64_t>::max(), true, 1}};
+        default: return {std::nullopt, error_type::int_parsing};
+        }
+    }
+    default: return {};
+    }
+}
+
+// The same, reporting the error at the reader's value.
+template <class Reader> std::optional<exact_integer> read_exact_integer(Reader& r, validation_context& ctx)
+{
+    integer_input in = to_exact_integer(r, ctx.strict());
+    if (!in.value)
+        ctx.fail(in.error, [&] { return r.capture(); });
+    return in.value;
+}
+
+// The number a string spells as Python's float() reads it (pydantic's lax float):
+// surrounding whitespace, a sign, digits with single underscores between them, a
+// fraction, an exponent, "inf", "infinity" and "nan" in any case. Only ASCII
+// whitespace is stripped (Python strips Unicode spaces too).
+inline std::optional<double> number_from_text(std::string_view text)
+{
+    text = trim_ascii_space(text);
+    bool negative = !text.empty() && text.front() == '-';
+    if (!text.empty() && (text.front() == '-' || text.front() == '+'))
+        text.remove_prefix(1);
+    auto is = [&](std::string_view word) { return equal_ignoring_case(text, word); };
+    double d;
+    if (is("inf") || is("infinity")) {
+        d = std::numeric_limits<double>::infinity();
+    } else if (is("nan")) {
+        d = std::numeric_limits<double>::quiet_NaN();
+    } else {
+        // Each run of digits may hold single underscores between digits.
+        std::string plain;
+        std::size_t at = 0;
+        while (at < text.size()) {
+            std::size_t end = at;
+            while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || text[end] == '_'))
+                ++end;
+            if (end > at && !append_digits(plain, text.substr(at, end - at)))
+                return std::nullopt;
+            if (end < text.size())
+                plain += text[end++];
+            at = end;
+        }
+        const char* first = plain.data();
+        const char* last = first + plain.size();
+        if (plain.empty() || plain.front() == '-' || plain.front() == '+')
+            return std::nullopt;
+        auto [end, ec] = std::from_chars(first, last, d);
+        if (end != last || (ec != std::errc() && ec != std::errc::result_out_of_range))
+            return std::nullopt;
+        if (ec == std::errc::result_out_of_range) // too large: inf, as Python; too small: 0
+            d = std::strtod(first, nullptr);
+    }
+    return negative ? -d : d;
 }
 
 } // namespace detail
@@ -168,6 +268,8 @@ struct json_rule<T> {
     // Where an integer read lies against T's range: below it (< 0), in it (0), above it (> 0).
     static int side_of(const detail::exact_integer& exact) noexcept
     {
+        if (exact.beyond)
+            return exact.beyond;
         return exact.visit([](auto v) {
             if (std::cmp_less(v, limits::min()))
                 return -1;
@@ -210,7 +312,15 @@ template <std::floating_point T> struct json_rule<T> {
         case boost::json::kind::int64: d = static_cast<double>(r.get_int64()); break;
         case boost::json::kind::uint64: d = static_cast<double>(r.get_uint64()); break;
         case boost::json::kind::double_: d = r.get_double(); break;
-        default: ctx.fail(error_type::float_type, [&] { return r.capture(); }); return;
+        default:
+            if (auto lax = ctx.strict() ? std::nullopt : lax_number(r)) {
+                d = *lax;
+                break;
+            }
+            ctx.fail(!ctx.strict() && r.kind() == boost::json::kind::string ? error_type::float_parsing
+                                                                             : error_type::float_type,
+                     [&] { return r.capture(); });
+            return;
         }
         if constexpr (sizeof(T) < sizeof(double)) {
             if (std::isfinite(d) && std::fabs(d) > static_cast<double>(std::numeric_limits<T>::max())) {
@@ -219,6 +329,16 @@ template <std::floating_point T> struct json_rule<T> {
             }
         }
         out = static_cast<T>(d);
+    }
+
+    // pydantic's lax float: a bool (0.0, 1.0) or a string that spells a number.
+    template <class Reader> static std::optional<double> lax_number(Reader& r)
+    {
+        if (r.kind() == boost::json::kind::bool_)
+            return r.get_bool() ? 1.0 : 0.0;
+        if (r.kind() == boost::json::kind::string)
+            return detail::number_from_text(r.get_string());
+        return std::nullopt;
     }
 
     static std::string label() { return "float"; }

@@ -2,7 +2,9 @@
 #define AGENT_ENGINE_CORE_RULES_VARIANT_HPP
 
 // std::variant<Ts...> follows pydantic's left-to-right union mode: the first
-// alternative that reads without error wins. When none does, every
+// alternative that reads without error wins; in lax mode, the first that reads
+// it in strict mode, else the first that reads it in lax mode (the first two
+// steps of pydantic's smart mode). When none does, every
 // alternative's errors are reported, located under the alternative's label:
 // ["value", "int"], ["value", "str"].
 
@@ -25,10 +27,26 @@ template <class... Ts> struct json_rule<std::variant<Ts...>> {
 
     template <class Reader> static void read(Reader& r, std::variant<Ts...>& out, validation_context& ctx)
     {
-        static const std::array<std::string, sizeof...(Ts)> labels = {rule_of<Ts>::label()...};
         // Each alternative reads the same input again, so read it once as a DOM.
         boost::json::value input = r.capture();
         std::size_t first_error = ctx.error_count();
+        // In lax mode a first pass asks for an exact match at every depth, as
+        // pydantic's smart mode does: "5" stays a string in variant<int64_t, std::string>.
+        if (!ctx.strict_everywhere()) {
+            auto strictness = ctx.strict_throughout();
+            if (read_first(input, out, ctx, first_error))
+                return;
+            ctx.discard_errors_from(first_error);
+        }
+        read_first(input, out, ctx, first_error);
+    }
+
+    // Reads the first alternative, left to right, that reads `input` without error
+    // into `out` and returns true; else leaves every alternative's errors.
+    static bool read_first(const boost::json::value& input, std::variant<Ts...>& out, validation_context& ctx,
+                           std::size_t first_error)
+    {
+        static const std::array<std::string, sizeof...(Ts)> labels = {rule_of<Ts>::label()...};
         bool done = false;
         boost::mp11::mp_for_each<boost::mp11::mp_iota_c<sizeof...(Ts)>>([&](auto I) {
             if (done)
@@ -47,6 +65,7 @@ template <class... Ts> struct json_rule<std::variant<Ts...>> {
                 done = true;
             }
         });
+        return done;
     }
 
     static std::string label()
