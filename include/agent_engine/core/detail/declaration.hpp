@@ -36,6 +36,8 @@ namespace agent_engine {
 namespace declare {
 struct required {};
 struct forbid_extra {};
+struct allow_extra {};
+struct str_strip_whitespace {};
 struct alias {};
 struct constraints {};
 struct description {};
