@@ -203,6 +203,13 @@ template <class T> struct schema_model : detail::version_model<T> {
                   "agent_engine: AGENT_ENGINE_FORBID_EXTRA and AGENT_ENGINE_ALLOW_EXTRA both apply to this schema "
                   "(declared on it or on a base): unknown keys are either errors or kept, keep one of the two.");
     static constexpr bool strip_whitespace = strips_whitespace<T>();
+    // Whether `key` is a member's C++ name (under an alias, it is not its key).
+    static constexpr bool is_member_name(std::string_view key) noexcept
+    {
+        bool found = false;
+        boost::mp11::mp_for_each<members>([&](auto d) { found = found || key == decltype(d)::name; });
+        return found;
+    }
     static constexpr std::string_view title = schema_title<T>();
     static constexpr std::string_view description = schema_description<T>();
     using validator_classes = detail::declaring_classes<T, declare::validators>; // bases first

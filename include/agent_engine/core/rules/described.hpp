@@ -146,10 +146,15 @@ struct json_rule<T> {
                     auto at = ctx.at(key);
                     ctx.fail(error_type::extra_forbidden, [&] { return r.capture(); });
                 } else if constexpr (model::allow_extra) {
-                    // Kept unvalidated; placed before the next member found, if any.
-                    boost::json::value value;
-                    rule_of<boost::json::value>::read(r, value, ctx);
-                    (out.*model::extras).set(std::string(key), std::move(value));
+                    // Kept unvalidated and placed before the next member found, if
+                    // any; an aliased member's own name is dropped, as pydantic does.
+                    if (model::is_member_name(key)) {
+                        r.skip();
+                    } else {
+                        boost::json::value value;
+                        rule_of<boost::json::value>::read(r, value, ctx);
+                        (out.*model::extras).set(std::string(key), std::move(value));
+                    }
                 } else {
                     r.skip();
                 }
