@@ -219,9 +219,11 @@ BOOST_AUTO_TEST_CASE(keys_a_newer_writer_added_survive_load_and_save)
 // The original's SchemaBase strips the str values of a checkpoint; so does Task.
 BOOST_AUTO_TEST_CASE(a_checkpoints_strings_are_read_stripped_as_the_original_reads_them)
 {
-    auto task = from_json<Task>(R"({"task_id": " task-p-1 ", "spec": {"task_spec_id": "p", "request": " r\n"},
-                                    "pipeline_id": "\tp", "stage_results": {" s ": {}, "s": {"started_at": " e "}}})");
+    const std::string text = R"({"task_id": " task-p-1 ", "spec": {"task_spec_id": "p", "request": " r\n"},
+                                 "pipeline_id": "\tp", "stage_results": {" s ": {}, "s": {"started_at": " e "}}})";
+    auto task = from_json<Task>(text);
     BOOST_REQUIRE(task.has_value());
+    BOOST_TEST(read_task_metadata(text).value().pipeline_id == "p"); // the metadata as the task holds it
     BOOST_TEST(task.value().task_id == "task-p-1");
     BOOST_TEST(task.value().spec.request == "r");
     BOOST_TEST(task.value().pipeline_id == "p");
