@@ -156,8 +156,7 @@ struct Free {
 };
 BOOST_DESCRIBE_STRUCT(Free, (), (any, obj, arr, tag))
 
-// The pydantic model sets str_strip_whitespace=True (the Python original's SchemaBase
-// config), which the library does not have yet: its mirror is a plain schema.
+// str_strip_whitespace=True, the Python original's SchemaBase config.
 struct Stripped {
     std::string name;
     std::vector<std::string> tags;
@@ -166,15 +165,17 @@ struct Stripped {
 };
 BOOST_DESCRIBE_STRUCT(Stripped, (), (name, tags, labels, note))
 AGENT_ENGINE_REQUIRED(Stripped, name)
+AGENT_ENGINE_STR_STRIP_WHITESPACE(Stripped)
 
-// The pydantic model sets extra='allow', which the library does not have yet: its
-// mirror ignores unknown keys.
+// extra='allow': unknown keys kept in `extra`, which is not a member of the JSON.
 struct Open {
     std::string name;
     int n = 0;
+    agent_engine::extra_members extra;
 };
 BOOST_DESCRIBE_STRUCT(Open, (), (name, n))
 AGENT_ENGINE_REQUIRED(Open, name)
+AGENT_ENGINE_ALLOW_EXTRA(Open, extra)
 
 enum class Status { pending, in_progress, done };
 BOOST_DESCRIBE_ENUM(Status, pending, in_progress, done)

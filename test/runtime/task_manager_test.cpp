@@ -192,6 +192,50 @@ BOOST_AUTO_TEST_CASE(python_checkpoints_load_and_save_back_unchanged)
                boost::test_tools::per_element());
 }
 
+// A checkpoint written by a newer version, with keys this one does not describe,
+// is saved back with them, each in its place: an older reader in a rolling deploy
+// loses nothing.
+BOOST_AUTO_TEST_CASE(keys_a_newer_writer_added_survive_load_and_save)
+{
+    fixtures::temp_dir tmp("tm_extra");
+    std::string text = fixtures::read(fixtures::root() / "t1" / "task-t1-4f2f2f93.json");
+    auto insert_before = [&](const std::string& at, const std::string& what) {
+        auto pos = text.find(at);
+        BOOST_REQUIRE(pos != std::string::npos);
+        text.insert(pos, what);
+    };
+    insert_before("\n  \"pipeline_id\"", "\n  \"added_by_v2\": \"kept\",");
+    insert_before("\n    \"mode\"", "\n    \"spec_v2\": [],");
+    text.insert(text.rfind("\n}"), ",\n  \"trailer\": {}");
+    fixtures::write(tmp.path() / "t1" / "task-t1-4f2f2f93.json", text);
+
+    TaskManager tm(tmp.path());
+    auto loaded = tm.load_checkpoint("task-t1-4f2f2f93");
+    BOOST_REQUIRE(loaded.has_value());
+    const Task& task = *tm.get_task("task-t1-4f2f2f93");
+    BOOST_TEST(task.extra.size() == 2u);
+    BOOST_TEST(*task.extra.find("added_by_v2") == boost::json::value("kept"));
+    BOOST_TEST(task.spec.extra.contains("spec_v2"));
+    auto saved = tm.save_checkpoint("task-t1-4f2f2f93");
+    BOOST_REQUIRE(saved.has_value());
+    BOOST_TEST(fixtures::read(saved.value()) == text);
+}
+
+// The original's SchemaBase strips the str values of a checkpoint; so does Task.
+BOOST_AUTO_TEST_CASE(a_checkpoints_strings_are_read_stripped_as_the_original_reads_them)
+{
+    const std::string text = R"({"task_id": " task-p-1 ", "spec": {"task_spec_id": "p", "request": " r\n"},
+                                 "pipeline_id": "\tp", "stage_results": {" s ": {}, "s": {"started_at": " e "}}})";
+    auto task = from_json<Task>(text);
+    BOOST_REQUIRE(task.has_value());
+    BOOST_TEST(read_task_metadata(text).value().pipeline_id == "p"); // the metadata as the task holds it
+    BOOST_TEST(task.value().task_id == "task-p-1");
+    BOOST_TEST(task.value().spec.request == "r");
+    BOOST_TEST(task.value().pipeline_id == "p");
+    BOOST_TEST(task.value().stage_results.size() == 1u); // " s " and "s" are one stage, the last value wins
+    BOOST_TEST(task.value().stage_results.begin()->second.started_at.value() == "e");
+}
+
 BOOST_AUTO_TEST_CASE(every_error_code_of_the_checkpoint_api)
 {
     fixtures::temp_dir tmp("tm_errors");

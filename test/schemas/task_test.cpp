@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(nested_schemas_round_trip_with_every_field_set)
 {
     Task t;
     t.task_id = "task-x-1";
-    t.spec = {"x", "go", TaskMode::dry_run, TaskPriority::high, {"h"}, {"a.cpp"}, {"o"}, {{"k", 1}}};
+    t.spec = {"x", "go", TaskMode::dry_run, TaskPriority::high, {"h"}, {"a.cpp"}, {"o"}, {{"k", 1}}, {}};
     t.status = TaskStatus::failed;
     t.pipeline_id = "p";
     StageExecutionRecord rec;

@@ -9,6 +9,10 @@
 //   AGENT_ENGINE_ALIAS(Person, type_, "type")    // JSON key differs from the member name
 //   AGENT_ENGINE_FORBID_EXTRA(Person)            // unknown keys are errors
 //   AGENT_ENGINE_STRICT(Person)                  // no conversion between JSON kinds
+//   AGENT_ENGINE_ALLOW_EXTRA(Person, extras)     // unknown keys kept in `extras` (not described),
+//                                                // an agent_engine::extra_members, written back
+//   AGENT_ENGINE_STR_STRIP_WHITESPACE(Person)    // str values of its fields read without
+//                                                // surrounding whitespace
 //
 // and next to BOOST_DESCRIBE_ENUM:
 //
@@ -21,12 +25,14 @@
 // inherits is in schema_model.hpp; AGENT_ENGINE_CONSTRAINTS is in constraints.hpp.
 
 #include <agent_engine/core/detail/declaration.hpp>
+#include <agent_engine/core/extra_members.hpp>
 #include <agent_engine/core/schema_model.hpp>
 
 #include <boost/preprocessor/seq/for_each.hpp>
 #include <boost/preprocessor/variadic/to_seq.hpp>
 
 #include <tuple>
+#include <type_traits>
 
 #define AGENT_ENGINE_DETAIL_DECLARE_REQUIRED(r, T, member)                                         \
     AGENT_ENGINE_DETAIL_DECLARE_FOR_MEMBER(AGENT_ENGINE_REQUIRED, inline constexpr, T, member, required, return true;)
@@ -47,6 +53,27 @@
 #define AGENT_ENGINE_STRICT(T)                                                                     \
     AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_STRICT, inline constexpr, T, strict,         \
                                          AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_STRICT); \
+                                         return true;)
+
+// Keeps the keys of an input of T that T does not describe, with their values, in
+// its member `member` (an agent_engine::extra_members that BOOST_DESCRIBE_STRUCT
+// does not list), and writes them back where they were (pydantic's extra='allow').
+#define AGENT_ENGINE_ALLOW_EXTRA(T, member)                                                        \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(                                                          \
+        AGENT_ENGINE_ALLOW_EXTRA, inline constexpr, T, allow_extra,                                \
+        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_ALLOW_EXTRA);                   \
+        static_assert(::std::is_same_v<decltype(T::member), ::agent_engine::extra_members>,       \
+                      "agent_engine: AGENT_ENGINE_ALLOW_EXTRA names a member that is not an agent_engine::extra_members"); \
+        static_assert(!::agent_engine::detail::is_described_member<T, &T::member>(),               \
+                      "agent_engine: AGENT_ENGINE_ALLOW_EXTRA names a member that BOOST_DESCRIBE_STRUCT lists: the "  \
+                      "extra members are not a JSON key of their own; leave it out of BOOST_DESCRIBE_STRUCT"); \
+        return &T::member;)
+
+// Reads the str values of T's fields without their leading and trailing
+// whitespace (pydantic's str_strip_whitespace=True); a nested schema follows its own.
+#define AGENT_ENGINE_STR_STRIP_WHITESPACE(T)                                                       \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_STR_STRIP_WHITESPACE, inline constexpr, T, str_strip_whitespace, \
+                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_STR_STRIP_WHITESPACE); \
                                          return true;)
 
 // Reads and writes member `member` of T under the JSON key `key`.

@@ -6,8 +6,9 @@
 // validate and JSON Schema). One inheritance rule decides what counts, for
 // every kind of declaration (doc/schemas.md, "Inheritance"):
 //
-//   about a member, FORBID_EXTRA, STRICT  the nearest class that declares it
-//                                     (derived before base, then the member's class)
+//   about a member, FORBID_EXTRA,     the nearest class that declares it
+//   STRICT, ALLOW_EXTRA,              (derived before base, then the member's class)
+//   STR_STRIP_WHITESPACE
 //   VALIDATOR                         every class, bases first, each once
 //   TITLE, SCHEMA_DESCRIPTION         T's own only: they name the class
 //   SCHEMA_VERSION, MIGRATION         T's own only: a document's version is its type's
@@ -78,6 +79,19 @@ template <class T> constexpr bool forbids_extra() noexcept
 template <class T> constexpr bool is_strict() noexcept
 {
     return detail::nearest_declared<T, declare::strict>(false);
+}
+
+// The member of (a class of) T that AGENT_ENGINE_ALLOW_EXTRA names, or nullptr
+// when T ignores or forbids unknown keys.
+template <class T> constexpr auto extra_member() noexcept
+{
+    return detail::nearest_declared<T, declare::allow_extra>(nullptr);
+}
+
+// True when T's str values are read without surrounding whitespace.
+template <class T> constexpr bool strips_whitespace() noexcept
+{
+    return detail::nearest_declared<T, declare::str_strip_whitespace>(false);
 }
 
 // The JSON key of member descriptor D of T: its alias, else its name.
@@ -190,6 +204,20 @@ template <class T> struct schema_model : detail::version_model<T> {
     // Per type.
     static constexpr bool forbid_extra = forbids_extra<T>();
     static constexpr bool strict = is_strict<T>();
+    // AGENT_ENGINE_ALLOW_EXTRA: the extra_members member of T that keeps unknown keys.
+    static constexpr auto extras = extra_member<T>();
+    static constexpr bool allow_extra = !std::is_null_pointer_v<decltype(extras)>;
+    static_assert(!(forbid_extra && allow_extra),
+                  "agent_engine: AGENT_ENGINE_FORBID_EXTRA and AGENT_ENGINE_ALLOW_EXTRA both apply to this schema "
+                  "(declared on it or on a base): unknown keys are either errors or kept, keep one of the two.");
+    static constexpr bool strip_whitespace = strips_whitespace<T>();
+    // Whether `key` is a member's C++ name (under an alias, it is not its key).
+    static constexpr bool is_member_name(std::string_view key) noexcept
+    {
+        bool found = false;
+        boost::mp11::mp_for_each<members>([&](auto d) { found = found || key == decltype(d)::name; });
+        return found;
+    }
     static constexpr std::string_view title = schema_title<T>();
     static constexpr std::string_view description = schema_description<T>();
     using validator_classes = detail::declaring_classes<T, declare::validators>; // bases first

@@ -31,6 +31,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace agent_engine {
@@ -66,6 +67,7 @@ private:
     // (from 0, in the order recorded) is errors_[i] if kept.
     std::size_t count_ = 0;
     std::vector<validation_error> errors_;
+    bool strip_whitespace_ = false; // see strips_whitespace()
 
     // Add an error at the current location; out of line (src/validation_errors.cpp),
     // so that each place that reports one compiles a call, not the record.
@@ -168,6 +170,13 @@ public:
     // Strict for everything read in the scope, every schema's members included (a
     // union's first pass, pydantic's smart mode).
     strictness strict_throughout() noexcept { return {*this, true, true}; }
+
+    // Whether a str value read now loses its surrounding whitespace: the
+    // str_strip_whitespace of the model whose fields are being read (pydantic
+    // applies a model's config to its own fields, not to a nested model's).
+    bool strips_whitespace() const noexcept { return strip_whitespace_; }
+    // Sets it, returning the one it replaces (to set back when the model is read).
+    bool exchange_strip_whitespace(bool on) noexcept { return std::exchange(strip_whitespace_, on); }
 
     scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
     scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }

@@ -29,6 +29,7 @@ struct TaskMetadata {
 };
 BOOST_DESCRIBE_STRUCT(TaskMetadata, (), (task_id, status, pipeline_id, created_at, updated_at))
 AGENT_ENGINE_REQUIRED(TaskMetadata, task_id, pipeline_id)
+AGENT_ENGINE_STR_STRIP_WHITESPACE(TaskMetadata) // its values as Task reads them
 
 // Reads the top-level task_id, status, pipeline_id, created_at and updated_at of
 // a checkpoint's JSON text, as from_json<TaskMetadata> would, without building a

@@ -24,6 +24,7 @@ struct ContextFingerprint {
 };
 BOOST_DESCRIBE_STRUCT(ContextFingerprint, (), (task_id, files, tags, mode, approx_complexity, hash))
 AGENT_ENGINE_REQUIRED(ContextFingerprint, task_id)
+AGENT_ENGINE_STR_STRIP_WHITESPACE(ContextFingerprint) // as the original's SchemaBase (str_strip_whitespace=True)
 
 } // namespace agent_engine
 

@@ -24,6 +24,7 @@ struct FailureSignature {
 };
 BOOST_DESCRIBE_STRUCT(FailureSignature, (), (code, message, stage_id, severity, metadata))
 AGENT_ENGINE_REQUIRED(FailureSignature, code, message)
+AGENT_ENGINE_STR_STRIP_WHITESPACE(FailureSignature) // as the original's SchemaBase (str_strip_whitespace=True)
 
 } // namespace agent_engine
 

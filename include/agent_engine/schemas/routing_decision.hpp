@@ -20,6 +20,7 @@ struct RoutingDecision {
 };
 BOOST_DESCRIBE_STRUCT(RoutingDecision, (), (stage_id, decision, agent_id, timestamp))
 AGENT_ENGINE_REQUIRED(RoutingDecision, stage_id)
+AGENT_ENGINE_STR_STRIP_WHITESPACE(RoutingDecision) // as the original's SchemaBase (str_strip_whitespace=True)
 
 } // namespace agent_engine
 

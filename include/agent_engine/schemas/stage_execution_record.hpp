@@ -9,6 +9,7 @@
 
 #include <agent_engine/core/error.hpp>
 #include <agent_engine/core/heap_optional.hpp>
+#include <agent_engine/core/schema.hpp>
 
 #include <boost/describe/class.hpp>
 #include <boost/json/value.hpp>
@@ -25,6 +26,7 @@ struct StageExecutionRecord {
     std::optional<std::string> completed_at;
 };
 BOOST_DESCRIBE_STRUCT(StageExecutionRecord, (), (output, error, started_at, completed_at))
+AGENT_ENGINE_STR_STRIP_WHITESPACE(StageExecutionRecord) // as the original's SchemaBase (str_strip_whitespace=True)
 
 } // namespace agent_engine
 

@@ -35,11 +35,14 @@ struct Task {
     std::optional<ContextFingerprint> context_fingerprint;
     std::optional<std::string> created_at;
     std::optional<std::string> updated_at;
+    extra_members extra; // keys this version does not describe (AGENT_ENGINE_ALLOW_EXTRA), written back
 };
 BOOST_DESCRIBE_STRUCT(Task, (),
                       (task_id, spec, status, pipeline_id, current_stage_id, stage_results, routing_trace,
                        failure_signatures, context_fingerprint, created_at, updated_at))
 AGENT_ENGINE_REQUIRED(Task, task_id, spec, pipeline_id)
+AGENT_ENGINE_STR_STRIP_WHITESPACE(Task) // as the original's SchemaBase (str_strip_whitespace=True)
+AGENT_ENGINE_ALLOW_EXTRA(Task, extra)   // a newer writer's keys survive an older reader's save
 
 } // namespace agent_engine
 

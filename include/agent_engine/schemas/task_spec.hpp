@@ -25,9 +25,12 @@ struct TaskSpec {
     std::vector<std::string> files;
     std::vector<std::string> overrides;
     boost::json::object metadata;
+    extra_members extra; // keys this version does not describe (AGENT_ENGINE_ALLOW_EXTRA), written back
 };
 BOOST_DESCRIBE_STRUCT(TaskSpec, (), (task_spec_id, request, mode, priority, hints, files, overrides, metadata))
 AGENT_ENGINE_REQUIRED(TaskSpec, task_spec_id, request)
+AGENT_ENGINE_STR_STRIP_WHITESPACE(TaskSpec) // as the original's SchemaBase (str_strip_whitespace=True)
+AGENT_ENGINE_ALLOW_EXTRA(TaskSpec, extra)   // a newer writer's keys survive an older reader's save
 
 } // namespace agent_engine
 

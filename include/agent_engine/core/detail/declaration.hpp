@@ -37,6 +37,8 @@ namespace declare {
 struct required {};
 struct forbid_extra {};
 struct strict {};
+struct allow_extra {};
+struct str_strip_whitespace {};
 struct alias {};
 struct constraints {};
 struct description {};

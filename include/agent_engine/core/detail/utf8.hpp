@@ -39,6 +39,52 @@ constexpr unsigned utf8_code_point(std::string_view s, std::size_t i, std::size_
     return cp;
 }
 
+// The length of the whitespace character at s[i], or 0: Unicode's White_Space
+// characters, those Rust's str::trim (and so pydantic's str_strip_whitespace)
+// strips: \t \n \v \f \r, space, U+0085, U+00A0, U+1680, U+2000..U+200A,
+// U+2028, U+2029, U+202F, U+205F, U+3000.
+constexpr std::size_t whitespace_length(std::string_view s, std::size_t i) noexcept
+{
+    auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    unsigned c = byte(0);
+    if (c == ' ' || (c >= '\t' && c <= '\r'))
+        return 1;
+    if (c == 0xC2)
+        return byte(1) == 0x85 || byte(1) == 0xA0 ? 2 : 0;
+    if (c == 0xE1)
+        return byte(1) == 0x9A && byte(2) == 0x80 ? 3 : 0;
+    if (c == 0xE3)
+        return byte(1) == 0x80 && byte(2) == 0x80 ? 3 : 0;
+    if (c != 0xE2)
+        return 0;
+    unsigned b1 = byte(1), b2 = byte(2);
+    bool space = (b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) || (b1 == 0x81 && b2 == 0x9F);
+    return space && b2 >= 0x80 ? 3 : 0;
+}
+
+// `s` without its leading and trailing whitespace (whitespace_length). A string
+// whose ends are neither ASCII whitespace nor part of a multi-byte character,
+// nearly every one, costs two byte tests.
+constexpr std::string_view strip_whitespace(std::string_view s) noexcept
+{
+    auto may_be_space = [](char c) { return static_cast<unsigned char>(c) <= ' ' || static_cast<unsigned char>(c) >= 0x80; };
+    if (s.empty() || (!may_be_space(s.front()) && !may_be_space(s.back())))
+        return s;
+    std::size_t begin = 0, end = s.size();
+    while (std::size_t n = begin < end ? whitespace_length(s.substr(0, end), begin) : 0)
+        begin += n;
+    // A character ending at `end` starts 1, 2 or 3 bytes before it (well-formed UTF-8).
+    auto ending_at = [&](std::size_t e) -> std::size_t {
+        for (std::size_t n = 1; n <= 3 && n <= e - begin; ++n)
+            if (whitespace_length(s.substr(0, e), e - n) == n)
+                return n;
+        return 0;
+    };
+    while (std::size_t n = end > begin ? ending_at(end) : 0)
+        end -= n;
+    return s.substr(begin, end - begin);
+}
+
 inline void append_utf8(std::string& out, unsigned cp)
 {
     if (cp < 0x80) {

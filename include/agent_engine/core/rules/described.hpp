@@ -4,12 +4,15 @@
 // A struct described with BOOST_DESCRIBE_STRUCT is a JSON object with one key per
 // public member (base members first), in declaration order. Reading follows
 // pydantic v2: a missing key keeps the member's default unless it is required;
-// unknown keys are ignored unless the schema forbids them; every error is
+// unknown keys are ignored unless the schema forbids them or keeps them (each
+// written back before the member it preceded in the input); every error is
 // collected, and reported in declaration order whatever the order of the input.
 
 #include <agent_engine/core/constraints.hpp>
 #include <agent_engine/core/detail/json_scan.hpp>
+#include <agent_engine/core/extra_members.hpp>
 #include <agent_engine/core/json_rule.hpp>
+#include <agent_engine/core/rules/json_value.hpp>
 #include <agent_engine/core/schema_model.hpp>
 
 #include <boost/mp11/algorithm.hpp>
@@ -78,6 +81,8 @@ struct json_rule<T> {
     {
         w.begin_object(size);
         boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) {
+            if constexpr (model::allow_extra)
+                write_extras(w, v, I, false);
             if constexpr (detail::is_plain_string(keys[I]))
                 w.plain_key(keys[I]);
             else
@@ -87,10 +92,33 @@ struct json_rule<T> {
             else
                 rule_of<member_type<I>>::write(w, v.*member<I>::pointer);
         });
+        if constexpr (model::allow_extra)
+            write_extras(w, v, size, true);
         w.end_object();
     }
 
+    // The extra members kept before the member numbered `place` (`last`: and
+    // those after the last member).
+    template <class Writer> static void write_extras(Writer& w, const T& v, std::size_t place, bool last)
+    {
+        auto const& extras = v.*model::extras;
+        if (extras.empty())
+            return;
+        extras.for_each_at(place, last, [&](std::string const& key, boost::json::value const& value) {
+            w.key(key);
+            w.value(value);
+        });
+    }
+
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
+    {
+        // A model's config applies to its own fields, not to a nested model's.
+        bool outer = ctx.exchange_strip_whitespace(model::strip_whitespace);
+        read_fields(r, out, ctx);
+        ctx.exchange_strip_whitespace(outer);
+    }
+
+    template <class Reader> static void read_fields(Reader& r, T& out, validation_context& ctx)
     {
         if (r.kind() != boost::json::kind::object) {
             ctx.fail(error_type::model_type, [&] {
@@ -104,6 +132,9 @@ struct json_rule<T> {
         std::bitset<size> seen;
         validation_context::repeats repeated;
         std::size_t expected = 0;
+        [[maybe_unused]] std::size_t placed = 0; // extra members placed before a member (kept extras)
+        if constexpr (model::allow_extra)
+            placed = (out.*model::extras).size();
         r.for_each_member([&](std::string_view key) {
             std::size_t i = find(key, expected);
             // A repeated member counts once, with its last value; so does an extra
@@ -115,10 +146,25 @@ struct json_rule<T> {
                     repeated.note_extra(key, ctx.error_count());
                     auto at = ctx.at(key);
                     ctx.fail(error_type::extra_forbidden, [&] { return r.capture(); });
+                } else if constexpr (model::allow_extra) {
+                    // Kept unvalidated and placed before the next member found, if
+                    // any; an aliased member's own name is dropped, as pydantic does.
+                    if (model::is_member_name(key)) {
+                        r.skip();
+                    } else {
+                        boost::json::value value;
+                        rule_of<boost::json::value>::read(r, value, ctx);
+                        (out.*model::extras).set(std::string(key), std::move(value));
+                    }
                 } else {
                     r.skip();
                 }
             } else {
+                if constexpr (model::allow_extra)
+                    if (auto& extras = out.*model::extras; extras.size() != placed) {
+                        extras.place_from(placed, i);
+                        placed = extras.size();
+                    }
                 seen.set(i);
                 expected = i + 1;
                 if constexpr (size > 0) {
@@ -236,8 +282,8 @@ struct json_rule<T> {
         def["properties"] = std::move(properties);
         if (!required_keys.empty())
             def["required"] = std::move(required_keys);
-        if constexpr (model::forbid_extra)
-            def["additionalProperties"] = false;
+        if constexpr (model::forbid_extra || model::allow_extra)
+            def["additionalProperties"] = model::allow_extra;
         if constexpr (model::versioned) // an annotation (2020-12 ignores unknown keywords)
             def["x-schema-version"] = model::version;
         return def;

@@ -22,6 +22,7 @@
 #include <agent_engine/core/detail/declaration.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/rules/number.hpp>
+#include <agent_engine/core/rules/string.hpp>
 
 #include <boost/json/value.hpp>
 #include <boost/uuid/uuid.hpp>
@@ -158,9 +159,9 @@ template <class K> struct map_key {
 // std::string keys are themselves.
 template <> struct map_key<std::string> {
     template <class Writer> static void write(Writer& w, const std::string& k) { w.key(k); }
-    static bool read(std::string_view key, std::string& out, validation_context&)
+    static bool read(std::string_view key, std::string& out, validation_context& ctx)
     {
-        out.assign(key);
+        out.assign(configured_str(key, ctx));
         return true;
     }
     static boost::json::value property_names(schema_builder&) { return nullptr; }

@@ -6,7 +6,7 @@
 // "" as "."; ".." is kept). Errors: path_type (not a string). The writing is
 // compiled once (src/path.cpp).
 
-#include <agent_engine/core/json_rule.hpp>
+#include <agent_engine/core/rules/string.hpp>
 
 #include <filesystem>
 #include <string>
@@ -28,8 +28,8 @@ template <> struct json_rule<std::filesystem::path> {
 
     template <class Reader> static void read(Reader& r, std::filesystem::path& out, validation_context& ctx)
     {
-        if (r.kind() == boost::json::kind::string)
-            out = std::filesystem::path(std::string(r.get_string()));
+        if (r.kind() == boost::json::kind::string) // read as a str, so stripped as one
+            out = std::filesystem::path(std::string(detail::configured_str(r.get_string(), ctx)));
         else
             ctx.fail(error_type::path_type, [&] { return r.capture(); });
     }

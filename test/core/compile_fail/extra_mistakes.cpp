@@ -1,0 +1,41 @@
+// Must not compile: a declaration about unknown keys the library cannot follow,
+// each case picked by its definition (none: the file builds):
+//   CASE_BOTH                FORBID_EXTRA and ALLOW_EXTRA on one schema
+//   CASE_FORBID_IN_DERIVED   FORBID_EXTRA on a class whose base has ALLOW_EXTRA
+//   CASE_DESCRIBED_MEMBER    ALLOW_EXTRA names a member BOOST_DESCRIBE_STRUCT lists
+//   CASE_NOT_EXTRA_MEMBERS   ALLOW_EXTRA names a member of another type
+#include <agent_engine/agent_engine.hpp>
+
+#include <string>
+
+namespace app {
+struct Schema {
+    std::string name;
+    agent_engine::extra_members extra;
+    boost::json::object other;
+};
+#if defined(CASE_DESCRIBED_MEMBER)
+BOOST_DESCRIBE_STRUCT(Schema, (), (name, other))
+AGENT_ENGINE_ALLOW_EXTRA(Schema, other)
+#else
+BOOST_DESCRIBE_STRUCT(Schema, (), (name))
+#endif
+#if defined(CASE_NOT_EXTRA_MEMBERS)
+AGENT_ENGINE_ALLOW_EXTRA(Schema, other)
+#elif !defined(CASE_DESCRIBED_MEMBER)
+AGENT_ENGINE_ALLOW_EXTRA(Schema, extra)
+#endif
+#if defined(CASE_BOTH)
+AGENT_ENGINE_FORBID_EXTRA(Schema)
+#endif
+
+struct Derived : Schema {
+    int n = 0;
+};
+BOOST_DESCRIBE_STRUCT(Derived, (Schema), (n))
+#if defined(CASE_FORBID_IN_DERIVED)
+AGENT_ENGINE_FORBID_EXTRA(Derived)
+#endif
+} // namespace app
+
+std::string writes() { return agent_engine::to_json(app::Derived{}) + agent_engine::to_json(app::Schema{}); }
