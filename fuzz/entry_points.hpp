@@ -105,7 +105,7 @@ template <class T> void reads_consistently(std::string_view bytes)
         expect(!streamed && streamed.error().code == EngineErrorCode::json, "from_json accepted what parse_json rejects");
         return;
     }
-    auto built = from_dict<T>(dom.value());
+    auto built = from_dict<T>(dom.value(), {.mode = input_mode::json}); // worded as from_json words it
     text_reader counter(bytes);
     if (members_in(counter) != members_in(dom.value())) {
         expect(built.has_value() || !streamed.has_value(), "from_json accepted a repeated key from_dict refuses");
@@ -170,7 +170,7 @@ inline void standard_types_from_json(std::string_view bytes)
 inline void task_metadata(std::string_view bytes)
 {
     auto meta = read_task_metadata(bytes);
-    auto whole = from_json<TaskMetadata>(bytes);
+    auto whole = from_json<TaskMetadata>(bytes, stored_document_options); // worded as a stored document is
     if (!meta && meta.error().code == EngineErrorCode::json)
         expect(!whole && whole.error().message == meta.error().message, "a json error the whole text does not have");
     bool comparable = bytes.find("\\u") == std::string_view::npos;

@@ -161,7 +161,7 @@ Result<void> read_versioned_text(text_reader& r, T& out, const read_options& opt
 } // namespace detail
 
 // Reads T straight from JSON text, with no DOM in between; the same values and
-// the same errors as from_dict<T>(parse_json(text)).
+// the same errors as from_dict<T>(parse_json(text), {.mode = input_mode::json}).
 template <class T> Result<void> from_json(std::string_view text, T& out, const read_options& options = {})
 {
     text_reader r(text);
