@@ -315,6 +315,8 @@ timedelta_read read_timedelta(double seconds) noexcept
 {
     if (std::isnan(seconds))
         return failed<timedelta_read>(not_a_number);
+    if (std::isinf(seconds)) // a DOM may hold one; its fraction would be NaN
+        return failed<timedelta_read>(days_too_large);
     double size = std::fabs(seconds);
     double micro = std::round((size - std::trunc(size)) * 1e6);
     return normalized(!(seconds >= 0), {saturate<std::uint32_t>(size / 86400),
@@ -414,6 +416,9 @@ time_read read_time_of_day(double seconds) noexcept
 {
     if (std::isnan(seconds))
         return failed<time_read>(not_a_number);
+    if (std::isinf(seconds)) // a DOM may hold one; its fraction would be NaN
+        return failed<time_read>(seconds < 0 ? "time in seconds should be positive"
+                                             : "numeric times may not exceed 86,399 seconds");
     double whole = std::floor(seconds);
     auto micro = static_cast<std::int64_t>(std::round(std::fabs(seconds - std::trunc(seconds)) * 1e6));
     auto second = saturate<std::int64_t>(whole);
