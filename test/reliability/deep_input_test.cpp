@@ -192,7 +192,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_type_at_every_level_of_a_task_is_located_exactly)
         fixtures::write(tmp.path() / "p" / "task-p-1.json", text);
         BOOST_TEST_CONTEXT("at " << serialize(loc, json_format::compact()))
         {
-            auto by_dom = from_dict<Task>(doc);
+            auto by_dom = from_dict<Task>(doc, {.mode = input_mode::json}); // worded as from_json words it
             auto by_text = from_json<Task>(text);
             auto by_file = tm.load_checkpoint("task-p-1");
             if (accepts_anything(loc)) {
