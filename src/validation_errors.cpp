@@ -174,7 +174,7 @@ std::string message_of(const validation_error& e, input_mode mode)
     case error_type::path_type: return "Input is not a valid path for <class 'pathlib.Path'>";
     case error_type::time_type: return "Input should be a valid time";
     case error_type::time_parsing: return "Input should be in a valid time format, " + std::string(text_of(ctx, "error"));
-    // pydantic's python-mode words; its JSON mode says "duration" (see doc/schemas.md section 8)
+    // python mode's words; JSON mode's "duration" is above
     case error_type::time_delta_type: return "Input should be a valid timedelta";
     case error_type::time_delta_parsing: return "Input should be a valid timedelta, " + std::string(text_of(ctx, "error"));
     case error_type::custom: break;
