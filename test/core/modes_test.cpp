@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 using test_support::errors_of;
 using test_support::failure;
@@ -90,6 +91,35 @@ struct Unions {
     std::variant<IntBox, TextBox> box;
 };
 BOOST_DESCRIBE_STRUCT(Unions, (), (id, flag, box))
+
+struct XBox {
+    std::int64_t x = 0;
+};
+BOOST_DESCRIBE_STRUCT(XBox, (), (x))
+struct YBox {
+    std::int64_t y = 0;
+};
+BOOST_DESCRIBE_STRUCT(YBox, (), (y))
+struct XYBox {
+    std::int64_t x = 0;
+    std::int64_t y = 0;
+};
+BOOST_DESCRIBE_STRUCT(XYBox, (), (x, y))
+struct RealBox {
+    double x = 0;
+};
+BOOST_DESCRIBE_STRUCT(RealBox, (), (x))
+
+struct SmartUnions {
+    std::variant<XBox, YBox> xy;
+    std::variant<XBox, XYBox> wide;
+    std::variant<RealBox, XBox> real;
+    std::variant<double, std::int64_t> number = 0.0;
+    std::variant<Color, std::string> color = Color::red;
+    std::variant<std::vector<Color>, std::vector<std::string>> colors;
+    std::variant<boost::json::value, std::int64_t> any;
+};
+BOOST_DESCRIBE_STRUCT(SmartUnions, (), (xy, wide, real, number, color, colors, any))
 
 } // namespace modes
 
@@ -229,4 +259,33 @@ BOOST_AUTO_TEST_CASE(lax_union_prefers_an_exact_alternative)
     BOOST_TEST(errors_of<Unions>(R"({"flag":"x"})") ==
                R"([{"type":"bool_parsing","loc":["flag","bool"],"msg":"Input should be a valid boolean, unable to interpret input","input":"x"},)"
                R"({"type":"float_parsing","loc":["flag","float"],"msg":"Input should be a valid number, unable to parse string as a number","input":"x"}])");
+}
+
+// pydantic's smart mode past the first strict match: an exact match wins at once,
+// else the schema whose input set the most members, else the closest match, else
+// the leftmost. Each expectation is what pydantic 2.13 picks for the same models.
+BOOST_AUTO_TEST_CASE(smart_union_picks_the_closest_alternative)
+{
+    // most members set
+    BOOST_TEST(read<SmartUnions>(R"({"xy":{"y":5}})").xy.index() == 1u);
+    BOOST_TEST(read<SmartUnions>(R"({"wide":{"x":1,"y":2}})").wide.index() == 1u);
+    // as many members set: the closer match (YBox reads x as an extra key), else the leftmost
+    BOOST_TEST(read<SmartUnions>(R"({"xy":{"x":"1","y":2}})").xy.index() == 1u);
+    BOOST_TEST(read<SmartUnions>(R"({"xy":{"x":1,"y":5}})").xy.index() == 0u);
+    BOOST_TEST(read<SmartUnions>(R"({"xy":{}})").xy.index() == 0u);
+    BOOST_TEST(read<SmartUnions>(R"({"wide":{"x":1}})").wide.index() == 0u);
+    BOOST_TEST(read<SmartUnions>(R"({"real":{"x":1}})").real.index() == 0u);
+    BOOST_TEST(read<SmartUnions>(R"({"real":{"x":"1"}})").real.index() == 0u);
+    // an integer is an exact int, a float only in strict mode's sense
+    BOOST_TEST(read<SmartUnions>(R"({"number":1})").number.index() == 1u);
+    BOOST_TEST(read<SmartUnions>(R"({"number":1.0})").number.index() == 0u);
+    BOOST_TEST(read<SmartUnions>(R"({"number":"1"})").number.index() == 0u);
+    // an enum read from its value is a lax match, Any a strict one
+    BOOST_TEST(read<SmartUnions>(R"({"color":"red"})").color.index() == 1u);
+    BOOST_TEST(read<SmartUnions>(R"({"colors":["red"]})").colors.index() == 1u);
+    BOOST_TEST(read<SmartUnions>(R"({"any":5})").any.index() == 1u);
+    BOOST_TEST(read<SmartUnions>(R"({"any":"5"})").any.index() == 0u);
+    // the same in a strict call
+    BOOST_TEST(read<SmartUnions>(R"({"xy":{"y":5},"number":1})", {.strict = true}).xy.index() == 1u);
+    BOOST_TEST(read<SmartUnions>(R"({"number":1})", {.strict = true}).number.index() == 1u);
 }

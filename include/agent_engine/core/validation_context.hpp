@@ -69,6 +69,28 @@ private:
     std::vector<validation_error> errors_;
     bool strip_whitespace_ = false; // see strips_whitespace()
 
+public:
+    // How closely a value read matched its input: pydantic's "exactness" and
+    // "fields set", by which a union in smart mode picks among the alternatives
+    // that read it (see measuring_match).
+    struct match_quality {
+        enum level_type { lax, strict, exact };
+        level_type level = exact;
+        std::optional<std::size_t> fields_set; // the members a schema's input set, if a schema was read
+
+        // Whether a union prefers this to `other`: more members set, when both are
+        // schemas that differ there; else a closer match (not a tie: the leftmost stays).
+        bool better_than(const match_quality& other) const noexcept
+        {
+            if (fields_set && other.fields_set && *fields_set != *other.fields_set)
+                return *fields_set > *other.fields_set;
+            return level > other.level;
+        }
+    };
+
+private:
+    match_quality* match_ = nullptr; // where a value read now reports how it matched, if anyone asks
+
     // Add an error at the current location; out of line (src/validation_errors.cpp),
     // so that each place that reports one compiles a call, not the record.
     void keep(error_type type, boost::json::value&& input, boost::json::object&& ctx);
@@ -170,6 +192,50 @@ public:
     // Strict for everything read in the scope, every schema's members included (a
     // union's first pass, pydantic's smart mode).
     strictness strict_throughout() noexcept { return {*this, true, true}; }
+
+    // Measures how closely what is read while it lives matches its input (a
+    // union's alternative), then restores the measure before.
+    class [[nodiscard]] measuring_match {
+        validation_context& ctx_;
+        match_quality* outer_;
+        match_quality quality_;
+
+    public:
+        explicit measuring_match(validation_context& ctx) noexcept : ctx_(ctx), outer_(ctx.match_)
+        {
+            ctx_.match_ = &quality_;
+        }
+        measuring_match(const measuring_match&) = delete;
+        measuring_match& operator=(const measuring_match&) = delete;
+        ~measuring_match() { ctx_.match_ = outer_; }
+        const match_quality& quality() const noexcept { return quality_; }
+    };
+    // A value read now that matches its input no more closely than `level`, as
+    // pydantic rates it: an enum read from its value is a lax match; a schema read
+    // from an object, an Any value, a tuple or set from an array are strict ones.
+    void floor_match(match_quality::level_type level) noexcept
+    {
+        if (match_)
+            match_->level = std::min(match_->level, level);
+    }
+    // A schema read from an object that set `n` of its members; the outermost,
+    // read last, has the last word, as in pydantic.
+    void note_fields_set(std::size_t n) noexcept
+    {
+        if (match_) {
+            floor_match(match_quality::strict);
+            match_->fields_set = n;
+        }
+    }
+    // A union inside the value read now matched this closely.
+    void note_match(const match_quality& inner) noexcept
+    {
+        if (match_) {
+            floor_match(inner.level);
+            if (inner.fields_set)
+                match_->fields_set = inner.fields_set;
+        }
+    }
 
     // Whether a str value read now loses its surrounding whitespace: the
     // str_strip_whitespace of the model whose fields are being read (pydantic

@@ -198,6 +198,7 @@ struct json_rule<T> {
             detail::run_validators(out, ctx, [&] { return r.capture(whole); });
         if (ctx.error_count() != first_error)
             restore_declaration_order(ctx, first_error);
+        ctx.note_fields_set(seen.count());
     }
 
     // A document of T held in another is read only at T's current version: the

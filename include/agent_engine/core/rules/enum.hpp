@@ -78,6 +78,7 @@ struct json_rule<E> {
             found = model::find_name(r.get_string());
         if (found) {
             out = model::values[*found];
+            ctx.floor_match(validation_context::match_quality::lax); // as pydantic rates an enum read from its value
             return;
         }
         ctx.fail(error_type::enum_,
@@ -93,7 +94,12 @@ struct json_rule<E> {
             return detail::join_alternatives(model::names, detail::append_python_str);
     }
 
-    static std::string label() { return std::string(schema_title<E>()); }
+    // pydantic's name for an enum type: the enums it stands for are a str or an int
+    // mixin (class Color(str, Enum), IntEnum).
+    static std::string label()
+    {
+        return (model::integer ? "int-enum[" : "str-enum[") + std::string(schema_title<E>()) + "]";
+    }
     static boost::json::value schema(schema_builder& b)
     {
         return b.reference(schema_title<E>(), detail::qualified_type_name<E>(), [] {

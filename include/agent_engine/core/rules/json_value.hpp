@@ -26,9 +26,10 @@ template <class Json> void replace_json(Json& out, Json&& v) noexcept
 template <> struct json_rule<boost::json::value> {
     template <class Writer> static void write(Writer& w, const boost::json::value& v) { w.value(v); }
 
-    template <class Reader> static void read(Reader& r, boost::json::value& out, validation_context&)
+    template <class Reader> static void read(Reader& r, boost::json::value& out, validation_context& ctx)
     {
         detail::replace_json(out, r.capture_to_keep());
+        ctx.floor_match(validation_context::match_quality::strict); // pydantic: Any matches, never exactly
     }
 
     static std::string label() { return "any"; }
@@ -53,6 +54,8 @@ template <> struct json_rule<boost::json::object> {
         boost::json::value v = r.capture_to_keep(); // null after a syntax error
         if (v.is_object())
             detail::replace_json(out, std::move(v.get_object()));
+        if (!out.empty()) // its values are Any
+            ctx.floor_match(validation_context::match_quality::strict);
     }
 
     static std::string label() { return "dict[str,any]"; }
@@ -75,6 +78,8 @@ template <> struct json_rule<boost::json::array> {
         boost::json::value v = r.capture_to_keep(); // null after a syntax error
         if (v.is_array())
             detail::replace_json(out, std::move(v.get_array()));
+        if (!out.empty()) // its items are Any
+            ctx.floor_match(validation_context::match_quality::strict);
     }
 
     static std::string label() { return "list[any]"; }

@@ -309,8 +309,14 @@ template <std::floating_point T> struct json_rule<T> {
     {
         double d;
         switch (r.kind()) {
-        case boost::json::kind::int64: d = static_cast<double>(r.get_int64()); break;
-        case boost::json::kind::uint64: d = static_cast<double>(r.get_uint64()); break;
+        case boost::json::kind::int64:
+            d = static_cast<double>(r.get_int64());
+            ctx.floor_match(validation_context::match_quality::strict); // a union prefers an int
+            break;
+        case boost::json::kind::uint64:
+            d = static_cast<double>(r.get_uint64());
+            ctx.floor_match(validation_context::match_quality::strict);
+            break;
         case boost::json::kind::double_: d = r.get_double(); break;
         default:
             if (auto lax = ctx.strict() ? std::nullopt : lax_number(r)) {

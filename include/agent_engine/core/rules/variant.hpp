@@ -1,12 +1,14 @@
 #ifndef AGENT_ENGINE_CORE_RULES_VARIANT_HPP
 #define AGENT_ENGINE_CORE_RULES_VARIANT_HPP
 
-// std::variant<Ts...> follows pydantic's left-to-right union mode: the first
-// alternative that reads without error wins; in lax mode, the first that reads
-// it in strict mode, else the first that reads it in lax mode (the first two
-// steps of pydantic's smart mode). When none does, every
-// alternative's errors are reported, located under the alternative's label:
-// ["value", "int"], ["value", "str"].
+// std::variant<Ts...> follows pydantic's smart union mode. Every alternative
+// reads the input, in lax mode strictly first (at every depth), then converted.
+// An exact match (the input's own JSON kind, nothing converted) wins at once;
+// otherwise the alternative that set the most members of a schema, then the
+// closest match (strict before lax), then the leftmost. So "5" stays a string
+// in variant<int64_t, std::string>, and {"y": 5} reads as the alternative that
+// has a member y. When none reads it, every alternative's errors are reported,
+// located under the alternative's label: ["value", "int"], ["value", "str"].
 
 #include <agent_engine/core/dom_reader.hpp>
 #include <agent_engine/core/json_rule.hpp>
@@ -14,6 +16,7 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -30,42 +33,56 @@ template <class... Ts> struct json_rule<std::variant<Ts...>> {
         // Each alternative reads the same input again, so read it once as a DOM.
         boost::json::value input = r.capture();
         std::size_t first_error = ctx.error_count();
-        // In lax mode a first pass asks for an exact match at every depth, as
-        // pydantic's smart mode does: "5" stays a string in variant<int64_t, std::string>.
-        if (!ctx.strict_everywhere()) {
-            auto strictness = ctx.strict_throughout();
-            if (read_first(input, out, ctx, first_error))
-                return;
-            ctx.discard_errors_from(first_error);
-        }
-        read_first(input, out, ctx, first_error);
-    }
-
-    // Reads the first alternative, left to right, that reads `input` without error
-    // into `out` and returns true; else leaves every alternative's errors.
-    static bool read_first(const boost::json::value& input, std::variant<Ts...>& out, validation_context& ctx,
-                           std::size_t first_error)
-    {
-        static const std::array<std::string, sizeof...(Ts)> labels = {rule_of<Ts>::label()...};
-        bool done = false;
+        std::optional<validation_context::match_quality> best; // how `out` matched
         boost::mp11::mp_for_each<boost::mp11::mp_iota_c<sizeof...(Ts)>>([&](auto I) {
-            if (done)
+            if (best && best->level == validation_context::match_quality::exact && !best->fields_set)
                 return;
-            using alternative = std::variant_alternative_t<I, std::variant<Ts...>>;
-            std::size_t before = ctx.error_count();
-            alternative value{};
-            {
-                auto at = ctx.at(std::string_view(labels[I]));
-                dom_reader alternative_reader(input);
-                rule_of<alternative>::read(alternative_reader, value, ctx);
-            }
-            if (ctx.error_count() == before) {
-                ctx.discard_errors_from(first_error);
+            std::variant_alternative_t<I, std::variant<Ts...>> value{};
+            auto quality = read_alternative<I>(input, value, ctx);
+            if (quality && (!best || quality->better_than(*best))) {
+                best = quality;
                 out.template emplace<I>(std::move(value));
-                done = true;
             }
         });
-        return done;
+        if (best) {
+            ctx.discard_errors_from(first_error);
+            ctx.note_match(*best);
+        }
+    }
+
+    // Reads `input` as the alternative numbered I and says how closely it matched,
+    // or leaves its errors and says nothing.
+    template <std::size_t I, class Alternative>
+    static std::optional<validation_context::match_quality> read_alternative(const boost::json::value& input,
+                                                                             Alternative& value,
+                                                                             validation_context& ctx)
+    {
+        static const std::array<std::string, sizeof...(Ts)> labels = {rule_of<Ts>::label()...};
+        auto at = ctx.at(std::string_view(labels[I]));
+        std::size_t before = ctx.error_count();
+        auto read = [&] {
+            validation_context::measuring_match measure(ctx);
+            dom_reader reader(input);
+            rule_of<Alternative>::read(reader, value, ctx);
+            return measure.quality();
+        };
+        if (ctx.strict_everywhere()) {
+            auto quality = read();
+            return ctx.error_count() == before ? std::optional(quality) : std::nullopt;
+        }
+        {
+            auto strictness = ctx.strict_throughout();
+            auto quality = read();
+            if (ctx.error_count() == before)
+                return quality;
+        }
+        ctx.discard_errors_from(before);
+        value = Alternative{};
+        auto quality = read();
+        if (ctx.error_count() != before)
+            return std::nullopt;
+        quality.level = validation_context::match_quality::lax;
+        return quality;
     }
 
     static std::string label()
