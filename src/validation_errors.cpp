@@ -65,6 +65,9 @@ std::string_view error_type_name(error_type type) noexcept
     case error_type::time_parsing: return "time_parsing";
     case error_type::time_delta_type: return "time_delta_type";
     case error_type::time_delta_parsing: return "time_delta_parsing";
+    case error_type::model_attributes_type: return "model_attributes_type";
+    case error_type::union_tag_not_found: return "union_tag_not_found";
+    case error_type::union_tag_invalid: return "union_tag_invalid";
     case error_type::custom: break;
     }
     return {};
@@ -177,6 +180,13 @@ std::string message_of(const validation_error& e, input_mode mode)
     // python mode's words; JSON mode's "duration" is above
     case error_type::time_delta_type: return "Input should be a valid timedelta";
     case error_type::time_delta_parsing: return "Input should be a valid timedelta, " + std::string(text_of(ctx, "error"));
+    case error_type::model_attributes_type: return "Input should be a valid dictionary or object to extract fields from";
+    case error_type::union_tag_not_found:
+        return "Unable to extract tag using discriminator " + std::string(text_of(ctx, "discriminator"));
+    case error_type::union_tag_invalid:
+        return "Input tag '" + std::string(text_of(ctx, "tag")) + "' found using " +
+               std::string(text_of(ctx, "discriminator")) + " does not match any of the expected tags: " +
+               std::string(text_of(ctx, "expected_tags"));
     case error_type::custom: break;
     }
     return e.custom_msg;

@@ -210,6 +210,33 @@ BOOST_DESCRIBE_STRUCT(Standard, (),
                        hours))
 AGENT_ENGINE_REQUIRED(Standard, at)
 
+// A tagged union (pydantic's Field(discriminator="pet_type")), alone and optional.
+struct Cat {
+    std::string pet_type = "cat";
+    int meows = 0;
+};
+BOOST_DESCRIBE_STRUCT(Cat, (), (pet_type, meows))
+AGENT_ENGINE_REQUIRED(Cat, pet_type, meows)
+AGENT_ENGINE_CONSTRAINTS(Cat, pet_type, one_of("cat"))
+
+struct Dog {
+    std::string pet_type = "dog";
+    double barks = 0;
+};
+BOOST_DESCRIBE_STRUCT(Dog, (), (pet_type, barks))
+AGENT_ENGINE_REQUIRED(Dog, pet_type)
+AGENT_ENGINE_CONSTRAINTS(Dog, pet_type, one_of("dog", "puppy"))
+
+struct Tagged {
+    std::variant<Cat, Dog> pet;
+    std::optional<std::variant<Cat, Dog>> spare;
+    std::vector<std::variant<Cat, Dog>> pack; // untagged: smart mode
+};
+BOOST_DESCRIBE_STRUCT(Tagged, (), (pet, spare, pack))
+AGENT_ENGINE_REQUIRED(Tagged, pet)
+AGENT_ENGINE_CONSTRAINTS(Tagged, pet, discriminator<"pet_type">())
+AGENT_ENGINE_CONSTRAINTS(Tagged, spare, discriminator<"pet_type">())
+
 } // namespace conformance
 
 #endif

@@ -213,8 +213,26 @@ def make_models(strict, union_mode="smart"):
         steps: list[timedelta] = []
         hours: dict[str, time] = {}
 
+    class Cat(BaseModel):
+        model_config = config()
+        pet_type: Literal["cat"]
+        meows: Annotated[int, I32]
+
+    class Dog(BaseModel):
+        model_config = config()
+        pet_type: Literal["dog", "puppy"]
+        barks: float = 0
+
+    Pet = Annotated[Union[Cat, Dog], Field(discriminator="pet_type")]
+
+    class Tagged(BaseModel):
+        model_config = config()
+        pet: Pet
+        spare: Optional[Pet] = None
+        pack: list[union(Cat, Dog)] = []
+
     return {m.__name__: m for m in (Scalars, Containers, Nested, Aliased, Constrained, Unions, Free, Stripped, Open,
-                                    Standard)}
+                                    Standard, Tagged)}
 
 
 # --- JSON text with what json.dumps cannot write: number literals as given, repeated keys.
@@ -347,6 +365,11 @@ BASES = {
          "status": "in-progress", "level": 2, "by_id": {"7": "seven"}, "maybe_took": "-P1D", "steps": [90, "01:00"],
          "hours": {"mon": "08:00:00+01:00"}},
         {"at": 1733453118, "took": 1.5, "opens": 3600, "maybe_took": None},
+    ],
+    "Tagged": [
+        {"pet": {"pet_type": "cat", "meows": 3}, "spare": {"pet_type": "puppy", "barks": 1.5},
+         "pack": [{"pet_type": "dog"}, {"meows": 1, "pet_type": "cat"}]},
+        {"pet": {"barks": 2, "pet_type": "dog"}, "spare": None},
     ],
 }
 

@@ -56,6 +56,9 @@ enum class error_type : std::uint8_t {
     time_parsing, // ctx: error
     time_delta_type,
     time_delta_parsing, // ctx: error
+    model_attributes_type,
+    union_tag_not_found, // ctx: discriminator
+    union_tag_invalid,   // ctx: discriminator, tag, expected_tags
     custom, // a rule's own type and message (validation_context::fail with a name)
 };
 

@@ -6,6 +6,7 @@
 
 #include <agent_engine/core/constraints/apply.hpp>
 #include <agent_engine/core/constraints/bound.hpp>
+#include <agent_engine/core/constraints/discriminator.hpp>
 #include <agent_engine/core/constraints/each.hpp>
 #include <agent_engine/core/constraints/kind.hpp>
 #include <agent_engine/core/constraints/length.hpp>
@@ -44,6 +45,10 @@ struct constraint_vocabulary {
         return constraints::satisfies<F>(std::move(predicate), message);
     }
     template <class... Cs> static constexpr auto each(Cs... cs) { return constraints::each<Cs...>(std::move(cs)...); }
+    template <fixed_string Member> static constexpr constraints::discriminator<Member> discriminator() noexcept
+    {
+        return {};
+    }
 };
 
 } // namespace detail
@@ -52,7 +57,8 @@ struct constraint_vocabulary {
 // Constraints for `member` of T, checked in order after the member is read:
 // min_length(n), max_length(n), gt(x), ge(x), lt(x), le(x), pattern("regex"),
 // one_of(a, b, ...), timestamp(), satisfies(predicate, "message"), each(...),
-// strict() (the value is read in strict mode).
+// strict() (the value is read in strict mode), discriminator<"member">() (a
+// std::variant read as a tagged union).
 #define AGENT_ENGINE_CONSTRAINTS(T, member, ...)                                                   \
     AGENT_ENGINE_DETAIL_DECLARE_FOR_MEMBER(AGENT_ENGINE_CONSTRAINTS, inline, T, member, constraints, \
                                            struct vocabulary : ::agent_engine::detail::constraint_vocabulary { \

@@ -1,0 +1,240 @@
+#ifndef AGENT_ENGINE_CORE_CONSTRAINTS_DISCRIMINATOR_HPP
+#define AGENT_ENGINE_CORE_CONSTRAINTS_DISCRIMINATOR_HPP
+
+// discriminator<"kind">(): a std::variant of schemas read as a tagged union
+// (pydantic's Field(discriminator="kind")). Each alternative has a string member
+// of that C++ name declared one_of("tag", ...), pydantic's Literal: the input's
+// value for it picks the one alternative that reads the input, and its errors
+// are located under the tag (["pet", "cat", "meows"]). A missing tag is
+// union_tag_not_found, another value union_tag_invalid; JSON Schema: oneOf with
+// a discriminator mapping each tag to its alternative.
+
+#include <agent_engine/core/constraints/kind.hpp>
+#include <agent_engine/core/constraints/one_of.hpp>
+#include <agent_engine/core/detail/fixed_string.hpp>
+#include <agent_engine/core/dom_reader.hpp>
+#include <agent_engine/core/schema_model.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+namespace agent_engine {
+namespace detail {
+
+template <class V> inline constexpr bool is_variant_v = false;
+template <class... Ts> inline constexpr bool is_variant_v<std::variant<Ts...>> = true;
+
+template <class C> inline constexpr bool is_string_literal_v = false;
+template <std::size_t N> inline constexpr bool is_string_literal_v<constraints::one_of<std::string_view, N>> = true;
+
+// The index of T's member named `name` (its C++ name), or T's member count.
+template <class T, std::size_t... I>
+constexpr std::size_t member_named(std::string_view name, std::index_sequence<I...>) noexcept
+{
+    constexpr std::string_view names[] = {std::string_view(schema_model<T>::template member<I>::name)..., {}};
+    for (std::size_t i = 0; i < sizeof...(I); ++i)
+        if (names[i] == name)
+            return i;
+    return sizeof...(I);
+}
+template <class T> constexpr std::size_t member_named(std::string_view name) noexcept
+{
+    return member_named<T>(name, std::make_index_sequence<schema_model<T>::size>{});
+}
+
+// Whether T's member numbered I is declared one_of("tag", ...).
+template <class T, std::size_t I> constexpr bool is_tag_member()
+{
+    using model = schema_model<T>;
+    if constexpr (I >= model::size || !model::template has_constraints<I>) {
+        return false;
+    } else {
+        using list = decltype(model::template constraints<I>());
+        return []<class... Cs>(std::type_identity<std::tuple<Cs...>>) {
+            return (is_string_literal_v<Cs> || ...);
+        }(std::type_identity<list>{});
+    }
+}
+
+} // namespace detail
+
+namespace constraints {
+
+template <agent_engine::detail::fixed_string Member> struct discriminator {
+    template <class T> static constexpr std::size_t tag_index = agent_engine::detail::member_named<T>(Member.view());
+
+    template <class T> static constexpr bool is_tagged()
+    {
+        if constexpr (agent_engine::detail::is_described_struct_v<T>)
+            return agent_engine::detail::is_tag_member<T, tag_index<T>>();
+        else
+            return false;
+    }
+
+    template <class V> static constexpr bool require()
+    {
+        static_assert(agent_engine::detail::is_variant_v<V>,
+                      "agent_engine: discriminator<\"member\">() applies to a std::variant member (or an optional "
+                      "one) whose alternatives are described structs.");
+        if constexpr (agent_engine::detail::is_variant_v<V>)
+            return []<class... Ts>(std::type_identity<std::variant<Ts...>>) {
+                static_assert((is_tagged<Ts>() && ...),
+                              "agent_engine: discriminator<\"member\">(): every alternative of the union must be a "
+                              "described struct with a string member of that name declared one_of(\"tag\", ...) "
+                              "(pydantic's Literal['tag']): the tags that select it.");
+                if constexpr ((is_tagged<Ts>() && ...)) {
+                    constexpr std::string_view keys[] = {schema_model<Ts>::keys[tag_index<Ts>]...};
+                    for (std::string_view key : keys)
+                        if (key != keys[0])
+                            return false;
+                }
+                return true;
+            }(std::type_identity<V>{});
+        return true;
+    }
+
+    // The input key of the tag: the member's JSON key, the same in every alternative.
+    template <class T> static constexpr std::string_view key = schema_model<T>::keys[tag_index<T>];
+
+    // Calls f(tag) for each tag that selects T, in the order its one_of lists them.
+    template <class T, class F> static void for_each_tag(F&& f)
+    {
+        std::apply(
+            [&](auto const&... c) {
+                auto tags_of = [&](auto const& constraint) {
+                    if constexpr (agent_engine::detail::is_string_literal_v<std::remove_cvref_t<decltype(constraint)>>)
+                        for (std::string_view tag : constraint.values)
+                            f(tag);
+                };
+                (tags_of(c), ...);
+            },
+            schema_model<T>::template constraints<tag_index<T>>());
+    }
+
+    // The discriminator as pydantic's ctx shows it: "'kind'".
+    template <class T> static std::string shown_key()
+    {
+        std::string out;
+        agent_engine::detail::append_python_str(out, key<T>);
+        return out;
+    }
+
+    template <class V> bool check(const V&, validation_context&) const
+    {
+        static_assert(require<V>(), "agent_engine: discriminator<\"member\">(): the tag member has another JSON key "
+                                    "(AGENT_ENGINE_ALIAS) in some alternative; give it the same key in all.");
+        return true;
+    }
+
+    static constexpr bool reads_input = true;
+    template <class Reader, class V> bool read(Reader& r, V& out, validation_context& ctx) const
+    {
+        check(out, ctx);
+        if constexpr (agent_engine::detail::is_variant_v<V>)
+            return read_tagged(r, out, ctx);
+        else
+            return false;
+    }
+
+    template <class Reader, class... Ts>
+    static bool read_tagged(Reader& r, std::variant<Ts...>& out, validation_context& ctx)
+    {
+        using first = std::variant_alternative_t<0, std::variant<Ts...>>;
+        if (r.kind() != boost::json::kind::object) {
+            ctx.fail(ctx.mode() == input_mode::json ? error_type::dict_type : error_type::model_attributes_type,
+                     [&] { return r.capture(); });
+            return false;
+        }
+        boost::json::value input = r.capture(); // the tag may come after the members it decides
+        if (!input.is_object())                 // a syntax error, already reported
+            return false;
+        auto const* tag = input.get_object().if_contains(key<first>);
+        if (!tag) {
+            ctx.fail(error_type::union_tag_not_found, [&] {
+                return validation_context::error_details{input, {{"discriminator", shown_key<first>()}}};
+            });
+            return false;
+        }
+        std::size_t chosen = sizeof...(Ts);
+        if (tag->is_string())
+            boost::mp11::mp_for_each<boost::mp11::mp_iota_c<sizeof...(Ts)>>([&](auto I) {
+                for_each_tag<std::variant_alternative_t<I, std::variant<Ts...>>>([&](std::string_view t) {
+                    if (chosen == sizeof...(Ts) && t == tag->get_string())
+                        chosen = I;
+                });
+            });
+        if (chosen == sizeof...(Ts)) {
+            ctx.fail(error_type::union_tag_invalid, [&] {
+                std::string shown; // Python's str() of the tag
+                if (tag->is_string())
+                    shown = tag->get_string();
+                else
+                    agent_engine::detail::append_python_repr(shown, *tag);
+                return validation_context::error_details{
+                    input, {{"discriminator", shown_key<first>()}, {"tag", shown}, {"expected_tags", expected_tags<Ts...>()}}};
+            });
+            return false;
+        }
+        std::size_t before = ctx.error_count();
+        boost::mp11::mp_with_index<sizeof...(Ts)>(chosen, [&](auto I) {
+            std::variant_alternative_t<I, std::variant<Ts...>> value{};
+            {
+                auto at = ctx.at(std::string_view(tag->get_string()));
+                dom_reader reader(input);
+                rule_of<decltype(value)>::read(reader, value, ctx);
+            }
+            if (ctx.error_count() == before)
+                out.template emplace<I>(std::move(value));
+        });
+        return ctx.error_count() == before;
+    }
+
+    // "'cat', 'dog', 'puppy'": every tag, in the order of the alternatives.
+    template <class... Ts> static std::string expected_tags()
+    {
+        std::string out;
+        auto add = [&](std::string_view tag) {
+            if (!out.empty())
+                out += ", ";
+            agent_engine::detail::append_python_str(out, tag);
+        };
+        (for_each_tag<Ts>(add), ...);
+        return out;
+    }
+
+    // pydantic's schema: the alternatives as oneOf, and which tag picks which.
+    template <class V> void annotate(boost::json::object& schema) const
+    {
+        static_assert(require<V>());
+        boost::json::value alternatives = std::move(schema["anyOf"]);
+        schema.erase("anyOf");
+        boost::json::object mapping;
+        [&]<class... Ts>(std::type_identity<std::variant<Ts...>>) {
+            std::size_t i = 0;
+            auto map = [&](auto tag_of) {
+                using T = typename decltype(tag_of)::type;
+                boost::json::value const& ref = alternatives.as_array()[i++].as_object().at("$ref");
+                for_each_tag<T>([&](std::string_view tag) { mapping[tag] = ref; });
+            };
+            (map(std::type_identity<Ts>{}), ...);
+            schema["discriminator"] = {{"mapping", std::move(mapping)},
+                                       {"propertyName", key<std::variant_alternative_t<0, V>>}};
+        }(std::type_identity<V>{});
+        schema["oneOf"] = std::move(alternatives);
+    }
+};
+
+} // namespace constraints
+} // namespace agent_engine
+
+#endif
