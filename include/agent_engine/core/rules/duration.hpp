@@ -15,7 +15,10 @@
 // floors. Errors: time_delta_type (not a string or number), time_delta_parsing
 // with pydantic's reason, also past 999,999,999 days (Python's limit), and for
 // a value the Rep cannot hold ("out of range for the C++ duration type";
-// pydantic has no such case). Compiled once (src/time_text.cpp).
+// pydantic has no such case). A duration past Python's range is written as it
+// is: writing cannot fail, and changing the value would lose it; reading
+// refuses it, as pydantic does, so validate() finds it before it is saved.
+// Compiled once (src/time_text.cpp).
 
 #include <agent_engine/core/detail/micros.hpp>
 #include <agent_engine/core/detail/read_temporal.hpp>

@@ -9,7 +9,9 @@
 // offset `Z`. Strict mode (pydantic's) refuses every input in python mode,
 // which wants a time object, and numbers in JSON mode (time_type). A value
 // outside [0, 24 h) is written modulo a day. Errors: time_type (not a string
-// or number), time_parsing with pydantic's reason.
+// or number), time_parsing with pydantic's reason. An offset of 24 h or more
+// (which Python's timezone refuses) is written as it is, as the duration rule
+// writes one past Python's range, and refused on reading: validate() finds it.
 // The parsing and formatting are compiled once (src/time_text.cpp).
 
 #include <agent_engine/core/detail/read_temporal.hpp>
