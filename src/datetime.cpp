@@ -33,11 +33,11 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& value) noexc
     return true;
 }
 
-// The time after a valid date, from s[10] on: nullptr when it is one, else
-// the reason of pydantic's datetime parser.
+// The time after a valid date, from s[10] on (none when the date is all):
+// nullptr when it is one, else the reason of pydantic's datetime parser.
 const char* read_time(std::string_view s, timestamp_fields& out) noexcept
 {
-    if (s[10] != 'T' && s[10] != 't' && s[10] != '_' && s[10] != ' ')
+    if (s.size() == 10 || (s[10] != 'T' && s[10] != 't' && s[10] != '_' && s[10] != ' '))
         return "invalid datetime separator, expected `T`, `t`, `_` or space";
     out.has_time = true;
     if (s.size() < 16)
@@ -184,6 +184,17 @@ datetime_read date_of(datetime_read r) noexcept
     return r;
 }
 
+// A Unix time as a date in strict mode, where every error is date_parsing
+// (an inexact one "Timestamp is not an exact date").
+datetime_read as_date_parsing(datetime_read r) noexcept
+{
+    if (!r.ok && r.type == error_type::date_from_datetime_inexact)
+        return failed(error_type::date_parsing, "Timestamp is not an exact date");
+    if (!r.ok)
+        r.type = error_type::date_parsing;
+    return r;
+}
+
 } // namespace
 
 const char* read_timestamp(std::string_view s, timestamp_fields& out) noexcept
@@ -200,13 +211,19 @@ const char* read_timestamp(std::string_view s, timestamp_fields& out) noexcept
     return nullptr;
 }
 
-datetime_read read_aware_datetime(std::string_view text) noexcept
+datetime_read read_aware_datetime(std::string_view text, bool strict) noexcept
 {
     if (auto unix_time = read_unix_text(text))
         return *unix_time;
     timestamp_fields f;
-    if (const char* reason = read_timestamp(text, f))
-        return failed(error_type::datetime_from_date_parsing, reason);
+    if (!strict) {
+        if (const char* reason = read_timestamp(text, f))
+            return failed(error_type::datetime_from_date_parsing, reason);
+    } else if (const char* reason = read_date_part(text, f)) {
+        return failed(error_type::datetime_parsing, reason);
+    } else if (const char* reason = read_time(text, f)) {
+        return failed(error_type::datetime_parsing, reason);
+    }
     if (f.year == 0)
         return failed(error_type::datetime_parsing, "year 0 is out of range");
     if (!f.has_time || !f.has_offset)
@@ -267,18 +284,27 @@ datetime_read unix_micros(double d) noexcept
 
 } // namespace
 
-datetime_read read_date(std::string_view text) noexcept
+datetime_read read_date(std::string_view text, bool strict) noexcept
 {
-    if (auto unix_time = read_unix_text(text, false))
-        return date_of(*unix_time);
     timestamp_fields f;
-    if (const char* reason = read_date_part(text, f))
-        return failed(error_type::date_from_datetime_parsing, reason);
-    if (text.size() > 10) {
-        if (const char* reason = read_time(text, f))
+    if (strict) { // speedate's Date::parse_str: a Unix time in digits, or a date and nothing after it
+        if (auto unix_time = read_unix_text(text, false); unix_time && text.find('.') == std::string_view::npos)
+            return as_date_parsing(date_of(*unix_time));
+        if (const char* reason = read_date_part(text, f))
+            return failed(error_type::date_parsing, reason);
+        if (text.size() > 10)
+            return failed(error_type::date_parsing, extra_characters);
+    } else {
+        if (auto unix_time = read_unix_text(text, false))
+            return date_of(*unix_time);
+        if (const char* reason = read_date_part(text, f))
             return failed(error_type::date_from_datetime_parsing, reason);
-        if (f.hour || f.minute || f.second || f.microsecond)
-            return failed(error_type::date_from_datetime_inexact, nullptr);
+        if (text.size() > 10) {
+            if (const char* reason = read_time(text, f))
+                return failed(error_type::date_from_datetime_parsing, reason);
+            if (f.hour || f.minute || f.second || f.microsecond)
+                return failed(error_type::date_from_datetime_inexact, nullptr);
+        }
     }
     if (f.year == 0)
         return failed(error_type::date_parsing, "year 0 is out of range");

@@ -61,6 +61,7 @@ std::string_view error_type_name(error_type type) noexcept
     case error_type::uuid_type: return "uuid_type";
     case error_type::uuid_parsing: return "uuid_parsing";
     case error_type::path_type: return "path_type";
+    case error_type::is_instance_of: return "is_instance_of";
     case error_type::time_type: return "time_type";
     case error_type::time_parsing: return "time_parsing";
     case error_type::time_delta_type: return "time_delta_type";
@@ -175,6 +176,7 @@ std::string message_of(const validation_error& e, input_mode mode)
     case error_type::uuid_type: return "UUID input should be a string, bytes or UUID object";
     case error_type::uuid_parsing: return "Input should be a valid UUID, " + std::string(text_of(ctx, "error"));
     case error_type::path_type: return "Input is not a valid path for <class 'pathlib.Path'>";
+    case error_type::is_instance_of: return "Input should be an instance of " + std::string(text_of(ctx, "class"));
     case error_type::time_type: return "Input should be a valid time";
     case error_type::time_parsing: return "Input should be in a valid time format, " + std::string(text_of(ctx, "error"));
     // python mode's words; JSON mode's "duration" is above

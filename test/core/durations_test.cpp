@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <optional>
@@ -185,7 +186,6 @@ BOOST_AUTO_TEST_CASE(errors_as_pydantic_reports_them)
         {R"(1e20)", "time_delta_parsing", "durations may not exceed 999,999,999 days"},
         {R"(86400000000000)", "time_delta_parsing", "durations may not exceed 999,999,999 days"},
         {R"(-86400000000000)", "time_delta_parsing", "durations may not exceed 999,999,999 days"},
-        {R"(true)", "time_delta_type", nullptr},
         {R"(null)", "time_delta_type", nullptr},
         {R"([])", "time_delta_type", nullptr},
         {R"({})", "time_delta_type", nullptr},
@@ -194,7 +194,21 @@ BOOST_AUTO_TEST_CASE(errors_as_pydantic_reports_them)
     // pydantic's python-mode words (its JSON mode says "a valid duration"):
     BOOST_TEST(test_support::errors_of<std::chrono::seconds>(R"("P")") ==
                R"([{"type":"time_delta_parsing","loc":[],"msg":"Input should be a valid timedelta, input is too short","input":"P","ctx":{"error":"input is too short"}}])");
-    BOOST_TEST(test_support::errors_of<std::chrono::seconds>("true") ==
+    BOOST_TEST(test_support::errors_of<std::chrono::seconds>("null") ==
+               R"([{"type":"time_delta_type","loc":[],"msg":"Input should be a valid timedelta","input":null}])");
+}
+
+// A bool is an int in Python, so python mode reads it as seconds; JSON mode does not:
+//   TypeAdapter(timedelta).validate_python(True) -> timedelta(seconds=1)
+//   TypeAdapter(timedelta).validate_json("true") -> time_delta_type
+BOOST_AUTO_TEST_CASE(a_bool_is_seconds_in_python_mode_only)
+{
+    using agent_engine::input_mode;
+    BOOST_TEST(agent_engine::from_dict<std::chrono::seconds>(boost::json::value(true)).value().count() == 1);
+    BOOST_TEST(agent_engine::from_dict<std::chrono::seconds>(boost::json::value(false)).value().count() == 0);
+    BOOST_TEST(test_support::errors_of<std::chrono::seconds>("true", {.mode = input_mode::json}) ==
+               R"([{"type":"time_delta_type","loc":[],"msg":"Input should be a valid duration","input":true}])");
+    BOOST_TEST(test_support::errors_of<std::chrono::seconds>("true", {.mode = input_mode::python, .strict = true}) ==
                R"([{"type":"time_delta_type","loc":[],"msg":"Input should be a valid timedelta","input":true}])");
 }
 
@@ -309,6 +323,78 @@ BOOST_AUTO_TEST_CASE(errors_as_pydantic_reports_them)
                R"([{"type":"time_parsing","loc":[],"msg":"Input should be in a valid time format, hour value is outside expected range of 0-23","input":"25:00","ctx":{"error":"hour value is outside expected range of 0-23"}}])");
     BOOST_TEST(test_support::errors_of<time_of_day>("null") ==
                R"([{"type":"time_type","loc":[],"msg":"Input should be a valid time","input":null}])");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// pydantic's strict mode, with Schedule as a pydantic model configured ConfigDict(strict=True):
+//   Schedule.model_validate(json.loads(t)) (python mode), Schedule.model_validate_json(t) (json mode)
+BOOST_AUTO_TEST_SUITE(strict_mode)
+
+BOOST_AUTO_TEST_CASE(python_mode_refuses_every_json_form_json_mode_a_number)
+{
+    using agent_engine::input_mode;
+    BOOST_TEST(test_support::errors_of<dt::Schedule>(R"({"timeout": "PT1S", "starts_at": "09:30"})",
+                                                     {.mode = input_mode::python, .strict = true}) ==
+               R"([{"type":"time_delta_type","loc":["timeout"],"msg":"Input should be a valid timedelta","input":"PT1S"},)"
+               R"({"type":"time_type","loc":["starts_at"],"msg":"Input should be a valid time","input":"09:30"}])");
+    BOOST_TEST(test_support::errors_of<dt::Schedule>(R"({"timeout": 90, "starts_at": 3600})",
+                                                     {.mode = input_mode::json, .strict = true}) ==
+               R"([{"type":"time_delta_type","loc":["timeout"],"msg":"Input should be a valid duration","input":90},)"
+               R"({"type":"time_type","loc":["starts_at"],"msg":"Input should be a valid time","input":3600}])");
+    auto s = test_support::read<dt::Schedule>(R"({"timeout": "1 day, 01:00:00", "starts_at": "09:30Z"})",
+                                              {.mode = input_mode::json, .strict = true});
+    BOOST_TEST(test_support::written(s) ==
+               R"({"timeout":"P1DT1H","starts_at":"09:30:00Z","grace":null,"steps":[],"opening":{}})");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// What a writer writes, the reader reads, within pydantic's types: a timedelta
+// spans +-999,999,999 days and a time's offset is less than 24 h. A C++ value
+// outside them has no pydantic form: it is written as it is (to_json cannot
+// fail, and changing the value would lose data) and refused on reading with
+// pydantic's reason, so validate() finds it before the value is saved.
+//   TypeAdapter(timedelta).validate_json('"P2739726Y9DT23H59M59S"') -> accepted
+//   TypeAdapter(timedelta).validate_json('"P2739726Y10D"') -> durations may not exceed 999,999,999 days
+//   TypeAdapter(time).validate_json('"09:30:00+24:00"') -> timezone offset must be less than 24 hours
+BOOST_AUTO_TEST_SUITE(writers_and_readers_agree)
+
+BOOST_AUTO_TEST_CASE(a_duration_within_python_s_range_round_trips)
+{
+    using namespace std::chrono;
+    constexpr std::int64_t max_days = 999'999'999;
+    test_support::check_round_trip(duration_cast<seconds>(days(max_days)) + 86399s, R"("P2739726Y9DT23H59M59S")");
+    test_support::check_round_trip(duration_cast<seconds>(-days(max_days)), R"("-P2739726Y9D")");
+}
+
+BOOST_AUTO_TEST_CASE(a_duration_past_it_is_written_and_refused)
+{
+    using namespace std::chrono;
+    dt::Schedule s;
+    s.timeout = duration_cast<seconds>(days(1'000'000'000));
+    BOOST_TEST(agent_engine::to_json(s.timeout) == R"("P2739726Y10D")");
+    auto checked = agent_engine::validate(s);
+    BOOST_REQUIRE(checked.has_error());
+    BOOST_TEST(test_support::compact(checked.error().details->at("errors")) ==
+               R"([{"type":"time_delta_parsing","loc":["timeout"],"msg":"Input should be a valid timedelta, durations may not exceed 999,999,999 days","input":"P2739726Y10D","ctx":{"error":"durations may not exceed 999,999,999 days"}}])");
+    BOOST_TEST(dt::error_of<seconds>(R"("-P2739726Y9DT0.000001S")") ==
+               "time_delta_parsing: durations may not exceed 999,999,999 days");
+}
+
+BOOST_AUTO_TEST_CASE(a_time_offset_of_a_day_is_written_and_refused)
+{
+    using namespace std::chrono;
+    using dt::time_of_day;
+    test_support::check_round_trip(time_of_day(9h + 30min, hours(23) + minutes(59)), R"("09:30:00+23:59")");
+    test_support::check_round_trip(time_of_day(9h + 30min, -(hours(23) + minutes(59))), R"("09:30:00-23:59")");
+    dt::Schedule s;
+    s.starts_at = time_of_day(9h + 30min, hours(24));
+    BOOST_TEST(agent_engine::to_json(s.starts_at) == R"("09:30:00+24:00")");
+    auto checked = agent_engine::validate(s);
+    BOOST_REQUIRE(checked.has_error());
+    BOOST_TEST(test_support::compact(checked.error().details->at("errors")) ==
+               R"([{"type":"time_parsing","loc":["starts_at"],"msg":"Input should be in a valid time format, timezone offset must be less than 24 hours","input":"09:30:00+24:00","ctx":{"error":"timezone offset must be less than 24 hours"}}])");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,10 +9,12 @@
 #include <boost/uuid/uuid.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace st {
@@ -37,6 +39,14 @@ struct Times {
     bool operator==(const Times&) const = default;
 };
 BOOST_DESCRIBE_STRUCT(Times, (), (seconds, nanos, millis, many))
+
+struct Dated {
+    std::chrono::year_month_day day{};
+    std::pair<std::int64_t, std::string> point;
+    bool operator==(const Dated&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Dated, (), (day, point))
+AGENT_ENGINE_REQUIRED(Dated, day, point)
 
 constexpr boost::uuids::uuid some_id{{0x12, 0x34, 0x56, 0x78, 0x12, 0x34, 0x56, 0x78, 0xab, 0xcd, 0x56, 0x78, 0x12,
                                       0x34, 0x56, 0x78}};
@@ -428,3 +438,59 @@ BOOST_AUTO_TEST_CASE(json_schema_formats)
     BOOST_TEST(test_support::compact(properties.at("id")) == R"({"type":"string","format":"uuid","title":"Id"})");
     BOOST_TEST(test_support::compact(properties.at("file")) == R"({"type":"string","format":"path","title":"File"})");
 }
+
+// pydantic's strict mode differs by input mode. Each expected text is, with the
+// models above as pydantic models configured ConfigDict(strict=True):
+//   M.model_validate(json.loads(t)).errors(include_url=False)   (python mode)
+//   M.model_validate_json(t).errors(include_url=False)          (json mode)
+BOOST_AUTO_TEST_SUITE(strict_mode)
+
+const agent_engine::read_options strict_python{.mode = agent_engine::input_mode::python, .strict = true};
+const agent_engine::read_options strict_json{.mode = agent_engine::input_mode::json, .strict = true};
+
+// python mode wants the Python objects (datetime, UUID, Path, date, tuple), which JSON data never holds
+BOOST_AUTO_TEST_CASE(python_mode_refuses_every_json_form)
+{
+    BOOST_TEST(errors_of<st::Event>(
+                   R"({"at": "2025-12-06T02:45:18Z", "id": "12345678-1234-5678-1234-567812345678", "file": "a"})",
+                   strict_python) ==
+               R"([{"type":"datetime_type","loc":["at"],"msg":"Input should be a valid datetime","input":"2025-12-06T02:45:18Z"},)"
+               R"({"type":"is_instance_of","loc":["id"],"msg":"Input should be an instance of UUID","input":"12345678-1234-5678-1234-567812345678","ctx":{"class":"UUID"}},)"
+               R"({"type":"is_instance_of","loc":["file"],"msg":"Input should be an instance of Path","input":"a","ctx":{"class":"Path"}}])");
+    BOOST_TEST(errors_of<st::Dated>(R"({"day": "2025-12-06", "point": [4, "four"]})", strict_python) ==
+               R"([{"type":"date_type","loc":["day"],"msg":"Input should be a valid date","input":"2025-12-06"},)"
+               R"({"type":"tuple_type","loc":["point"],"msg":"Input should be a valid tuple","input":[4,"four"]}])");
+}
+
+BOOST_AUTO_TEST_CASE(json_mode_reads_the_string_forms_only)
+{
+    auto event = test_support::read<st::Event>(
+        R"({"at": "1733453118", "id": "12345678123456781234567812345678", "file": "a"})", strict_json);
+    BOOST_TEST(test_support::written(event) ==
+               R"({"at":"2024-12-06T02:45:18Z","id":"12345678-1234-5678-1234-567812345678","file":"a"})");
+    BOOST_TEST(test_support::written(test_support::read<st::Dated>(R"({"day": "2025-12-06", "point": [4, "four"]})",
+                                                                   strict_json)) ==
+               R"({"day":"2025-12-06","point":[4,"four"]})");
+    BOOST_TEST(errors_of<st::Event>(R"({"at": 1733453118, "id": 5, "file": 5})", strict_json) ==
+               R"([{"type":"datetime_type","loc":["at"],"msg":"Input should be a valid datetime","input":1733453118},)"
+               R"({"type":"uuid_type","loc":["id"],"msg":"UUID input should be a string, bytes or UUID object","input":5},)"
+               R"({"type":"string_type","loc":["file"],"msg":"Input should be a valid string","input":5}])");
+    BOOST_TEST(errors_of<st::Dated>(R"({"day": 1733443200, "point": ["4", "four"]})", strict_json) ==
+               R"([{"type":"date_type","loc":["day"],"msg":"Input should be a valid date","input":1733443200},)"
+               R"({"type":"int_type","loc":["point",0],"msg":"Input should be a valid integer","input":"4"}])");
+}
+
+// Strict JSON mode judges a datetime's text as a date-time only, and a date's as a date only.
+BOOST_AUTO_TEST_CASE(json_mode_grammars_are_stricter)
+{
+    BOOST_TEST(errors_of<st::Event>(R"({"at": "2025-12-06", "id": "12345678123456781234567812345678", "file": "a"})",
+                                    strict_json) ==
+               R"([{"type":"datetime_parsing","loc":["at"],"msg":"Input should be a valid datetime, invalid datetime separator, expected `T`, `t`, `_` or space","input":"2025-12-06","ctx":{"error":"invalid datetime separator, expected `T`, `t`, `_` or space"}}])");
+    BOOST_TEST(errors_of<st::Dated>(R"({"day": "2025-12-06T00:00:00Z", "point": [4]})", strict_json) ==
+               R"([{"type":"date_parsing","loc":["day"],"msg":"Input should be a valid date in the format YYYY-MM-DD, unexpected extra characters at the end of the input","input":"2025-12-06T00:00:00Z","ctx":{"error":"unexpected extra characters at the end of the input"}},)"
+               R"({"type":"missing","loc":["point",1],"msg":"Field required","input":[4]}])");
+    BOOST_TEST(errors_of<st::Dated>(R"({"day": "1733443201", "point": [4, "four"]})", strict_json) ==
+               R"([{"type":"date_parsing","loc":["day"],"msg":"Input should be a valid date in the format YYYY-MM-DD, Timestamp is not an exact date","input":"1733443201","ctx":{"error":"Timestamp is not an exact date"}}])");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

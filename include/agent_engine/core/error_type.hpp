@@ -52,6 +52,7 @@ enum class error_type : std::uint8_t {
     uuid_type,
     uuid_parsing,     // ctx: error
     path_type,
+    is_instance_of, // ctx: class (strict python mode: a UUID or Path wants the Python object)
     time_type,
     time_parsing, // ctx: error
     time_delta_type,

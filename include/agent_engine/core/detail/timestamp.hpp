@@ -40,7 +40,9 @@ struct datetime_read {
     const char* reason = nullptr;                    // ctx "error", when the type has one
 };
 // From a string: a date-time with an offset, or a Unix time written in digits.
-datetime_read read_aware_datetime(std::string_view text) noexcept;
+// Lax, a text that is no date-time is judged as a date (datetime_from_date_parsing);
+// `strict` (pydantic's strict JSON mode) judges it as a date-time only (datetime_parsing).
+datetime_read read_aware_datetime(std::string_view text, bool strict) noexcept;
 // From a JSON number: a Unix time in seconds, or in milliseconds past 2e10, as pydantic.
 datetime_read read_unix_time(double seconds) noexcept;
 datetime_read read_unix_time(std::int64_t seconds) noexcept;
@@ -48,8 +50,10 @@ datetime_read read_unix_time(std::int64_t seconds) noexcept;
 // A date read as pydantic's date reads it (lax mode): "YYYY-MM-DD", a date-time
 // whose time is zero (its offset aside), or a Unix time that is a midnight.
 // `micros` is then the date's midnight, UTC; the errors are date_parsing,
-// date_from_datetime_parsing and date_from_datetime_inexact.
-datetime_read read_date(std::string_view text) noexcept;
+// date_from_datetime_parsing and date_from_datetime_inexact. `strict` (pydantic's
+// strict JSON mode) takes "YYYY-MM-DD" or a Unix time in digits that is a
+// midnight only, and every error is date_parsing.
+datetime_read read_date(std::string_view text, bool strict) noexcept;
 datetime_read read_date(std::int64_t unix_time) noexcept;
 datetime_read read_date(double unix_time) noexcept;
 // `days` since 1970-01-01 as "YYYY-MM-DD".

@@ -7,12 +7,18 @@
 // the microsecond (a finer duration is floored). Read as pydantic reads one
 // (lax mode): ISO 8601 ("P1DT2H", "PT1.5S", "P1W"; Y is 365 days, M 30),
 // "[-]D day[s][, HH:MM[:SS[.f]]]", "[-]HH:MM[:SS[.f]]" (hours may pass 23),
-// or a number of seconds. A value finer than the period is floored (PT1.5S
+// or a number of seconds (in python mode a bool too: True is 1 s, as in
+// Python). Strict mode (pydantic's) refuses every input in python mode, which
+// wants a timedelta object, and numbers in JSON mode (time_delta_type). A
+// value finer than the period is floored (PT1.5S
 // into std::chrono::seconds is 1 s, -PT1.5S is -2 s), as the sys_time rule
 // floors. Errors: time_delta_type (not a string or number), time_delta_parsing
 // with pydantic's reason, also past 999,999,999 days (Python's limit), and for
 // a value the Rep cannot hold ("out of range for the C++ duration type";
-// pydantic has no such case). Compiled once (src/time_text.cpp).
+// pydantic has no such case). A duration past Python's range is written as it
+// is: writing cannot fail, and changing the value would lose it; reading
+// refuses it, as pydantic does, so validate() finds it before it is saved.
+// Compiled once (src/time_text.cpp).
 
 #include <agent_engine/core/detail/micros.hpp>
 #include <agent_engine/core/detail/read_temporal.hpp>
@@ -41,11 +47,12 @@ struct json_rule<std::chrono::duration<Rep, Period>> {
     {
         detail::read_temporal(
             r, ctx, error_type::time_delta_type, "out of range for the C++ duration type",
-            [](auto input) { return detail::read_timedelta(input); },
+            [](auto input, auto... /* the same grammar when strict */) { return detail::read_timedelta(input); },
             [&](const detail::timedelta_read& got) {
                 detail::int128 micros = static_cast<detail::int128>(got.seconds) * 1'000'000 + got.micros;
                 return detail::from_micros(got.negative ? -micros : micros, out);
-            });
+            },
+            true);
     }
 
     static std::string label() { return "timedelta"; }

@@ -3,7 +3,9 @@
 
 // std::filesystem::path is pydantic's Path: any string, kept as given, and
 // written as Python's str(PurePosixPath) writes it ("a//b/./c/" as "a/b/c",
-// "" as "."; ".." is kept). Errors: path_type (not a string). The writing is
+// "" as "."; ".." is kept). Errors: path_type (not a string); in strict mode,
+// string_type in JSON mode and, for anything, is_instance_of in python mode
+// (pydantic wants a Path object there). The writing is
 // compiled once (src/path.cpp).
 
 #include <agent_engine/core/rules/string.hpp>
@@ -28,10 +30,15 @@ template <> struct json_rule<std::filesystem::path> {
 
     template <class Reader> static void read(Reader& r, std::filesystem::path& out, validation_context& ctx)
     {
-        if (r.kind() == boost::json::kind::string) // read as a str, so stripped as one
+        if (ctx.strict() && ctx.mode() == input_mode::python) { // wants a Path object, which JSON data never is
+            ctx.fail(error_type::is_instance_of, [&] {
+                return validation_context::error_details{r.capture(), {{"class", "Path"}}};
+            });
+        } else if (r.kind() == boost::json::kind::string) { // read as a str, so stripped as one
             out = std::filesystem::path(std::string(detail::configured_str(r.get_string(), ctx)));
-        else
-            ctx.fail(error_type::path_type, [&] { return r.capture(); });
+        } else { // strict JSON mode reads a str only
+            ctx.fail(ctx.strict() ? error_type::string_type : error_type::path_type, [&] { return r.capture(); });
+        }
     }
 
     static std::string label() { return "Path"; }

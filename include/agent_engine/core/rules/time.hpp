@@ -11,13 +11,19 @@
 // coarser than a microsecond is floored to it. Errors: datetime_type (not a
 // string or number), datetime_from_date_parsing, timezone_aware,
 // datetime_parsing (a Unix time out of range, year 0, or a time the C++ type
-// cannot hold). The parsing and formatting are compiled once (src/datetime.cpp).
+// cannot hold). Strict mode (pydantic's): python mode wants a datetime object
+// and refuses every input (datetime_type); JSON mode refuses a number
+// (datetime_type) and judges a string as a date-time only: "2025-12-06" is
+// datetime_parsing, not datetime_from_date_parsing. The parsing and formatting
+// are compiled once (src/datetime.cpp).
 //
 // std::chrono::year_month_day is pydantic's date: written "2025-12-06"; read
 // from "YYYY-MM-DD", from a date-time whose time is zero (its offset is not
 // applied: "2025-12-06T00:00:00+01:00" is 2025-12-06), or from a Unix time
 // that is a midnight, UTC. Errors: date_type, date_parsing,
-// date_from_datetime_parsing, date_from_datetime_inexact.
+// date_from_datetime_parsing, date_from_datetime_inexact. Strict mode: python
+// mode refuses every input (date_type); JSON mode refuses a number (date_type)
+// and reads "YYYY-MM-DD" or a Unix time in digits only, any error date_parsing.
 
 #include <agent_engine/core/detail/micros.hpp>
 #include <agent_engine/core/detail/read_temporal.hpp>
@@ -48,9 +54,9 @@ struct json_rule<std::chrono::sys_time<std::chrono::duration<Rep, Period>>> {
     {
         detail::read_temporal(
             r, ctx, error_type::datetime_type, "out of range for the C++ time point type",
-            [](auto input) {
+            [](auto input, auto... strict_text) {
                 if constexpr (std::is_same_v<decltype(input), std::string_view>)
-                    return detail::read_aware_datetime(input);
+                    return detail::read_aware_datetime(input, strict_text...);
                 else
                     return detail::read_unix_time(input);
             },
@@ -80,7 +86,8 @@ template <> struct json_rule<std::chrono::year_month_day> {
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
     {
         detail::read_temporal(
-            r, ctx, error_type::date_type, nullptr, [](auto input) { return detail::read_date(input); },
+            r, ctx, error_type::date_type, nullptr,
+            [](auto input, auto... strict_text) { return detail::read_date(input, strict_text...); },
             [&](const detail::datetime_read& got) {
                 out = T(std::chrono::floor<std::chrono::days>(std::chrono::sys_time<std::chrono::microseconds>(
                     std::chrono::microseconds(got.micros))));

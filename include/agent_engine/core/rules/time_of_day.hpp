@@ -6,8 +6,12 @@
 // as pydantic writes it. Read as pydantic reads it (lax mode): "HH:MM[:SS[.f]]"
 // with an optional `Z`, `z` or ±HH[:]MM (a fraction past six digits is
 // truncated), or a number of seconds since midnight, which pydantic gives the
-// offset `Z`. A value outside [0, 24 h) is written modulo a day. Errors:
-// time_type (not a string or number), time_parsing with pydantic's reason.
+// offset `Z`. Strict mode (pydantic's) refuses every input in python mode,
+// which wants a time object, and numbers in JSON mode (time_type). A value
+// outside [0, 24 h) is written modulo a day. Errors: time_type (not a string
+// or number), time_parsing with pydantic's reason. An offset of 24 h or more
+// (which Python's timezone refuses) is written as it is, as the duration rule
+// writes one past Python's range, and refused on reading: validate() finds it.
 // The parsing and formatting are compiled once (src/time_text.cpp).
 
 #include <agent_engine/core/detail/read_temporal.hpp>
@@ -36,7 +40,8 @@ template <> struct json_rule<time_of_day> {
     template <class Reader> static void read(Reader& r, time_of_day& out, validation_context& ctx)
     {
         detail::read_temporal(
-            r, ctx, error_type::time_type, nullptr, [](auto input) { return detail::read_time_of_day(input); },
+            r, ctx, error_type::time_type, nullptr,
+            [](auto input, auto... /* the same grammar when strict */) { return detail::read_time_of_day(input); },
             [&](const detail::time_read& got) {
                 out.since_midnight = std::chrono::microseconds(got.micros);
                 out.utc_offset.reset();

@@ -4,7 +4,8 @@
 // std::tuple, std::pair and std::array<T, N> are pydantic's fixed-length
 // tuple[A, B, ...]: a JSON array of exactly N items, the i-th read by the i-th
 // type, an error in an item located by its position: ["origin", 1]. As pydantic:
-//   - input that is not an array is `tuple_type`;
+//   - input that is not an array is `tuple_type`, and so is any input in strict
+//     python mode (pydantic wants a tuple there, and JSON data holds lists);
 //   - too many items is one `too_long` about the whole array (field_type "Tuple"),
 //     and the items are not checked;
 //   - too few: each missing position is `missing`, with the whole array as input,
@@ -47,7 +48,8 @@ struct json_rule<T> {
 
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
     {
-        if (r.kind() != boost::json::kind::array) {
+        // strict python mode wants a tuple, and JSON data holds lists only
+        if (r.kind() != boost::json::kind::array || (ctx.strict() && ctx.mode() == input_mode::python)) {
             ctx.fail(error_type::tuple_type, [&] { return r.capture(); });
             return;
         }

@@ -5,7 +5,9 @@
 // ("12345678-1234-5678-1234-567812345678"); read as pydantic reads it, from 32
 // hex digits, hyphenated, in braces or after "urn:uuid:", in either case.
 // Errors: uuid_type (not a string), uuid_parsing with pydantic's reason
-// ("invalid length: expected length 32 for simple format, found 4"). The
+// ("invalid length: expected length 32 for simple format, found 4"). Strict
+// mode reads the same in JSON mode and refuses everything in python mode
+// (is_instance_of: pydantic wants a UUID object there). The
 // parsing and formatting are compiled once (src/uuid.cpp).
 
 #include <agent_engine/core/constraints/kind.hpp>
@@ -31,6 +33,12 @@ template <> struct json_rule<boost::uuids::uuid> {
 
     template <class Reader> static void read(Reader& r, boost::uuids::uuid& out, validation_context& ctx)
     {
+        if (ctx.strict() && ctx.mode() == input_mode::python) { // wants a UUID object, which JSON data never is
+            ctx.fail(error_type::is_instance_of, [&] {
+                return validation_context::error_details{r.capture(), {{"class", "UUID"}}};
+            });
+            return;
+        }
         if (r.kind() != boost::json::kind::string) {
             ctx.fail(error_type::uuid_type, [&] { return r.capture(); });
             return;
