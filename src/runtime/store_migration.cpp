@@ -8,7 +8,7 @@ namespace {
 constexpr auto source = EngineErrorSource::task_manager;
 
 // The keys of `read` that `written` lacks, at any depth, as locs: what a rewrite
-// would lose (a key the schema does not read is dropped by from_dict).
+// would lose (a key the schema does not read is dropped by the read).
 void find_dropped(const boost::json::value& read, const boost::json::value& written, boost::json::array& loc,
                   boost::json::array& dropped)
 {
@@ -46,7 +46,9 @@ void migrate_one(task_store& store, const schema_migrator& schema, const migrate
     if (!parsed)
         return fail(std::move(parsed).error());
     boost::json::value& document = parsed.value();
-    if (document.is_object()) { // else the rewrite reports what the schema says of it
+    // The document is migrated here for its version and to see what a rewrite
+    // would drop; it is read from its bytes, as a load reads it.
+    if (document.is_object()) { // else the read reports what the schema says of it
         auto from = schema.migrate(document.as_object());
         if (!from)
             return fail(std::move(from).error());
@@ -56,13 +58,13 @@ void migrate_one(task_store& store, const schema_migrator& schema, const migrate
     }
     entry.to_version = schema.current_version;
     if (entry.from_version == schema.current_version) {
-        auto valid = schema.validate(document);
+        auto valid = schema.validate(stored.value().bytes);
         if (!valid)
             return fail(std::move(valid).error());
         entry.outcome = migration_outcome::current;
         return;
     }
-    auto rewritten = schema.rewrite(document);
+    auto rewritten = schema.rewrite(stored.value().bytes);
     if (!rewritten)
         return fail(std::move(rewritten).error());
     boost::json::array loc, dropped;

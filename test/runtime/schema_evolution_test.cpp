@@ -343,3 +343,33 @@ BOOST_AUTO_TEST_CASE(unversioned_python_checkpoints_load_resave_and_migrate_byte
     BOOST_TEST(report.value().current == checkpoints);
     BOOST_TEST(report.value().migrated + report.value().failed == 0u);
 }
+
+BOOST_AUTO_TEST_CASE(migrate_reads_a_document_as_a_load_does)
+{
+    // A stage repeated in a checkpoint, its first value not a record: a load reads
+    // the text pair by pair and checks every value (doc/schemas.md, section 8),
+    // where a DOM keeps the last one only. migrate must judge the document as the
+    // load does, with the same error, not call valid what the manager refuses.
+    fixtures::temp_dir dir("evolution_repeated");
+    std::filesystem::copy(fixtures::root(), dir.path(), std::filesystem::copy_options::recursive);
+    file_task_store store(dir.path(), {false});
+    const std::string id = "task-test_spec-5de8bb8e";
+    std::string bytes = store.get("test_spec", id).value();
+    auto stage = bytes.find("\"transform_1\": {");
+    BOOST_REQUIRE(stage != std::string::npos);
+    bytes.insert(stage, "\"transform_1\": 5, ");
+    BOOST_REQUIRE(store.put("test_spec", id, bytes));
+
+    auto loaded = get_document<Task>(store, "test_spec", id);
+    BOOST_REQUIRE(!loaded);
+    auto report = migrate_documents(store, schema_migrator_for<Task>(), {.projects = {"test_spec"}});
+    BOOST_REQUIRE(report);
+    auto const& entry = report.value().documents.front();
+    BOOST_TEST(entry.task_id == id);
+    BOOST_TEST(outcome_name(entry.outcome) == "failed");
+    BOOST_REQUIRE(entry.error);
+    BOOST_TEST(entry.error->message == loaded.error().message);
+    BOOST_TEST(store.get("test_spec", id).value() == bytes);
+    // The other checkpoint of the project, which loads, is current for migrate too.
+    BOOST_TEST(report.value().current == 1u);
+}

@@ -19,6 +19,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace agent_engine {
@@ -29,11 +30,12 @@ struct schema_migrator {
     std::int64_t current_version = 0;
     // Brings a document to current_version in place; returns the version it was at.
     std::function<Result<std::int64_t>(boost::json::object&)> migrate;
-    // Reads a document of the current version as the schema: its validation errors.
-    std::function<Result<void>(const boost::json::value&)> validate;
+    // Reads a stored document as every load reads it (decode_document: the same
+    // mode and wording, an older version migrated in memory): its validation errors.
+    std::function<Result<void>(std::string_view bytes)> validate;
     // The same, then writes it back: its validation errors, or the document to
     // store (what to_dict of the value read gives).
-    std::function<Result<boost::json::value>(const boost::json::value&)> rewrite;
+    std::function<Result<boost::json::value>(std::string_view bytes)> rewrite;
 };
 
 template <class T> schema_migrator schema_migrator_for()
@@ -45,12 +47,12 @@ template <class T> schema_migrator schema_migrator_for()
     } else {
         m.migrate = [](boost::json::object&) -> Result<std::int64_t> { return 0; };
     }
-    m.validate = [](const boost::json::value& document) -> Result<void> {
-        T value{};
-        return from_dict(document, value);
+    m.validate = [](std::string_view bytes) -> Result<void> {
+        BOOST_OUTCOME_TRYV(decode_document<T>(bytes));
+        return boost::outcome_v2::success();
     };
-    m.rewrite = [](const boost::json::value& document) -> Result<boost::json::value> {
-        BOOST_OUTCOME_TRY(auto value, from_dict<T>(document));
+    m.rewrite = [](std::string_view bytes) -> Result<boost::json::value> {
+        BOOST_OUTCOME_TRY(auto value, decode_document<T>(bytes));
         return to_dict(value);
     };
     return m;
