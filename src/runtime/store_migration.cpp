@@ -8,7 +8,7 @@ namespace {
 constexpr auto source = EngineErrorSource::task_manager;
 
 // The keys of `read` that `written` lacks, at any depth, as locs: what a rewrite
-// would lose (a key the schema does not read is dropped by from_dict).
+// would lose (a key the schema does not read is dropped by the read).
 void find_dropped(const boost::json::value& read, const boost::json::value& written, boost::json::array& loc,
                   boost::json::array& dropped)
 {
@@ -29,6 +29,27 @@ void find_dropped(const boost::json::value& read, const boost::json::value& writ
     }
 }
 
+// A document kept because rewriting it would lose or garble data (`why`): the
+// keys concerned (locs), each named in the message.
+EngineError drops_data(const migrated_document& entry, const std::string& where, const std::string& why,
+                       boost::json::array dropped, std::string_view advice)
+{
+    std::string keys;
+    for (auto const& at : dropped)
+        detail::append_loc(keys += keys.empty() ? "" : ", ", at.get_array());
+    return make_error(EngineErrorCode::validation, source, "migration_drops_data",
+                      "Kept " + where + ": " + why + ": " + keys + " (" + std::string(advice) + ")",
+                      {{"task_id", entry.task_id}, {"dropped", std::move(dropped)}});
+}
+
+boost::json::array stale_locs(const std::vector<std::string>& keys)
+{
+    boost::json::array locs;
+    for (auto const& key : keys)
+        locs.push_back(boost::json::array{key});
+    return locs;
+}
+
 // Migrates one document: `entry` says what became of it. Nothing is written
 // unless every step worked and the document is still the one read.
 void migrate_one(task_store& store, const schema_migrator& schema, const migrate_options& options,
@@ -46,7 +67,9 @@ void migrate_one(task_store& store, const schema_migrator& schema, const migrate
     if (!parsed)
         return fail(std::move(parsed).error());
     boost::json::value& document = parsed.value();
-    if (document.is_object()) { // else the rewrite reports what the schema says of it
+    // The document is migrated here for its version and to see what a rewrite
+    // would drop; it is read from its bytes, as a load reads it.
+    if (document.is_object()) { // else the read reports what the schema says of it
         auto from = schema.migrate(document.as_object());
         if (!from)
             return fail(std::move(from).error());
@@ -55,28 +78,34 @@ void migrate_one(task_store& store, const schema_migrator& schema, const migrate
         entry.from_version = schema.current_version;
     }
     entry.to_version = schema.current_version;
+    if (document.is_object() && schema.stale_keys) {
+        auto stale = schema.stale_keys(document.as_object());
+        if (!stale.empty())
+            return fail(drops_data(entry, where, "it holds what the migrations to version " +
+                                                     std::to_string(entry.to_version) +
+                                                     " rename or remove, written by an older program since the "
+                                                     "document was migrated; rewritten, it would keep it as an "
+                                                     "unknown key beside what it became",
+                                   stale_locs(stale), "move each value where it belongs, remove the key, "
+                                                      "then run migrate again"));
+    }
     if (entry.from_version == schema.current_version) {
-        auto valid = schema.validate(document);
+        auto valid = schema.validate(stored.value().bytes);
         if (!valid)
             return fail(std::move(valid).error());
         entry.outcome = migration_outcome::current;
         return;
     }
-    auto rewritten = schema.rewrite(document);
+    auto rewritten = schema.rewrite(stored.value().bytes);
     if (!rewritten)
         return fail(std::move(rewritten).error());
     boost::json::array loc, dropped;
     find_dropped(document, rewritten.value(), loc, dropped);
-    if (!dropped.empty()) {
-        std::string keys;
-        for (auto const& at : dropped)
-            detail::append_loc(keys += keys.empty() ? "" : ", ", at.get_array());
-        return fail(make_error(EngineErrorCode::validation, source, "migration_drops_data",
-                               "Kept " + where + ": rewritten at version " + std::to_string(entry.to_version) +
-                                   " it would lose what the schema does not read: " + keys +
-                                   " (declare those members, or move them in a migration)",
-                               {{"task_id", entry.task_id}, {"dropped", std::move(dropped)}}));
-    }
+    if (!dropped.empty())
+        return fail(drops_data(entry, where,
+                               "rewritten at version " + std::to_string(entry.to_version) +
+                                   " it would lose what the schema does not read",
+                               std::move(dropped), "declare those members, or move them in a migration"));
     entry.outcome = migration_outcome::migrated;
     if (options.dry_run)
         return;

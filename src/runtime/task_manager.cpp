@@ -1,4 +1,3 @@
-#include <agent_engine/core/validate.hpp>
 #include <agent_engine/runtime/project_id.hpp>
 #include <agent_engine/runtime/task_manager.hpp>
 #include <agent_engine/runtime/timestamp.hpp>
@@ -68,6 +67,7 @@ Result<Task> TaskManager::create_task(TaskSpec spec, std::string pipeline_id, st
     task.task_id = id;
     task.spec = std::move(spec);
     task.pipeline_id = std::move(pipeline_id);
+    BOOST_OUTCOME_TRY(task, as_loaded(task)); // as pydantic's Task(...) validates its arguments
     task.created_at = utc_timestamp_now();
     task.updated_at = task.created_at;
     tasks_.insert_or_assign(id, task);
@@ -84,7 +84,7 @@ const Task* TaskManager::get_task(std::string_view task_id) const
 Result<Task*> TaskManager::put_task(Task task)
 {
     BOOST_OUTCOME_TRY(check_document_key(task.task_id));
-    BOOST_OUTCOME_TRY(validate(task));
+    BOOST_OUTCOME_TRY(task, as_loaded(task));
     task.updated_at = utc_timestamp_now();
     if (!task.created_at)
         task.created_at = task.updated_at;
@@ -162,8 +162,10 @@ Result<std::filesystem::path> TaskManager::save(std::string_view task_id, bool i
         auto known = versions_.find(task_id);
         expected = known == versions_.end() ? 0 : known->second;
     }
-    BOOST_OUTCOME_TRY(auto put, store_->put_versioned(extract_project_id(task_id), task_id,
-                                                      to_json(*task, options_.format), expected));
+    // Edits since put_task or a load were not read as a load reads them: the
+    // bytes are those of the task a load of them returns.
+    BOOST_OUTCOME_TRY(auto bytes, encode_document(*task, options_.format));
+    BOOST_OUTCOME_TRY(auto put, store_->put_versioned(extract_project_id(task_id), task_id, bytes, expected));
     versions_.insert_or_assign(std::string(task_id), put.version);
     return std::filesystem::path(std::move(put.location));
 }

@@ -22,6 +22,23 @@ using namespace agent_engine;
 using orders::v2::Order;
 namespace v3 = orders::v3;
 
+// The second build of Order, keeping the keys it does not describe (as Task and
+// TaskSpec do): what a migration renames must not live on as such a key.
+namespace keeping {
+struct Order {
+    int schema_version = 2;
+    std::string client;
+    std::string name;
+    int quantity = 0;
+    extra_members extra;
+};
+BOOST_DESCRIBE_STRUCT(Order, (), (schema_version, client, name, quantity))
+AGENT_ENGINE_REQUIRED(Order, client)
+AGENT_ENGINE_SCHEMA_VERSION(Order, schema_version, 2)
+AGENT_ENGINE_MIGRATION(Order, 1, orders::rename_customer_count_quantity)
+AGENT_ENGINE_ALLOW_EXTRA(Order, extra)
+} // namespace keeping
+
 namespace {
 
 using orders::fixture;
@@ -342,4 +359,71 @@ BOOST_AUTO_TEST_CASE(unversioned_python_checkpoints_load_resave_and_migrate_byte
     BOOST_REQUIRE(report);
     BOOST_TEST(report.value().current == checkpoints);
     BOOST_TEST(report.value().migrated + report.value().failed == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(migrate_reads_a_document_as_a_load_does)
+{
+    // A stage repeated in a checkpoint, its first value not a record: a load reads
+    // the text pair by pair and checks every value (doc/schemas.md, section 8),
+    // where a DOM keeps the last one only. migrate must judge the document as the
+    // load does, with the same error, not call valid what the manager refuses.
+    fixtures::temp_dir dir("evolution_repeated");
+    std::filesystem::copy(fixtures::root(), dir.path(), std::filesystem::copy_options::recursive);
+    file_task_store store(dir.path(), {false});
+    const std::string id = "task-test_spec-5de8bb8e";
+    std::string bytes = store.get("test_spec", id).value();
+    auto stage = bytes.find("\"transform_1\": {");
+    BOOST_REQUIRE(stage != std::string::npos);
+    bytes.insert(stage, "\"transform_1\": 5, ");
+    BOOST_REQUIRE(store.put("test_spec", id, bytes));
+
+    auto loaded = get_document<Task>(store, "test_spec", id);
+    BOOST_REQUIRE(!loaded);
+    auto report = migrate_documents(store, schema_migrator_for<Task>(), {.projects = {"test_spec"}});
+    BOOST_REQUIRE(report);
+    auto const& entry = report.value().documents.front();
+    BOOST_TEST(entry.task_id == id);
+    BOOST_TEST(outcome_name(entry.outcome) == "failed");
+    BOOST_REQUIRE(entry.error);
+    BOOST_TEST(entry.error->message == loaded.error().message);
+    BOOST_TEST(store.get("test_spec", id).value() == bytes);
+    // The other checkpoint of the project, which loads, is current for migrate too.
+    BOOST_TEST(report.value().current == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_a_migration_renames_does_not_live_on_as_an_unknown_key)
+{
+    fixtures::temp_dir dir("evolution_extras");
+    file_task_store store(dir.path(), {false});
+    // Version 1, with a key no version describes: the rename moves customer's
+    // value, and the unknown key stays.
+    const std::string v1 = R"({"customer": "acme", "note": "keep me", "name": "Ada Lovelace", "quantity": "3"})";
+    // Version 2 as an older program that keeps unknown keys saved it after the
+    // store was migrated: its customer (version 1's name) written beside client.
+    const std::string stale =
+        R"({"customer": "newer", "schema_version": 2, "client": "acme", "name": "Ada Lovelace", "quantity": 3})";
+    const std::string current = R"({"schema_version": 2, "client": "acme", "name": "Ada", "quantity": 3, "note": "n"})";
+    for (auto const& [id, bytes] : std::map<std::string, std::string>{{"v1", v1}, {"stale", stale}, {"current", current}})
+        BOOST_REQUIRE(store.put("shop", id, bytes));
+
+    auto loaded = get_document<keeping::Order>(store, "shop", "v1");
+    BOOST_REQUIRE_MESSAGE(loaded, message_of(loaded));
+    BOOST_TEST(loaded.value().client == "acme");
+    BOOST_TEST(!loaded.value().extra.contains("customer"));
+    BOOST_TEST(loaded.value().extra.contains("note"));
+
+    auto report = migrate_documents(store, schema_migrator_for<keeping::Order>());
+    BOOST_REQUIRE_MESSAGE(report, message_of(report));
+    BOOST_TEST(summary(report.value()) == "current current 2->2\n"
+                                          "stale failed 2->2 migration_drops_data\n"
+                                          "v1 migrated 1->2\n");
+    auto migrated = parse_json(store.get("shop", "v1").value());
+    BOOST_REQUIRE(migrated);
+    BOOST_TEST(migrated.value() == parse_json(R"({"schema_version": 2, "client": "acme", "name": "Ada Lovelace",)"
+                                              R"( "quantity": 3, "note": "keep me"})").value());
+    // The stale key is reported, its document kept for a person to settle.
+    auto const& error = *report.value().documents[1].error;
+    BOOST_TEST(error.details->at("dropped") == parse_json(R"([["customer"]])").value());
+    BOOST_TEST(error.message.find("customer") != std::string::npos);
+    BOOST_TEST(store.get("shop", "stale").value() == stale);
 }

@@ -15,10 +15,12 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace agent_engine {
@@ -29,11 +31,19 @@ struct schema_migrator {
     std::int64_t current_version = 0;
     // Brings a document to current_version in place; returns the version it was at.
     std::function<Result<std::int64_t>(boost::json::object&)> migrate;
-    // Reads a document of the current version as the schema: its validation errors.
-    std::function<Result<void>(const boost::json::value&)> validate;
+    // Reads a stored document as every load reads it (decode_document: the same
+    // mode and wording, an older version migrated in memory): its validation errors.
+    std::function<Result<void>(std::string_view bytes)> validate;
     // The same, then writes it back: its validation errors, or the document to
     // store (what to_dict of the value read gives).
-    std::function<Result<boost::json::value>(const boost::json::value&)> rewrite;
+    std::function<Result<boost::json::value>(std::string_view bytes)> rewrite;
+    // A versioned schema that keeps unknown keys (AGENT_ENGINE_ALLOW_EXTRA), else
+    // empty: the keys of a document at the current version that it would keep as
+    // unknown keys although its migrations rename or remove them. An older
+    // program that keeps unknown keys wrote them since the document was migrated
+    // (its own name for a member, beside the one it became); a rewrite would keep
+    // them for ever.
+    std::function<std::vector<std::string>(const boost::json::object& document)> stale_keys;
 };
 
 template <class T> schema_migrator schema_migrator_for()
@@ -42,15 +52,33 @@ template <class T> schema_migrator schema_migrator_for()
     if constexpr (is_versioned_v<T>) {
         m.current_version = current_version<T>();
         m.migrate = [](boost::json::object& document) { return migrate_document<T>(document); };
+        if constexpr (schema_model<T>::allow_extra)
+            m.stale_keys = [](const boost::json::object& document) {
+                constexpr auto& declared = schema_model<T>::keys;
+                boost::json::object unknown; // what the schema would keep as extras
+                for (auto const& [key, value] : document)
+                    if (std::ranges::find(declared, std::string_view(key)) == declared.end())
+                        unknown.emplace(key, value);
+                // Read as version 1 (no version key), they show what the migrations
+                // do to each; a migration that needs more of the document gives no verdict.
+                boost::json::object migrated = unknown;
+                std::vector<std::string> stale;
+                if (unknown.empty() || !migrate_document<T>(migrated))
+                    return stale;
+                for (auto const& entry : unknown)
+                    if (!migrated.contains(entry.key()))
+                        stale.emplace_back(entry.key());
+                return stale;
+            };
     } else {
         m.migrate = [](boost::json::object&) -> Result<std::int64_t> { return 0; };
     }
-    m.validate = [](const boost::json::value& document) -> Result<void> {
-        T value{};
-        return from_dict(document, value);
+    m.validate = [](std::string_view bytes) -> Result<void> {
+        BOOST_OUTCOME_TRYV(decode_document<T>(bytes));
+        return boost::outcome_v2::success();
     };
-    m.rewrite = [](const boost::json::value& document) -> Result<boost::json::value> {
-        BOOST_OUTCOME_TRY(auto value, from_dict<T>(document));
+    m.rewrite = [](std::string_view bytes) -> Result<boost::json::value> {
+        BOOST_OUTCOME_TRY(auto value, decode_document<T>(bytes));
         return to_dict(value);
     };
     return m;

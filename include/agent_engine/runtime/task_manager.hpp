@@ -64,6 +64,8 @@ public:
     // task-{spec_id}-{24 random hex digits}: 96 bits, so even a billion tasks of
     // one spec collide with probability about 6e-12. An id that cannot name a
     // checkpoint file is a security error. An existing task with the id is replaced.
+    // The task is held as a load of its checkpoint would give it (as_loaded:
+    // str values stripped), as pydantic's Task(...) validates its arguments.
     Result<Task> create_task(TaskSpec spec, std::string pipeline_id, std::optional<std::string> task_id = {});
 
     // The task in memory, or nullptr. The pointer stays valid until the task is
@@ -73,7 +75,8 @@ public:
     // Holds `task`, one the caller built, as a loaded task is held: inserted, or
     // replacing the task of its id. Checked first as a load checks a checkpoint:
     // an id that cannot name a checkpoint file is a security error, a task that
-    // validate() rejects a validation error, and nothing is held. Stamps
+    // would not load back a validation error, and nothing is held; then held as
+    // a load of it would give it (as_loaded: str values stripped). Stamps
     // updated_at (and created_at when missing), as every mutation does. The
     // stored version the manager knew for the id is kept, so that
     // save_checkpoint_if_unchanged still refuses to overwrite another writer's save.
@@ -84,8 +87,9 @@ public:
     // (the caller is about to change it). Valid as get_task's pointer. The task is
     // held under its id: a task_id changed through the pointer is refused by the
     // next save (validation, "task_id_changed", nothing written); put_task a copy
-    // to hold it under another id. Edits are not validated: run validate(*task)
-    // when they come from input, or put_task the edited copy.
+    // to hold it under another id. Edits are not checked until a save, which
+    // refuses a task that would not load back: run validate(*task) to check them
+    // earlier, or put_task the edited copy.
     Result<Task*> edit_task(std::string_view task_id);
 
     // Mutations of a task in memory; each stamps updated_at. not_found when absent.
@@ -98,8 +102,10 @@ public:
     Result<void> add_failure(std::string_view task_id, FailureSignature failure);
 
     // Writes the task atomically to {root}/{project_id}/{task_id}.json, creating
-    // directories. not_found: not in memory; security: unsafe id (nothing
-    // written); io: with the path and the OS's message.
+    // directories: the bytes of the task as a load of them returns it
+    // (encode_document; the held task is left as it is). not_found: not in
+    // memory; security: unsafe id; validation: a task that would not load back
+    // (nothing written); io: with the path and the OS's message.
     Result<std::filesystem::path> save_checkpoint(std::string_view task_id);
 
     // Compare-and-swap save for workers that share a versioned store (PostgreSQL):

@@ -184,6 +184,24 @@ template <class T> Result<T> decode_document(const text_source& text)
     return from_json<T>(text, stored_document_options);
 }
 
+// `value` as a load of its document returns it: written and read back by
+// decode_document, so that the schema's own reading (str values stripped under
+// AGENT_ENGINE_STR_STRIP_WHITESPACE, map keys that strip alike merged, a NaN
+// read back as None) is applied by the one rule that loads apply, never
+// re-implemented here. A value that would not load: its validation errors.
+template <class T> Result<T> as_loaded(const T& value)
+{
+    return decode_document<T>(to_json(value, json_format::compact()));
+}
+
+// The bytes to store for `value`: those of as_loaded(value), so that what a save
+// writes is exactly what a load of it returns, and saving that writes the same bytes.
+template <class T> Result<std::string> encode_document(const T& value, json_format format = json_format::pretty())
+{
+    BOOST_OUTCOME_TRY(auto loaded, as_loaded(value));
+    return to_json(loaded, format);
+}
+
 // A document over a store's limit, refused before it is read or written (code
 // io, as a file too large for the disk is). `operation`: "read" or "save".
 inline EngineError document_too_large(std::string_view operation, const std::string& location, std::uint64_t size,
@@ -229,12 +247,13 @@ template <class T> Result<T> get_document(const task_store& store, std::string_v
     return decode_stored<T>(store, project, id, *document.text);
 }
 
-// Encodes and stores a document of schema T.
+// Encodes (encode_document) and stores a document of schema T.
 template <class T>
 Result<std::string> put_document(task_store& store, std::string_view project, std::string_view id, const T& value,
                                  json_format format = json_format::pretty())
 {
-    return store.put(project, id, to_json(value, format));
+    BOOST_OUTCOME_TRY(auto bytes, encode_document(value, format));
+    return store.put(project, id, bytes);
 }
 
 inline Result<bool> task_store::remove_if(std::string_view project, std::string_view id, const removal_check& check)
