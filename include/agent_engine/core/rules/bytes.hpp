@@ -9,9 +9,10 @@
 //
 // Bytes that are not UTF-8 have no such string: pydantic's model_dump_json
 // raises on them, while writing here cannot fail. Each byte that starts no
-// well-formed UTF-8 sequence is written as U+FFFD, as Python's
-// decode(errors='replace') would, so the output stays valid JSON that pydantic
-// reads; those bytes do not round-trip. Binary data belongs in base64.
+// well-formed UTF-8 sequence is written as U+FFFD (as the text writer writes
+// such a byte of a std::string; Python's decode(errors='replace') writes one for
+// a whole truncated sequence), so the output stays valid JSON that pydantic
+// reads; those bytes do not round-trip. pydantic's base64 form is not offered yet.
 
 #include <agent_engine/core/detail/utf8.hpp>
 #include <agent_engine/core/json_rule.hpp>
