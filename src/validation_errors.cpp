@@ -51,6 +51,11 @@ std::string_view error_type_name(error_type type) noexcept
     case error_type::datetime_from_date_parsing: return "datetime_from_date_parsing";
     case error_type::timezone_aware: return "timezone_aware";
     case error_type::set_type: return "set_type";
+    case error_type::frozen_set_type: return "frozen_set_type";
+    case error_type::bytes_type: return "bytes_type";
+    case error_type::bytes_invalid_encoding: return "bytes_invalid_encoding";
+    case error_type::bytes_too_short: return "bytes_too_short";
+    case error_type::bytes_too_long: return "bytes_too_long";
     case error_type::tuple_type: return "tuple_type";
     case error_type::datetime_type: return "datetime_type";
     case error_type::datetime_parsing: return "datetime_parsing";
@@ -60,6 +65,7 @@ std::string_view error_type_name(error_type type) noexcept
     case error_type::date_from_datetime_inexact: return "date_from_datetime_inexact";
     case error_type::uuid_type: return "uuid_type";
     case error_type::uuid_parsing: return "uuid_parsing";
+    case error_type::uuid_version: return "uuid_version";
     case error_type::path_type: return "path_type";
     case error_type::is_instance_of: return "is_instance_of";
     case error_type::time_type: return "time_type";
@@ -91,19 +97,29 @@ std::string bound_message(std::string_view relation, const boost::json::value& l
     return msg;
 }
 
-// string_too_short and friends: "String should have at least 1 character",
-// "List should have at most 3 items after validation, not 4".
-std::string length_message(const boost::json::object& ctx, bool at_least, bool text)
+// string_too_short, bytes_too_short and friends: "String should have at least 1
+// character", "Data should have at most 3 bytes", "List should have at most 3 items
+// after validation, not 4" ("not more" for a set, which pydantic stops reading
+// once it is too long: its actual_length is null).
+enum class measured { characters, bytes, items };
+std::string length_message(const boost::json::object& ctx, bool at_least, measured what)
 {
     std::uint64_t limit = ctx.at(at_least ? "min_length" : "max_length").to_number<std::uint64_t>();
-    std::string msg = text ? "String" : std::string(text_of(ctx, "field_type"));
+    std::string msg = what == measured::characters ? "String"
+                      : what == measured::bytes    ? "Data"
+                                                   : std::string(text_of(ctx, "field_type"));
     msg += at_least ? " should have at least " : " should have at most ";
     detail::append_integer(msg, limit);
-    if (text) {
-        msg += limit == 1 ? " character" : " characters";
-    } else {
+    switch (what) {
+    case measured::characters: msg += limit == 1 ? " character" : " characters"; break;
+    case measured::bytes: msg += limit == 1 ? " byte" : " bytes"; break;
+    case measured::items:
         msg += limit == 1 ? " item after validation, not " : " items after validation, not ";
-        detail::append_integer(msg, ctx.at("actual_length").to_number<std::uint64_t>());
+        if (auto const& actual = ctx.at("actual_length"); actual.is_null())
+            msg += "more";
+        else
+            detail::append_integer(msg, actual.to_number<std::uint64_t>());
+        break;
     }
     return msg;
 }
@@ -117,6 +133,7 @@ std::string message_of(const validation_error& e, input_mode mode)
         case error_type::dict_type: return "Input should be an object";
         case error_type::list_type:
         case error_type::set_type:
+        case error_type::frozen_set_type:
         case error_type::tuple_type: return "Input should be a valid array";
         case error_type::time_delta_type: return "Input should be a valid duration";
         case error_type::time_delta_parsing: return "Input should be a valid duration, " + std::string(text_of(ctx, "error"));
@@ -144,10 +161,10 @@ std::string message_of(const validation_error& e, input_mode mode)
     case error_type::greater_than_equal: return bound_message("greater than or equal to", ctx.at("ge"));
     case error_type::less_than: return bound_message("less than", ctx.at("lt"));
     case error_type::less_than_equal: return bound_message("less than or equal to", ctx.at("le"));
-    case error_type::string_too_short: return length_message(ctx, true, true);
-    case error_type::string_too_long: return length_message(ctx, false, true);
-    case error_type::too_short: return length_message(ctx, true, false);
-    case error_type::too_long: return length_message(ctx, false, false);
+    case error_type::string_too_short: return length_message(ctx, true, measured::characters);
+    case error_type::string_too_long: return length_message(ctx, false, measured::characters);
+    case error_type::too_short: return length_message(ctx, true, measured::items);
+    case error_type::too_long: return length_message(ctx, false, measured::items);
     case error_type::string_pattern_mismatch: {
         std::string msg = "String should match pattern '" + std::string(text_of(ctx, "pattern")) + "'";
         // An invalid pattern, or a match too costly to finish (pydantic has no
@@ -163,6 +180,13 @@ std::string message_of(const validation_error& e, input_mode mode)
         return "Input should be a valid datetime or date, " + std::string(text_of(ctx, "error"));
     case error_type::timezone_aware: return "Input should have timezone info";
     case error_type::set_type: return "Input should be a valid set";
+    case error_type::frozen_set_type: return "Input should be a valid frozenset";
+    case error_type::bytes_type: return "Input should be a valid bytes";
+    case error_type::bytes_invalid_encoding:
+        return "Data should be valid " + std::string(text_of(ctx, "encoding")) + ": " +
+               std::string(text_of(ctx, "encoding_error"));
+    case error_type::bytes_too_short: return length_message(ctx, true, measured::bytes);
+    case error_type::bytes_too_long: return length_message(ctx, false, measured::bytes);
     case error_type::tuple_type: return "Input should be a valid tuple";
     case error_type::datetime_type: return "Input should be a valid datetime";
     case error_type::datetime_parsing: return "Input should be a valid datetime, " + std::string(text_of(ctx, "error"));
@@ -175,6 +199,11 @@ std::string message_of(const validation_error& e, input_mode mode)
         return "Datetimes provided to dates should have zero time - e.g. be exact dates";
     case error_type::uuid_type: return "UUID input should be a string, bytes or UUID object";
     case error_type::uuid_parsing: return "Input should be a valid UUID, " + std::string(text_of(ctx, "error"));
+    case error_type::uuid_version: {
+        std::string msg = "UUID version ";
+        detail::append_integer(msg, ctx.at("expected_version").to_number<std::uint64_t>());
+        return msg + " expected";
+    }
     case error_type::path_type: return "Input is not a valid path for <class 'pathlib.Path'>";
     case error_type::is_instance_of: return "Input should be an instance of " + std::string(text_of(ctx, "class"));
     case error_type::time_type: return "Input should be a valid time";

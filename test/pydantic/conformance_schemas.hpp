@@ -11,6 +11,7 @@
 #include <boost/uuid/uuid.hpp>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -194,7 +195,7 @@ struct Standard {
     std::chrono::microseconds took{};
     agent_engine::time_of_day opens;
     std::set<std::int64_t> ids;
-    std::set<std::int64_t> frozen; // pydantic's frozenset
+    agent_engine::frozen_set<std::int64_t> frozen;
     std::pair<std::int64_t, std::string> point;
     boost::uuids::uuid id{};
     std::filesystem::path file{"."};
@@ -204,11 +205,14 @@ struct Standard {
     std::optional<std::chrono::microseconds> maybe_took;
     std::vector<std::chrono::microseconds> steps;
     agent_engine::ordered_map<std::string, agent_engine::time_of_day> hours;
+    std::vector<std::byte> data;
+    boost::uuids::uuid run{{0, 0, 0, 0, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, 0}}; // 00000000-0000-4000-8000-000000000000
 };
 BOOST_DESCRIBE_STRUCT(Standard, (),
                       (at, day, took, opens, ids, frozen, point, id, file, status, level, by_id, maybe_took, steps,
-                       hours))
+                       hours, data, run))
 AGENT_ENGINE_REQUIRED(Standard, at)
+AGENT_ENGINE_CONSTRAINTS(Standard, run, uuid_version(4))
 
 // A tagged union (pydantic's Field(discriminator="pet_type")), alone and optional.
 struct Cat {

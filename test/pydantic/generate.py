@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
 import pydantic
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import UUID4, AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 assert pydantic.VERSION == "2.13.4", f"the corpus is pydantic 2.13.4's; this is {pydantic.VERSION}"
 
@@ -212,6 +212,8 @@ def make_models(strict, union_mode="smart"):
         maybe_took: Optional[timedelta] = None
         steps: list[timedelta] = []
         hours: dict[str, time] = {}
+        data: bytes = b""
+        run: UUID4 = uuid.UUID("00000000-0000-4000-8000-000000000000")
 
     class Cat(BaseModel):
         model_config = config()
@@ -363,7 +365,7 @@ BASES = {
         {"at": "2025-12-06T02:45:18Z", "day": "2025-12-06", "took": "PT1H2M3.5S", "opens": "09:30:00", "ids": [3, 1],
          "frozen": [2], "point": [4, "four"], "id": "12345678-1234-5678-1234-567812345678", "file": "a/b.txt",
          "status": "in-progress", "level": 2, "by_id": {"7": "seven"}, "maybe_took": "-P1D", "steps": [90, "01:00"],
-         "hours": {"mon": "08:00:00+01:00"}},
+         "hours": {"mon": "08:00:00+01:00"}, "data": "caf\u00e9\u0000", "run": "224cadd9-f70c-4e27-8288-5fa94df6618f"},
         {"at": 1733453118, "took": 1.5, "opens": 3600, "maybe_took": None},
     ],
     "Tagged": [

@@ -10,6 +10,7 @@
 //   AGENT_ENGINE_CONSTRAINTS(Stage, status, one_of("pending", "done"))
 //   AGENT_ENGINE_CONSTRAINTS(Stage, started_at, timestamp())          // optional: null passes
 //   AGENT_ENGINE_CONSTRAINTS(Stage, tags, max_length(8), each(min_length(1)))
+//   AGENT_ENGINE_CONSTRAINTS(Stage, run_id, uuid_version(4))           // pydantic's UUID4
 //   AGENT_ENGINE_CONSTRAINTS(Stage, note, satisfies(is_trimmed, "no surrounding spaces"))
 //   AGENT_ENGINE_CONSTRAINTS(Event, payload, discriminator<"kind">()) // a variant of schemas with a one_of tag
 //   AGENT_ENGINE_DESCRIPTION(Stage, stage_id, "Unique id of the stage")

@@ -42,6 +42,11 @@ enum class error_type : std::uint8_t {
     datetime_from_date_parsing, // ctx: error
     timezone_aware,
     set_type,
+    frozen_set_type,
+    bytes_type,
+    bytes_invalid_encoding, // ctx: encoding, encoding_error
+    bytes_too_short,        // ctx: min_length
+    bytes_too_long,         // ctx: max_length
     tuple_type,
     datetime_type,
     datetime_parsing, // ctx: error
@@ -51,6 +56,7 @@ enum class error_type : std::uint8_t {
     date_from_datetime_inexact,
     uuid_type,
     uuid_parsing,     // ctx: error
+    uuid_version,     // ctx: expected_version
     path_type,
     is_instance_of, // ctx: class (strict python mode: a UUID or Path wants the Python object)
     time_type,

@@ -4,6 +4,7 @@
 // Every JSON rule the library ships (see json_rule.hpp).
 
 #include <agent_engine/core/rules/boolean.hpp>
+#include <agent_engine/core/rules/bytes.hpp>
 #include <agent_engine/core/rules/described.hpp>
 #include <agent_engine/core/rules/duration.hpp>
 #include <agent_engine/core/rules/enum.hpp>

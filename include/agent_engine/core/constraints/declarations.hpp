@@ -15,6 +15,7 @@
 #include <agent_engine/core/constraints/satisfies.hpp>
 #include <agent_engine/core/constraints/strict.hpp>
 #include <agent_engine/core/constraints/timestamp.hpp>
+#include <agent_engine/core/constraints/uuid_version.hpp>
 #include <agent_engine/core/detail/declaration.hpp>
 
 #include <cstddef>
@@ -40,6 +41,7 @@ struct constraint_vocabulary {
     template <class... A> static constexpr auto one_of(const A&... values) noexcept { return constraints::one_of(values...); }
     static constexpr constraints::timestamp timestamp() noexcept { return {}; }
     static constexpr constraints::strict strict() noexcept { return {}; }
+    static constexpr constraints::uuid_version uuid_version(unsigned n) noexcept { return constraints::uuid_version(n); }
     template <class F, class M> static constexpr auto satisfies(F predicate, const M& message)
     {
         return constraints::satisfies<F>(std::move(predicate), message);
@@ -57,8 +59,8 @@ struct constraint_vocabulary {
 // Constraints for `member` of T, checked in order after the member is read:
 // min_length(n), max_length(n), gt(x), ge(x), lt(x), le(x), pattern("regex"),
 // one_of(a, b, ...), timestamp(), satisfies(predicate, "message"), each(...),
-// strict() (the value is read in strict mode), discriminator<"member">() (a
-// std::variant read as a tagged union).
+// strict() (the value is read in strict mode), uuid_version(n) (a UUID of version
+// n), discriminator<"member">() (a std::variant read as a tagged union).
 #define AGENT_ENGINE_CONSTRAINTS(T, member, ...)                                                   \
     AGENT_ENGINE_DETAIL_DECLARE_FOR_MEMBER(AGENT_ENGINE_CONSTRAINTS, inline, T, member, constraints, \
                                            struct vocabulary : ::agent_engine::detail::constraint_vocabulary { \

@@ -1,9 +1,11 @@
 #ifndef AGENT_ENGINE_CORE_CONSTRAINTS_LENGTH_HPP
 #define AGENT_ENGINE_CORE_CONSTRAINTS_LENGTH_HPP
 
-// min_length and max_length: characters (code points) of a string, items of a container.
+// min_length and max_length: characters (code points) of a string, bytes of
+// bytes (std::vector<std::byte>), items of a container.
 
 #include <agent_engine/core/constraints/kind.hpp>
+#include <agent_engine/core/rules/bytes.hpp>
 #include <agent_engine/core/rules/set.hpp>
 
 #include <cstddef>
@@ -43,7 +45,7 @@ template <class V> std::size_t length(const V& v)
 }
 template <class V> const char* schema_keyword(bool at_least)
 {
-    if constexpr (agent_engine::detail::is_text_v<V>)
+    if constexpr (agent_engine::detail::is_text_v<V> || agent_engine::detail::is_bytes_v<V>)
         return at_least ? "minLength" : "maxLength";
     else if constexpr (agent_engine::detail::is_mapping_v<V>)
         return at_least ? "minProperties" : "maxProperties";
@@ -53,22 +55,29 @@ template <class V> const char* schema_keyword(bool at_least)
 // string_too_short / too_long and friends, with pydantic's ctx.
 template <class V> void fail(validation_context& ctx, const V& v, bool at_least, std::size_t limit)
 {
-    constexpr bool text = agent_engine::detail::is_text_v<V>;
-    error_type type = text ? (at_least ? error_type::string_too_short : error_type::string_too_long)
-                           : (at_least ? error_type::too_short : error_type::too_long);
+    using namespace agent_engine::detail;
+    constexpr bool counted_alone = is_text_v<V> || is_bytes_v<V>; // ctx: the limit only
+    error_type type = is_text_v<V>    ? (at_least ? error_type::string_too_short : error_type::string_too_long)
+                      : is_bytes_v<V> ? (at_least ? error_type::bytes_too_short : error_type::bytes_too_long)
+                                      : (at_least ? error_type::too_short : error_type::too_long);
     ctx.fail(type, [&] {
         std::string_view limit_key = at_least ? "min_length" : "max_length";
         boost::json::object details;
-        if constexpr (text) {
+        if constexpr (counted_alone) {
             details.emplace(limit_key, limit);
         } else {
-            details.emplace("field_type", agent_engine::detail::is_mapping_v<V>      ? "Dictionary"
-                                          : agent_engine::detail::is_unique_set_v<V> ? "Set"
-                                                                                      : "List");
+            details.emplace("field_type", is_mapping_v<V>      ? "Dictionary"
+                                          : is_frozen_set_v<V> ? "Frozenset"
+                                          : is_unique_set_v<V> ? "Set"
+                                                               : "List");
             details.emplace(limit_key, limit);
-            details.emplace("actual_length", std::size(v));
+            // pydantic stops reading a set once it has too many items: it gives no count.
+            if (is_unique_set_v<V> && !at_least)
+                details.emplace("actual_length", nullptr);
+            else
+                details.emplace("actual_length", std::size(v));
         }
-        return validation_context::error_details{agent_engine::detail::as_input(v), std::move(details)};
+        return validation_context::error_details{as_input(v), std::move(details)};
     });
 }
 } // namespace detail_length

@@ -7,6 +7,11 @@
 // in a list; input that is not an array is `set_type`. JSON Schema: an array with
 // "uniqueItems": true.
 //
+// agent_engine::frozen_set<T> is a std::set that stands for pydantic's frozenset[T]:
+// the same JSON, with `frozen_set_type` errors (std::set and std::unordered_set are
+// set[T]). In strict mode, python mode (from_dict) refuses an array as pydantic
+// refuses a list for a set; JSON has no other form of a set, so json mode takes it.
+//
 // A std::multiset keeps its duplicates both ways, so it is no Python set: it is a
 // list[T] kept sorted (`list_type`, no "uniqueItems"), which keeps the schema true
 // of what it writes.
@@ -15,15 +20,28 @@
 #include <agent_engine/core/rules/sequence.hpp>
 
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_set>
 #include <utility>
 
 namespace agent_engine {
+
+// pydantic's frozenset[T]: a std::set read and reported as a frozenset (see above).
+template <class T, class Compare = std::less<T>, class Allocator = std::allocator<T>>
+class frozen_set : public std::set<T, Compare, Allocator> {
+public:
+    using std::set<T, Compare, Allocator>::set;
+};
+
 namespace detail {
 
-template <class S> inline constexpr bool is_unique_set_v = false;
+template <class S> inline constexpr bool is_frozen_set_v = false;
+template <class T, class C, class A> inline constexpr bool is_frozen_set_v<frozen_set<T, C, A>> = true;
+
+template <class S> inline constexpr bool is_unique_set_v = is_frozen_set_v<S>;
 template <class T, class C, class A> inline constexpr bool is_unique_set_v<std::set<T, C, A>> = true;
 template <class T, class H, class E, class A>
 inline constexpr bool is_unique_set_v<std::unordered_set<T, H, E, A>> = true;
@@ -38,13 +56,18 @@ template <class S>
 struct json_rule<S> {
     using element = typename S::value_type;
     static constexpr bool unique = detail::is_unique_set_v<S>;
+    static constexpr bool frozen = detail::is_frozen_set_v<S>;
+    static constexpr error_type type_error =
+        frozen ? error_type::frozen_set_type : unique ? error_type::set_type : error_type::list_type;
 
     template <class Writer> static void write(Writer& w, const S& v) { detail::write_array(w, v); }
 
     template <class Reader> static void read(Reader& r, S& out, validation_context& ctx)
     {
-        if (r.kind() != boost::json::kind::array) {
-            ctx.fail(unique ? error_type::set_type : error_type::list_type, [&] { return r.capture(); });
+        // A strict Python set is no list; a JSON array is the only JSON form of a set.
+        bool refused_list = unique && ctx.strict() && ctx.mode() == input_mode::python;
+        if (r.kind() != boost::json::kind::array || refused_list) {
+            ctx.fail(type_error, [&] { return r.capture(); });
             return;
         }
         out.clear();
@@ -60,7 +83,10 @@ struct json_rule<S> {
         });
     }
 
-    static std::string label() { return (unique ? "set[" : "list[") + rule_of<element>::label() + "]"; }
+    static std::string label()
+    {
+        return (frozen ? "frozenset[" : unique ? "set[" : "list[") + rule_of<element>::label() + "]";
+    }
     static boost::json::value schema(schema_builder& b)
     {
         boost::json::object s{{"type", "array"}, {"items", rule_of<element>::schema(b)}};
