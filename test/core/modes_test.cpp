@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -118,8 +119,9 @@ struct SmartUnions {
     std::variant<Color, std::string> color = Color::red;
     std::variant<std::vector<Color>, std::vector<std::string>> colors;
     std::variant<boost::json::value, std::int64_t> any;
+    std::variant<std::set<std::int64_t>, std::vector<std::int64_t>> items;
 };
-BOOST_DESCRIBE_STRUCT(SmartUnions, (), (xy, wide, real, number, color, colors, any))
+BOOST_DESCRIBE_STRUCT(SmartUnions, (), (xy, wide, real, number, color, colors, any, items))
 
 } // namespace modes
 
@@ -285,6 +287,8 @@ BOOST_AUTO_TEST_CASE(smart_union_picks_the_closest_alternative)
     BOOST_TEST(read<SmartUnions>(R"({"colors":["red"]})").colors.index() == 1u);
     BOOST_TEST(read<SmartUnions>(R"({"any":5})").any.index() == 1u);
     BOOST_TEST(read<SmartUnions>(R"({"any":"5"})").any.index() == 0u);
+    // an array is exactly a list, a set only in strict mode's sense
+    BOOST_TEST(read<SmartUnions>(R"({"items":[1,1]})").items.index() == 1u);
     // the same in a strict call
     BOOST_TEST(read<SmartUnions>(R"({"xy":{"y":5},"number":1})", {.strict = true}).xy.index() == 1u);
     BOOST_TEST(read<SmartUnions>(R"({"number":1})", {.strict = true}).number.index() == 1u);

@@ -70,6 +70,8 @@ struct json_rule<S> {
             ctx.fail(type_error, [&] { return r.capture(); });
             return;
         }
+        if constexpr (unique) // pydantic rates a set read from an array a strict match, no exact one
+            ctx.floor_match(validation_context::match_quality::strict);
         out.clear();
         // A set's elements are const: each is read on its own, then inserted;
         // one that fails is not kept (nor is it by pydantic).

@@ -53,6 +53,7 @@ struct json_rule<T> {
             ctx.fail(error_type::tuple_type, [&] { return r.capture(); });
             return;
         }
+        ctx.floor_match(validation_context::match_quality::strict); // as pydantic rates a tuple read from an array
         std::size_t first_error = ctx.error_count();
         std::size_t count = 0;
         r.for_each_element([&](std::size_t i) {
