@@ -214,6 +214,55 @@ BOOST_AUTO_TEST_CASE(a_key_repeated_as_text_is_read_as_each_mode_of_pydantic_rea
                "[" + one + R"({"type":"string_type","loc":["x"],"msg":"Input should be a valid string","input":2}])");
 }
 
+namespace keys {
+// A stored document with maps (python mode: the original loaded checkpoints
+// with model_validate(json.loads(text))):
+//   class Counts(BaseModel):
+//       sorted: dict[str, int] = {}
+//       ordered: dict[str, int] = {}
+//       hashed: dict[str, int] = {}
+struct Counts {
+    std::map<std::string, int> sorted;
+    agent_engine::ordered_map<std::string, int> ordered;
+    std::unordered_map<std::string, int> hashed;
+};
+BOOST_DESCRIBE_STRUCT(Counts, (), (sorted, ordered, hashed))
+} // namespace keys
+
+BOOST_AUTO_TEST_CASE(a_repeated_key_counts_once_with_its_last_value_in_python_mode)
+{
+    const agent_engine::read_options python{.mode = agent_engine::input_mode::python};
+    auto error = [&](std::string_view member, std::string_view key, std::string_view input) {
+        return R"({"type":"int_parsing","loc":[")" + std::string(member) + R"(",")" + std::string(key) +
+               R"("],"msg":"Input should be a valid integer, unable to parse string as an integer","input":")" +
+               std::string(input) + R"("})";
+    };
+    for (std::string_view member : {"sorted", "ordered", "hashed"}) {
+        auto doc = [&](std::string_view pairs) { return "{\"" + std::string(member) + "\":{" + std::string(pairs) + "}}"; };
+        // Counts.model_validate(json.loads('{"sorted":{"a":"x","a":1}}')) -> sorted={'a': 1}
+        auto counts = read<keys::Counts>(doc(R"("a":"x","a":1)"), python);
+        BOOST_TEST(written(counts).find(R"("a":1)") != std::string::npos);
+        // ... '{"sorted":{"a":"x","b":"y","a":"z"}}': the last "a", at its first place
+        BOOST_TEST(errors_of<keys::Counts>(doc(R"("a":"x","b":"y","a":"z")"), python) ==
+                   "[" + error(member, "a", "z") + "," + error(member, "b", "y") + "]");
+        // ... '{"sorted":{"b":"q","a":"x","b":2,"a":"z"}}'
+        BOOST_TEST(errors_of<keys::Counts>(doc(R"("b":"q","a":"x","b":2,"a":"z")"), python) ==
+                   "[" + error(member, "a", "z") + "]");
+        // past max_errors too, the one kept is the last value's
+        BOOST_TEST(errors_of<keys::Counts>(doc(R"("a":"x","b":"y","a":"z")"), {.max_errors = 1, .mode = python.mode}) ==
+                   "[" + error(member, "a", "z") + "]");
+        // Counts.model_validate_json(...): JSON mode reads every pair, in the text's order,
+        // and keeps the last value.
+        auto in_json = agent_engine::from_json<keys::Counts>(doc(R"("a":"x","b":"y","a":"z")"));
+        BOOST_REQUIRE(!in_json);
+        BOOST_TEST(test_support::compact(in_json.error().details->at("errors")) ==
+                   "[" + error(member, "a", "x") + "," + error(member, "b", "y") + "," + error(member, "a", "z") + "]");
+        auto last = agent_engine::from_json<keys::Counts>(doc(R"("a":1,"a":2)"));
+        BOOST_REQUIRE(last);
+        BOOST_TEST(written(last.value()).find(R"("a":2)") != std::string::npos);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(labels_name_the_key_type)
 {
     BOOST_TEST(agent_engine::json_rule<int_str>::label() == "dict[int,str]");

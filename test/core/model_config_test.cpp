@@ -45,6 +45,19 @@ struct Derived : Base {
 BOOST_DESCRIBE_STRUCT(Derived, (Base), (other, plain, color, any, shortest, labels, tags, note))
 AGENT_ENGINE_CONSTRAINTS(Derived, shortest, min_length(2))
 
+// class Bag(BaseModel):
+//     model_config = ConfigDict(str_strip_whitespace=True)
+//     attrs: dict[str, Any] = {}
+//     any: Any = None
+//     rows: list[dict[str, Any]] = []
+struct Bag {
+    boost::json::object attrs;
+    boost::json::value any;
+    std::vector<boost::json::object> rows;
+};
+BOOST_DESCRIBE_STRUCT(Bag, (), (attrs, any, rows))
+AGENT_ENGINE_STR_STRIP_WHITESPACE(Bag)
+
 struct Open {
     std::string task_id;
     int n = 0;
@@ -76,6 +89,18 @@ BOOST_AUTO_TEST_CASE(strip_whitespace_applies_to_the_str_values_of_the_models_ow
     BOOST_TEST(d.note.value() == "n");
     BOOST_TEST(read<config::Derived>(R"({"name": "\ufeffbom"})").name == "\xef\xbb\xbf" "bom"); // not White_Space
     BOOST_TEST(read<config::Plain>(R"({"name": " p "})").name == " p ");
+}
+
+BOOST_AUTO_TEST_CASE(strip_whitespace_strips_the_keys_of_a_dict_of_any_not_its_values)
+{
+    // Bag.model_validate(json.loads(text)) and Bag.model_validate_json(text) agree:
+    // attrs={'a': ' v ', 'n': {' k ': 1}} any={' k ': ' v '} rows=[{'r': ' w '}]
+    auto bag = read<config::Bag>(R"({"attrs": {" a\u00a0": " v ", "n": {" k ": 1}}, "any": {" k ": " v "},
+                                    "rows": [{"\tr": " w "}]})");
+    BOOST_TEST(written(bag) == R"({"attrs":{"a":" v ","n":{" k ":1}},"any":{" k ":" v "},"rows":[{"r":" w "}]})");
+    // Keys that strip to one: the last value, at the first one's place, as a dict
+    // assigned to again. '{"attrs": {" a": 1, "b": 2, "a ": 3}}' -> attrs={'a': 3, 'b': 2}
+    BOOST_TEST(written(read<config::Bag>(R"({"attrs": {" a": 1, "b": 2, "a ": 3}})").attrs) == R"({"a":3,"b":2})");
 }
 
 BOOST_AUTO_TEST_CASE(strip_whitespace_leaves_enums_and_precedes_constraints)

@@ -19,14 +19,14 @@ const orders::v3::Order ada{3, "acme", "Ada", "Lovelace", 3};
 
 // Reads `text` as T by every path (text, a source handing it out 7 bytes at a
 // time, a DOM); all must agree, and on failure give one error.
-template <class T> Result<T> read_every_way(const std::string& text)
+template <class T> Result<T> read_every_way(const std::string& text, const read_options& options = {})
 {
-    auto from_text = from_json<T>(text);
-    auto from_source = from_json<T>(test_support::trickle_source(text));
+    auto from_text = from_json<T>(text, options);
+    auto from_source = from_json<T>(test_support::trickle_source(text), options);
     auto dom = parse_json(text);
     BOOST_REQUIRE(dom);
-    auto from_dom = from_dict<T>(dom.value());
-    BOOST_TEST(validate_dict<T>(dom.value()).has_value() == from_dom.has_value());
+    auto from_dom = from_dict<T>(dom.value(), options);
+    BOOST_TEST(validate_dict<T>(dom.value(), options).has_value() == from_dom.has_value());
     BOOST_TEST(from_text.has_value() == from_source.has_value());
     BOOST_TEST(from_text.has_value() == from_dom.has_value());
     if (from_text && from_source && from_dom) {
@@ -39,7 +39,21 @@ template <class T> Result<T> read_every_way(const std::string& text)
     return from_text;
 }
 
+Result<void> no_change(boost::json::object&) { return boost::outcome_v2::success(); }
+
 } // namespace
+
+namespace strict_orders {
+// A versioned schema declared strict: its version member too is a strict int.
+struct Order {
+    int schema_version = 2;
+    std::string client;
+};
+BOOST_DESCRIBE_STRUCT(Order, (), (schema_version, client))
+AGENT_ENGINE_SCHEMA_VERSION(Order, schema_version, 2)
+AGENT_ENGINE_MIGRATION(Order, 1, no_change)
+AGENT_ENGINE_STRICT(Order)
+} // namespace strict_orders
 
 BOOST_AUTO_TEST_CASE(a_document_of_every_version_reads_as_the_current_one)
 {
@@ -161,6 +175,34 @@ BOOST_AUTO_TEST_CASE(a_version_is_read_as_its_member_is_on_every_path)
     auto zero = document_version<orders::v3::Order>(boost::json::object{{"schema_version", 0u}});
     BOOST_REQUIRE(!zero);
     BOOST_TEST(zero.error().error_id == "version_type");
+}
+
+BOOST_AUTO_TEST_CASE(a_strict_read_reads_the_version_as_a_strict_int)
+{
+    // As an int member in strict mode (pydantic 2.13, strict=True: "2" and 2.0 are
+    // int_type errors), a version given as a string or a float is no version,
+    // whether the read (read_options::strict) or the schema (AGENT_ENGINE_STRICT) is strict.
+    for (auto text : {R"({"schema_version": "2", "client": "acme", "name": "Ada Lovelace", "quantity": 3})",
+                      R"({"schema_version": 2.0, "client": "acme", "name": "Ada Lovelace", "quantity": 3})",
+                      R"({"schema_version": "3", "client": "acme", "first_name": "Ada", "last_name": "Lovelace"})"}) {
+        BOOST_TEST_CONTEXT(text)
+        {
+            BOOST_TEST(read_every_way<orders::v3::Order>(text).has_value()); // lax: "2" is 2
+            auto strict = read_every_way<orders::v3::Order>(text, {.strict = true});
+            BOOST_REQUIRE(!strict);
+            BOOST_TEST(strict.error().error_id == "version_type");
+        }
+    }
+    for (auto text : {R"({"schema_version": "1", "client": "acme"})", R"({"schema_version": 1.0, "client": "acme"})",
+                      R"({"schema_version": "2", "client": "acme"})"}) {
+        BOOST_TEST_CONTEXT(text)
+        {
+            auto strict = read_every_way<strict_orders::Order>(text);
+            BOOST_REQUIRE(!strict);
+            BOOST_TEST(strict.error().error_id == "version_type");
+        }
+    }
+    BOOST_TEST(read_every_way<strict_orders::Order>(R"({"schema_version": 1, "client": "acme"})").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(the_version_written_is_the_current_one_whatever_the_member_holds)

@@ -79,12 +79,12 @@ template <class T> Result<void> from_dict(const boost::json::value& input, T& ou
 {
     if constexpr (is_versioned_v<T>) {
         if (input.is_object()) {
-            BOOST_OUTCOME_TRY(std::int64_t version, document_version<T>(input.get_object()));
+            BOOST_OUTCOME_TRY(std::int64_t version, document_version<T>(input.get_object(), options));
             if (version > current_version<T>())
                 return detail::version_too_new<T>(version);
             if (version < current_version<T>()) {
                 boost::json::value migrated = input;
-                BOOST_OUTCOME_TRYV(migrate_document<T>(migrated.as_object()));
+                BOOST_OUTCOME_TRYV(migrate_document<T>(migrated.as_object(), options));
                 Result<void> read = from_dict(migrated, out, options);
                 if (!read) // its inputs are the migrated document's: say so
                     return detail::read_after_migration(std::move(read).error(), version, current_version<T>());

@@ -25,6 +25,7 @@
 
 #include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/dom_reader.hpp>
+#include <agent_engine/core/read_options.hpp>
 #include <agent_engine/core/result.hpp>
 #include <agent_engine/core/rules/number.hpp>
 #include <agent_engine/core/schema_model.hpp>
@@ -143,22 +144,24 @@ template <class F> constexpr bool is_migration_v = std::is_invocable_r_v<Result<
 } // namespace detail
 
 // The version of `document`, a document of T: its version member, 1 when it has
-// none. A version member that is not a whole number from 1 is a validation
-// error ("version_type") naming it; a newer version than the code's is returned
-// as it is (see migrate_document).
+// none. A version member that is not a whole number from 1 (in a strict read,
+// options.strict or AGENT_ENGINE_STRICT(T): not a JSON integer, as for any
+// int member) is a validation error ("version_type") naming it; a newer
+// version than the code's is returned as it is (see migrate_document).
 template <class T>
     requires is_versioned_v<T>
-Result<std::int64_t> document_version(const boost::json::object& document)
+Result<std::int64_t> document_version(const boost::json::object& document, const read_options& options = {})
 {
     constexpr std::string_view key = version_key<T>();
     auto const* v = document.if_contains(key);
     if (!v)
         return 1;
-    // Read by the member's own rule, as the text path reads it (3.0 is 3), then
-    // range-checked.
+    // Read by the member's own rule in the member's strictness, as the text path
+    // reads it (lax, 3.0 is 3), then range-checked.
     using model = schema_model<T>;
     typename model::template member_type<model::version_index> version{};
-    validation_context ctx;
+    validation_context ctx(options);
+    auto strictness = ctx.members_strict(model::strict);
     dom_reader r(*v);
     rule_of<decltype(version)>::read(r, version, ctx);
     if (ctx.ok() && version >= 1)
@@ -174,13 +177,13 @@ Result<std::int64_t> document_version(const boost::json::object& document)
 // to the version it reached. Returns the version the document was at (the
 // current one: nothing done). Errors (validation, the document then half-way and
 // not to be used): version_type, version_too_new (nothing done), migration_failed
-// (details: from_version, to_version, loc, reason).
+// (details: from_version, to_version, loc, reason). `options`: as document_version's.
 template <class T>
     requires is_versioned_v<T>
-Result<std::int64_t> migrate_document(boost::json::object& document)
+Result<std::int64_t> migrate_document(boost::json::object& document, const read_options& options = {})
 {
     constexpr int current = current_version<T>();
-    BOOST_OUTCOME_TRY(std::int64_t version, document_version<T>(document));
+    BOOST_OUTCOME_TRY(std::int64_t version, document_version<T>(document, options));
     if (version > current)
         return detail::version_too_new<T>(version);
     Result<void> migrated = boost::outcome_v2::success();

@@ -51,6 +51,10 @@ concept sets_strict = std::remove_cvref_t<C>::sets_strict;
 template <class Reader, class V, class... Cs>
 void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation_context& ctx)
 {
+    static_assert(!((sets_strict<Cs> || ...) && (reads_input<Cs> || ...)),
+                  "agent_engine: strict() cannot go with one_of(...), as pydantic refuses Strict() on a Literal: "
+                  "one_of takes the listed values only (and 1.0 or true for 1, as pydantic's Literal); drop "
+                  "strict().");
     if constexpr ((sets_strict<Cs> || ...)) {
         if (!ctx.strict()) { // strict() on the member: read again below, now strict
             auto strictness = ctx.strict_value();

@@ -22,6 +22,10 @@ template <class... Cs> struct each {
     {
         static_assert(agent_engine::detail::is_container_v<V> && !agent_engine::detail::is_mapping_v<V>,
                       "agent_engine: each applies to a list member.");
+        static_assert(!(agent_engine::detail::sets_strict<Cs> || ...),
+                      "agent_engine: strict() cannot go inside each(...): each checks items already read, so "
+                      "they would not be read strictly. Read with {.strict = true}, or declare "
+                      "AGENT_ENGINE_STRICT on the schema holding the list (its members' items are then strict).");
     }
     template <class V> bool check(const V& v, validation_context& ctx) const
     {

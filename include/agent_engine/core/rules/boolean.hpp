@@ -6,6 +6,7 @@
 // ("true", "yes", "on", "1", "t", "y" and "false", "no", "off", "0", "f", "n", in
 // any case, nothing around them); any other number or string is bool_parsing.
 
+#include <agent_engine/core/detail/lax_text.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/rules/number.hpp>
 

@@ -5,11 +5,13 @@
 // boost::json::object any dictionary, boost::json::array any list.
 
 #include <agent_engine/core/json_rule.hpp>
+#include <agent_engine/core/rules/string.hpp>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <memory>
 
 namespace agent_engine {
@@ -20,6 +22,22 @@ template <class Json> void replace_json(Json& out, Json&& v) noexcept
 {
     std::destroy_at(&out);
     std::construct_at(&out, std::move(v));
+}
+
+// The object with its keys as the model being read takes a str (configured_str:
+// stripped under str_strip_whitespace, as pydantic's dict[str, Any] keys are; its
+// values, Any, are not). Keys that become one keep the first one's place and
+// take the last value, as a Python dict assigned to again.
+inline void configure_keys(boost::json::object& o, const validation_context& ctx)
+{
+    auto changes = [&](const boost::json::key_value_pair& m) { return configured_str(m.key(), ctx) != m.key(); };
+    if (std::none_of(o.begin(), o.end(), changes))
+        return;
+    boost::json::object configured(o.storage());
+    configured.reserve(o.size());
+    for (auto& m : o)
+        configured[configured_str(m.key(), ctx)] = std::move(m.value());
+    replace_json(o, std::move(configured));
 }
 } // namespace detail
 
@@ -52,8 +70,10 @@ template <> struct json_rule<boost::json::object> {
         if (r.kind() != boost::json::kind::object)
             return ctx.fail(error_type::dict_type, [&] { return r.capture(); });
         boost::json::value v = r.capture_to_keep(); // null after a syntax error
-        if (v.is_object())
-            detail::replace_json(out, std::move(v.get_object()));
+        if (!v.is_object())
+            return;
+        detail::configure_keys(v.get_object(), ctx);
+        detail::replace_json(out, std::move(v.get_object()));
         if (!out.empty()) // its values are Any
             ctx.floor_match(validation_context::match_quality::strict);
     }

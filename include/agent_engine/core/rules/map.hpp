@@ -198,26 +198,38 @@ template <detail::json_map M> struct json_rule<M> {
             return;
         }
         out.clear();
-        // A repeated key keeps its first place and takes its last value, and, unlike
-        // a described struct's member (detail::settle_repeats), every occurrence is
-        // validated and keeps its errors, in the order of the text: pydantic's JSON
-        // mode reads a dict pair by pair. (A DOM repeats no key: from_dict, like
-        // pydantic's python mode, sees the last value only.) Keys other than
-        // strings: "1" and "01" are one key, and the same holds.
+        // A repeated key keeps its first place and takes its last value. pydantic's
+        // JSON mode reads a dict pair by pair: every occurrence is validated and
+        // keeps its errors, in the order of the text. Its python mode sees what
+        // json.loads made, the last value only: the errors of the earlier ones go
+        // (detail::settle_repeats, as for a described struct's member). Keys other
+        // than strings: "1" and "01" are one key but two texts, both read in
+        // either mode.
+        const bool last_only = ctx.mode() == input_mode::python;
+        auto whole = r.mark();
+        std::size_t first_error = ctx.error_count();
+        validation_context::repeats repeated;
         r.for_each_member([&](std::string_view text) {
+            std::size_t errors_before = ctx.error_count();
             auto at = ctx.at(text);
             key_type k{};
             if (!key::read(text, k, ctx)) { // the value is still read, for its errors
+                if (last_only) // the text may have occurred before
+                    repeated.note_extra(text, errors_before);
                 mapped ignored{};
                 rule_of<mapped>::read(r, ignored, ctx);
                 return;
             }
-            std::size_t before = out.size();
+            std::size_t size_before = out.size();
             auto& slot = out[std::move(k)];
-            if (out.size() == before) // a repeated key: the last one wins whole
+            if (out.size() == size_before) { // a repeated key: the last one wins whole
+                if (last_only)
+                    repeated.note(text, errors_before);
                 slot = mapped{};
+            }
             rule_of<mapped>::read(r, slot, ctx);
         });
+        detail::settle_repeats(r, whole, ctx, first_error, repeated, [&](Reader& again) { read(again, out, ctx); });
     }
 
     static std::string label() { return "dict[" + rule_of<key_type>::label() + "," + rule_of<mapped>::label() + "]"; }

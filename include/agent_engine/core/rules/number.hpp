@@ -8,17 +8,15 @@
 // an integer, and a float a bool and a string that spells a number; in strict
 // mode neither converts (validation_context::strict).
 
+#include <agent_engine/core/detail/lax_text.hpp>
 #include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/json_rule.hpp>
 
 #include <boost/json/value.hpp>
 
-#include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <concepts>
 #include <cstdint>
-#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <string>
@@ -44,43 +42,6 @@ template <class Reader, class T> void fail_above(validation_context& ctx, Reader
     fail_bound(ctx, r, bound, false);
 }
 
-// `text` without surrounding ASCII whitespace.
-inline std::string_view trim_ascii_space(std::string_view text) noexcept
-{
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-    while (!text.empty() && space(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && space(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
-
-// Whether `s` is `lower` (lower-case ASCII) in any case.
-inline bool equal_ignoring_case(std::string_view s, std::string_view lower) noexcept
-{
-    return s.size() == lower.size() && std::equal(s.begin(), s.end(), lower.begin(), [](char a, char b) {
-               return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
-           });
-}
-
-// Appends the digits of `text`, digits with single underscores between them
-// (Python's "1_000"); false when it is anything else (empty, "_1", "1__0", "1_").
-inline bool append_digits(std::string& out, std::string_view text)
-{
-    bool after_digit = false;
-    for (char c : text) {
-        if (c >= '0' && c <= '9') {
-            out += c;
-            after_digit = true;
-        } else if (c == '_' && after_digit) {
-            after_digit = false;
-        } else {
-            return false;
-        }
-    }
-    return after_digit;
-}
-
 // An integer as read, before it is fitted to a member's type: exact, in 64 bits
 // of the sign it needs, or past every 64-bit integer (a lax string of more digits).
 struct exact_integer {
@@ -102,46 +63,11 @@ struct exact_integer {
     }
 };
 
-// The integer a string spells, as pydantic reads a str into an int (lax mode; a
-// dict[int, V] key is always one): surrounding whitespace, a sign, digits with
-// single underscores between them ("1_000"), leading zeros ("01"), and a
-// fraction of zeros only ("1.0", "1.00"); "1e3", "1.5", "0x1", "1." are not
-// integers. Returns the JSON number it is (int64, or uint64 above INT64_MAX,
-// or a double past both, beyond every integer type: the caller reports it
-// against its type's range, which pydantic's exact int would), or
-// null when the string is not an integer (pydantic's int_parsing). Only ASCII
-// whitespace is stripped (Python strips Unicode spaces too).
-inline boost::json::value integer_from_text(std::string_view text)
-{
-    text = trim_ascii_space(text);
-    if (auto point = text.find('.'); point != std::string_view::npos) {
-        std::string_view fraction = text.substr(point + 1);
-        if (fraction.empty() || fraction.find_first_not_of('0') != std::string_view::npos)
-            return nullptr;
-        text = text.substr(0, point);
-    }
-    std::string digits; // sign and digits, underscores dropped
-    if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-        if (text.front() == '-')
-            digits += '-';
-        text.remove_prefix(1);
-    }
-    if (!append_digits(digits, text))
-        return nullptr;
-    const char* first = digits.data();
-    const char* last = first + digits.size();
-    if (std::int64_t v; std::from_chars(first, last, v).ec == std::errc())
-        return v;
-    if (std::uint64_t v; digits.front() != '-' && std::from_chars(first, last, v).ec == std::errc())
-        return v;
-    return std::strtod(first, nullptr); // past every integer type: only its sign and size matter
-}
-
 // What an input is as an integer: the value, or the error pydantic gives. Strict:
 // a JSON integer only. Lax (pydantic's default) also an integral float strictly
 // inside the int64 range (a float beyond: int_parsing_size, pydantic-core's
 // float_as_int), a bool (0, 1) and a string that spells an integer
-// (integer_from_text). For every width: compiled once per reader, not per
+// (detail/lax_text.hpp). For every width: compiled once per reader, not per
 // integer type.
 struct integer_input {
     std::optional<exact_integer> value;
@@ -191,49 +117,6 @@ template <class Reader> std::optional<exact_integer> read_exact_integer(Reader& 
     if (!in.value)
         ctx.fail(in.error, [&] { return r.capture(); });
     return in.value;
-}
-
-// The number a string spells as Python's float() reads it (pydantic's lax float):
-// surrounding whitespace, a sign, digits with single underscores between them, a
-// fraction, an exponent, "inf", "infinity" and "nan" in any case. Only ASCII
-// whitespace is stripped (Python strips Unicode spaces too).
-inline std::optional<double> number_from_text(std::string_view text)
-{
-    text = trim_ascii_space(text);
-    bool negative = !text.empty() && text.front() == '-';
-    if (!text.empty() && (text.front() == '-' || text.front() == '+'))
-        text.remove_prefix(1);
-    auto is = [&](std::string_view word) { return equal_ignoring_case(text, word); };
-    double d;
-    if (is("inf") || is("infinity")) {
-        d = std::numeric_limits<double>::infinity();
-    } else if (is("nan")) {
-        d = std::numeric_limits<double>::quiet_NaN();
-    } else {
-        // Each run of digits may hold single underscores between digits.
-        std::string plain;
-        std::size_t at = 0;
-        while (at < text.size()) {
-            std::size_t end = at;
-            while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || text[end] == '_'))
-                ++end;
-            if (end > at && !append_digits(plain, text.substr(at, end - at)))
-                return std::nullopt;
-            if (end < text.size())
-                plain += text[end++];
-            at = end;
-        }
-        const char* first = plain.data();
-        const char* last = first + plain.size();
-        if (plain.empty() || plain.front() == '-' || plain.front() == '+')
-            return std::nullopt;
-        auto [end, ec] = std::from_chars(first, last, d);
-        if (end != last || (ec != std::errc() && ec != std::errc::result_out_of_range))
-            return std::nullopt;
-        if (ec == std::errc::result_out_of_range) // too large: inf, as Python; too small: 0
-            d = std::strtod(first, nullptr);
-    }
-    return negative ? -d : d;
 }
 
 } // namespace detail
