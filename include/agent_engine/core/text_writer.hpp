@@ -115,25 +115,42 @@ class text_writer {
         std::memset(cur_, ' ', spaces);
         cur_ += spaces;
     }
-    // Separator and line break before a value in an array (after a key in an object, none).
-    void before_value()
+    // Separator and line break before a value in an array (after a key in an object,
+    // none), with room for `n` bytes after them: where the value goes. The caller
+    // writes through the pointer and stores the end in cur_: a store through a
+    // char* may change any member, so writing through cur_ itself would reload it
+    // after each byte.
+    BOOST_FORCEINLINE char* begin_value(std::size_t n)
     {
-        if (!top_.object)
-            before_item();
+        if (top_.object) {
+            reserve(n);
+            return cur_;
+        }
+        return begin_item(n);
     }
-    BOOST_FORCEINLINE void before_item()
+    // One check for room for the separator, the line break and the item's first `n` bytes.
+    BOOST_FORCEINLINE char* begin_item(std::size_t n)
     {
-        if (!top_.empty)
-            put(',');
+        std::size_t line = indent_ ? outer_.size() * indent_ + 1 : 0; // '\n' and the indentation
+        bool first = top_.empty;
         top_.empty = false;
-        if (indent_)
-            newline();
+        reserve(1 + line + n);
+        char* out = cur_;
+        *out = ',';
+        out += !first;
+        if (line) {
+            *out = '\n';
+            std::memset(out + 1, ' ', line - 1);
+            out += line;
+        }
+        return out;
     }
     // The depth of the container being written is outer_.size().
     void open(char c, bool object)
     {
-        before_value();
-        put(c);
+        char* out = begin_value(1);
+        *out++ = c;
+        cur_ = out;
         outer_.push_back(top_);
         top_ = {object, true};
         if (outer_.size() == json_format::max_indented_depth + 1)
@@ -150,7 +167,14 @@ class text_writer {
         if (outer_.size() == json_format::max_indented_depth)
             indent_ = format_indent_;
     }
-    BOOST_FORCEINLINE void append_escaped(std::string_view s);
+    void literal(std::string_view s)
+    {
+        char* out = begin_value(s.size());
+        std::memcpy(out, s.data(), s.size());
+        cur_ = out + s.size();
+    }
+    // `s` quoted and escaped at `out`, which has room for s.size() + 2 bytes.
+    BOOST_FORCEINLINE void append_escaped(char* out, std::string_view s);
     void append_escaped_rest(const unsigned char* p, const unsigned char* end);
 
 public:
@@ -185,85 +209,69 @@ public:
         cur_ = chunk_.get();
     }
 
-    void null()
-    {
-        before_value();
-        put("null");
-    }
-    void boolean(bool b)
-    {
-        before_value();
-        put(b ? std::string_view("true") : std::string_view("false"));
-    }
+    void null() { literal("null"); }
+    void boolean(bool b) { literal(b ? std::string_view("true") : std::string_view("false")); }
     void int64(std::int64_t v)
     {
-        before_value();
-        reserve(24);
-        cur_ = std::to_chars(cur_, cur_ + 24, v).ptr;
+        char* out = begin_value(24);
+        cur_ = std::to_chars(out, out + 24, v).ptr;
     }
     void uint64(std::uint64_t v)
     {
-        before_value();
-        reserve(24);
-        cur_ = std::to_chars(cur_, cur_ + 24, v).ptr;
+        char* out = begin_value(24);
+        cur_ = std::to_chars(out, out + 24, v).ptr;
     }
     // Non-finite numbers have no JSON spelling; pydantic writes them as null.
     void number(double v)
     {
-        before_value();
-        if (std::isfinite(v)) {
-            reserve(detail::max_double_chars);
-            cur_ = detail::format_double(cur_, v);
-        } else {
-            put("null");
-        }
+        if (!std::isfinite(v))
+            return null();
+        char* out = begin_value(detail::max_double_chars);
+        cur_ = detail::format_double(out, v);
     }
-    void string(std::string_view s)
-    {
-        before_value();
-        append_escaped(s);
-    }
+    void string(std::string_view s) { append_escaped(begin_value(s.size() + 2), s); }
     void begin_object(std::size_t = 0) { open('{', true); }
     void end_object() { close('}'); }
     void begin_array(std::size_t = 0) { open('[', false); }
     void end_array() { close(']'); }
     void key(std::string_view k)
     {
-        before_item();
-        append_escaped(k);
+        append_escaped(begin_item(k.size() + 2), k);
         put(indent_ ? std::string_view(": ") : std::string_view(":"));
     }
     // A key with nothing to escape, as a schema's member names: copied as is.
     BOOST_FORCEINLINE void plain_key(std::string_view k)
     {
         BOOST_ASSERT(detail::is_plain_string(k));
-        before_item();
-        reserve(k.size() + 4);
-        *cur_++ = '"';
-        std::memcpy(cur_, k.data(), k.size());
-        cur_ += k.size();
-        *cur_++ = '"';
-        *cur_++ = ':';
-        if (indent_)
-            *cur_++ = ' ';
+        bool spaced = indent_ != 0;
+        char* out = begin_item(k.size() + 4);
+        *out++ = '"';
+        std::memcpy(out, k.data(), k.size());
+        out += k.size();
+        *out++ = '"';
+        *out++ = ':';
+        *out = ' ';
+        cur_ = out + spaced;
     }
     void value(const boost::json::value& v);
 };
 
 // Most strings need no escape: one pass copies and checks them, with no call.
-inline void text_writer::append_escaped(std::string_view s)
+inline void text_writer::append_escaped(char* out, std::string_view s)
 {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
-    reserve(s.size() + 2);
-    *cur_++ = '"';
-    const auto* stop = detail::copy_string_run<true>(p, end, reinterpret_cast<unsigned char*>(cur_));
-    cur_ += stop - p;
+    *out++ = '"';
+    const auto* stop = detail::copy_string_run<true>(p, end, reinterpret_cast<unsigned char*>(out));
+    out += stop - p;
     if (stop != end) [[unlikely]] {
+        cur_ = out;
         append_escaped_rest(stop, end);
         reserve(1);
+        out = cur_;
     }
-    *cur_++ = '"';
+    *out++ = '"';
+    cur_ = out;
 }
 
 // The rest of a string from its first byte that needs an escape.
