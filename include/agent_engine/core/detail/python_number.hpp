@@ -16,10 +16,60 @@ namespace agent_engine::detail {
 // Enough for any double in Python's repr form (17 digits, sign, point, exponent).
 inline constexpr std::size_t max_double_chars = 32;
 
-// Writes the shortest digits that read back as `d`, positioned the way repr()
-// does: fixed notation for decimal exponents -4..15 ("0.0001", "1.5", "3.0"),
-// scientific outside it ("1e-05", "1e+16", "1.2345e+20"). `d` must be finite.
-inline char* format_double(char* out, double d) noexcept
+// The fast path of format_double: a `d` that is the double nearest to a decimal
+// with at most `max_short_decimals` digits after the point (12.5, 0.731, 3.0),
+// as most scores and budgets are, written without std::to_chars. Returns
+// nullptr for any other `d`.
+//
+// Why the output is repr()'s: with |d| * 10^j < 2^50, no two decimals with j
+// digits after the point read back as the same double (they are more than an ulp
+// apart), and the one that does, if any, is the integer nearest d * 10^j (off
+// from it by under 0.5 even after the product's rounding) over 10^j. The first j
+// that reads back (an exact division of exact operands, rounded once as a read
+// is) therefore gives the shortest digits, and |d| >= 1e-4 with |d| * 10^j < 2^50
+// keeps them in repr()'s fixed notation.
+inline constexpr int max_short_decimals = 6;
+inline char* format_short_decimal(char* out, double d) noexcept
+{
+    constexpr double powers_of_ten[max_short_decimals + 1] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+    constexpr double limit = 0x1p50;
+    double magnitude = std::fabs(d);
+    if (!(magnitude >= 1e-4 && magnitude < limit))
+        return nullptr;
+    for (int j = 0; j <= max_short_decimals; ++j) {
+        double scaled = magnitude * powers_of_ten[j];
+        if (scaled >= limit)
+            return nullptr;
+        auto digits = static_cast<std::uint64_t>(scaled + 0.5);
+        if (static_cast<double>(digits) / powers_of_ten[j] != magnitude)
+            continue;
+        char text[20];
+        auto count = static_cast<int>(std::to_chars(text, text + sizeof text, digits).ptr - text);
+        if (d < 0)
+            *out++ = '-';
+        if (count <= j) { // below 1: "0.", then the zeros after the point
+            *out++ = '0';
+            *out++ = '.';
+            std::memset(out, '0', static_cast<std::size_t>(j - count));
+            out += j - count;
+            std::memcpy(out, text, static_cast<std::size_t>(count));
+            return out + count;
+        }
+        std::memcpy(out, text, static_cast<std::size_t>(count - j));
+        out += count - j;
+        *out++ = '.';
+        if (j == 0) {
+            *out++ = '0';
+            return out;
+        }
+        std::memcpy(out, text + count - j, static_cast<std::size_t>(j));
+        return out + j;
+    }
+    return nullptr;
+}
+
+// format_double for any finite `d`: std::to_chars's shortest digits, placed as repr() places them.
+inline char* format_double_by_to_chars(char* out, double d) noexcept
 {
     char sci[max_double_chars];
     auto res = std::to_chars(sci, sci + sizeof sci, d, std::chars_format::scientific);
@@ -71,6 +121,16 @@ inline char* format_double(char* out, double d) noexcept
     if (magnitude < 10)
         *out++ = '0';
     return std::to_chars(out, out + 4, magnitude).ptr;
+}
+
+// Writes the shortest digits that read back as `d`, positioned the way repr()
+// does: fixed notation for decimal exponents -4..15 ("0.0001", "1.5", "3.0"),
+// scientific outside it ("1e-05", "1e+16", "1.2345e+20"). `d` must be finite.
+inline char* format_double(char* out, double d) noexcept
+{
+    if (char* end = format_short_decimal(out, d))
+        return end;
+    return format_double_by_to_chars(out, d);
 }
 
 inline void append_double(std::string& out, double d)
