@@ -8,6 +8,8 @@
 // lane order (byte i of memory in lane i, bits 8i to 8i+7) on either byte order,
 // so that "above" is "later in the text".
 
+#include <boost/config.hpp>
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -108,7 +110,7 @@ constexpr bool is_plain_string(std::string_view s) noexcept
 // `out` needs room for end - p bytes; what it holds past the plain run is the
 // input's bytes, for the caller to overwrite.
 template <bool StopAtDel>
-const unsigned char* copy_string_run(const unsigned char* p, const unsigned char* end, unsigned char* out) noexcept
+BOOST_FORCEINLINE const unsigned char* copy_string_run(const unsigned char* p, const unsigned char* end, unsigned char* out) noexcept
 {
     auto n = static_cast<std::size_t>(end - p);
 #if defined(__SSE2__)
