@@ -122,25 +122,37 @@ class text_writer {
     // after each byte.
     BOOST_FORCEINLINE char* begin_value(std::size_t n)
     {
-        if (top_.object) {
-            reserve(n);
-            return cur_;
-        }
-        return begin_item(n);
+        reserve(value_room(n));
+        return start_value();
     }
     // One check for room for the separator, the line break and the item's first `n` bytes.
     BOOST_FORCEINLINE char* begin_item(std::size_t n)
     {
-        std::size_t line = indent_ ? outer_.size() * indent_ + 1 : 0; // '\n' and the indentation
+        reserve(1 + line_room() + n);
+        return start_item();
+    }
+    // Room for a value of `n` bytes with what comes before it.
+    std::size_t value_room(std::size_t n) const { return top_.object ? n : 1 + line_room() + n; }
+    // '\n' and the indentation, and the room they take: spaces are stored 16 at a time
+    std::size_t line_length() const { return indent_ ? outer_.size() * indent_ + 1 : 0; }
+    std::size_t line_room() const { return indent_ ? line_length() + 16 : 0; }
+    bool has_room(std::size_t n) const { return static_cast<std::size_t>(end_ - cur_) >= n; }
+    // begin_value and begin_item once there is room.
+    BOOST_FORCEINLINE char* start_value() { return top_.object ? cur_ : start_item(); }
+    BOOST_FORCEINLINE char* start_item()
+    {
+        std::size_t line = line_length();
         bool first = top_.empty;
         top_.empty = false;
-        reserve(1 + line + n);
         char* out = cur_;
         *out = ',';
         out += !first;
         if (line) {
             *out = '\n';
-            std::memset(out + 1, ' ', line - 1);
+            constexpr char spaces[] = "                ";
+            static_assert(sizeof spaces == 17);
+            for (std::size_t at = 1; at < line; at += 16)
+                std::memcpy(out + at, spaces, 16);
             out += line;
         }
         return out;
@@ -173,9 +185,13 @@ class text_writer {
         std::memcpy(out, s.data(), s.size());
         cur_ = out + s.size();
     }
+    BOOST_NOINLINE void reserve_then_string(std::string_view s)
+    {
+        append_escaped(begin_value(s.size() + 2), s);
+    }
     // `s` quoted and escaped at `out`, which has room for s.size() + 2 bytes.
     BOOST_FORCEINLINE void append_escaped(char* out, std::string_view s);
-    void append_escaped_rest(const unsigned char* p, const unsigned char* end);
+    void append_escaped_rest(char* out, const unsigned char* p, const unsigned char* end);
 
 public:
     explicit text_writer(std::string& out, json_format format = {})
@@ -229,7 +245,13 @@ public:
         char* out = begin_value(detail::max_double_chars);
         cur_ = detail::format_double(out, v);
     }
-    void string(std::string_view s) { append_escaped(begin_value(s.size() + 2), s); }
+    // The common case has no call, so no registers to save: growing and escaping are tail calls.
+    void string(std::string_view s)
+    {
+        if (!has_room(value_room(s.size() + 2))) [[unlikely]]
+            return reserve_then_string(s);
+        append_escaped(start_value(), s);
+    }
     void begin_object(std::size_t = 0) { open('{', true); }
     void end_object() { close('}'); }
     void begin_array(std::size_t = 0) { open('[', false); }
@@ -264,19 +286,18 @@ inline void text_writer::append_escaped(char* out, std::string_view s)
     *out++ = '"';
     const auto* stop = detail::copy_string_run<true>(p, end, reinterpret_cast<unsigned char*>(out));
     out += stop - p;
-    if (stop != end) [[unlikely]] {
-        cur_ = out;
-        append_escaped_rest(stop, end);
-        reserve(1);
-        out = cur_;
-    }
+    if (stop != end) [[unlikely]]
+        return append_escaped_rest(out, stop, end);
     *out++ = '"';
     cur_ = out;
 }
 
-// The rest of a string from its first byte that needs an escape.
-inline BOOST_NOINLINE void text_writer::append_escaped_rest(const unsigned char* p, const unsigned char* end)
+// The rest of a string from its first byte that needs an escape (to go at
+// `out`), and its closing quote.
+inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const unsigned char* p,
+                                                            const unsigned char* end)
 {
+    cur_ = out;
     constexpr char hex[] = "0123456789abcdef";
     auto u_escape = [&](unsigned cp) {
         char buf[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
@@ -324,6 +345,7 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(const unsigned char*
                 break; // the next byte needs an escape
         }
     }
+    put('"');
 }
 
 inline void text_writer::value(const boost::json::value& v)

@@ -170,9 +170,14 @@ BOOST_FORCEINLINE const unsigned char* copy_string_run(const unsigned char* p, c
         unsigned lane = first_lane(special);
         return lane < 4 ? p + lane : end - 8 + lane;
     }
-    for (std::size_t i = 0; i < n; ++i)
-        out[i] = p[i];
-    return find_string_special<StopAtDel>(p, end);
+    // byte by byte, with no call: the writer's string path then needs no frame
+    constexpr unsigned plain_below = StopAtDel ? 0x7f : 0x80;
+    for (; p != end; ++p, ++out) {
+        *out = *p;
+        if (*p < 0x20 || *p >= plain_below || *p == '"' || *p == '\\')
+            return p;
+    }
+    return end;
 }
 
 // The first byte in [p, end) that is not a space (indentation).
