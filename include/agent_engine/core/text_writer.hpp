@@ -74,14 +74,15 @@ class text_writer {
     level top_;
     boost::container::small_vector<level, 32> outer_; // no allocation up to 32 deep
 
-    // Room for `n` more bytes at cur_.
-    void reserve(std::size_t n)
+    // Room for `n` more bytes at cur_. Forced inline: at -O2 g++ kept it a call
+    // that saved six registers on each of ~180 calls per small checkpoint.
+    BOOST_FORCEINLINE void reserve(std::size_t n)
     {
-        if (static_cast<std::size_t>(end_ - cur_) < n)
+        if (static_cast<std::size_t>(end_ - cur_) < n) [[unlikely]]
             grow(n);
     }
     // A new chunk. If an allocation throws, nothing has changed.
-    void grow(std::size_t n)
+    BOOST_NOINLINE void grow(std::size_t n)
     {
         // chunks double from 4 KiB to 1 MiB: a short text takes one, a long one wastes little
         constexpr std::size_t first_chunk = 4096, largest_chunk = 1 << 20;
