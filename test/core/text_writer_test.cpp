@@ -6,11 +6,14 @@
 
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/detail/json_scan.hpp>
+#include <agent_engine/core/detail/python_number.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -122,4 +125,59 @@ BOOST_AUTO_TEST_CASE(words_are_read_in_lane_order)
     std::uint32_t h;
     std::memcpy(&h, bytes + 4, 4);
     BOOST_TEST(agent_engine::detail::in_lane_order(h) == 0x07060504u);
+}
+
+// A string is copied in blocks, the last one overlapping the one before: an
+// escape is found at every position of strings of every length around the block
+// sizes, and plain strings come through whole.
+BOOST_AUTO_TEST_CASE(an_escape_is_found_at_any_position)
+{
+    struct special {
+        char byte;
+        const char* escaped;
+    };
+    for (special s : {special{'"', "\\\""}, special{'\\', "\\\\"}, special{'\n', "\\n"},
+                      special{'\x01', "\\u0001"}, special{'\x7f', "\\u007f"}})
+        for (std::size_t size = 0; size <= 40; ++size) {
+            std::string plain;
+            for (std::size_t i = 0; i < size; ++i)
+                plain += static_cast<char>('a' + i % 26);
+            BOOST_TEST(agent_engine::to_json(plain) == '"' + plain + '"');
+            for (std::size_t at = 0; at < size; ++at) {
+                std::string text = plain;
+                text[at] = s.byte;
+                std::string expected = '"' + plain.substr(0, at) + s.escaped + plain.substr(at + 1) + '"';
+                BOOST_TEST(agent_engine::to_json(text) == expected, "size " << size << ", at " << at);
+            }
+        }
+}
+
+// format_double's fast path for short decimals writes what the path through
+// std::to_chars writes, on decimals with up to 8 digits after the point (the
+// fast path takes up to max_short_decimals), near its bounds, and on random bits.
+BOOST_AUTO_TEST_CASE(short_decimals_are_written_as_to_chars_writes_them)
+{
+    using agent_engine::detail::format_double;
+    using agent_engine::detail::format_double_by_to_chars;
+    auto check = [](double d) {
+        char fast[agent_engine::detail::max_double_chars], exact[agent_engine::detail::max_double_chars];
+        std::string_view a(fast, static_cast<std::size_t>(format_double(fast, d) - fast));
+        std::string_view b(exact, static_cast<std::size_t>(format_double_by_to_chars(exact, d) - exact));
+        BOOST_TEST(a == b);
+    };
+    for (double d : {0.0001, 9.999999999999999e-05, 0x1p50, 0x1p50 - 1, 1e15, 1e16, 0.1 + 0.2, 1.0 / 3, 0.5,
+                     1e-4 * 3, 123456.123456, 1234567890.123456, 0.000123456, -0.0, 0.0, 5e-324})
+        check(d);
+    std::mt19937_64 random(42);
+    constexpr double powers_of_ten[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    for (int i = 0; i < 200000; ++i) {
+        auto digits = static_cast<double>(random() % 100000000);
+        double d = digits / powers_of_ten[random() % 9];
+        check(i % 2 ? d : -d);
+        check(std::nextafter(d, 0.0));
+        std::uint64_t bits = random();
+        std::memcpy(&d, &bits, sizeof d);
+        if (std::isfinite(d))
+            check(d);
+    }
 }

@@ -74,14 +74,15 @@ class text_writer {
     level top_;
     boost::container::small_vector<level, 32> outer_; // no allocation up to 32 deep
 
-    // Room for `n` more bytes at cur_.
-    void reserve(std::size_t n)
+    // Room for `n` more bytes at cur_. Forced inline: at -O2 g++ kept it a call
+    // that saved six registers on each of ~180 calls per small checkpoint.
+    BOOST_FORCEINLINE void reserve(std::size_t n)
     {
-        if (static_cast<std::size_t>(end_ - cur_) < n)
+        if (static_cast<std::size_t>(end_ - cur_) < n) [[unlikely]]
             grow(n);
     }
     // A new chunk. If an allocation throws, nothing has changed.
-    void grow(std::size_t n)
+    BOOST_NOINLINE void grow(std::size_t n)
     {
         // chunks double from 4 KiB to 1 MiB: a short text takes one, a long one wastes little
         constexpr std::size_t first_chunk = 4096, largest_chunk = 1 << 20;
@@ -115,25 +116,54 @@ class text_writer {
         std::memset(cur_, ' ', spaces);
         cur_ += spaces;
     }
-    // Separator and line break before a value in an array (after a key in an object, none).
-    void before_value()
+    // Separator and line break before a value in an array (after a key in an object,
+    // none), with room for `n` bytes after them: where the value goes. The caller
+    // writes through the pointer and stores the end in cur_: a store through a
+    // char* may change any member, so writing through cur_ itself would reload it
+    // after each byte.
+    BOOST_FORCEINLINE char* begin_value(std::size_t n)
     {
-        if (!top_.object)
-            before_item();
+        reserve(value_room(n));
+        return start_value();
     }
-    BOOST_FORCEINLINE void before_item()
+    // One check for room for the separator, the line break and the item's first `n` bytes.
+    BOOST_FORCEINLINE char* begin_item(std::size_t n)
     {
-        if (!top_.empty)
-            put(',');
+        reserve(1 + line_room() + n);
+        return start_item();
+    }
+    // Room for a value of `n` bytes with what comes before it.
+    std::size_t value_room(std::size_t n) const { return top_.object ? n : 1 + line_room() + n; }
+    // '\n' and the indentation, and the room they take: spaces are stored 16 at a time
+    std::size_t line_length() const { return indent_ ? outer_.size() * indent_ + 1 : 0; }
+    std::size_t line_room() const { return indent_ ? line_length() + 16 : 0; }
+    bool has_room(std::size_t n) const { return static_cast<std::size_t>(end_ - cur_) >= n; }
+    // begin_value and begin_item once there is room.
+    BOOST_FORCEINLINE char* start_value() { return top_.object ? cur_ : start_item(); }
+    BOOST_FORCEINLINE char* start_item()
+    {
+        std::size_t line = line_length();
+        bool first = top_.empty;
         top_.empty = false;
-        if (indent_)
-            newline();
+        char* out = cur_;
+        *out = ',';
+        out += !first;
+        if (line) {
+            *out = '\n';
+            constexpr char spaces[] = "                ";
+            static_assert(sizeof spaces == 17);
+            for (std::size_t at = 1; at < line; at += 16)
+                std::memcpy(out + at, spaces, 16);
+            out += line;
+        }
+        return out;
     }
     // The depth of the container being written is outer_.size().
     void open(char c, bool object)
     {
-        before_value();
-        put(c);
+        char* out = begin_value(1);
+        *out++ = c;
+        cur_ = out;
         outer_.push_back(top_);
         top_ = {object, true};
         if (outer_.size() == json_format::max_indented_depth + 1)
@@ -150,8 +180,19 @@ class text_writer {
         if (outer_.size() == json_format::max_indented_depth)
             indent_ = format_indent_;
     }
-    BOOST_FORCEINLINE void append_escaped(std::string_view s);
-    void append_escaped_rest(const unsigned char* p, const unsigned char* end);
+    void literal(std::string_view s)
+    {
+        char* out = begin_value(s.size());
+        std::memcpy(out, s.data(), s.size());
+        cur_ = out + s.size();
+    }
+    BOOST_NOINLINE void reserve_then_string(std::string_view s)
+    {
+        append_escaped(begin_value(s.size() + 2), s);
+    }
+    // `s` quoted and escaped at `out`, which has room for s.size() + 2 bytes.
+    BOOST_FORCEINLINE void append_escaped(char* out, std::string_view s);
+    void append_escaped_rest(char* out, const unsigned char* p, const unsigned char* end);
 
 public:
     explicit text_writer(std::string& out, json_format format = {})
@@ -185,43 +226,32 @@ public:
         cur_ = chunk_.get();
     }
 
-    void null()
-    {
-        before_value();
-        put("null");
-    }
-    void boolean(bool b)
-    {
-        before_value();
-        put(b ? std::string_view("true") : std::string_view("false"));
-    }
+    void null() { literal("null"); }
+    void boolean(bool b) { literal(b ? std::string_view("true") : std::string_view("false")); }
     void int64(std::int64_t v)
     {
-        before_value();
-        reserve(24);
-        cur_ = std::to_chars(cur_, cur_ + 24, v).ptr;
+        char* out = begin_value(24);
+        cur_ = std::to_chars(out, out + 24, v).ptr;
     }
     void uint64(std::uint64_t v)
     {
-        before_value();
-        reserve(24);
-        cur_ = std::to_chars(cur_, cur_ + 24, v).ptr;
+        char* out = begin_value(24);
+        cur_ = std::to_chars(out, out + 24, v).ptr;
     }
     // Non-finite numbers have no JSON spelling; pydantic writes them as null.
     void number(double v)
     {
-        before_value();
-        if (std::isfinite(v)) {
-            reserve(detail::max_double_chars);
-            cur_ = detail::format_double(cur_, v);
-        } else {
-            put("null");
-        }
+        if (!std::isfinite(v))
+            return null();
+        char* out = begin_value(detail::max_double_chars);
+        cur_ = detail::format_double(out, v);
     }
+    // The common case has no call, so no registers to save: growing and escaping are tail calls.
     void string(std::string_view s)
     {
-        before_value();
-        append_escaped(s);
+        if (!has_room(value_room(s.size() + 2))) [[unlikely]]
+            return reserve_then_string(s);
+        append_escaped(start_value(), s);
     }
     void begin_object(std::size_t = 0) { open('{', true); }
     void end_object() { close('}'); }
@@ -229,46 +259,46 @@ public:
     void end_array() { close(']'); }
     void key(std::string_view k)
     {
-        before_item();
-        append_escaped(k);
+        append_escaped(begin_item(k.size() + 2), k);
         put(indent_ ? std::string_view(": ") : std::string_view(":"));
     }
     // A key with nothing to escape, as a schema's member names: copied as is.
     BOOST_FORCEINLINE void plain_key(std::string_view k)
     {
         BOOST_ASSERT(detail::is_plain_string(k));
-        before_item();
-        reserve(k.size() + 4);
-        *cur_++ = '"';
-        std::memcpy(cur_, k.data(), k.size());
-        cur_ += k.size();
-        *cur_++ = '"';
-        *cur_++ = ':';
-        if (indent_)
-            *cur_++ = ' ';
+        bool spaced = indent_ != 0;
+        char* out = begin_item(k.size() + 4);
+        *out++ = '"';
+        std::memcpy(out, k.data(), k.size());
+        out += k.size();
+        *out++ = '"';
+        *out++ = ':';
+        *out = ' ';
+        cur_ = out + spaced;
     }
     void value(const boost::json::value& v);
 };
 
 // Most strings need no escape: one pass copies and checks them, with no call.
-inline void text_writer::append_escaped(std::string_view s)
+inline void text_writer::append_escaped(char* out, std::string_view s)
 {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
-    reserve(s.size() + 2);
-    *cur_++ = '"';
-    const auto* stop = detail::copy_string_run<true>(p, end, reinterpret_cast<unsigned char*>(cur_));
-    cur_ += stop - p;
-    if (stop != end) [[unlikely]] {
-        append_escaped_rest(stop, end);
-        reserve(1);
-    }
-    *cur_++ = '"';
+    *out++ = '"';
+    const auto* stop = detail::copy_string_run<true>(p, end, reinterpret_cast<unsigned char*>(out));
+    out += stop - p;
+    if (stop != end) [[unlikely]]
+        return append_escaped_rest(out, stop, end);
+    *out++ = '"';
+    cur_ = out;
 }
 
-// The rest of a string from its first byte that needs an escape.
-inline BOOST_NOINLINE void text_writer::append_escaped_rest(const unsigned char* p, const unsigned char* end)
+// The rest of a string from its first byte that needs an escape (to go at
+// `out`), and its closing quote.
+inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const unsigned char* p,
+                                                            const unsigned char* end)
 {
+    cur_ = out;
     constexpr char hex[] = "0123456789abcdef";
     auto u_escape = [&](unsigned cp) {
         char buf[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
@@ -316,6 +346,7 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(const unsigned char*
                 break; // the next byte needs an escape
         }
     }
+    put('"');
 }
 
 inline void text_writer::value(const boost::json::value& v)

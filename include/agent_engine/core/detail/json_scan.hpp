@@ -8,6 +8,8 @@
 // lane order (byte i of memory in lane i, bits 8i to 8i+7) on either byte order,
 // so that "above" is "later in the text".
 
+#include <boost/config.hpp>
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -101,15 +103,44 @@ constexpr bool is_plain_string(std::string_view s) noexcept
 }
 
 // Copies [p, end) to `out` and returns where its plain run ends (as
-// find_string_special). Bytes are copied a word at a time, with no call to
-// memcpy and no read outside [p, end): the last word of a run overlaps the one
-// before, a run under 8 bytes is read as two overlapping halves, one under 4
-// byte by byte. `out` needs room for end - p bytes; what it holds past the
-// plain run is the input's bytes, for the caller to overwrite.
+// find_string_special). Bytes are copied a block at a time, with no call to
+// memcpy and no read or write outside [p, end) and its copy: the last block of
+// a run overlaps the one before (its bytes there were plain), a run under a
+// block is read as two overlapping halves, one under 4 bytes byte by byte.
+// `out` needs room for end - p bytes; what it holds past the plain run is the
+// input's bytes, for the caller to overwrite.
 template <bool StopAtDel>
-const unsigned char* copy_string_run(const unsigned char* p, const unsigned char* end, unsigned char* out) noexcept
+BOOST_FORCEINLINE const unsigned char* copy_string_run(const unsigned char* p, const unsigned char* end, unsigned char* out) noexcept
 {
     auto n = static_cast<std::size_t>(end - p);
+#if defined(__SSE2__)
+    // Blocks of 16, the last one ending at `end`: one test per block, none per byte.
+    auto block = [&](std::size_t at) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + at), v);
+        return string_special_bits<StopAtDel>(v);
+    };
+    if (n >= 16) {
+        for (std::size_t at = 0; at + 16 < n; at += 16)
+            if (unsigned special = block(at))
+                return p + at + std::countr_zero(special);
+        if (unsigned special = block(n - 16))
+            return end - 16 + std::countr_zero(special);
+        return end;
+    }
+    if (n >= 8) {
+        // lanes 0-7 are p[0..7], lanes 8-15 are end[-8..-1]
+        __m128i low = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+        __m128i high = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(end - 8));
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(out), low);
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(out + n - 8), high);
+        unsigned special = string_special_bits<StopAtDel>(_mm_unpacklo_epi64(low, high));
+        if (!special)
+            return end;
+        auto lane = static_cast<unsigned>(std::countr_zero(special));
+        return lane < 8 ? p + lane : end - 16 + lane;
+    }
+#else
     auto word = [&](std::size_t at) {
         std::uint64_t w;
         std::memcpy(&w, p + at, 8);
@@ -117,25 +148,14 @@ const unsigned char* copy_string_run(const unsigned char* p, const unsigned char
         return string_special_lanes<StopAtDel>(in_lane_order(w));
     };
     if (n >= 8) {
-        std::size_t at = 0;
-#if defined(__SSE2__)
-        for (; at + 16 <= n; at += 16) {
-            __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
-            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + at), v);
-            if (unsigned special = string_special_bits<StopAtDel>(v))
-                return p + at + std::countr_zero(special);
-        }
-#endif
-        for (; at + 8 <= n; at += 8)
+        for (std::size_t at = 0; at + 8 < n; at += 8)
             if (std::uint64_t special = word(at))
                 return p + at + first_lane(special);
-        if (at == n)
-            return end;
-        // the last word overlaps the one before, whose lanes were all plain
         if (std::uint64_t special = word(n - 8))
             return end - 8 + first_lane(special);
         return end;
     }
+#endif
     if (n >= 4) {
         std::uint32_t low, high;
         std::memcpy(&low, p, 4);
@@ -150,9 +170,14 @@ const unsigned char* copy_string_run(const unsigned char* p, const unsigned char
         unsigned lane = first_lane(special);
         return lane < 4 ? p + lane : end - 8 + lane;
     }
-    for (std::size_t i = 0; i < n; ++i)
-        out[i] = p[i];
-    return find_string_special<StopAtDel>(p, end);
+    // byte by byte, with no call: the writer's string path then needs no frame
+    constexpr unsigned plain_below = StopAtDel ? 0x7f : 0x80;
+    for (; p != end; ++p, ++out) {
+        *out = *p;
+        if (*p < 0x20 || *p >= plain_below || *p == '"' || *p == '\\')
+            return p;
+    }
+    return end;
 }
 
 // The first byte in [p, end) that is not a space (indentation).

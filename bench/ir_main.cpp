@@ -1,0 +1,76 @@
+// Instructions per operation, for callgrind: a measure that the load of a shared
+// machine does not move (wall-clock figures come from bench_main.cpp). Only the
+// loop in `measured` is counted:
+//
+//   valgrind --tool=callgrind --collect-atstart=no --toggle-collect=measured \
+//       build/bench/bench/agent_engine_ir SMALL write/ours 1000
+//   callgrind_annotate callgrind.out.PID     # Ir ÷ 1000 per operation, and where it goes
+//
+// SIZE: SMALL, MEDIUM or LARGE. OP: write/ours (to_json, compact), read/ours
+// (from_json of the indented text), and with glaze, write/glaze, read/glaze.
+
+#include "bench_data.hpp"
+#ifdef AGENT_ENGINE_BENCH_GLAZE
+#include "mirror_glaze.hpp"
+#endif
+
+#include <agent_engine/core/conversion.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <string_view>
+
+using namespace agent_engine;
+
+// Named for --toggle-collect: callgrind counts what runs inside it.
+extern "C" BOOST_NOINLINE void measured(const std::function<void()>& op, long times)
+{
+    for (long i = 0; i < times; ++i)
+        op();
+}
+
+int main(int argc, char** argv)
+{
+    if (argc != 4) {
+        std::fprintf(stderr, "usage: %s SMALL|MEDIUM|LARGE OP TIMES\n", argv[0]);
+        return 2;
+    }
+    std::string_view size_name = argv[1], op_name = argv[2];
+    const bench::data_size* size = size_name == "SMALL"    ? &bench::small_size
+                                   : size_name == "MEDIUM" ? &bench::medium_size
+                                   : size_name == "LARGE"  ? &bench::large_size
+                                                           : nullptr;
+    if (!size) {
+        std::fprintf(stderr, "unknown size %s\n", argv[1]);
+        return 2;
+    }
+    Task task = bench::make_task(*size);
+    std::string pretty = to_json(task, json_format::pretty());
+
+    std::function<void()> op;
+    if (op_name == "write/ours")
+        op = [&] { benchmark::DoNotOptimize(to_json(task, json_format::compact())); };
+    else if (op_name == "read/ours")
+        op = [&] { benchmark::DoNotOptimize(from_json<Task>(pretty)); };
+#ifdef AGENT_ENGINE_BENCH_GLAZE
+    std::string error;
+    auto glaze_task = mirror_glaze::read(pretty, error);
+    if (!glaze_task) {
+        std::fprintf(stderr, "glaze cannot read the checkpoint: %s\n", error.c_str());
+        return 2;
+    }
+    if (op_name == "write/glaze")
+        op = [&] { benchmark::DoNotOptimize(mirror_glaze::write(*glaze_task, false)); };
+    else if (op_name == "read/glaze")
+        op = [&] { benchmark::DoNotOptimize(mirror_glaze::read_discard(pretty)); };
+#endif
+    if (!op) {
+        std::fprintf(stderr, "unknown operation %s\n", argv[2]);
+        return 2;
+    }
+    measured(op, std::atol(argv[3]));
+}
