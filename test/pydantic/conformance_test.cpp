@@ -264,6 +264,29 @@ bool same_but_set_order(const Case& c, const Outcome& got)
 
 bool errors_mention(const std::string& errors, const char* text) { return errors.find(text) != std::string::npos; }
 
+// pydantic's errors and the library's agree once the errors on a dict's integer
+// keys are dropped: strict python mode says int_type for any string key, the
+// library reads the key from its text (int_parsing when it is no integer).
+boost::json::array without_key_errors(const std::string& errors)
+{
+    boost::json::array kept;
+    const boost::json::value all = boost::json::parse(errors);
+    for (auto const& e : all.as_array()) {
+        auto const& loc = e.at("loc").as_array();
+        bool on_int_key = (e.at("type") == "int_type" || e.at("type") == "int_parsing") && !loc.empty() &&
+                          loc.back() == "[key]";
+        if (!on_int_key)
+            kept.push_back(e);
+    }
+    return kept;
+}
+bool same_but_int_keys(const Case& c, const Outcome& got)
+{
+    if (c.mode != "python" || !c.strict || c.expected.valid || got.kind != Outcome::errors)
+        return false;
+    return without_key_errors(c.expected.errors) == without_key_errors(got.text);
+}
+
 const std::vector<Exclusion>& exclusions()
 {
     static const std::vector<Exclusion> table = {
@@ -271,7 +294,7 @@ const std::vector<Exclusion>& exclusions()
          564,
          [](const Case& c, const Outcome&) { return tagged(c, "big_int"); }},
         {"non-finite numbers", "1e400 is a json error where pydantic reads inf: issue 18 item 6",
-         424,
+         420,
          [](const Case& c, const Outcome&) { return tagged(c, "non_finite"); }},
         {"converted numbers shown", "an error shows a number as converted to the member type (0.0 for 0, 9007199254740992.0 for 9007199254740993, ctx gt 0 for 0.0; in lax mode 1.0 for true, 5.0 for \"5\"): issue 18 item 5",
          106,
@@ -291,11 +314,13 @@ const std::vector<Exclusion>& exclusions()
              return errors_mention(c.expected.errors, "\"int_parsing_size\"") && errors_mention(got.text, "\"type\":\"enum\"");
          }},
         {"lax enum member", "the corpus's enum members keep Field(strict=False) in its strict models (JSON holds no Enum instance) and a member cannot be made lax in C++: a strict call reads the IntEnum `level` strictly and refuses a bool pydantic takes as 1: issue 18 item 2",
-         1,
+         2,
          [](const Case& c, const Outcome& got) {
              return c.strict && errors_mention(got.text, "\"loc\":[\"level\"") &&
                     !errors_mention(c.expected.errors, "\"loc\":[\"level\"");
          }},
+        {"int keys in strict python mode", "strict python mode refuses the string key of a dict[int, str] (int_type at [\"by_id\", \"7\", \"[key]\"]); from_dict reads it from its text, as the JSON mode does: issue 19",
+         789, same_but_int_keys},
     };
     return table;
 }
@@ -450,7 +475,7 @@ BOOST_AUTO_TEST_CASE(pydantic_agrees_on_every_case_not_excluded)
     // The figures doc/schemas.md prints, exactly: a change that moves a case from
     // agreed to excluded (a regression an exclusion would hide) fails here, and so
     // does one that improves agreement without updating the page.
-    constexpr std::size_t documented_ran = 19596, documented_agreed = 16970;
+    constexpr std::size_t documented_ran = 19900, documented_agreed = 17971;
     BOOST_TEST(total.ran == documented_ran, "the corpus changed: update doc/schemas.md and this figure");
     BOOST_TEST(total.agreed == documented_agreed, "agreement moved: update doc/schemas.md and this figure");
     for (std::size_t i = 0; i < exclusions().size(); ++i) {
