@@ -363,32 +363,41 @@ BOOST_AUTO_TEST_CASE(unversioned_python_checkpoints_load_resave_and_migrate_byte
 
 BOOST_AUTO_TEST_CASE(migrate_reads_a_document_as_a_load_does)
 {
-    // A stage repeated in a checkpoint, its first value not a record: a load reads
-    // the text pair by pair and checks every value (doc/schemas.md, section 8),
-    // where a DOM keeps the last one only. migrate must judge the document as the
-    // load does, with the same error, not call valid what the manager refuses.
+    // migrate judges a stored document as a load does (the one decode_document).
+    // A stage repeated with a first value that is no record loads, as it did in the
+    // original (model_validate(json.load(f)) sees the last value only), so it is
+    // current; a document a load refuses fails, with the load's message.
     fixtures::temp_dir dir("evolution_repeated");
     std::filesystem::copy(fixtures::root(), dir.path(), std::filesystem::copy_options::recursive);
     file_task_store store(dir.path(), {false});
-    const std::string id = "task-test_spec-5de8bb8e";
-    std::string bytes = store.get("test_spec", id).value();
-    auto stage = bytes.find("\"transform_1\": {");
+    const std::string repeated_id = "task-test_spec-5de8bb8e", refused_id = "task-test_spec-e564b8db";
+    std::string repeated = store.get("test_spec", repeated_id).value();
+    auto stage = repeated.find("\"transform_1\": {");
     BOOST_REQUIRE(stage != std::string::npos);
-    bytes.insert(stage, "\"transform_1\": 5, ");
-    BOOST_REQUIRE(store.put("test_spec", id, bytes));
+    repeated.insert(stage, "\"transform_1\": 5, ");
+    BOOST_REQUIRE(store.put("test_spec", repeated_id, repeated));
+    std::string refused = store.get("test_spec", refused_id).value();
+    auto status = refused.find("\"status\": \"");
+    BOOST_REQUIRE(status != std::string::npos);
+    refused.replace(status, 11, "\"status\": 5, \"status_was\": \"");
+    BOOST_REQUIRE(store.put("test_spec", refused_id, refused));
 
-    auto loaded = get_document<Task>(store, "test_spec", id);
-    BOOST_REQUIRE(!loaded);
+    BOOST_REQUIRE(get_document<Task>(store, "test_spec", repeated_id));
+    auto not_loaded = get_document<Task>(store, "test_spec", refused_id);
+    BOOST_REQUIRE(!not_loaded);
     auto report = migrate_documents(store, schema_migrator_for<Task>(), {.projects = {"test_spec"}});
     BOOST_REQUIRE(report);
-    auto const& entry = report.value().documents.front();
-    BOOST_TEST(entry.task_id == id);
-    BOOST_TEST(outcome_name(entry.outcome) == "failed");
-    BOOST_REQUIRE(entry.error);
-    BOOST_TEST(entry.error->message == loaded.error().message);
-    BOOST_TEST(store.get("test_spec", id).value() == bytes);
-    // The other checkpoint of the project, which loads, is current for migrate too.
     BOOST_TEST(report.value().current == 1u);
+    BOOST_TEST(report.value().failed == 1u);
+    for (auto const& entry : report.value().documents) {
+        if (entry.task_id != refused_id)
+            continue;
+        BOOST_TEST(outcome_name(entry.outcome) == "failed");
+        BOOST_REQUIRE(entry.error);
+        BOOST_TEST(entry.error->message == not_loaded.error().message);
+    }
+    BOOST_TEST(store.get("test_spec", refused_id).value() == refused);
+    BOOST_TEST(store.get("test_spec", repeated_id).value() == repeated);
 }
 
 BOOST_AUTO_TEST_CASE(a_key_a_migration_renames_does_not_live_on_as_an_unknown_key)
