@@ -137,6 +137,17 @@ BOOST_AUTO_TEST_CASE(allow_extra_keeps_unknown_keys_and_writes_them_back_in_thei
     BOOST_TEST(written(read<config::Open>(R"({"task-id": "t"})")) == R"({"task-id":"t","n":0})");
 }
 
+BOOST_AUTO_TEST_CASE(allow_extra_keeps_a_repeated_keys_first_place)
+{
+    // A repeated key keeps its first place and takes its last value, as in the
+    // dict json.load gives pydantic: "y" follows "n", not "task-id" (found by the fuzzer).
+    auto o = read<config::Open>(R"({"task-id": "t", "n": 1, "y": 2, "task-id": "u", "z": 3, "z": 4})");
+    BOOST_TEST(o.task_id == "u");
+    BOOST_TEST(written(o) == R"({"task-id":"u","n":1,"y":2,"z":4})");
+    auto before = read<config::Open>(R"({"x": 0, "task-id": "t", "x": 5, "n": 1, "n": 2})");
+    BOOST_TEST(written(before) == R"({"x":5,"task-id":"t","n":2})");
+}
+
 BOOST_AUTO_TEST_CASE(allow_extra_is_inherited_and_leaves_required_members_required)
 {
     auto c = read<config::OpenChild>(R"({"task-id": "t", "z": {}})");

@@ -160,8 +160,10 @@ struct json_rule<T> {
                     r.skip();
                 }
             } else {
+                // A repeated member keeps its first place (a Python dict's, and the
+                // DOM's): extras since then wait for the next new member.
                 if constexpr (model::allow_extra)
-                    if (auto& extras = out.*model::extras; extras.size() != placed) {
+                    if (auto& extras = out.*model::extras; extras.size() != placed && !seen.test(i)) {
                         extras.place_from(placed, i);
                         placed = extras.size();
                     }
