@@ -82,6 +82,30 @@ inline boost::json::value integer_from_text(std::string_view text)
     return std::strtod(first, nullptr); // past every integer type: only its sign and size matter
 }
 
+// The power of ten of the leading digit of decimal `text` (digits, an optional
+// point and exponent): 2 for "123", -3 for "0.001e0". Decides whether a number
+// out of a double's range is too large or too small without strtod, whose
+// decimal point is the C locale's.
+inline long decimal_exponent(std::string_view text)
+{
+    auto e = text.find_first_of("eE");
+    std::string_view mantissa = text.substr(0, e);
+    long exponent = 0;
+    if (e != std::string_view::npos) {
+        std::string_view digits = text.substr(e + 1);
+        if (!digits.empty() && digits.front() == '+')
+            digits.remove_prefix(1);
+        if (std::from_chars(digits.data(), digits.data() + digits.size(), exponent).ec == std::errc::result_out_of_range)
+            exponent = digits.front() == '-' ? std::numeric_limits<long>::min() / 2 : std::numeric_limits<long>::max() / 2;
+    }
+    auto point = std::min(mantissa.find('.'), mantissa.size());
+    auto lead = mantissa.find_first_not_of("0.");
+    if (lead == std::string_view::npos) // all zeros: never out of range, but say "small"
+        return std::numeric_limits<long>::min() / 2;
+    long place = lead < point ? static_cast<long>(point - lead - 1) : -static_cast<long>(lead - point);
+    return place + exponent;
+}
+
 // The number a string spells as pydantic reads a str into a float (lax mode),
 // which is not quite Python's float(): surrounding Unicode whitespace (as Rust's
 // trim: strip_whitespace); then underscores anywhere but at either end or two
@@ -117,7 +141,7 @@ inline std::optional<double> number_from_text(std::string_view text)
         if (end != last || (ec != std::errc() && ec != std::errc::result_out_of_range))
             return std::nullopt;
         if (ec == std::errc::result_out_of_range) // too large: inf, as Python; too small: 0
-            d = std::strtod(first, nullptr);
+            d = decimal_exponent(unsigned_text) > 0 ? std::numeric_limits<double>::infinity() : 0.0;
     }
     return negative ? -d : d;
 }
