@@ -152,6 +152,14 @@ BOOST_AUTO_TEST_CASE(a_set_collapses_duplicates_and_a_multiset_keeps_them)
     BOOST_TEST((deque == std::deque<int>{3, 1, 3}));
     auto list = read<std::list<std::string>>(R"(["b","a"])");
     BOOST_TEST((list == std::list<std::string>{"b", "a"}));
+    // frozen_set deduces its element type as std::set does
+    agent_engine::frozen_set frozen{3, 1, 3};
+    static_assert(std::is_same_v<decltype(frozen), agent_engine::frozen_set<int>>);
+    BOOST_TEST(written(frozen) == "[1,3]");
+    std::vector<std::string> words{"b", "a"};
+    agent_engine::frozen_set from_range(words.begin(), words.end());
+    static_assert(std::is_same_v<decltype(from_range), agent_engine::frozen_set<std::string>>);
+    BOOST_TEST(written(from_range) == R"(["a","b"])");
 }
 
 BOOST_AUTO_TEST_CASE(set_errors_are_pydantics)

@@ -21,6 +21,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <initializer_list>
+#include <iterator>
 #include <memory>
 #include <set>
 #include <string>
@@ -30,11 +32,24 @@
 namespace agent_engine {
 
 // pydantic's frozenset[T]: a std::set read and reported as a frozenset (see above).
+// Frozen in its JSON only: C++ constness stays the program's to declare, as
+// the readers fill a set in place.
 template <class T, class Compare = std::less<T>, class Allocator = std::allocator<T>>
 class frozen_set : public std::set<T, Compare, Allocator> {
+    using base = std::set<T, Compare, Allocator>;
+
 public:
-    using std::set<T, Compare, Allocator>::set;
+    using base::base;
+    // Declared, not inherited, so that frozen_set{1, 2} deduces as std::set{1, 2}:
+    // C++20 deduces from no inherited constructor.
+    frozen_set(std::initializer_list<T> values, const Compare& compare = Compare(),
+               const Allocator& allocator = Allocator())
+        : base(values, compare, allocator)
+    {
+    }
 };
+template <class InputIt>
+frozen_set(InputIt, InputIt) -> frozen_set<typename std::iterator_traits<InputIt>::value_type>;
 
 namespace detail {
 
