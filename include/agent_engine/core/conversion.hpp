@@ -3,9 +3,10 @@
 
 // The entry points, for any type with a JSON rule:
 //
-//   boost::json::value to_dict(const T&)                 pydantic's model_dump(mode="json")
+//   boost::json::value to_dict(const T&, dump_options)   pydantic's model_dump(mode="json")
 //   Result<T>          from_dict<T>(const json::value&)  pydantic's model_validate
-//   std::string        to_json(const T&, json_format)    json.dumps(model_dump(...), indent=2)
+//   std::string        to_json(const T&, json_format, dump_options)
+//                                                        json.dumps(model_dump(...), indent=2)
 //   Result<T>          from_json<T>(std::string_view)    straight from text, no DOM
 //   Result<T>          from_json<T>(const text_source&)  the same, reading the text as it goes
 //   Result<void>       from_dict(value, T& out), from_json(text, T& out): into an existing object
@@ -13,6 +14,9 @@
 //   Result<json::value> parse_json(std::string_view)
 //
 // Every read takes read_options last, defaulted: from_json<T>(text, {.max_errors = 10}).
+// The writes take dump_options (core/dump_options.hpp), pydantic's by_alias,
+// exclude_none, exclude_defaults: to_json(task, {.exclude_none = true}) writes
+// indented text, to_json(task, json_format::compact(), {.by_alias = false}) compact.
 //
 // The reads of a versioned schema (AGENT_ENGINE_SCHEMA_VERSION, core/versioning.hpp)
 // bring an older document forward first and refuse a newer one, so that no read
@@ -37,9 +41,9 @@
 
 namespace agent_engine {
 
-template <class T> boost::json::value to_dict(const T& value)
+template <class T> boost::json::value to_dict(const T& value, const dump_options& options = {})
 {
-    dom_writer w;
+    dom_writer w(options);
     rule_of<T>::write(w, value);
     return w.release();
 }
@@ -108,13 +112,19 @@ template <class T> Result<T> from_dict(const boost::json::value& input, const re
     return out;
 }
 
-template <class T> std::string to_json(const T& value, json_format format = {})
+template <class T> std::string to_json(const T& value, json_format format = {}, const dump_options& options = {})
 {
     std::string out;
-    text_writer w(out, format);
+    text_writer w(out, format, options);
     rule_of<T>::write(w, value);
     w.finish();
     return out;
+}
+
+// The options first, the format after, for a call that names only options.
+template <class T> std::string to_json(const T& value, const dump_options& options, json_format format = {})
+{
+    return to_json(value, format, options);
 }
 
 inline std::string serialize(const boost::json::value& value, json_format format = {})

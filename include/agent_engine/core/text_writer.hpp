@@ -4,9 +4,11 @@
 // text_writer: a writer (see json_rule.hpp) that appends JSON text to a string,
 // spelled exactly as Python's json.dumps spells it: ensure_ascii escapes,
 // repr() numbers, and with an indent, `json.dumps(x, indent=2)` byte for byte
-// up to json_format::max_indented_depth levels of nesting.
+// up to json_format::max_indented_depth levels of nesting. Which members of a
+// schema it writes is the dump_options' it is given (core/dump_options.hpp).
 
 #include <agent_engine/core/detail/json_scan.hpp>
+#include <agent_engine/core/dump_options.hpp>
 #include <agent_engine/core/detail/python_number.hpp>
 #include <agent_engine/core/detail/utf8.hpp>
 
@@ -34,6 +36,11 @@ namespace agent_engine {
 struct json_format {
     // Spaces per level; 0 writes compact text with no spaces at all.
     unsigned indent = 2;
+    // Characters outside ASCII escaped as \uXXXX (a surrogate pair above U+FFFF),
+    // as json.dumps writes the original's files; false writes them as UTF-8, as
+    // pydantic's model_dump_json does (a byte that starts no valid UTF-8
+    // sequence is U+FFFD either way, and DEL is then written as is).
+    bool ensure_ascii = true;
 
     // With an indent, a container nested deeper than this (the outermost is at
     // depth 1) is written compact, as with no indent, inside the indented text.
@@ -63,6 +70,8 @@ class text_writer {
     char* end_ = nullptr; // end of the room in chunk_
     unsigned format_indent_;
     unsigned indent_; // format_indent_, or 0 in a container deeper than max_indented_depth
+    bool ensure_ascii_;
+    dump_options options_;
     int exceptions_ = std::uncaught_exceptions(); // in flight when the writer was made
     // The container being written: an object's values follow their keys with no
     // separator of their own, and its first item has no comma. A lone value at
@@ -195,8 +204,9 @@ class text_writer {
     void append_escaped_rest(char* out, const unsigned char* p, const unsigned char* end);
 
 public:
-    explicit text_writer(std::string& out, json_format format = {})
-        : out_(out), format_indent_(format.indent), indent_(format.indent)
+    explicit text_writer(std::string& out, json_format format = {}, dump_options options = {})
+        : out_(out), format_indent_(format.indent), indent_(format.indent), ensure_ascii_(format.ensure_ascii),
+          options_(options)
     {}
     text_writer(const text_writer&) = delete;
     text_writer& operator=(const text_writer&) = delete;
@@ -277,6 +287,8 @@ public:
         cur_ = out + spaced;
     }
     void value(const boost::json::value& v);
+
+    const dump_options& options() const noexcept { return options_; }
 };
 
 // Most strings need no escape: one pass copies and checks them, with no call.
@@ -306,7 +318,10 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const uns
     };
     while (p != end) {
         unsigned char c = *p;
-        if (c < 0x80) {
+        if (c == 0x7f && !ensure_ascii_) {
+            put('\x7f');
+            ++p;
+        } else if (c < 0x80) {
             switch (c) {
             case '"': put("\\\""); break;
             case '\\': put("\\\\"); break;
@@ -319,20 +334,22 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const uns
             }
             ++p;
         } else {
-            // A UTF-8 sequence: \uXXXX, with a surrogate pair above U+FFFF. A byte
-            // that starts no valid sequence becomes U+FFFD.
+            // A UTF-8 sequence: \uXXXX, with a surrogate pair above U+FFFF, or
+            // as is without ensure_ascii. A byte that starts no valid sequence
+            // becomes U+FFFD.
             std::string_view rest(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p));
             std::size_t len = detail::utf8_sequence_length(rest, 0);
             unsigned cp = len ? detail::utf8_code_point(rest, 0, len) : 0xFFFD;
-            len = len ? len : 1;
-            if (cp >= 0x10000) {
+            if (!ensure_ascii_) {
+                put(len ? rest.substr(0, len) : std::string_view("\xEF\xBF\xBD"));
+            } else if (cp >= 0x10000) {
                 cp -= 0x10000;
                 u_escape(0xD800 + (cp >> 10));
                 u_escape(0xDC00 + (cp & 0x3FF));
             } else {
                 u_escape(cp);
             }
-            p += len;
+            p += len ? len : 1;
         }
         // The plain run that follows, a window at a time: asking for room for all
         // the rest of a long string at each escape would take a chunk each time.
