@@ -75,6 +75,13 @@ struct Versioned {
 BOOST_DESCRIBE_STRUCT(Versioned, (), (schema_version, client))
 AGENT_ENGINE_SCHEMA_VERSION(Versioned, schema_version, 1)
 
+struct Named {
+    std::string name;
+    std::string note;
+};
+BOOST_DESCRIBE_STRUCT(Named, (), (name, note))
+AGENT_ENGINE_REQUIRED(Named, name)
+
 struct Text {
     std::string s;
 };
@@ -174,6 +181,15 @@ BOOST_AUTO_TEST_CASE(exclude_defaults_compares_what_a_pointer_points_to)
     p.unique = std::make_unique<dump::Inner>();
     p.shared->count = 1;
     BOOST_TEST(dumped(p, {.exclude_defaults = true}) == R"({"shared":{"count":1},"unique":{}})");
+}
+
+// class Named(BaseModel):
+//     name: str
+//     note: str = ""
+// Named(name="").model_dump_json(exclude_defaults=True) keeps the required name.
+BOOST_AUTO_TEST_CASE(a_required_member_has_no_default_to_leave_it_out)
+{
+    BOOST_TEST(dumped(dump::Named{}, {.exclude_defaults = true}) == R"({"name":""})");
 }
 
 // A document without its version reads as version 1 (a migration): the version is always written.

@@ -20,7 +20,8 @@ struct dump_options {
     // a null in a list or a map stays.
     bool exclude_none = false;
     // A member equal to its default (the member of a default-constructed
-    // schema) is left out. A schema version member is always written: a
+    // schema) is left out, in nested schemas too. A required member has no
+    // default and is always written; so is a schema version member: a
     // document without it reads as version 1.
     bool exclude_defaults = false;
 

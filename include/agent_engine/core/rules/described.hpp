@@ -58,7 +58,7 @@ template <class T, class Input> void run_validators(const T& object, validation_
 
 // Whether a member is None to pydantic's exclude_none: an empty optional or
 // pointer, a null json value, or a variant holding one.
-template <class M> bool is_none(const M& value) noexcept
+template <class M> bool is_none(const M& value)
 {
     if constexpr (is_nullable_v<M>)
         return !value;
@@ -139,7 +139,8 @@ struct json_rule<T> {
                 auto const& value = v.*member<I>::pointer;
                 if constexpr (!EveryMember)
                     if ((options.exclude_none && detail::is_none(value)) ||
-                        (defaults && detail::equal_when_written(value, (*defaults).*member<I>::pointer)))
+                        (defaults && !model::required[I] && // a required member has no default
+                         detail::equal_when_written(value, (*defaults).*member<I>::pointer)))
                         return;
                 write_key<EveryMember, I>(w);
                 rule_of<member_type<I>>::write(w, value);
