@@ -24,6 +24,7 @@
 // current version is read as fast as before. A read of another type over the
 // same text (a metadata view, a schema holding it as a member) does not migrate.
 
+#include <agent_engine/core/detail/dump_writer.hpp>
 #include <agent_engine/core/dom_reader.hpp>
 #include <agent_engine/core/dom_writer.hpp>
 #include <agent_engine/core/read_options.hpp>
@@ -41,10 +42,21 @@
 
 namespace agent_engine {
 
-template <class T> boost::json::value to_dict(const T& value, const dump_options& options = {})
+template <class T> boost::json::value to_dict(const T& value)
 {
-    dom_writer w(options);
+    dom_writer w;
     rule_of<T>::write(w, value);
+    return w.release();
+}
+
+// Overloads, not a defaulted argument: a program that names no option has no
+// code for them. Compiled beside the plain write, that code made the compiler
+// inline less of it (+5% instructions per write).
+template <class T> boost::json::value to_dict(const T& value, const dump_options& options)
+{
+    dom_writer w;
+    detail::dump_writer selecting(w, options);
+    rule_of<T>::write(selecting, value);
     return w.release();
 }
 
@@ -112,11 +124,21 @@ template <class T> Result<T> from_dict(const boost::json::value& input, const re
     return out;
 }
 
-template <class T> std::string to_json(const T& value, json_format format = {}, const dump_options& options = {})
+template <class T> std::string to_json(const T& value, json_format format = {})
 {
     std::string out;
-    text_writer w(out, format, options);
+    text_writer w(out, format);
     rule_of<T>::write(w, value);
+    w.finish();
+    return out;
+}
+
+template <class T> std::string to_json(const T& value, json_format format, const dump_options& options)
+{
+    std::string out;
+    text_writer w(out, format);
+    detail::dump_writer selecting(w, options);
+    rule_of<T>::write(selecting, value);
     w.finish();
     return out;
 }

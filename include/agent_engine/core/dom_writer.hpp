@@ -3,10 +3,7 @@
 
 // dom_writer: a writer (see json_rule.hpp) that builds a boost::json::value.
 // The rules that write text through text_writer build the DOM through this one,
-// so to_dict and the direct text path cannot disagree. Which members of a
-// schema it writes is the dump_options' it is given (core/dump_options.hpp).
-
-#include <agent_engine/core/dump_options.hpp>
+// so to_dict and the direct text path cannot disagree.
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -24,7 +21,6 @@ class dom_writer {
     // Open containers, innermost last; `slot_` is where the value after a key goes.
     std::vector<boost::json::value*> open_;
     boost::json::value* slot_ = nullptr;
-    dump_options options_;
 
     template <class V> boost::json::value& emit(V&& v)
     {
@@ -40,8 +36,6 @@ class dom_writer {
     }
 
 public:
-    explicit dom_writer(dump_options options = {}) : options_(options) {}
-
     void null() { emit(nullptr); }
     void boolean(bool b) { emit(b); }
     void int64(std::int64_t v) { emit(v); }
@@ -75,8 +69,6 @@ public:
     }
     void plain_key(std::string_view k) { key(k); }
     void value(const boost::json::value& v) { emit(v); }
-
-    const dump_options& options() const noexcept { return options_; }
 
     boost::json::value release() { return std::move(root_); }
 };

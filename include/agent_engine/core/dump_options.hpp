@@ -6,7 +6,9 @@
 // for model_dump's options. Name only what differs from the default:
 //   to_json(task, {.exclude_none = true})
 // How the text is spelled (indent, ensure_ascii) is json_format's, in
-// text_writer.hpp.
+// text_writer.hpp. A call that names no options (to_json(task)) writes as
+// if none existed: the options are read by a described struct's rule from a
+// detail::dump_writer, which only the calls that take them make.
 
 namespace agent_engine {
 
@@ -24,10 +26,6 @@ struct dump_options {
     // default and is always written; so is a schema version member: a
     // document without it reads as version 1.
     bool exclude_defaults = false;
-
-    // Whether a schema's members are written as they are, keyed by alias:
-    // the fast path, which looks at no other option.
-    constexpr bool writes_every_member() const noexcept { return by_alias && !exclude_none && !exclude_defaults; }
 };
 
 } // namespace agent_engine

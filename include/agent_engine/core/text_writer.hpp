@@ -4,11 +4,9 @@
 // text_writer: a writer (see json_rule.hpp) that appends JSON text to a string,
 // spelled exactly as Python's json.dumps spells it: ensure_ascii escapes,
 // repr() numbers, and with an indent, `json.dumps(x, indent=2)` byte for byte
-// up to json_format::max_indented_depth levels of nesting. Which members of a
-// schema it writes is the dump_options' it is given (core/dump_options.hpp).
+// up to json_format::max_indented_depth levels of nesting.
 
 #include <agent_engine/core/detail/json_scan.hpp>
-#include <agent_engine/core/dump_options.hpp>
 #include <agent_engine/core/detail/python_number.hpp>
 #include <agent_engine/core/detail/utf8.hpp>
 
@@ -70,8 +68,6 @@ class text_writer {
     char* end_ = nullptr; // end of the room in chunk_
     unsigned format_indent_;
     unsigned indent_; // format_indent_, or 0 in a container deeper than max_indented_depth
-    bool ensure_ascii_;
-    dump_options options_;
     int exceptions_ = std::uncaught_exceptions(); // in flight when the writer was made
     // The container being written: an object's values follow their keys with no
     // separator of their own, and its first item has no comma. A lone value at
@@ -82,6 +78,7 @@ class text_writer {
     };
     level top_;
     boost::container::small_vector<level, 32> outer_; // no allocation up to 32 deep
+    bool ensure_ascii_;
 
     // Room for `n` more bytes at cur_. Forced inline: at -O2 g++ kept it a call
     // that saved six registers on each of ~180 calls per small checkpoint.
@@ -204,9 +201,8 @@ class text_writer {
     void append_escaped_rest(char* out, const unsigned char* p, const unsigned char* end);
 
 public:
-    explicit text_writer(std::string& out, json_format format = {}, dump_options options = {})
-        : out_(out), format_indent_(format.indent), indent_(format.indent), ensure_ascii_(format.ensure_ascii),
-          options_(options)
+    explicit text_writer(std::string& out, json_format format = {})
+        : out_(out), format_indent_(format.indent), indent_(format.indent), ensure_ascii_(format.ensure_ascii)
     {}
     text_writer(const text_writer&) = delete;
     text_writer& operator=(const text_writer&) = delete;
@@ -287,8 +283,6 @@ public:
         cur_ = out + spaced;
     }
     void value(const boost::json::value& v);
-
-    const dump_options& options() const noexcept { return options_; }
 };
 
 // Most strings need no escape: one pass copies and checks them, with no call.
@@ -318,10 +312,7 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const uns
     };
     while (p != end) {
         unsigned char c = *p;
-        if (c == 0x7f && !ensure_ascii_) {
-            put('\x7f');
-            ++p;
-        } else if (c < 0x80) {
+        if (c < 0x80) {
             switch (c) {
             case '"': put("\\\""); break;
             case '\\': put("\\\\"); break;
@@ -330,6 +321,12 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const uns
             case '\t': put("\\t"); break;
             case '\b': put("\\b"); break;
             case '\f': put("\\f"); break;
+            case 0x7f: // DEL: escaped by ensure_ascii only
+                if (!ensure_ascii_) {
+                    put('\x7f');
+                    break;
+                }
+                [[fallthrough]];
             default: u_escape(c);
             }
             ++p;

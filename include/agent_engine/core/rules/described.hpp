@@ -11,8 +11,8 @@
 #include <agent_engine/core/constraints.hpp>
 #include <agent_engine/core/detail/is_optional.hpp>
 #include <agent_engine/core/detail/json_scan.hpp>
+#include <agent_engine/core/detail/dump_writer.hpp>
 #include <agent_engine/core/dom_writer.hpp>
-#include <agent_engine/core/dump_options.hpp>
 #include <agent_engine/core/extra_members.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/rules/json_value.hpp>
@@ -111,50 +111,49 @@ struct json_rule<T> {
         return size;
     }
 
-    // The writer's dump_options choose the members and their keys; with the
-    // defaults (every member, by alias) no member is looked at twice.
+    // A writer with dump_options (detail::dump_writer) chooses the members and
+    // their keys; a plain one writes every member by alias, asking nothing.
     template <class Writer> static void write(Writer& w, const T& v)
     {
-        if (w.options().writes_every_member()) [[likely]]
-            write_members<true>(w, v);
-        else
-            write_members<false>(w, v);
+        if constexpr (detail::has_dump_options<Writer>) {
+            std::optional<T> defaults; // what exclude_defaults compares with
+            if (w.options().exclude_defaults)
+                defaults.emplace();
+            write_members(w, v, defaults ? &*defaults : nullptr);
+        } else {
+            write_members(w, v, nullptr);
+        }
     }
 
-    template <bool EveryMember, class Writer> static void write_members(Writer& w, const T& v)
+    template <class Writer> static void write_members(Writer& w, const T& v, [[maybe_unused]] const T* defaults)
     {
-        [[maybe_unused]] const dump_options& options = w.options();
-        [[maybe_unused]] std::optional<T> defaults; // what exclude_defaults compares with
-        if constexpr (!EveryMember)
-            if (options.exclude_defaults)
-                defaults.emplace();
         w.begin_object(size);
         boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) {
             if constexpr (model::allow_extra)
-                write_extras<EveryMember>(w, v, I, false);
+                write_extras(w, v, I, false);
             if constexpr (I == model::version_index) { // the version this code writes, whatever the member holds
-                write_key<EveryMember, I>(w);
+                write_key<I>(w);
                 rule_of<member_type<I>>::write(w, member_type<I>(model::version));
             } else {
                 auto const& value = v.*member<I>::pointer;
-                if constexpr (!EveryMember)
-                    if ((options.exclude_none && detail::is_none(value)) ||
+                if constexpr (detail::has_dump_options<Writer>)
+                    if ((w.options().exclude_none && detail::is_none(value)) ||
                         (defaults && !model::required[I] && // a required member has no default
-                         detail::equal_when_written(value, (*defaults).*member<I>::pointer)))
+                         detail::equal_when_written(value, defaults->*member<I>::pointer)))
                         return;
-                write_key<EveryMember, I>(w);
+                write_key<I>(w);
                 rule_of<member_type<I>>::write(w, value);
             }
         });
         if constexpr (model::allow_extra)
-            write_extras<EveryMember>(w, v, size, true);
+            write_extras(w, v, size, true);
         w.end_object();
     }
 
     // Member I's key: its alias, or with by_alias off its C++ name.
-    template <bool EveryMember, std::size_t I, class Writer> static void write_key(Writer& w)
+    template <std::size_t I, class Writer> static void write_key(Writer& w)
     {
-        if constexpr (!EveryMember)
+        if constexpr (detail::has_dump_options<Writer>)
             if (!w.options().by_alias)
                 return w.plain_key(member<I>::name); // an identifier: nothing to escape
         if constexpr (detail::is_plain_string(keys[I]))
@@ -166,14 +165,13 @@ struct json_rule<T> {
     // The extra members kept before the member numbered `place` (`last`: and
     // those after the last member). They have no default to compare with: only
     // exclude_none leaves one out (pydantic's model_extra alike).
-    template <bool EveryMember, class Writer>
-    static void write_extras(Writer& w, const T& v, std::size_t place, bool last)
+    template <class Writer> static void write_extras(Writer& w, const T& v, std::size_t place, bool last)
     {
         auto const& extras = v.*model::extras;
         if (extras.empty())
             return;
         extras.for_each_at(place, last, [&](std::string const& key, boost::json::value const& value) {
-            if constexpr (!EveryMember)
+            if constexpr (detail::has_dump_options<Writer>)
                 if (w.options().exclude_none && value.is_null())
                     return;
             w.key(key);
