@@ -165,6 +165,19 @@ BOOST_AUTO_TEST_CASE(the_options_combine)
                R"("models":{"m":{"count":3}},"either":{"name":"z"},"opt_inner":{},"extra_dict":{"k":null}})");
 }
 
+// The value written need not be a schema: the options reach the schemas in it.
+// TypeAdapter(list[Inner]).dump_json([Inner(), Inner(count=1)], exclude_defaults=True, by_alias=True)
+// TypeAdapter(dict[str, Inner]).dump_json({"a": Inner(note="n")}, exclude_none=True, by_alias=False)
+BOOST_AUTO_TEST_CASE(the_options_reach_schemas_in_any_value)
+{
+    std::vector<dump::Inner> list(2);
+    list[1].count = 1;
+    BOOST_TEST(dumped(list, {.exclude_defaults = true}) == R"([{},{"count":1}])");
+    std::map<std::string, dump::Inner> map{{"a", {}}};
+    map["a"].note = "n";
+    BOOST_TEST(dumped(map, {.by_alias = false, .exclude_none = true}) == R"({"a":{"name":"x","note":"n","count":0}})");
+}
+
 // The options-only form of to_json indents, as to_json(value) does.
 BOOST_AUTO_TEST_CASE(to_json_takes_options_alone)
 {
