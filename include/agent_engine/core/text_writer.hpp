@@ -34,6 +34,11 @@ namespace agent_engine {
 struct json_format {
     // Spaces per level; 0 writes compact text with no spaces at all.
     unsigned indent = 2;
+    // Characters outside ASCII escaped as \uXXXX (a surrogate pair above U+FFFF),
+    // as json.dumps writes the original's files; false writes them as UTF-8, as
+    // pydantic's model_dump_json does (a byte that starts no valid UTF-8
+    // sequence is U+FFFD either way, and DEL is then written as is).
+    bool ensure_ascii = true;
 
     // With an indent, a container nested deeper than this (the outermost is at
     // depth 1) is written compact, as with no indent, inside the indented text.
@@ -73,6 +78,7 @@ class text_writer {
     };
     level top_;
     boost::container::small_vector<level, 32> outer_; // no allocation up to 32 deep
+    bool ensure_ascii_;
 
     // Room for `n` more bytes at cur_. Forced inline: at -O2 g++ kept it a call
     // that saved six registers on each of ~180 calls per small checkpoint.
@@ -196,7 +202,7 @@ class text_writer {
 
 public:
     explicit text_writer(std::string& out, json_format format = {})
-        : out_(out), format_indent_(format.indent), indent_(format.indent)
+        : out_(out), format_indent_(format.indent), indent_(format.indent), ensure_ascii_(format.ensure_ascii)
     {}
     text_writer(const text_writer&) = delete;
     text_writer& operator=(const text_writer&) = delete;
@@ -315,24 +321,32 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const uns
             case '\t': put("\\t"); break;
             case '\b': put("\\b"); break;
             case '\f': put("\\f"); break;
+            case 0x7f: // DEL: escaped by ensure_ascii only
+                if (!ensure_ascii_) {
+                    put('\x7f');
+                    break;
+                }
+                [[fallthrough]];
             default: u_escape(c);
             }
             ++p;
         } else {
-            // A UTF-8 sequence: \uXXXX, with a surrogate pair above U+FFFF. A byte
-            // that starts no valid sequence becomes U+FFFD.
+            // A UTF-8 sequence: \uXXXX, with a surrogate pair above U+FFFF, or
+            // as is without ensure_ascii. A byte that starts no valid sequence
+            // becomes U+FFFD.
             std::string_view rest(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p));
             std::size_t len = detail::utf8_sequence_length(rest, 0);
             unsigned cp = len ? detail::utf8_code_point(rest, 0, len) : 0xFFFD;
-            len = len ? len : 1;
-            if (cp >= 0x10000) {
+            if (!ensure_ascii_) {
+                put(len ? rest.substr(0, len) : std::string_view("\xEF\xBF\xBD"));
+            } else if (cp >= 0x10000) {
                 cp -= 0x10000;
                 u_escape(0xD800 + (cp >> 10));
                 u_escape(0xDC00 + (cp & 0x3FF));
             } else {
                 u_escape(cp);
             }
-            p += len;
+            p += len ? len : 1;
         }
         // The plain run that follows, a window at a time: asking for room for all
         // the rest of a long string at each escape would take a chunk each time.

@@ -9,7 +9,10 @@
 // collected, and reported in declaration order whatever the order of the input.
 
 #include <agent_engine/core/constraints.hpp>
+#include <agent_engine/core/detail/is_optional.hpp>
 #include <agent_engine/core/detail/json_scan.hpp>
+#include <agent_engine/core/detail/dump_writer.hpp>
+#include <agent_engine/core/dom_writer.hpp>
 #include <agent_engine/core/extra_members.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/rules/json_value.hpp>
@@ -25,6 +28,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <variant>
 
 namespace agent_engine {
 namespace detail {
@@ -52,6 +56,36 @@ template <class T, class Input> void run_validators(const T& object, validation_
     });
 }
 
+// Whether a member is None to pydantic's exclude_none: an empty optional or
+// pointer, a null json value, or a variant holding one.
+template <class M> bool is_none(const M& value)
+{
+    if constexpr (is_nullable_v<M>)
+        return !value;
+    else if constexpr (std::is_same_v<M, boost::json::value>)
+        return value.is_null();
+    else if constexpr (is_variant_v<M>)
+        return std::visit([](auto const& held) { return is_none(held); }, value);
+    else
+        return false;
+}
+
+// Whether a member equals its default to exclude_defaults: a scalar by ==,
+// anything else when both are written alike (a struct need not have ==, and a
+// pointer's == compares addresses, not what it points to).
+template <class M> bool equal_when_written(const M& value, const M& default_value)
+{
+    if constexpr (std::is_arithmetic_v<M> || std::is_enum_v<M> || std::is_same_v<M, std::string> ||
+                  std::is_same_v<M, boost::json::value>) {
+        return value == default_value;
+    } else {
+        dom_writer a, b;
+        rule_of<M>::write(a, value);
+        rule_of<M>::write(b, default_value);
+        return a.release() == b.release();
+    }
+}
+
 } // namespace detail
 
 template <class T>
@@ -77,34 +111,69 @@ struct json_rule<T> {
         return size;
     }
 
+    // A writer with dump_options (detail::dump_writer) chooses the members and
+    // their keys; a plain one writes every member by alias, asking nothing.
     template <class Writer> static void write(Writer& w, const T& v)
+    {
+        if constexpr (detail::has_dump_options<Writer>) {
+            std::optional<T> defaults; // what exclude_defaults compares with
+            if (w.options().exclude_defaults)
+                defaults.emplace();
+            write_members(w, v, defaults ? &*defaults : nullptr);
+        } else {
+            write_members(w, v, nullptr);
+        }
+    }
+
+    template <class Writer> static void write_members(Writer& w, const T& v, [[maybe_unused]] const T* defaults)
     {
         w.begin_object(size);
         boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) {
             if constexpr (model::allow_extra)
                 write_extras(w, v, I, false);
-            if constexpr (detail::is_plain_string(keys[I]))
-                w.plain_key(keys[I]);
-            else
-                w.key(keys[I]);
-            if constexpr (I == model::version_index) // the version this code writes, whatever the member holds
+            if constexpr (I == model::version_index) { // the version this code writes, whatever the member holds
+                write_key<I>(w);
                 rule_of<member_type<I>>::write(w, member_type<I>(model::version));
-            else
-                rule_of<member_type<I>>::write(w, v.*member<I>::pointer);
+            } else {
+                auto const& value = v.*member<I>::pointer;
+                if constexpr (detail::has_dump_options<Writer>)
+                    if ((w.options().exclude_none && detail::is_none(value)) ||
+                        (defaults && !model::required[I] && // a required member has no default
+                         detail::equal_when_written(value, defaults->*member<I>::pointer)))
+                        return;
+                write_key<I>(w);
+                rule_of<member_type<I>>::write(w, value);
+            }
         });
         if constexpr (model::allow_extra)
             write_extras(w, v, size, true);
         w.end_object();
     }
 
+    // Member I's key: its alias, or with by_alias off its C++ name.
+    template <std::size_t I, class Writer> static void write_key(Writer& w)
+    {
+        if constexpr (detail::has_dump_options<Writer>)
+            if (!w.options().by_alias)
+                return w.plain_key(member<I>::name); // an identifier: nothing to escape
+        if constexpr (detail::is_plain_string(keys[I]))
+            w.plain_key(keys[I]);
+        else
+            w.key(keys[I]);
+    }
+
     // The extra members kept before the member numbered `place` (`last`: and
-    // those after the last member).
+    // those after the last member). They have no default to compare with: only
+    // exclude_none leaves one out (pydantic's model_extra alike).
     template <class Writer> static void write_extras(Writer& w, const T& v, std::size_t place, bool last)
     {
         auto const& extras = v.*model::extras;
         if (extras.empty())
             return;
         extras.for_each_at(place, last, [&](std::string const& key, boost::json::value const& value) {
+            if constexpr (detail::has_dump_options<Writer>)
+                if (w.options().exclude_none && value.is_null())
+                    return;
             w.key(key);
             w.value(value);
         });
