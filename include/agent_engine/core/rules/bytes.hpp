@@ -12,7 +12,16 @@
 // well-formed UTF-8 sequence is written as U+FFFD (as the text writer writes
 // such a byte of a std::string; Python's decode(errors='replace') writes one for
 // a whole truncated sequence), so the output stays valid JSON that pydantic
-// reads; those bytes do not round-trip. pydantic's base64 form is not offered yet.
+// reads; those bytes do not round-trip.
+//
+// agent_engine::base64_bytes and base64url_bytes are a std::vector<std::byte> that
+// stands for pydantic's Base64Bytes and Base64UrlBytes: written as padded base64
+// text ('+' '/' or '-' '_'), read as Python's b64decode / urlsafe_b64decode read it
+// (detail/base64.hpp); text that is no base64 is pydantic's `base64_decode`
+// ("Base64 decoding error: 'Incorrect padding'", ctx `error`). A non-string, and
+// any string in strict python mode, are `bytes_type`, as for bytes. JSON Schema: a
+// string of format "base64" / "base64url". They are types, not a setting (pydantic's
+// ser_json_bytes='base64'), as every other JSON form here comes from a type.
 
 #include <agent_engine/core/detail/base64.hpp>
 #include <agent_engine/core/detail/utf8.hpp>
