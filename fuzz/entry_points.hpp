@@ -135,7 +135,7 @@ inline void task_from_json(std::string_view bytes)
 }
 
 // Issue 19's standard types, each in a member, an optional, a list and a map:
-// their parsers (dates, times, durations, UUIDs, bytes) meet arbitrary text and numbers.
+// their parsers (dates, times, durations, UUIDs, bytes, base64) meet arbitrary text and numbers.
 struct StandardTypes {
     std::chrono::sys_time<std::chrono::microseconds> at{};
     std::chrono::sys_seconds at_seconds{};
@@ -156,13 +156,17 @@ struct StandardTypes {
     frozen_set<std::int64_t> frozen;
     std::vector<std::byte> data;
     std::vector<std::vector<std::byte>> chunks;
+    base64_bytes key;
+    std::optional<base64url_bytes> token;
+    std::vector<base64_bytes> keys;
     boost::uuids::uuid run{{0, 0, 0, 0, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, 0}}; // a version 4 UUID, so that the default reads back
 };
 BOOST_DESCRIBE_STRUCT(StandardTypes, (),
                       (at, at_seconds, day, took, short_wait, opens, maybe, steps, hours, ids, point, window, id, file,
-                       by_id, by_uuid, frozen, data, chunks, run))
+                       by_id, by_uuid, frozen, data, chunks, key, token, keys, run))
 AGENT_ENGINE_CONSTRAINTS(StandardTypes, run, uuid_version(4))
 AGENT_ENGINE_CONSTRAINTS(StandardTypes, data, max_length(64))
+AGENT_ENGINE_CONSTRAINTS(StandardTypes, key, strict(), max_length(48))
 
 inline void standard_types_from_json(std::string_view bytes)
 {

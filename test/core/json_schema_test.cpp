@@ -11,6 +11,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -106,6 +107,14 @@ struct Timetable {
     std::map<std::string, agent_engine::time_of_day> closes;
 };
 BOOST_DESCRIBE_STRUCT(Timetable, (), (timeout, opens, grace, closes))
+
+// Base64 bytes: the schema's length bounds the text written (2 to 3 bytes: 4 characters).
+struct Sealed {
+    agent_engine::base64_bytes digest{std::byte{'a'}, std::byte{'b'}};
+    agent_engine::base64url_bytes token;
+};
+BOOST_DESCRIBE_STRUCT(Sealed, (), (digest, token))
+AGENT_ENGINE_CONSTRAINTS(Sealed, digest, min_length(2), max_length(3))
 
 } // namespace schema_test
 
@@ -325,6 +334,12 @@ BOOST_AUTO_TEST_CASE(a_real_validator_agrees_with_from_dict)
     add_case<Timetable>(cases, "duration null", with(timetable, "timeout", nullptr), false);
     add_case<Timetable>(cases, "optional duration null", with(timetable, "grace", nullptr), true);
     add_case<Timetable>(cases, "time in a map", with(timetable, "closes", boost::json::parse(R"({"mon": true})")), false);
+    boost::json::value sealed = boost::json::parse(R"({"digest": "YWJj", "token": "-_8="})");
+    using schema_test::Sealed;
+    add_case<Sealed>(cases, "base64", sealed, true);
+    add_case<Sealed>(cases, "base64 of 2 bytes", with(sealed, "digest", "YWI="), true);
+    add_case<Sealed>(cases, "base64 too long", with(sealed, "digest", "YWJjZA=="), false);
+    add_case<Sealed>(cases, "base64 not a string", with(sealed, "token", 5), false);
     add_case<Shelf>(cases, "recursion, deep error",
                     with(shelf, "below", boost::json::parse(R"({"name": "a", "below": {"name": 5}})")), false);
 

@@ -1,5 +1,6 @@
 // Standard types with pydantic counterparts: std::chrono::sys_time (AwareDatetime,
-// held in UTC), boost::uuids::uuid (UUID) and std::filesystem::path (Path).
+// held in UTC), boost::uuids::uuid (UUID) and std::filesystem::path (Path); at the
+// end, strict() on those and on a date, time and duration member.
 // Expected texts and errors come from pydantic 2.13.4 (the first python3 on
 // PATH); each group names the Python that printed them. Errors are the same in
 // json mode (model_validate_json) and python mode (model_validate(json.loads(...))).
@@ -491,6 +492,81 @@ BOOST_AUTO_TEST_CASE(json_mode_grammars_are_stricter)
                R"({"type":"missing","loc":["point",1],"msg":"Field required","input":[4]}])");
     BOOST_TEST(errors_of<st::Dated>(R"({"day": "1733443201", "point": [4, "four"]})", strict_json) ==
                R"([{"type":"date_parsing","loc":["day"],"msg":"Input should be a valid date in the format YYYY-MM-DD, Timestamp is not an exact date","input":"1733443201","ctx":{"error":"Timestamp is not an exact date"}}])");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// strict() on a member of these types: that member alone is read strict, in
+// either input mode as a strict read would (pydantic 2.13.4):
+//   class Pinned(BaseModel):
+//       at: Annotated[AwareDatetime, Field(strict=True)]
+//       day: Annotated[date, Field(strict=True)]
+//       alarm: Annotated[time, Field(strict=True)]
+//       wait: Annotated[Optional[timedelta], Field(strict=True)] = None
+//       id: Annotated[UUID, Field(strict=True)]
+//       file: Annotated[Path, Field(strict=True)]
+//       since: AwareDatetime
+namespace st {
+struct Pinned {
+    std::chrono::sys_time<microseconds> at{};
+    std::chrono::year_month_day day{};
+    agent_engine::time_of_day alarm{};
+    std::optional<std::chrono::microseconds> wait;
+    boost::uuids::uuid id{};
+    std::filesystem::path file;
+    std::chrono::sys_time<microseconds> since{};
+};
+BOOST_DESCRIBE_STRUCT(Pinned, (), (at, day, alarm, wait, id, file, since))
+AGENT_ENGINE_REQUIRED(Pinned, at, day, alarm, id, file, since)
+AGENT_ENGINE_CONSTRAINTS(Pinned, at, strict())
+AGENT_ENGINE_CONSTRAINTS(Pinned, day, strict())
+AGENT_ENGINE_CONSTRAINTS(Pinned, alarm, strict())
+AGENT_ENGINE_CONSTRAINTS(Pinned, wait, strict())
+AGENT_ENGINE_CONSTRAINTS(Pinned, id, strict())
+AGENT_ENGINE_CONSTRAINTS(Pinned, file, strict())
+} // namespace st
+
+BOOST_AUTO_TEST_SUITE(strict_members)
+
+// Pinned.model_validate_json(t): the numbers the lax `since` takes are refused
+BOOST_AUTO_TEST_CASE(json_mode_refuses_the_numbers)
+{
+    BOOST_TEST(
+        errors_of<st::Pinned>(
+            R"({"at": 1733453118, "day": 1733443200, "alarm": 60, "wait": 5, "id": 5, "file": 5, "since": 1733453118})",
+            {.mode = agent_engine::input_mode::json}) ==
+        R"([{"type":"datetime_type","loc":["at"],"msg":"Input should be a valid datetime","input":1733453118},)"
+        R"({"type":"date_type","loc":["day"],"msg":"Input should be a valid date","input":1733443200},)"
+        R"({"type":"time_type","loc":["alarm"],"msg":"Input should be a valid time","input":60},)"
+        R"({"type":"time_delta_type","loc":["wait"],"msg":"Input should be a valid duration","input":5},)"
+        R"({"type":"uuid_type","loc":["id"],"msg":"UUID input should be a string, bytes or UUID object","input":5},)"
+        R"({"type":"string_type","loc":["file"],"msg":"Input should be a valid string","input":5}])");
+}
+
+constexpr std::string_view pinned_text =
+    R"({"at": "2024-12-06T02:45:18Z", "day": "2025-12-06", "alarm": "00:01:00", "wait": "PT5S", )"
+    R"("id": "12345678-1234-5678-1234-567812345678", "file": "a", "since": "2024-12-06T02:45:18Z"})";
+
+BOOST_AUTO_TEST_CASE(json_mode_reads_the_strings)
+{
+    // Pinned.model_validate_json(t).model_dump_json()
+    auto pinned = test_support::read<st::Pinned>(pinned_text, {.mode = agent_engine::input_mode::json});
+    BOOST_TEST(test_support::written(pinned) ==
+               R"({"at":"2024-12-06T02:45:18Z","day":"2025-12-06","alarm":"00:01:00","wait":"PT5S",)"
+               R"("id":"12345678-1234-5678-1234-567812345678","file":"a","since":"2024-12-06T02:45:18Z"})");
+}
+
+// Pinned.model_validate(json.loads(t)): python mode wants the Python objects
+BOOST_AUTO_TEST_CASE(python_mode_refuses_the_strings)
+{
+    BOOST_TEST(
+        errors_of<st::Pinned>(pinned_text, {.mode = agent_engine::input_mode::python}) ==
+        R"([{"type":"datetime_type","loc":["at"],"msg":"Input should be a valid datetime","input":"2024-12-06T02:45:18Z"},)"
+        R"({"type":"date_type","loc":["day"],"msg":"Input should be a valid date","input":"2025-12-06"},)"
+        R"({"type":"time_type","loc":["alarm"],"msg":"Input should be a valid time","input":"00:01:00"},)"
+        R"({"type":"time_delta_type","loc":["wait"],"msg":"Input should be a valid timedelta","input":"PT5S"},)"
+        R"({"type":"is_instance_of","loc":["id"],"msg":"Input should be an instance of UUID","input":"12345678-1234-5678-1234-567812345678","ctx":{"class":"UUID"}},)"
+        R"({"type":"is_instance_of","loc":["file"],"msg":"Input should be an instance of Path","input":"a","ctx":{"class":"Path"}}])");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -25,7 +25,8 @@
 // and structs, std::optional and heap_optional, std::unique_ptr
 // and std::shared_ptr (as optionals), sequences, sets (std::set,
 // std::unordered_set, std::multiset, agent_engine::frozen_set), bytes
-// (std::vector<std::byte>), fixed-length tuples (std::tuple,
+// (std::vector<std::byte>, agent_engine::base64_bytes and base64url_bytes),
+// fixed-length tuples (std::tuple,
 // std::pair, std::array), maps (keyed by strings, integers, enums, UUIDs,
 // dates), std::variant,
 // boost::json::value / object / array, std::chrono::sys_time,

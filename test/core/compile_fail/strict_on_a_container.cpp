@@ -1,6 +1,7 @@
 // Must not compile: strict() on a container member, where pydantic's
-// Field(strict=True) would leave the items lax and JSON holds no tuple or set to
-// refuse: it would mean nothing.
+// Field(strict=True) leaves the items lax while a strict read here is strict all
+// the way down (checked with pydantic 2.13: Annotated[tuple[int, int],
+// Field(strict=True)] reads ["1", 2] from JSON as (1, 2)).
 #include <agent_engine/agent_engine.hpp>
 
 #include <vector>

@@ -2,7 +2,11 @@
 #define AGENT_ENGINE_CORE_CONSTRAINTS_LENGTH_HPP
 
 // min_length and max_length: characters (code points) of a string, bytes of
-// bytes (std::vector<std::byte>), items of a container.
+// bytes (std::vector<std::byte>), items of a container. The bytes of
+// base64_bytes are counted as pydantic counts them (after decoding, a `too_short`
+// of field_type "Value"); its schema bounds the base64 text written for that
+// many bytes, where pydantic's gives the byte count as the text's length, which
+// a valid value's text exceeds ("YWI=" for 2 bytes against "maxLength": 3).
 
 #include <agent_engine/core/constraints/kind.hpp>
 #include <agent_engine/core/rules/bytes.hpp>
@@ -43,11 +47,20 @@ template <class V> std::size_t length(const V& v)
     else
         return 0; // rejected by require<V>(); no second error
 }
+// The limit as the schema's keyword says it.
+template <class V> std::size_t schema_limit(std::size_t limit)
+{
+    if constexpr (agent_engine::detail::is_base64_v<V>)
+        return (limit + 2) / 3 * 4; // padded base64 characters of `limit` bytes
+    else
+        return limit;
+}
 template <class V> const char* schema_keyword(bool at_least)
 {
-    if constexpr (agent_engine::detail::is_text_v<V> || agent_engine::detail::is_bytes_v<V>)
+    using namespace agent_engine::detail;
+    if constexpr (is_text_v<V> || is_bytes_v<V> || is_base64_v<V>)
         return at_least ? "minLength" : "maxLength";
-    else if constexpr (agent_engine::detail::is_mapping_v<V>)
+    else if constexpr (is_mapping_v<V>)
         return at_least ? "minProperties" : "maxProperties";
     else
         return at_least ? "minItems" : "maxItems";
@@ -69,6 +82,7 @@ template <class V> void fail(validation_context& ctx, const V& v, bool at_least,
             details.emplace("field_type", is_mapping_v<V>      ? "Dictionary"
                                           : is_frozen_set_v<V> ? "Frozenset"
                                           : is_unique_set_v<V> ? "Set"
+                                          : is_base64_v<V>     ? "Value"
                                                                : "List");
             details.emplace(limit_key, limit);
             // pydantic stops reading a set once it has too many items: it gives no count.
@@ -97,7 +111,7 @@ struct min_length {
     template <class V> void annotate(boost::json::object& s) const
     {
         detail_length::require<V>();
-        s[detail_length::schema_keyword<V>(true)] = limit;
+        s[detail_length::schema_keyword<V>(true)] = detail_length::schema_limit<V>(limit);
     }
 };
 
@@ -116,7 +130,7 @@ struct max_length {
     template <class V> void annotate(boost::json::object& s) const
     {
         detail_length::require<V>();
-        s[detail_length::schema_keyword<V>(false)] = limit;
+        s[detail_length::schema_keyword<V>(false)] = detail_length::schema_limit<V>(limit);
     }
 };
 
