@@ -69,6 +69,7 @@ template <> struct json_rule<std::vector<std::byte>> {
             return;
         }
         std::string_view s = r.get_string();
+        ctx.note_read_from_json_string();
         auto const* first = reinterpret_cast<const std::byte*>(s.data());
         out.assign(first, first + s.size());
     }
