@@ -8,9 +8,13 @@
 #define BOOST_TEST_MODULE core_modes
 #include "test_support.hpp"
 
+#include <chrono>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -122,6 +126,20 @@ struct SmartUnions {
     std::variant<std::set<std::int64_t>, std::vector<std::int64_t>> items;
 };
 BOOST_DESCRIBE_STRUCT(SmartUnions, (), (xy, wide, real, number, color, colors, any, items))
+
+// Alternatives a JSON string, a key's text or an array of Any may read as.
+struct TextUnions {
+    std::variant<std::chrono::sys_seconds, std::string> when;
+    std::variant<std::chrono::year_month_day, std::string> day;
+    std::variant<std::chrono::seconds, std::string> span;
+    std::variant<std::filesystem::path, std::string> path;
+    std::variant<std::vector<std::byte>, std::string> bytes;
+    std::variant<std::set<std::string>, std::vector<std::string>> names;
+    std::variant<std::map<std::int64_t, std::string>, std::map<std::string, std::string>> keyed;
+    std::variant<std::set<std::string>, boost::json::array> any_array;
+    std::variant<std::set<std::string>, std::vector<boost::json::value>> any_items;
+};
+BOOST_DESCRIBE_STRUCT(TextUnions, (), (when, day, span, path, bytes, names, keyed, any_array, any_items))
 
 } // namespace modes
 
@@ -373,4 +391,30 @@ BOOST_AUTO_TEST_CASE(smart_union_picks_the_closest_alternative)
     // the same in a strict call
     BOOST_TEST(read<SmartUnions>(R"({"xy":{"y":5},"number":1})", {.strict = true}).xy.index() == 1u);
     BOOST_TEST(read<SmartUnions>(R"({"number":1})", {.strict = true}).number.index() == 1u);
+}
+
+// How each mode rates a value read from text. pydantic 2.13's JSON mode rates a str,
+// a date-time, a date, a duration, a path or bytes read from a JSON string a strict
+// match (python mode: a str is exact, the others lax), an int map key read from its
+// text a lax one in both modes, and a list[Any] an exact one in both. Each index is
+// what TypeAdapter(Union[...]).validate_json / validate_python of pydantic 2.13 picks.
+BOOST_AUTO_TEST_CASE(smart_union_rates_text_as_each_mode_of_pydantic_does)
+{
+    using agent_engine::input_mode;
+    auto picked = [](std::string_view text, input_mode mode) {
+        TextUnions u = read<TextUnions>(text, {.mode = mode});
+        std::size_t indexes[] = {u.when.index(),  u.day.index(),   u.span.index(),      u.path.index(),     u.bytes.index(),
+                                 u.names.index(), u.keyed.index(), u.any_array.index(), u.any_items.index()};
+        std::string out;
+        for (std::size_t i : indexes)
+            out += std::to_string(i);
+        return out;
+    };
+    // JSON mode: str and the text types tie as strict matches, so the leftmost wins;
+    // the int key (lax) loses to the str key (strict); list[Any] beats set[str] (strict)
+    std::string input = R"({"when":"2020-01-01T00:00:00Z","day":"2020-01-01","span":"P1D","path":"a","bytes":"a",)"
+                        R"("names":["a"],"keyed":{"1":"a"},"any_array":["a"],"any_items":["a"]})";
+    BOOST_TEST(picked(input, input_mode::json) == "000000111");
+    // python mode: the exact str wins over each lax conversion, the list over the set
+    BOOST_TEST(picked(input, input_mode::python) == "111111111");
 }

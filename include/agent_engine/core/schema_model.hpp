@@ -55,10 +55,13 @@ template <class T, class Kind, class Fallback> constexpr auto own_declared(Fallb
 template <class T, auto Member>
 inline constexpr bool has_constraints_v = !std::is_void_v<nearest_declaring<T, declare::constraints, Member>>;
 
-// The tuple of constraints that count for Member of T (only when has_constraints_v).
-template <class T, auto Member> auto member_constraints()
+// The tuple of constraints that count for Member of T (only when has_constraints_v);
+// a constant expression when they all are (AGENT_ENGINE_CONSTRAINTS declares the
+// lambda that makes them).
+template <class T, auto Member> constexpr auto member_constraints()
 {
-    return declared_by<nearest_declaring<T, declare::constraints, Member>, declare::constraints, Member>();
+    using make = decltype(declared_by<nearest_declaring<T, declare::constraints, Member>, declare::constraints, Member>());
+    return make{}();
 }
 
 } // namespace detail
@@ -199,7 +202,10 @@ template <class T> struct schema_model : detail::version_model<T> {
     static constexpr auto descriptions =
         detail::per_member<T, std::string_view>([](auto I) { return member_description<T, member<I>::pointer>(); });
     template <std::size_t I> static constexpr bool has_constraints = detail::has_constraints_v<T, member<I>::pointer>;
-    template <std::size_t I> static auto constraints() { return detail::member_constraints<T, member<I>::pointer>(); }
+    template <std::size_t I> static constexpr auto constraints()
+    {
+        return detail::member_constraints<T, member<I>::pointer>();
+    }
 
     // Per type.
     static constexpr bool forbid_extra = forbids_extra<T>();

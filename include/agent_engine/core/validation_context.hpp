@@ -211,12 +211,23 @@ public:
         const match_quality& quality() const noexcept { return quality_; }
     };
     // A value read now that matches its input no more closely than `level`, as
-    // pydantic rates it: an enum read from its value is a lax match; a schema read
-    // from an object, an Any value, a tuple or set from an array are strict ones.
+    // pydantic rates it: an enum read from its value, an integer map key read from
+    // its text are lax matches; a schema read from an object, an Any value, a
+    // tuple or set from an array are strict ones.
     void floor_match(match_quality::level_type level) noexcept
     {
         if (match_)
             match_->level = std::min(match_->level, level);
+    }
+    // A value read from a JSON string's text (a str, a date, a time, a duration, a
+    // path, bytes, a str map key): pydantic's JSON mode rates it strict, not exact,
+    // as its JSON input hands every str over (pydantic 2.13: Union[datetime, str]
+    // reads '"2020-01-01T00:00:00Z"' as the datetime from JSON, as the str from
+    // Python). A UUID or a one_of read from one stays exact, as pydantic rates them.
+    void note_read_from_json_string() noexcept
+    {
+        if (mode_ == input_mode::json)
+            floor_match(match_quality::strict);
     }
     // A schema read from an object that set `n` of its members; the outermost,
     // read last, has the last word, as in pydantic.

@@ -4,6 +4,7 @@
 //   CASE_NO_TAG_MEMBER     an alternative without a member of that name
 //   CASE_TAG_NOT_LITERAL   an alternative whose tag member is not declared one_of(...)
 //   CASE_KEYS_DIFFER       the tag member under another JSON key in one alternative
+//   CASE_DUPLICATE_TAG     two alternatives listing the same tag
 #include <agent_engine/agent_engine.hpp>
 
 #include <string>
@@ -29,7 +30,9 @@ struct Key {
 BOOST_DESCRIBE_STRUCT(Key, (), (type, code))
 #else
 BOOST_DESCRIBE_STRUCT(Key, (), (kind, code))
-#if !defined(CASE_TAG_NOT_LITERAL)
+#if defined(CASE_DUPLICATE_TAG)
+AGENT_ENGINE_CONSTRAINTS(Key, kind, one_of("key", "click"))
+#elif !defined(CASE_TAG_NOT_LITERAL)
 AGENT_ENGINE_CONSTRAINTS(Key, kind, one_of("key"))
 #endif
 #if defined(CASE_KEYS_DIFFER)

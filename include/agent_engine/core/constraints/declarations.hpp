@@ -61,10 +61,16 @@ struct constraint_vocabulary {
 // one_of(a, b, ...), timestamp(), satisfies(predicate, "message"), each(...),
 // strict() (the value is read in strict mode), uuid_version(n) (a UUID of version
 // n), discriminator<"member">() (a std::variant read as a tagged union).
+// The declaration gives a lambda that makes the list: a lambda is constexpr when
+// it can be, so constant constraints (a tagged union's tags) are known at compile
+// time, while a satisfies() predicate that is no literal type still compiles.
 #define AGENT_ENGINE_CONSTRAINTS(T, member, ...)                                                   \
     AGENT_ENGINE_DETAIL_DECLARE_FOR_MEMBER(AGENT_ENGINE_CONSTRAINTS, inline, T, member, constraints, \
                                            struct vocabulary : ::agent_engine::detail::constraint_vocabulary { \
-                                               static auto list() { return std::make_tuple(__VA_ARGS__); } \
+                                               static auto list()                                  \
+                                               {                                                   \
+                                                   return [] { return std::make_tuple(__VA_ARGS__); }; \
+                                               }                                                   \
                                            };                                                      \
                                            return vocabulary::list();)
 

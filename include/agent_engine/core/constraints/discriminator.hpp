@@ -7,7 +7,8 @@
 // value for it picks the one alternative that reads the input, and its errors
 // are located under the tag (["pet", "cat", "meows"]). A missing tag is
 // union_tag_not_found, another value union_tag_invalid; JSON Schema: oneOf with
-// a discriminator mapping each tag to its alternative.
+// a discriminator mapping each tag to its alternative. The tags are constants,
+// read at compile time: two alternatives listing one tag stop the build.
 
 #include <agent_engine/core/constraints/kind.hpp>
 #include <agent_engine/core/constraints/one_of.hpp>
@@ -20,6 +21,7 @@
 #include <boost/json/value.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -36,6 +38,9 @@ template <class... Ts> inline constexpr bool is_variant_v<std::variant<Ts...>> =
 
 template <class C> inline constexpr bool is_string_literal_v = false;
 template <std::size_t N> inline constexpr bool is_string_literal_v<constraints::one_of<std::string_view, N>> = true;
+template <class C> inline constexpr std::size_t string_literal_count = 0;
+template <std::size_t N>
+inline constexpr std::size_t string_literal_count<constraints::one_of<std::string_view, N>> = N;
 
 // The index of T's member named `name` (its C++ name), or T's member count.
 template <class T, std::size_t... I>
@@ -93,6 +98,17 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
                               "described struct with a string member of that name declared one_of(\"tag\", ...) "
                               "(pydantic's Literal['tag']): the tags that select it.");
                 if constexpr ((is_tagged<Ts>() && ...)) {
+                    static_assert((has_constant_tags<Ts>() && ...),
+                                  "agent_engine: discriminator<\"member\">(): the constraints of the tag member must be "
+                                  "constant expressions (no satisfies() there whose predicate is no literal type), so "
+                                  "that the tags are known at compile time.");
+                    if constexpr ((has_constant_tags<Ts>() && ...)) {
+                        // pydantic 2.13 refuses it as well: "TypeError: Value 'x' for
+                        // discriminator 'k' mapped to multiple choices".
+                        static_assert(each_tag_selects_one<Ts...>(),
+                                      "agent_engine: discriminator<\"member\">(): two alternatives of the union list "
+                                      "the same tag in one_of(...); a tag must select one alternative.");
+                    }
                     constexpr std::string_view keys[] = {schema_model<Ts>::keys[tag_index<Ts>]...};
                     for (std::string_view key : keys)
                         if (key != keys[0])
@@ -106,19 +122,70 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
     // The input key of the tag: the member's JSON key, the same in every alternative.
     template <class T> static constexpr std::string_view key = schema_model<T>::keys[tag_index<T>];
 
-    // Calls f(tag) for each tag that selects T, in the order its one_of lists them.
-    template <class T, class F> static void for_each_tag(F&& f)
+    // Whether T's tag member has constraints that are a constant expression, so
+    // that its tags are known at compile time.
+    template <class T> static constexpr bool has_constant_tags()
     {
-        std::apply(
-            [&](auto const&... c) {
-                auto tags_of = [&](auto const& constraint) {
+        return requires {
+            typename std::integral_constant<bool, (schema_model<T>::template constraints<tag_index<T>>(), true)>;
+        };
+    }
+
+    // The tags that select T, in the order its one_of lists them.
+    template <class T> static constexpr auto tags_of()
+    {
+        return std::apply(
+            [](auto const&... c) {
+                std::array<std::string_view,
+                           (agent_engine::detail::string_literal_count<std::remove_cvref_t<decltype(c)>> + ... + 0)>
+                    tags{};
+                std::size_t n = 0;
+                auto add = [&](auto const& constraint) {
                     if constexpr (agent_engine::detail::is_string_literal_v<std::remove_cvref_t<decltype(constraint)>>)
                         for (std::string_view tag : constraint.values)
-                            f(tag);
+                            tags[n++] = tag;
                 };
-                (tags_of(c), ...);
+                (add(c), ...);
+                return tags;
             },
             schema_model<T>::template constraints<tag_index<T>>());
+    }
+
+    struct tag_entry {
+        std::string_view tag;
+        std::size_t alternative; // the index of the alternative that lists it
+    };
+    // Every tag of the union std::variant<Ts...>, in the order of the alternatives.
+    template <class... Ts> static constexpr auto tag_entries = [] {
+        std::array<tag_entry, (tags_of<Ts>().size() + ... + 0)> entries{};
+        std::size_t n = 0;
+        std::size_t alternative = 0;
+        auto add = [&](auto const& tags) {
+            for (std::string_view tag : tags)
+                entries[n++] = {tag, alternative};
+            ++alternative;
+        };
+        (add(tags_of<Ts>()), ...);
+        return entries;
+    }();
+
+    // The index of the alternative that `tag` selects, or sizeof...(Ts) when none
+    // does: the one lookup of the read and of the schema's mapping.
+    template <class... Ts> static constexpr std::size_t alternative_of(std::string_view tag) noexcept
+    {
+        for (tag_entry const& e : tag_entries<Ts...>)
+            if (e.tag == tag)
+                return e.alternative;
+        return sizeof...(Ts);
+    }
+
+    // Whether no tag is listed by two alternatives (one listing it twice is harmless).
+    template <class... Ts> static constexpr bool each_tag_selects_one() noexcept
+    {
+        for (tag_entry const& e : tag_entries<Ts...>)
+            if (alternative_of<Ts...>(e.tag) != e.alternative)
+                return false;
+        return true;
     }
 
     // The discriminator as pydantic's ctx shows it: "'kind'".
@@ -165,14 +232,7 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
             });
             return false;
         }
-        std::size_t chosen = sizeof...(Ts);
-        if (tag->is_string())
-            boost::mp11::mp_for_each<boost::mp11::mp_iota_c<sizeof...(Ts)>>([&](auto I) {
-                for_each_tag<std::variant_alternative_t<I, std::variant<Ts...>>>([&](std::string_view t) {
-                    if (chosen == sizeof...(Ts) && t == tag->get_string())
-                        chosen = I;
-                });
-            });
+        std::size_t chosen = tag->is_string() ? alternative_of<Ts...>(tag->get_string()) : sizeof...(Ts);
         if (chosen == sizeof...(Ts)) {
             ctx.fail(error_type::union_tag_invalid, [&] {
                 std::string shown; // Python's str() of the tag
@@ -203,12 +263,11 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
     template <class... Ts> static std::string expected_tags()
     {
         std::string out;
-        auto add = [&](std::string_view tag) {
+        for (tag_entry const& e : tag_entries<Ts...>) {
             if (!out.empty())
                 out += ", ";
-            agent_engine::detail::append_python_str(out, tag);
-        };
-        (for_each_tag<Ts>(add), ...);
+            agent_engine::detail::append_python_str(out, e.tag);
+        }
         return out;
     }
 
@@ -220,13 +279,8 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
         schema.erase("anyOf");
         boost::json::object mapping;
         [&]<class... Ts>(std::type_identity<std::variant<Ts...>>) {
-            std::size_t i = 0;
-            auto map = [&](auto tag_of) {
-                using T = typename decltype(tag_of)::type;
-                boost::json::value const& ref = alternatives.as_array()[i++].as_object().at("$ref");
-                for_each_tag<T>([&](std::string_view tag) { mapping[tag] = ref; });
-            };
-            (map(std::type_identity<Ts>{}), ...);
+            for (tag_entry const& e : tag_entries<Ts...>)
+                mapping[e.tag] = alternatives.as_array()[alternative_of<Ts...>(e.tag)].as_object().at("$ref");
             schema["discriminator"] = {{"mapping", std::move(mapping)},
                                        {"propertyName", key<std::variant_alternative_t<0, V>>}};
         }(std::type_identity<V>{});

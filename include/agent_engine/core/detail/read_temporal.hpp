@@ -41,6 +41,7 @@ void read_temporal(Reader& r, validation_context& ctx, error_type type_error, co
     switch (r.kind()) {
     case boost::json::kind::string: {
         std::string_view text = r.get_string();
+        ctx.note_read_from_json_string();
         got = from(text, strict);
         if (!got.ok || !keep(got))
             report([&] { return boost::json::value(boost::json::string(text)); });

@@ -83,6 +83,7 @@ template <class Reader> std::optional<std::string_view> bytes_text(Reader& r, va
         ctx.fail(error_type::bytes_type, [&] { return r.capture(); });
         return std::nullopt;
     }
+    ctx.note_read_from_json_string();
     return r.get_string();
 }
 

@@ -96,10 +96,8 @@ template <> struct json_rule<boost::json::array> {
         if (r.kind() != boost::json::kind::array)
             return ctx.fail(error_type::list_type, [&] { return r.capture(); });
         boost::json::value v = r.capture_to_keep(); // null after a syntax error
-        if (v.is_array())
+        if (v.is_array()) // an exact match: pydantic's list[Any] checks no item
             detail::replace_json(out, std::move(v.get_array()));
-        if (!out.empty()) // its items are Any
-            ctx.floor_match(validation_context::match_quality::strict);
     }
 
     static std::string label() { return "list[any]"; }

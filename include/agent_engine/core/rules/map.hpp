@@ -114,6 +114,7 @@ template <class K> struct map_key {
         // an integer key is the number it spells: the integer rule checks its range
         boost::json::value as;
         if constexpr (std::integral<key_form_t<K>>) {
+            ctx.floor_match(validation_context::match_quality::lax); // as pydantic rates an int from a str, in both modes
             as = integer_from_text(key);
             if (as.is_null()) {
                 ctx.fail(error_type::int_parsing, [&] { return boost::json::value(boost::json::string(key)); });
@@ -162,6 +163,7 @@ template <> struct map_key<std::string> {
     static bool read(std::string_view key, std::string& out, validation_context& ctx)
     {
         out.assign(configured_str(key, ctx));
+        ctx.note_read_from_json_string();
         return true;
     }
     static boost::json::value property_names(schema_builder&) { return nullptr; }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <concepts>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <type_traits>
 
@@ -64,6 +65,10 @@ template <detail::json_sequence C> struct json_rule<C> {
                 if (ctx.error_count() == before)
                     out.push_back(b);
             } else {
+                // pydantic's list[Any] checks no item, so no Any item lowers its match
+                std::optional<validation_context::measuring_match> unrated;
+                if constexpr (std::is_same_v<element, boost::json::value>)
+                    unrated.emplace(ctx);
                 rule_of<element>::read(r, out.emplace_back(), ctx);
                 if (ctx.error_count() != before)
                     out.pop_back();

@@ -21,9 +21,10 @@ template <> struct json_rule<std::string> {
 
     template <class Reader> static void read(Reader& r, std::string& out, validation_context& ctx)
     {
-        if (r.kind() == boost::json::kind::string)
+        if (r.kind() == boost::json::kind::string) {
             out.assign(detail::configured_str(r.get_string(), ctx));
-        else
+            ctx.note_read_from_json_string();
+        } else
             ctx.fail(error_type::string_type, [&] { return r.capture(); });
     }
 

@@ -3,11 +3,12 @@
 
 // std::variant<Ts...> follows pydantic's smart union mode. Every alternative
 // reads the input, in lax mode strictly first (at every depth), then converted.
-// An exact match (the input's own JSON kind, nothing converted) wins at once;
-// otherwise the alternative that set the most members of a schema, then the
-// closest match (strict before lax), then the leftmost. So "5" stays a string
-// in variant<int64_t, std::string>, and {"y": 5} reads as the alternative that
-// has a member y. When none reads it, every alternative's errors are reported,
+// An exact match (nothing converted, rated as pydantic rates it: a str read
+// from JSON text is only strict, see validation_context::floor_match) wins at
+// once; otherwise the alternative that set the most members of a schema, then
+// the closest match (strict before lax), then the leftmost. So "5" stays a
+// string in variant<int64_t, std::string>, and {"y": 5} reads as the
+// alternative that has a member y. When none reads it, every alternative's errors are reported,
 // located under the alternative's label: ["value", "int"], ["value", "str"].
 
 #include <agent_engine/core/dom_reader.hpp>
