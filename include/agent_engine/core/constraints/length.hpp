@@ -5,6 +5,7 @@
 // bytes (std::vector<std::byte>), items of a container.
 
 #include <agent_engine/core/constraints/kind.hpp>
+#include <agent_engine/core/detail/utf8.hpp>
 #include <agent_engine/core/rules/bytes.hpp>
 #include <agent_engine/core/rules/set.hpp>
 
@@ -13,19 +14,6 @@
 #include <string_view>
 
 namespace agent_engine {
-namespace detail {
-
-// pydantic counts a string's length in characters (code points), as len() does.
-inline std::size_t code_points(std::string_view s) noexcept
-{
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-} // namespace detail
-
 namespace constraints {
 
 namespace detail_length {

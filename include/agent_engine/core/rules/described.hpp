@@ -64,6 +64,7 @@ struct json_rule<T> {
     template <std::size_t I> using member = typename model::template member<I>;
     template <std::size_t I> using member_type = typename model::template member_type<I>;
     static constexpr const auto& keys = model::keys;
+    template <class V> using nullable_value = typename detail::nullable<V>::value_type;
 
     // Index of the member with this key, or `size`. Input usually comes in
     // declaration order, so the member after the last one found is tried first.
@@ -113,9 +114,42 @@ struct json_rule<T> {
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
     {
         // A model's config applies to its own fields, not to a nested model's.
-        bool outer = ctx.exchange_strip_whitespace(model::strip_whitespace);
+        auto outer = ctx.exchange_str_config(model::str);
         read_fields(r, out, ctx);
-        ctx.exchange_strip_whitespace(outer);
+        ctx.exchange_str_config(outer);
+    }
+
+    // The str config member I is read with: the model's, but a str member's own
+    // min_length or max_length replaces the model's bound at that end (pydantic
+    // 2.13: Field(min_length=1) under str_min_length=2 accepts "a", and
+    // str_max_length still applies).
+    template <std::size_t I> static constexpr detail::str_config member_str_config() noexcept
+    {
+        detail::str_config config = model::str;
+        using V = member_type<I>;
+        using text = boost::mp11::mp_eval_if_c<!detail::is_nullable_v<V>, V, nullable_value, V>;
+        if constexpr (model::template has_constraints<I> && detail::is_text_v<text>) {
+            using own = decltype(model::template constraints<I>());
+            if constexpr (boost::mp11::mp_contains<own, constraints::min_length>::value)
+                config.min_length = detail::str_config{}.min_length;
+            if constexpr (boost::mp11::mp_contains<own, constraints::max_length>::value)
+                config.max_length = detail::str_config{}.max_length;
+        }
+        return config;
+    }
+
+    // Runs `read` (of member I) under the member's str config where it differs
+    // from the model's.
+    template <std::size_t I, class Read> static void with_member_str_config(validation_context& ctx, Read&& read)
+    {
+        constexpr detail::str_config own = member_str_config<I>();
+        if constexpr (own.min_length == model::str.min_length && own.max_length == model::str.max_length) {
+            read();
+        } else {
+            auto outer = ctx.exchange_str_config(own);
+            read();
+            ctx.exchange_str_config(outer);
+        }
     }
 
     template <class Reader> static void read_fields(Reader& r, T& out, validation_context& ctx)
@@ -176,10 +210,13 @@ struct json_rule<T> {
                         // not from the enclosing schema's initializer for it (pydantic).
                         if constexpr (detail::is_described_struct_v<member_type<I>>)
                             out.*member<I>::pointer = member_type<I>{};
-                        if constexpr (model::template has_constraints<I>)
-                            detail::read_constrained(r, out.*member<I>::pointer, model::template constraints<I>(), ctx);
-                        else
-                            rule_of<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
+                        with_member_str_config<I>(ctx, [&] {
+                            if constexpr (model::template has_constraints<I>)
+                                detail::read_constrained(r, out.*member<I>::pointer, model::template constraints<I>(),
+                                                         ctx);
+                            else
+                                rule_of<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
+                        });
                     });
                 }
             }
