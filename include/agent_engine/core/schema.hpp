@@ -7,6 +7,7 @@
 //   BOOST_DESCRIBE_STRUCT(Person, (), (name, age, type_))
 //   AGENT_ENGINE_REQUIRED(Person, name)          // a missing key is an error
 //   AGENT_ENGINE_ALIAS(Person, type_, "type")    // JSON key differs from the member name
+//   AGENT_ENGINE_VALIDATE_BY_NAME(Person)        // ... and "type_" is read too
 //   AGENT_ENGINE_FORBID_EXTRA(Person)            // unknown keys are errors
 //   AGENT_ENGINE_STRICT(Person)                  // no conversion between JSON kinds
 //   AGENT_ENGINE_ALLOW_EXTRA(Person, extras)     // unknown keys kept in `extras` (not described),
@@ -103,6 +104,12 @@
 // At most `n` characters (pydantic's str_max_length=n): string_too_long otherwise.
 #define AGENT_ENGINE_STR_MAX_LENGTH(T, n) \
     AGENT_ENGINE_DETAIL_DECLARE_STR_LENGTH(AGENT_ENGINE_STR_MAX_LENGTH, T, str_max_length, n)
+
+// Reads an aliased member of T from its C++ name too (pydantic's
+// validate_by_name=True, populate_by_name=True before 2.11). Given both, the
+// alias wins, wherever it comes, and the name is ignored (pydantic's JSON mode).
+#define AGENT_ENGINE_VALIDATE_BY_NAME(T) \
+    AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_VALIDATE_BY_NAME, T, validate_by_name)
 
 // Reads and writes member `member` of T under the JSON key `key`.
 #define AGENT_ENGINE_ALIAS(T, member, key)                                                         \

@@ -10,7 +10,7 @@
 //   STRICT, ALLOW_EXTRA,              (derived before base, then the member's class)
 //   STR_STRIP_WHITESPACE, STR_TO_LOWER,
 //   STR_TO_UPPER, STR_MIN_LENGTH,
-//   STR_MAX_LENGTH
+//   STR_MAX_LENGTH, VALIDATE_BY_NAME
 //   VALIDATOR                         every class, bases first, each once
 //   TITLE, SCHEMA_DESCRIPTION         T's own only: they name the class
 //   SCHEMA_VERSION, MIGRATION         T's own only: a document's version is its type's
@@ -224,12 +224,18 @@ template <class T> struct schema_model : detail::version_model<T> {
                   "agent_engine: AGENT_ENGINE_FORBID_EXTRA and AGENT_ENGINE_ALLOW_EXTRA both apply to this schema "
                   "(declared on it or on a base): unknown keys are either errors or kept, keep one of the two.");
     static constexpr detail::str_config str = str_config<T>();
+    // AGENT_ENGINE_VALIDATE_BY_NAME: a member is read from its C++ name too.
+    static constexpr bool validate_by_name = detail::nearest_declared<T, declare::validate_by_name>(false);
+    static constexpr auto names = detail::per_member<T, std::string_view>([](auto I) { return member<I>::name; });
     // Whether `key` is a member's C++ name (under an alias, it is not its key).
-    static constexpr bool is_member_name(std::string_view key) noexcept
+    static constexpr bool is_member_name(std::string_view key) noexcept { return find_name(key) != size; }
+    // The index of the member whose C++ name is `key`, or `size`.
+    static constexpr std::size_t find_name(std::string_view key) noexcept
     {
-        bool found = false;
-        boost::mp11::mp_for_each<members>([&](auto d) { found = found || key == decltype(d)::name; });
-        return found;
+        for (std::size_t i = 0; i < size; ++i)
+            if (names[i] == key)
+                return i;
+        return size;
     }
     static constexpr std::string_view title = schema_title<T>();
     static constexpr std::string_view description = schema_description<T>();

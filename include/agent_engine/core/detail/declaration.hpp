@@ -43,6 +43,7 @@ struct str_to_lower {};
 struct str_to_upper {};
 struct str_min_length {};
 struct str_max_length {};
+struct validate_by_name {};
 struct alias {};
 struct constraints {};
 struct description {};

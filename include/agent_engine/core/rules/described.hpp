@@ -169,8 +169,22 @@ struct json_rule<T> {
         [[maybe_unused]] std::size_t placed = 0; // extra members placed before a member (kept extras)
         if constexpr (model::allow_extra)
             placed = (out.*model::extras).size();
+        [[maybe_unused]] std::bitset<size> by_name; // members read from their C++ name (VALIDATE_BY_NAME)
         r.for_each_member([&](std::string_view key) {
             std::size_t i = find(key, expected);
+            if constexpr (model::validate_by_name) {
+                if (i == size) {
+                    i = model::find_name(key);
+                    if (i != size && seen.test(i) && !by_name.test(i)) // the alias came first: it wins
+                        return r.skip();
+                    if (i != size)
+                        by_name.set(i);
+                } else if (by_name.test(i)) { // the alias after the name: the name's value and errors go
+                    by_name.reset(i);
+                    seen.reset(i);
+                    repeated.note(model::names[i], ctx.error_count());
+                }
+            }
             // A repeated member counts once, with its last value; so does an extra
             // key where extras are errors.
             if (i != size && seen.test(i))
@@ -205,7 +219,7 @@ struct json_rule<T> {
                 expected = i + 1;
                 if constexpr (size > 0) {
                     boost::mp11::mp_with_index<size>(i, [&](auto I) {
-                        auto at = ctx.at(keys[I]);
+                        auto at = ctx.at(model::validate_by_name && by_name.test(I) ? model::names[I] : keys[I]);
                         // A nested schema read from input starts from its own defaults,
                         // not from the enclosing schema's initializer for it (pydantic).
                         if constexpr (detail::is_described_struct_v<member_type<I>>)
@@ -274,6 +288,8 @@ struct json_rule<T> {
             if (!key)
                 return size + 2; // about the whole object
             std::size_t i = find(*key, 0);
+            if (model::validate_by_name && i == size)
+                i = model::find_name(*key);
             return i == size && extras_first ? 0 : i + 1;
         });
     }
