@@ -111,6 +111,11 @@
 #define AGENT_ENGINE_VALIDATE_BY_NAME(T) \
     AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_VALIDATE_BY_NAME, T, validate_by_name)
 
+// Validates the value a member of T keeps when the input leaves it out (its
+// default): its constraints and T's str config apply (pydantic's validate_default=True).
+#define AGENT_ENGINE_VALIDATE_DEFAULT(T) \
+    AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_VALIDATE_DEFAULT, T, validate_default)
+
 // Reads and writes member `member` of T under the JSON key `key`.
 #define AGENT_ENGINE_ALIAS(T, member, key)                                                         \
     AGENT_ENGINE_DETAIL_DECLARE_FOR_MEMBER(AGENT_ENGINE_ALIAS, inline constexpr, T, member, alias, \

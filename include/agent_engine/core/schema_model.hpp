@@ -10,7 +10,8 @@
 //   STRICT, ALLOW_EXTRA,              (derived before base, then the member's class)
 //   STR_STRIP_WHITESPACE, STR_TO_LOWER,
 //   STR_TO_UPPER, STR_MIN_LENGTH,
-//   STR_MAX_LENGTH, VALIDATE_BY_NAME
+//   STR_MAX_LENGTH, VALIDATE_BY_NAME,
+//   VALIDATE_DEFAULT
 //   VALIDATOR                         every class, bases first, each once
 //   TITLE, SCHEMA_DESCRIPTION         T's own only: they name the class
 //   SCHEMA_VERSION, MIGRATION         T's own only: a document's version is its type's
@@ -226,6 +227,8 @@ template <class T> struct schema_model : detail::version_model<T> {
     static constexpr detail::str_config str = str_config<T>();
     // AGENT_ENGINE_VALIDATE_BY_NAME: a member is read from its C++ name too.
     static constexpr bool validate_by_name = detail::nearest_declared<T, declare::validate_by_name>(false);
+    // AGENT_ENGINE_VALIDATE_DEFAULT: a member the input leaves out is validated.
+    static constexpr bool validate_default = detail::nearest_declared<T, declare::validate_default>(false);
     static constexpr auto names = detail::per_member<T, std::string_view>([](auto I) { return member<I>::name; });
     // Whether `key` is a member's C++ name (under an alias, it is not its key).
     static constexpr bool is_member_name(std::string_view key) noexcept { return find_name(key) != size; }

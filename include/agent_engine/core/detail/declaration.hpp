@@ -44,6 +44,7 @@ struct str_to_upper {};
 struct str_min_length {};
 struct str_max_length {};
 struct validate_by_name {};
+struct validate_default {};
 struct alias {};
 struct constraints {};
 struct description {};

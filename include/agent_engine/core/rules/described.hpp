@@ -219,18 +219,8 @@ struct json_rule<T> {
                 expected = i + 1;
                 if constexpr (size > 0) {
                     boost::mp11::mp_with_index<size>(i, [&](auto I) {
-                        auto at = ctx.at(model::validate_by_name && by_name.test(I) ? model::names[I] : keys[I]);
-                        // A nested schema read from input starts from its own defaults,
-                        // not from the enclosing schema's initializer for it (pydantic).
-                        if constexpr (detail::is_described_struct_v<member_type<I>>)
-                            out.*member<I>::pointer = member_type<I>{};
-                        with_member_str_config<I>(ctx, [&] {
-                            if constexpr (model::template has_constraints<I>)
-                                detail::read_constrained(r, out.*member<I>::pointer, model::template constraints<I>(),
-                                                         ctx);
-                            else
-                                rule_of<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
-                        });
+                        read_member<I>(r, out, model::validate_by_name && by_name.test(I) ? model::names[I] : keys[I],
+                                       ctx);
                     });
                 }
             }
@@ -240,6 +230,8 @@ struct json_rule<T> {
             return;
         if constexpr (model::versioned)
             check_version(r, whole, out, seen.test(model::version_index), ctx);
+        if constexpr (model::validate_default)
+            validate_defaults(out, seen, ctx);
         for (std::size_t i = 0; i < size; ++i) {
             if (model::required[i] && !seen.test(i)) {
                 auto at = ctx.at(keys[i]);
@@ -252,6 +244,38 @@ struct json_rule<T> {
         if (ctx.error_count() != first_error)
             restore_declaration_order(ctx, first_error);
         ctx.note_fields_set(seen.count());
+    }
+
+    // Reads member I from `r`, located at `key`.
+    template <std::size_t I, class Reader>
+    static void read_member(Reader& r, T& out, std::string_view key, validation_context& ctx)
+    {
+        auto at = ctx.at(key);
+        // A nested schema read from input starts from its own defaults, not from
+        // the enclosing schema's initializer for it (pydantic).
+        if constexpr (detail::is_described_struct_v<member_type<I>>)
+            out.*member<I>::pointer = member_type<I>{};
+        with_member_str_config<I>(ctx, [&] {
+            if constexpr (model::template has_constraints<I>)
+                detail::read_constrained(r, out.*member<I>::pointer, model::template constraints<I>(), ctx);
+            else
+                rule_of<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
+        });
+    }
+
+    // AGENT_ENGINE_VALIDATE_DEFAULT: each member the input left out is read again
+    // from the value it keeps, as pydantic validates a default: constraints and
+    // the str config apply, errors are at the member (not the version member,
+    // whose absence means version 1).
+    static void validate_defaults(T& out, const std::bitset<size>& seen, validation_context& ctx)
+    {
+        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) {
+            if (seen.test(I) || model::required[I] || I == model::version_index)
+                return;
+            boost::json::value kept = detail::as_input(out.*member<I>::pointer);
+            dom_reader r(kept);
+            read_member<I>(r, out, keys[I], ctx);
+        });
     }
 
     // A document of T held in another is read only at T's current version: the
