@@ -83,6 +83,7 @@ BOOST_DESCRIBE_STRUCT(OpenChild, (Open), (more))
 //     s: str = ''
 //     c: Color = Color.red
 //     short: str = Field('xx', min_length=2, max_length=3)
+//     lowercase: str = Field('a', pattern='^[a-z]+$')
 //     d: dict[str, int] = {}
 //     l: list[str] = []
 //     a: Any = None
@@ -93,6 +94,7 @@ struct Lower {
     std::string s;
     Color c = Color::red;
     std::string shortest = "xx";
+    std::optional<std::string> lowercase;
     std::map<std::string, int> d;
     std::vector<std::string> l;
     boost::json::value a;
@@ -100,10 +102,11 @@ struct Lower {
     Plain plain;
     boost::json::object da;
 };
-BOOST_DESCRIBE_STRUCT(Lower, (), (s, c, shortest, d, l, a, o, plain, da))
+BOOST_DESCRIBE_STRUCT(Lower, (), (s, c, shortest, lowercase, d, l, a, o, plain, da))
 AGENT_ENGINE_STR_TO_LOWER(Lower)
 AGENT_ENGINE_STR_STRIP_WHITESPACE(Lower)
 AGENT_ENGINE_CONSTRAINTS(Lower, shortest, min_length(2), max_length(3))
+AGENT_ENGINE_CONSTRAINTS(Lower, lowercase, pattern("^[a-z]+$"))
 
 struct Upper : Plain {};
 BOOST_DESCRIBE_STRUCT(Upper, (Plain), ())
@@ -295,6 +298,11 @@ BOOST_AUTO_TEST_CASE(str_to_lower_leaves_enums_and_follows_length_checks)
     BOOST_TEST(errors_of<config::Lower>(R"({"shortest": " ABCD "})") ==
                R"([{"type":"string_too_long","loc":["shortest"],"msg":"String should have at most 3 characters","input":"abcd","ctx":{"max_length":3}}])");
     BOOST_TEST(read<config::Lower>(R"({"shortest": " AB "})").shortest == "ab");
+    // A member's pattern sees the string before its case changes (pydantic
+    // shows the input ' AB '; the library the value read).
+    BOOST_TEST(errors_of<config::Lower>(R"({"lowercase": " AB "})") ==
+               R"([{"type":"string_pattern_mismatch","loc":["lowercase"],"msg":"String should match pattern '^[a-z]+$'","input":"AB","ctx":{"pattern":"^[a-z]+$"}}])");
+    BOOST_TEST(read<config::Lower>(R"({"lowercase": " ab "})").lowercase.value() == "ab");
 }
 
 BOOST_AUTO_TEST_CASE(str_length_bounds_every_str_of_the_models_fields)

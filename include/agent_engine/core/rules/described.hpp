@@ -13,6 +13,7 @@
 #include <agent_engine/core/extra_members.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/rules/json_value.hpp>
+#include <agent_engine/core/rules/string.hpp>
 #include <agent_engine/core/schema_model.hpp>
 
 #include <boost/mp11/algorithm.hpp>
@@ -122,7 +123,9 @@ struct json_rule<T> {
     // The str config member I is read with: the model's, but a str member's own
     // min_length or max_length replaces the model's bound at that end (pydantic
     // 2.13: Field(min_length=1) under str_min_length=2 accepts "a", and
-    // str_max_length still applies).
+    // str_max_length still applies), and its own pattern sees the string before
+    // its case changes (pydantic 2.13: pattern "^[a-z]+$" refuses "AB" under
+    // str_to_lower).
     template <std::size_t I> static constexpr detail::str_config member_str_config() noexcept
     {
         detail::str_config config = model::str;
@@ -134,21 +137,34 @@ struct json_rule<T> {
                 config.min_length = detail::str_config{}.min_length;
             if constexpr (boost::mp11::mp_contains<own, constraints::max_length>::value)
                 config.max_length = detail::str_config{}.max_length;
+            if constexpr (boost::mp11::mp_contains<own, constraints::pattern>::value)
+                config.to_case = detail::letter_case::kept;
         }
         return config;
     }
 
-    // Runs `read` (of member I) under the member's str config where it differs
-    // from the model's.
-    template <std::size_t I, class Read> static void with_member_str_config(validation_context& ctx, Read&& read)
+    // Runs `read` (of member I of `out`) under the member's str config where it
+    // differs from the model's; then changes the case it left.
+    template <std::size_t I, class Read>
+    static void with_member_str_config(T& out, validation_context& ctx, Read&& read)
     {
         constexpr detail::str_config own = member_str_config<I>();
-        if constexpr (own.min_length == model::str.min_length && own.max_length == model::str.max_length) {
+        if constexpr (own.min_length == model::str.min_length && own.max_length == model::str.max_length &&
+                      own.to_case == model::str.to_case) {
             read();
         } else {
             auto outer = ctx.exchange_str_config(own);
             read();
             ctx.exchange_str_config(outer);
+            if constexpr (own.to_case != model::str.to_case) {
+                auto& value = out.*member<I>::pointer;
+                if constexpr (detail::is_nullable_v<member_type<I>>) {
+                    if (value)
+                        detail::apply_letter_case(*value, model::str.to_case);
+                } else {
+                    detail::apply_letter_case(value, model::str.to_case);
+                }
+            }
         }
     }
 
@@ -255,7 +271,7 @@ struct json_rule<T> {
         // the enclosing schema's initializer for it (pydantic).
         if constexpr (detail::is_described_struct_v<member_type<I>>)
             out.*member<I>::pointer = member_type<I>{};
-        with_member_str_config<I>(ctx, [&] {
+        with_member_str_config<I>(out, ctx, [&] {
             if constexpr (model::template has_constraints<I>)
                 detail::read_constrained(r, out.*member<I>::pointer, model::template constraints<I>(), ctx);
             else
