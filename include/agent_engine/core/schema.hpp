@@ -7,12 +7,15 @@
 //   BOOST_DESCRIBE_STRUCT(Person, (), (name, age, type_))
 //   AGENT_ENGINE_REQUIRED(Person, name)          // a missing key is an error
 //   AGENT_ENGINE_ALIAS(Person, type_, "type")    // JSON key differs from the member name
+//   AGENT_ENGINE_VALIDATE_BY_NAME(Person)        // ... and "type_" is read too
 //   AGENT_ENGINE_FORBID_EXTRA(Person)            // unknown keys are errors
 //   AGENT_ENGINE_STRICT(Person)                  // no conversion between JSON kinds
 //   AGENT_ENGINE_ALLOW_EXTRA(Person, extras)     // unknown keys kept in `extras` (not described),
 //                                                // an agent_engine::extra_members, written back
 //   AGENT_ENGINE_STR_STRIP_WHITESPACE(Person)    // str values of its fields read without
 //                                                // surrounding whitespace
+//   AGENT_ENGINE_STR_TO_LOWER(Person)            // ... in lower case (or STR_TO_UPPER)
+//   AGENT_ENGINE_STR_MIN_LENGTH(Person, 1)       // ... with at least 1 character (and STR_MAX_LENGTH)
 //
 // and next to BOOST_DESCRIBE_ENUM:
 //
@@ -31,8 +34,21 @@
 #include <boost/preprocessor/seq/for_each.hpp>
 #include <boost/preprocessor/variadic/to_seq.hpp>
 
+#include <cstddef>
 #include <tuple>
 #include <type_traits>
+
+// A declaration that turns something on for the described struct T.
+#define AGENT_ENGINE_DETAIL_DECLARE_SWITCH(macro, T, kind)                                         \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(macro, inline constexpr, T, kind,                         \
+                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, macro); return true;)
+
+// A length, in characters, that the str values of the described struct T keep to.
+#define AGENT_ENGINE_DETAIL_DECLARE_STR_LENGTH(macro, T, kind, n)                                  \
+    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(macro, inline constexpr, T, kind,                         \
+                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, macro);     \
+                                         static_assert((n) >= 0, "agent_engine: " #macro "'s length must not be negative"); \
+                                         return static_cast<::std::size_t>(n);)
 
 #define AGENT_ENGINE_DETAIL_DECLARE_REQUIRED(r, T, member)                                         \
     AGENT_ENGINE_DETAIL_DECLARE_FOR_MEMBER(AGENT_ENGINE_REQUIRED, inline constexpr, T, member, required, return true;)
@@ -42,18 +58,14 @@
     BOOST_PP_SEQ_FOR_EACH(AGENT_ENGINE_DETAIL_DECLARE_REQUIRED, T, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))
 
 // Makes unknown keys in the input of T an error ("Extra inputs are not permitted").
-#define AGENT_ENGINE_FORBID_EXTRA(T)                                                               \
-    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_FORBID_EXTRA, inline constexpr, T, forbid_extra, \
-                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_FORBID_EXTRA); \
-                                         return true;)
+#define AGENT_ENGINE_FORBID_EXTRA(T) \
+    AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_FORBID_EXTRA, T, forbid_extra)
 
 // Reads the members of T in strict mode: no conversion between JSON kinds ("5"
 // is not an int). A schema held in T reads its own members in its own mode, as
 // a pydantic model with its own config (ConfigDict(strict=True)) does.
-#define AGENT_ENGINE_STRICT(T)                                                                     \
-    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_STRICT, inline constexpr, T, strict,         \
-                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_STRICT); \
-                                         return true;)
+#define AGENT_ENGINE_STRICT(T) \
+    AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_STRICT, T, strict)
 
 // Keeps the keys of an input of T that T does not describe, with their values, in
 // its member `member` (an agent_engine::extra_members that BOOST_DESCRIBE_STRUCT
@@ -71,10 +83,38 @@
 
 // Reads the str values of T's fields without their leading and trailing
 // whitespace (pydantic's str_strip_whitespace=True); a nested schema follows its own.
-#define AGENT_ENGINE_STR_STRIP_WHITESPACE(T)                                                       \
-    AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(AGENT_ENGINE_STR_STRIP_WHITESPACE, inline constexpr, T, str_strip_whitespace, \
-                                         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_STR_STRIP_WHITESPACE); \
-                                         return true;)
+#define AGENT_ENGINE_STR_STRIP_WHITESPACE(T) \
+    AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_STR_STRIP_WHITESPACE, T, str_strip_whitespace)
+
+// Reads the str values of T's fields in lower case (pydantic's str_to_lower=True),
+// after stripping and length checks; ASCII letters only. A nested schema follows its own.
+#define AGENT_ENGINE_STR_TO_LOWER(T) \
+    AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_STR_TO_LOWER, T, str_to_lower)
+
+// The same in upper case (pydantic's str_to_upper=True).
+#define AGENT_ENGINE_STR_TO_UPPER(T) \
+    AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_STR_TO_UPPER, T, str_to_upper)
+
+// Every str value of T's fields (items and dict keys too) has at least `n`
+// characters (pydantic's str_min_length=n): string_too_short otherwise. A
+// member's own min_length replaces it.
+#define AGENT_ENGINE_STR_MIN_LENGTH(T, n) \
+    AGENT_ENGINE_DETAIL_DECLARE_STR_LENGTH(AGENT_ENGINE_STR_MIN_LENGTH, T, str_min_length, n)
+
+// At most `n` characters (pydantic's str_max_length=n): string_too_long otherwise.
+#define AGENT_ENGINE_STR_MAX_LENGTH(T, n) \
+    AGENT_ENGINE_DETAIL_DECLARE_STR_LENGTH(AGENT_ENGINE_STR_MAX_LENGTH, T, str_max_length, n)
+
+// Reads an aliased member of T from its C++ name too (pydantic's
+// validate_by_name=True, populate_by_name=True before 2.11). Given both, the
+// alias wins, wherever it comes, and the name is ignored (pydantic's JSON mode).
+#define AGENT_ENGINE_VALIDATE_BY_NAME(T) \
+    AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_VALIDATE_BY_NAME, T, validate_by_name)
+
+// Validates the value a member of T keeps when the input leaves it out (its
+// default): its constraints and T's str config apply (pydantic's validate_default=True).
+#define AGENT_ENGINE_VALIDATE_DEFAULT(T) \
+    AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_VALIDATE_DEFAULT, T, validate_default)
 
 // Reads and writes member `member` of T under the JSON key `key`.
 #define AGENT_ENGINE_ALIAS(T, member, key)                                                         \

@@ -8,7 +8,10 @@
 //
 //   about a member, FORBID_EXTRA,     the nearest class that declares it
 //   STRICT, ALLOW_EXTRA,              (derived before base, then the member's class)
-//   STR_STRIP_WHITESPACE
+//   STR_STRIP_WHITESPACE, STR_TO_LOWER,
+//   STR_TO_UPPER, STR_MIN_LENGTH,
+//   STR_MAX_LENGTH, VALIDATE_BY_NAME,
+//   VALIDATE_DEFAULT
 //   VALIDATOR                         every class, bases first, each once
 //   TITLE, SCHEMA_DESCRIPTION         T's own only: they name the class
 //   SCHEMA_VERSION, MIGRATION         T's own only: a document's version is its type's
@@ -18,6 +21,7 @@
 // the JSON value of each enumerator (ENUM_VALUE, INT_ENUM).
 
 #include <agent_engine/core/detail/declaration.hpp>
+#include <agent_engine/core/detail/str_config.hpp>
 #include <agent_engine/core/detail/type_name.hpp>
 
 #include <boost/mp11/algorithm.hpp>
@@ -91,10 +95,20 @@ template <class T> constexpr auto extra_member() noexcept
     return detail::nearest_declared<T, declare::allow_extra>(nullptr);
 }
 
-// True when T's str values are read without surrounding whitespace.
-template <class T> constexpr bool strips_whitespace() noexcept
+// How T takes the str values of its fields (its str_* configuration).
+template <class T> constexpr detail::str_config str_config() noexcept
 {
-    return detail::nearest_declared<T, declare::str_strip_whitespace>(false);
+    constexpr bool lower = detail::nearest_declared<T, declare::str_to_lower>(false);
+    constexpr bool upper = detail::nearest_declared<T, declare::str_to_upper>(false);
+    static_assert(!(lower && upper),
+                  "agent_engine: AGENT_ENGINE_STR_TO_LOWER and AGENT_ENGINE_STR_TO_UPPER both apply to this schema "
+                  "(declared on it or on a base): keep one of the two (pydantic would silently lower)");
+    detail::str_config config;
+    config.strip_whitespace = detail::nearest_declared<T, declare::str_strip_whitespace>(false);
+    config.to_case = lower ? detail::letter_case::lower : upper ? detail::letter_case::upper : detail::letter_case::kept;
+    config.min_length = detail::nearest_declared<T, declare::str_min_length>(config.min_length);
+    config.max_length = detail::nearest_declared<T, declare::str_max_length>(config.max_length);
+    return config;
 }
 
 // The JSON key of member descriptor D of T: its alias, else its name.
@@ -216,13 +230,21 @@ template <class T> struct schema_model : detail::version_model<T> {
     static_assert(!(forbid_extra && allow_extra),
                   "agent_engine: AGENT_ENGINE_FORBID_EXTRA and AGENT_ENGINE_ALLOW_EXTRA both apply to this schema "
                   "(declared on it or on a base): unknown keys are either errors or kept, keep one of the two.");
-    static constexpr bool strip_whitespace = strips_whitespace<T>();
+    static constexpr detail::str_config str = str_config<T>();
+    // AGENT_ENGINE_VALIDATE_BY_NAME: a member is read from its C++ name too.
+    static constexpr bool validate_by_name = detail::nearest_declared<T, declare::validate_by_name>(false);
+    // AGENT_ENGINE_VALIDATE_DEFAULT: a member the input leaves out is validated.
+    static constexpr bool validate_default = detail::nearest_declared<T, declare::validate_default>(false);
+    static constexpr auto names = detail::per_member<T, std::string_view>([](auto I) { return member<I>::name; });
     // Whether `key` is a member's C++ name (under an alias, it is not its key).
-    static constexpr bool is_member_name(std::string_view key) noexcept
+    static constexpr bool is_member_name(std::string_view key) noexcept { return find_name(key) != size; }
+    // The index of the member whose C++ name is `key`, or `size`.
+    static constexpr std::size_t find_name(std::string_view key) noexcept
     {
-        bool found = false;
-        boost::mp11::mp_for_each<members>([&](auto d) { found = found || key == decltype(d)::name; });
-        return found;
+        for (std::size_t i = 0; i < size; ++i)
+            if (names[i] == key)
+                return i;
+        return size;
     }
     static constexpr std::string_view title = schema_title<T>();
     static constexpr std::string_view description = schema_description<T>();

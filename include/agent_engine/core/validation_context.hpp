@@ -12,6 +12,7 @@
 // others, so that an input with millions of errors costs no more memory than
 // one with that many.
 
+#include <agent_engine/core/detail/str_config.hpp>
 #include <agent_engine/core/error.hpp>
 #include <agent_engine/core/error_type.hpp>
 #include <agent_engine/core/read_options.hpp>
@@ -67,7 +68,7 @@ private:
     // (from 0, in the order recorded) is errors_[i] if kept.
     std::size_t count_ = 0;
     std::vector<validation_error> errors_;
-    bool strip_whitespace_ = false; // see strips_whitespace()
+    detail::str_config str_config_; // see str_config()
 
 public:
     // How closely a value read matched its input: pydantic's "exactness" and
@@ -248,12 +249,15 @@ public:
         }
     }
 
-    // Whether a str value read now loses its surrounding whitespace: the
-    // str_strip_whitespace of the model whose fields are being read (pydantic
-    // applies a model's config to its own fields, not to a nested model's).
-    bool strips_whitespace() const noexcept { return strip_whitespace_; }
-    // Sets it, returning the one it replaces (to set back when the model is read).
-    bool exchange_strip_whitespace(bool on) noexcept { return std::exchange(strip_whitespace_, on); }
+    // How a str value read now is taken: the str_* config of the model whose
+    // fields are being read (pydantic applies a model's config to its own
+    // fields, not to a nested model's).
+    const detail::str_config& str_config() const noexcept { return str_config_; }
+    // Sets it, returning the one it replaces (to set back when the field or model is read).
+    detail::str_config exchange_str_config(const detail::str_config& config) noexcept
+    {
+        return std::exchange(str_config_, config);
+    }
 
     scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
     scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }

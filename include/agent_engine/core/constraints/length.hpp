@@ -9,6 +9,7 @@
 // a valid value's text exceeds ("YWI=" for 2 bytes against "maxLength": 3).
 
 #include <agent_engine/core/constraints/kind.hpp>
+#include <agent_engine/core/detail/utf8.hpp>
 #include <agent_engine/core/rules/bytes.hpp>
 #include <agent_engine/core/rules/set.hpp>
 
@@ -17,19 +18,6 @@
 #include <string_view>
 
 namespace agent_engine {
-namespace detail {
-
-// pydantic counts a string's length in characters (code points), as len() does.
-inline std::size_t code_points(std::string_view s) noexcept
-{
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-} // namespace detail
-
 namespace constraints {
 
 namespace detail_length {

@@ -85,6 +85,15 @@ constexpr std::string_view strip_whitespace(std::string_view s) noexcept
     return s.substr(begin, end - begin);
 }
 
+// pydantic counts a string's length in characters (code points), as len() does.
+constexpr std::size_t code_points(std::string_view s) noexcept
+{
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 inline void append_utf8(std::string& out, unsigned cp)
 {
     if (cp < 0x80) {

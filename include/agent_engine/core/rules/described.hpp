@@ -16,6 +16,7 @@
 #include <agent_engine/core/extra_members.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/rules/json_value.hpp>
+#include <agent_engine/core/rules/string.hpp>
 #include <agent_engine/core/schema_model.hpp>
 
 #include <boost/mp11/algorithm.hpp>
@@ -98,6 +99,7 @@ struct json_rule<T> {
     template <std::size_t I> using member = typename model::template member<I>;
     template <std::size_t I> using member_type = typename model::template member_type<I>;
     static constexpr const auto& keys = model::keys;
+    template <class V> using nullable_value = typename detail::nullable<V>::value_type;
 
     // Index of the member with this key, or `size`. Input usually comes in
     // declaration order, so the member after the last one found is tried first.
@@ -182,9 +184,57 @@ struct json_rule<T> {
     template <class Reader> static void read(Reader& r, T& out, validation_context& ctx)
     {
         // A model's config applies to its own fields, not to a nested model's.
-        bool outer = ctx.exchange_strip_whitespace(model::strip_whitespace);
+        auto outer = ctx.exchange_str_config(model::str);
         read_fields(r, out, ctx);
-        ctx.exchange_strip_whitespace(outer);
+        ctx.exchange_str_config(outer);
+    }
+
+    // The str config member I is read with: the model's, but a str member's own
+    // min_length or max_length replaces the model's bound at that end (pydantic
+    // 2.13: Field(min_length=1) under str_min_length=2 accepts "a", and
+    // str_max_length still applies), and its own pattern sees the string before
+    // its case changes (pydantic 2.13: pattern "^[a-z]+$" refuses "AB" under
+    // str_to_lower).
+    template <std::size_t I> static constexpr detail::str_config member_str_config() noexcept
+    {
+        detail::str_config config = model::str;
+        using V = member_type<I>;
+        using text = boost::mp11::mp_eval_if_c<!detail::is_nullable_v<V>, V, nullable_value, V>;
+        if constexpr (model::template has_constraints<I> && detail::is_text_v<text>) {
+            using own = decltype(model::template constraints<I>());
+            if constexpr (boost::mp11::mp_contains<own, constraints::min_length>::value)
+                config.min_length = detail::str_config{}.min_length;
+            if constexpr (boost::mp11::mp_contains<own, constraints::max_length>::value)
+                config.max_length = detail::str_config{}.max_length;
+            if constexpr (boost::mp11::mp_contains<own, constraints::pattern>::value)
+                config.to_case = detail::letter_case::kept;
+        }
+        return config;
+    }
+
+    // Runs `read` (of member I of `out`) under the member's str config where it
+    // differs from the model's; then changes the case it left.
+    template <std::size_t I, class Read>
+    static void with_member_str_config(T& out, validation_context& ctx, Read&& read)
+    {
+        constexpr detail::str_config own = member_str_config<I>();
+        if constexpr (own.min_length == model::str.min_length && own.max_length == model::str.max_length &&
+                      own.to_case == model::str.to_case) {
+            read();
+        } else {
+            auto outer = ctx.exchange_str_config(own);
+            read();
+            ctx.exchange_str_config(outer);
+            if constexpr (own.to_case != model::str.to_case) {
+                auto& value = out.*member<I>::pointer;
+                if constexpr (detail::is_nullable_v<member_type<I>>) {
+                    if (value)
+                        detail::apply_letter_case(*value, model::str.to_case);
+                } else {
+                    detail::apply_letter_case(value, model::str.to_case);
+                }
+            }
+        }
     }
 
     template <class Reader> static void read_fields(Reader& r, T& out, validation_context& ctx)
@@ -204,8 +254,22 @@ struct json_rule<T> {
         [[maybe_unused]] std::size_t placed = 0; // extra members placed before a member (kept extras)
         if constexpr (model::allow_extra)
             placed = (out.*model::extras).size();
+        [[maybe_unused]] std::bitset<size> by_name; // members read from their C++ name (VALIDATE_BY_NAME)
         r.for_each_member([&](std::string_view key) {
             std::size_t i = find(key, expected);
+            if constexpr (model::validate_by_name) {
+                if (i == size) {
+                    i = model::find_name(key);
+                    if (i != size && seen.test(i) && !by_name.test(i)) // the alias came first: it wins
+                        return r.skip();
+                    if (i != size)
+                        by_name.set(i);
+                } else if (by_name.test(i)) { // the alias after the name: the name's value and errors go
+                    by_name.reset(i);
+                    seen.reset(i);
+                    repeated.note(model::names[i], ctx.error_count());
+                }
+            }
             // A repeated member counts once, with its last value; so does an extra
             // key where extras are errors.
             if (i != size && seen.test(i))
@@ -240,15 +304,8 @@ struct json_rule<T> {
                 expected = i + 1;
                 if constexpr (size > 0) {
                     boost::mp11::mp_with_index<size>(i, [&](auto I) {
-                        auto at = ctx.at(keys[I]);
-                        // A nested schema read from input starts from its own defaults,
-                        // not from the enclosing schema's initializer for it (pydantic).
-                        if constexpr (detail::is_described_struct_v<member_type<I>>)
-                            out.*member<I>::pointer = member_type<I>{};
-                        if constexpr (model::template has_constraints<I>)
-                            detail::read_constrained(r, out.*member<I>::pointer, model::template constraints<I>(), ctx);
-                        else
-                            rule_of<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
+                        read_member<I>(r, out, model::validate_by_name && by_name.test(I) ? model::names[I] : keys[I],
+                                       ctx);
                     });
                 }
             }
@@ -258,6 +315,8 @@ struct json_rule<T> {
             return;
         if constexpr (model::versioned)
             check_version(r, whole, out, seen.test(model::version_index), ctx);
+        if constexpr (model::validate_default)
+            validate_defaults(out, seen, ctx);
         for (std::size_t i = 0; i < size; ++i) {
             if (model::required[i] && !seen.test(i)) {
                 auto at = ctx.at(keys[i]);
@@ -270,6 +329,38 @@ struct json_rule<T> {
         if (ctx.error_count() != first_error)
             restore_declaration_order(ctx, first_error);
         ctx.note_fields_set(seen.count());
+    }
+
+    // Reads member I from `r`, located at `key`.
+    template <std::size_t I, class Reader>
+    static void read_member(Reader& r, T& out, std::string_view key, validation_context& ctx)
+    {
+        auto at = ctx.at(key);
+        // A nested schema read from input starts from its own defaults, not from
+        // the enclosing schema's initializer for it (pydantic).
+        if constexpr (detail::is_described_struct_v<member_type<I>>)
+            out.*member<I>::pointer = member_type<I>{};
+        with_member_str_config<I>(out, ctx, [&] {
+            if constexpr (model::template has_constraints<I>)
+                detail::read_constrained(r, out.*member<I>::pointer, model::template constraints<I>(), ctx);
+            else
+                rule_of<member_type<I>>::read(r, out.*member<I>::pointer, ctx);
+        });
+    }
+
+    // AGENT_ENGINE_VALIDATE_DEFAULT: each member the input left out is read again
+    // from the value it keeps, as pydantic validates a default: constraints and
+    // the str config apply, errors are at the member (not the version member,
+    // whose absence means version 1).
+    static void validate_defaults(T& out, const std::bitset<size>& seen, validation_context& ctx)
+    {
+        boost::mp11::mp_for_each<boost::mp11::mp_iota_c<size>>([&](auto I) {
+            if (seen.test(I) || model::required[I] || I == model::version_index)
+                return;
+            boost::json::value kept = detail::as_input(out.*member<I>::pointer);
+            dom_reader r(kept);
+            read_member<I>(r, out, keys[I], ctx);
+        });
     }
 
     // A document of T held in another is read only at T's current version: the
@@ -306,6 +397,8 @@ struct json_rule<T> {
             if (!key)
                 return size + 2; // about the whole object
             std::size_t i = find(*key, 0);
+            if (model::validate_by_name && i == size)
+                i = model::find_name(*key);
             return i == size && extras_first ? 0 : i + 1;
         });
     }

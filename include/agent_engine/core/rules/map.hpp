@@ -162,9 +162,9 @@ template <> struct map_key<std::string> {
     template <class Writer> static void write(Writer& w, const std::string& k) { w.key(k); }
     static bool read(std::string_view key, std::string& out, validation_context& ctx)
     {
-        out.assign(configured_str(key, ctx));
+        auto at = ctx.at(std::string_view("[key]")); // where str_min_length / str_max_length report
         ctx.note_read_from_json_string();
-        return true;
+        return read_configured_str(key, out, ctx);
     }
     static boost::json::value property_names(schema_builder&) { return nullptr; }
 };

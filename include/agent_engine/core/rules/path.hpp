@@ -35,7 +35,7 @@ template <> struct json_rule<std::filesystem::path> {
                 return validation_context::error_details{r.capture(), {{"class", "Path"}}};
             });
         } else if (r.kind() == boost::json::kind::string) { // read as a str, so stripped as one
-            out = std::filesystem::path(std::string(detail::configured_str(r.get_string(), ctx)));
+            out = std::filesystem::path(std::string(detail::stripped_str(r.get_string(), ctx)));
             ctx.note_read_from_json_string();
         } else { // strict JSON mode reads a str only
             ctx.fail(ctx.strict() ? error_type::string_type : error_type::path_type, [&] { return r.capture(); });

@@ -9,10 +9,55 @@
 
 namespace agent_engine {
 namespace detail {
-// A str value as the model being read takes it: stripped under str_strip_whitespace.
-inline std::string_view configured_str(std::string_view s, const validation_context& ctx) noexcept
+// A str value stripped under str_strip_whitespace (a Path is read as one).
+inline std::string_view stripped_str(std::string_view s, const validation_context& ctx) noexcept
 {
-    return ctx.strips_whitespace() ? strip_whitespace(s) : s;
+    return ctx.str_config().strip_whitespace ? strip_whitespace(s) : s;
+}
+
+// str_to_lower / str_to_upper, on ASCII letters only: pydantic's str.lower()
+// maps every Unicode letter (a documented difference, doc/schemas.md).
+inline void apply_letter_case(std::string& s, letter_case to_case) noexcept
+{
+    if (to_case == letter_case::kept)
+        return;
+    const char from = to_case == letter_case::lower ? 'A' : 'a';
+    for (char& c : s)
+        if (c >= from && c <= from + ('Z' - 'A'))
+            c = static_cast<char>(c ^ 0x20);
+}
+
+// A str as the model being read takes it, in pydantic's order: stripped, then
+// its length checked against str_min_length / str_max_length, then its case
+// changed. False, with string_too_short / string_too_long reported (with the
+// stripped value), when the length is out of bounds.
+inline bool read_configured_str(std::string_view s, std::string& out, validation_context& ctx)
+{
+    auto const& config = ctx.str_config();
+    s = stripped_str(s, ctx);
+    if (config.bounds_length()) {
+        std::size_t length = code_points(s);
+        bool too_short = length < config.min_length;
+        if (too_short || length > config.max_length) {
+            ctx.fail(too_short ? error_type::string_too_short : error_type::string_too_long, [&] {
+                return validation_context::error_details{
+                    boost::json::string(s),
+                    {{too_short ? "min_length" : "max_length", too_short ? config.min_length : config.max_length}}};
+            });
+            return false;
+        }
+    }
+    out.assign(s);
+    apply_letter_case(out, config.to_case);
+    return true;
+}
+
+// The same without length bounds: a key of a dict of Any (doc/schemas.md).
+inline std::string configured_str(std::string_view s, const validation_context& ctx)
+{
+    std::string out(stripped_str(s, ctx));
+    apply_letter_case(out, ctx.str_config().to_case);
+    return out;
 }
 } // namespace detail
 
@@ -22,7 +67,7 @@ template <> struct json_rule<std::string> {
     template <class Reader> static void read(Reader& r, std::string& out, validation_context& ctx)
     {
         if (r.kind() == boost::json::kind::string) {
-            out.assign(detail::configured_str(r.get_string(), ctx));
+            detail::read_configured_str(r.get_string(), out, ctx);
             ctx.note_read_from_json_string();
         } else
             ctx.fail(error_type::string_type, [&] { return r.capture(); });
