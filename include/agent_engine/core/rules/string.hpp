@@ -10,9 +10,14 @@
 namespace agent_engine {
 namespace detail {
 // A str value as the model being read takes it: stripped under str_strip_whitespace.
-inline std::string_view configured_str(std::string_view s, const validation_context& ctx) noexcept
+inline std::string_view configured_str(std::string_view s, validation_context& ctx) noexcept
 {
-    return ctx.strips_whitespace() ? strip_whitespace(s) : s;
+    if (!ctx.strips_whitespace())
+        return s;
+    std::string_view stripped = strip_whitespace(s);
+    if (stripped.size() != s.size())
+        ctx.note_normalized();
+    return stripped;
 }
 } // namespace detail
 
