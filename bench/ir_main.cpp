@@ -7,7 +7,9 @@
 //   callgrind_annotate callgrind.out.PID     # Ir ÷ 1000 per operation, and where it goes
 //
 // SIZE: SMALL, MEDIUM or LARGE. OP: write/ours (to_json, compact), read/ours
-// (from_json of the indented text), and with glaze, write/glaze, read/glaze.
+// (from_json of the indented text), save/ours and save-pretty/ours (encode_document:
+// the bytes a checkpoint stores, compact or indented), and with glaze,
+// write/glaze, read/glaze.
 
 #include "bench_data.hpp"
 #ifdef AGENT_ENGINE_BENCH_GLAZE
@@ -15,6 +17,7 @@
 #endif
 
 #include <agent_engine/core/conversion.hpp>
+#include <agent_engine/runtime/task_store.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -56,6 +59,10 @@ int main(int argc, char** argv)
         op = [&] { benchmark::DoNotOptimize(to_json(task, json_format::compact())); };
     else if (op_name == "read/ours")
         op = [&] { benchmark::DoNotOptimize(from_json<Task>(pretty)); };
+    else if (op_name == "save/ours")
+        op = [&] { benchmark::DoNotOptimize(encode_document(task, json_format::compact())); };
+    else if (op_name == "save-pretty/ours")
+        op = [&] { benchmark::DoNotOptimize(encode_document(task, json_format::pretty())); };
 #ifdef AGENT_ENGINE_BENCH_GLAZE
     std::string error;
     auto glaze_task = mirror_glaze::read(pretty, error);

@@ -5,8 +5,11 @@
 #include <agent_engine/runtime/task_manager.hpp>
 #include <agent_engine/runtime/timestamp.hpp>
 
+#include <limits>
 #include <map>
 #include <regex>
+#include <set>
+#include <variant>
 
 namespace fs = std::filesystem;
 using namespace agent_engine;
@@ -234,6 +237,60 @@ BOOST_AUTO_TEST_CASE(a_checkpoints_strings_are_read_stripped_as_the_original_rea
     BOOST_TEST(task.value().pipeline_id == "p");
     BOOST_TEST(task.value().stage_results.size() == 1u); // " s " and "s" are one stage, the last value wins
     BOOST_TEST(task.value().stage_results.begin()->second.started_at.value() == "e");
+}
+
+// encode_document keeps the text it wrote when reading it back changed nothing
+// (from_json_normalized says so, from the rules that read), and otherwise writes
+// the value that read returned: a save is a load's bytes either way.
+BOOST_AUTO_TEST_CASE(a_save_keeps_its_first_text_only_when_a_load_changes_nothing)
+{
+    Task clean;
+    clean.task_id = "task-n-1";
+    clean.spec = spec("n");
+    clean.pipeline_id = "p";
+    clean.stage_results["s"].output = {{"score", 0.5}, {"note", " kept: Any is not stripped "}};
+    for (json_format format : {json_format::compact(), json_format::pretty()}) {
+        Task loaded;
+        BOOST_TEST(!from_json_normalized(to_json(clean, format), loaded, stored_document_options).value());
+        BOOST_TEST(encode_document(clean, format).value() == to_json(clean, format));
+    }
+
+    // A stripped str, and keys that strip alike (one stage, the last value).
+    Task padded = clean;
+    padded.spec.request = " x ";
+    padded.stage_results[" s "].output = "last"; // written after "s": it replaces "s"'s value
+    Task loaded;
+    BOOST_TEST(from_json_normalized(to_json(padded), loaded, stored_document_options).value());
+    std::string saved = encode_document(padded).value();
+    BOOST_TEST(saved == to_json(loaded, json_format::pretty()));
+    BOOST_TEST(loaded.spec.request == "x");
+    BOOST_TEST(loaded.stage_results.size() == 1u);
+    BOOST_TEST(saved.find("\"request\": \"x\"") != std::string::npos);
+    BOOST_TEST(saved.find("\"output\": \"last\"") != std::string::npos);
+
+    // A NaN in an Any member is written null (pydantic's writing): read as None,
+    // which writes the same text, so the first text is the load's.
+    Task with_nan = clean;
+    with_nan.stage_results["s"].output = {{"score", std::numeric_limits<double>::quiet_NaN()}};
+    saved = encode_document(with_nan).value();
+    BOOST_TEST(saved == to_json(from_json<Task>(saved, stored_document_options).value(), json_format::pretty()));
+    BOOST_TEST(saved.find("\"score\": null") != std::string::npos);
+
+    // A value that would not load: refused with the errors of a load.
+    Task invalid = clean;
+    invalid.status = static_cast<TaskStatus>(42);
+    BOOST_TEST(encode_document(invalid).error().message == as_loaded(invalid).error().message);
+
+    // The other rules that change what they read: a repeated key, a duplicate set
+    // element, a union (its pick need not be the alternative that wrote the text).
+    std::map<std::string, int> map;
+    BOOST_TEST(from_json_normalized(R"({"a": 1, "a": 2})", map).value());
+    BOOST_TEST(!from_json_normalized(R"({"a": 1, "b": 2})", map).value());
+    std::set<int> set;
+    BOOST_TEST(from_json_normalized("[1, 1]", set).value());
+    BOOST_TEST(!from_json_normalized("[1, 2]", set).value());
+    std::variant<int, std::string> either;
+    BOOST_TEST(from_json_normalized("1", either).value());
 }
 
 BOOST_AUTO_TEST_CASE(every_error_code_of_the_checkpoint_api)

@@ -10,6 +10,7 @@
 //   Result<T>          from_json<T>(std::string_view)    straight from text, no DOM
 //   Result<T>          from_json<T>(const text_source&)  the same, reading the text as it goes
 //   Result<void>       from_dict(value, T& out), from_json(text, T& out): into an existing object
+//   Result<bool>       from_json_normalized(text, T& out): the same, and whether the read changed anything
 //   std::string        serialize(const json::value&, json_format)
 //   Result<json::value> parse_json(std::string_view)
 //
@@ -159,10 +160,15 @@ inline std::string serialize(const boost::json::value& value, json_format format
 Result<boost::json::value> parse_json(std::string_view text);
 
 namespace detail {
-template <class T> Result<void> read_text(text_reader& r, T& out, const read_options& options)
+// `normalized`, if given: whether the value read may write other text than its
+// input (validation_context::normalized).
+template <class T>
+Result<void> read_text(text_reader& r, T& out, const read_options& options, bool* normalized = nullptr)
 {
     validation_context ctx(options, input_mode::json);
     rule_of<T>::read(r, out, ctx);
+    if (normalized)
+        *normalized = ctx.normalized();
     if (!r.finish())
         return r.error();
     if (!ctx.ok())
@@ -175,13 +181,16 @@ template <class T> Result<void> read_text(text_reader& r, T& out, const read_opt
 // not a version) is parsed again whole by `parse` and read by from_dict, which
 // migrates it. A newer one is refused.
 template <class T, class Parse>
-Result<void> read_versioned_text(text_reader& r, T& out, const read_options& options, Parse parse)
+Result<void> read_versioned_text(text_reader& r, T& out, const read_options& options, Parse parse,
+                                 bool* normalized = nullptr)
 {
     auto& version = version_of(out);
     version = std::numeric_limits<std::remove_reference_t<decltype(version)>>::min(); // below 1: not read
-    Result<void> read = read_text(r, out, options);
+    Result<void> read = read_text(r, out, options, normalized);
     if (std::cmp_equal(version, current_version<T>()))
         return read;
+    if (normalized) // migrated: written back as the current version
+        *normalized = true;
     if (std::cmp_greater(version, current_version<T>()))
         return version_too_new<T>(static_cast<std::int64_t>(version));
     BOOST_OUTCOME_TRY(boost::json::value document, parse());
@@ -190,17 +199,23 @@ Result<void> read_versioned_text(text_reader& r, T& out, const read_options& opt
     as_text.mode = options.mode.value_or(input_mode::json);
     return from_dict(document, out, as_text);
 }
+
+template <class T>
+Result<void> read_json_text(std::string_view text, T& out, const read_options& options, bool* normalized = nullptr)
+{
+    text_reader r(text);
+    if constexpr (is_versioned_v<T>)
+        return read_versioned_text(r, out, options, [&] { return parse_json(text); }, normalized);
+    else
+        return read_text(r, out, options, normalized);
+}
 } // namespace detail
 
 // Reads T straight from JSON text, with no DOM in between; the same values and
 // the same errors as from_dict<T>(parse_json(text), {.mode = input_mode::json}).
 template <class T> Result<void> from_json(std::string_view text, T& out, const read_options& options = {})
 {
-    text_reader r(text);
-    if constexpr (is_versioned_v<T>)
-        return detail::read_versioned_text(r, out, options, [&] { return parse_json(text); });
-    else
-        return detail::read_text(r, out, options);
+    return detail::read_json_text(text, out, options);
 }
 
 // The same, reading the text from `source` as it goes (see text_source.hpp): the
@@ -217,6 +232,17 @@ template <class T> Result<void> from_json(const text_source& source, T& out, con
         });
     else
         return detail::read_text(r, out, options);
+}
+
+// from_json into `out` that also says whether the value read may write other
+// text than `text` (validation_context::normalized: a str stripped, a repeated
+// key dropped, a document migrated...). false: to_json(out) writes the JSON that
+// `text` holds, so a writer of `text` can keep it instead of writing `out` again.
+template <class T> Result<bool> from_json_normalized(std::string_view text, T& out, const read_options& options = {})
+{
+    bool normalized = false;
+    BOOST_OUTCOME_TRY(detail::read_json_text(text, out, options, &normalized));
+    return normalized;
 }
 
 template <class T> Result<T> from_json(std::string_view text, const read_options& options = {})

@@ -69,6 +69,7 @@ private:
     std::size_t count_ = 0;
     std::vector<validation_error> errors_;
     detail::str_config str_config_; // see str_config()
+    bool normalized_ = false;                 // see normalized()
 
 public:
     // How closely a value read matched its input: pydantic's "exactness" and
@@ -258,6 +259,13 @@ public:
     {
         return std::exchange(str_config_, config);
     }
+
+    // Whether the value read may write other text than its input: a rule that
+    // changes what it read (a str stripped, a repeated key or set element
+    // dropped, a union's pick) says so, so that a save can tell whether the text
+    // it wrote is already what a load of it returns (encode_document).
+    bool normalized() const noexcept { return normalized_; }
+    void note_normalized() noexcept { normalized_ = true; }
 
     scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
     scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }

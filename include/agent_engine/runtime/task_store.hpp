@@ -196,9 +196,20 @@ template <class T> Result<T> as_loaded(const T& value)
 
 // The bytes to store for `value`: those of as_loaded(value), so that what a save
 // writes is exactly what a load of it returns, and saving that writes the same bytes.
+// Most values are as loaded already: their text is written once and read back
+// once, and kept unless the read changed something (from_json_normalized); only
+// then is the value read written again.
 template <class T> Result<std::string> encode_document(const T& value, json_format format = json_format::pretty())
 {
-    BOOST_OUTCOME_TRY(auto loaded, as_loaded(value));
+    std::string text = to_json(value, format);
+    T loaded{};
+    auto normalized = from_json_normalized(text, loaded, stored_document_options);
+    if (!normalized) { // refused, with as_loaded's errors: they place a syntax error in the compact text
+        auto refused = as_loaded(value);
+        return refused ? std::move(normalized).error() : std::move(refused).error();
+    }
+    if (!normalized.value())
+        return text;
     return to_json(loaded, format);
 }
 

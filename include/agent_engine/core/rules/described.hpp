@@ -272,8 +272,10 @@ struct json_rule<T> {
             }
             // A repeated member counts once, with its last value; so does an extra
             // key where extras are errors.
-            if (i != size && seen.test(i))
+            if (i != size && seen.test(i)) {
                 repeated.note(key, ctx.error_count());
+                ctx.note_normalized();
+            }
             if (i == size) {
                 if constexpr (model::forbid_extra) {
                     repeated.note_extra(key, ctx.error_count());
@@ -284,6 +286,7 @@ struct json_rule<T> {
                     // any; an aliased member's own name is dropped, as pydantic does.
                     if (model::is_member_name(key)) {
                         r.skip();
+                        ctx.note_normalized();
                     } else {
                         boost::json::value value;
                         rule_of<boost::json::value>::read(r, value, ctx);

@@ -28,7 +28,7 @@ template <class Json> void replace_json(Json& out, Json&& v) noexcept
 // stripped under str_strip_whitespace, as pydantic's dict[str, Any] keys are; its
 // values, Any, are not). Keys that become one keep the first one's place and
 // take the last value, as a Python dict assigned to again.
-inline void configure_keys(boost::json::object& o, const validation_context& ctx)
+inline void configure_keys(boost::json::object& o, validation_context& ctx)
 {
     auto changes = [&](const boost::json::key_value_pair& m) { return configured_str(m.key(), ctx) != m.key(); };
     if (std::none_of(o.begin(), o.end(), changes))

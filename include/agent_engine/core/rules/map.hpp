@@ -225,6 +225,7 @@ template <detail::json_map M> struct json_rule<M> {
             std::size_t size_before = out.size();
             auto& slot = out[std::move(k)];
             if (out.size() == size_before) { // a repeated key: the last one wins whole
+                ctx.note_normalized();
                 if (last_only)
                     repeated.note(text, errors_before);
                 slot = mapped{};

@@ -95,8 +95,12 @@ struct json_rule<S> {
             std::size_t before = ctx.error_count();
             element e{};
             rule_of<element>::read(r, e, ctx);
-            if (ctx.error_count() == before)
-                out.insert(std::move(e));
+            if (ctx.error_count() != before)
+                return;
+            std::size_t size_before = out.size();
+            out.insert(std::move(e));
+            if (out.size() == size_before) // a duplicate, collapsed
+                ctx.note_normalized();
         });
     }
 

@@ -10,21 +10,30 @@
 namespace agent_engine {
 namespace detail {
 // A str value stripped under str_strip_whitespace (a Path is read as one).
-inline std::string_view stripped_str(std::string_view s, const validation_context& ctx) noexcept
+// Each change is noted (validation_context::note_normalized).
+inline std::string_view stripped_str(std::string_view s, validation_context& ctx) noexcept
 {
-    return ctx.str_config().strip_whitespace ? strip_whitespace(s) : s;
+    if (!ctx.str_config().strip_whitespace)
+        return s;
+    std::string_view stripped = strip_whitespace(s);
+    if (stripped.size() != s.size())
+        ctx.note_normalized();
+    return stripped;
 }
 
 // str_to_lower / str_to_upper, on ASCII letters only: pydantic's str.lower()
 // maps every Unicode letter (a documented difference, doc/schemas.md).
-inline void apply_letter_case(std::string& s, letter_case to_case) noexcept
+inline void apply_letter_case(std::string& s, validation_context& ctx) noexcept
 {
+    letter_case to_case = ctx.str_config().to_case;
     if (to_case == letter_case::kept)
         return;
     const char from = to_case == letter_case::lower ? 'A' : 'a';
     for (char& c : s)
-        if (c >= from && c <= from + ('Z' - 'A'))
+        if (c >= from && c <= from + ('Z' - 'A')) {
             c = static_cast<char>(c ^ 0x20);
+            ctx.note_normalized();
+        }
 }
 
 // A str as the model being read takes it, in pydantic's order: stripped, then
@@ -48,15 +57,15 @@ inline bool read_configured_str(std::string_view s, std::string& out, validation
         }
     }
     out.assign(s);
-    apply_letter_case(out, config.to_case);
+    apply_letter_case(out, ctx);
     return true;
 }
 
 // The same without length bounds: a key of a dict of Any (doc/schemas.md).
-inline std::string configured_str(std::string_view s, const validation_context& ctx)
+inline std::string configured_str(std::string_view s, validation_context& ctx)
 {
     std::string out(stripped_str(s, ctx));
-    apply_letter_case(out, ctx.str_config().to_case);
+    apply_letter_case(out, ctx);
     return out;
 }
 } // namespace detail

@@ -49,6 +49,8 @@ template <class... Ts> struct json_rule<std::variant<Ts...>> {
             ctx.discard_errors_from(first_error);
             ctx.note_match(*best);
         }
+        // The alternative picked need not be the one that wrote the input.
+        ctx.note_normalized();
     }
 
     // Reads `input` as the alternative numbered I and says how closely it matched,
