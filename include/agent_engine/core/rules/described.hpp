@@ -229,9 +229,9 @@ struct json_rule<T> {
                 auto& value = out.*member<I>::pointer;
                 if constexpr (detail::is_nullable_v<member_type<I>>) {
                     if (value)
-                        detail::apply_letter_case(*value, model::str.to_case);
+                        detail::apply_letter_case(*value, model::str.to_case, ctx);
                 } else {
-                    detail::apply_letter_case(value, model::str.to_case);
+                    detail::apply_letter_case(value, model::str.to_case, ctx);
                 }
             }
         }

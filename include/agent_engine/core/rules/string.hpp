@@ -23,9 +23,8 @@ inline std::string_view stripped_str(std::string_view s, validation_context& ctx
 
 // str_to_lower / str_to_upper, on ASCII letters only: pydantic's str.lower()
 // maps every Unicode letter (a documented difference, doc/schemas.md).
-inline void apply_letter_case(std::string& s, validation_context& ctx) noexcept
+inline void apply_letter_case(std::string& s, letter_case to_case, validation_context& ctx) noexcept
 {
-    letter_case to_case = ctx.str_config().to_case;
     if (to_case == letter_case::kept)
         return;
     const char from = to_case == letter_case::lower ? 'A' : 'a';
@@ -39,10 +38,11 @@ inline void apply_letter_case(std::string& s, validation_context& ctx) noexcept
 // A str as the model being read takes it, in pydantic's order: stripped, then
 // its length checked against str_min_length / str_max_length, then its case
 // changed. False, with string_too_short / string_too_long reported (with the
-// stripped value), when the length is out of bounds.
+// value given), when the length is out of bounds.
 inline bool read_configured_str(std::string_view s, std::string& out, validation_context& ctx)
 {
     auto const& config = ctx.str_config();
+    std::string_view given = s; // an error shows it, as pydantic's does
     s = stripped_str(s, ctx);
     if (config.bounds_length()) {
         std::size_t length = code_points(s);
@@ -50,14 +50,14 @@ inline bool read_configured_str(std::string_view s, std::string& out, validation
         if (too_short || length > config.max_length) {
             ctx.fail(too_short ? error_type::string_too_short : error_type::string_too_long, [&] {
                 return validation_context::error_details{
-                    boost::json::string(s),
+                    boost::json::string(given),
                     {{too_short ? "min_length" : "max_length", too_short ? config.min_length : config.max_length}}};
             });
             return false;
         }
     }
     out.assign(s);
-    apply_letter_case(out, ctx);
+    apply_letter_case(out, ctx.str_config().to_case, ctx);
     return true;
 }
 
@@ -65,7 +65,7 @@ inline bool read_configured_str(std::string_view s, std::string& out, validation
 inline std::string configured_str(std::string_view s, validation_context& ctx)
 {
     std::string out(stripped_str(s, ctx));
-    apply_letter_case(out, ctx);
+    apply_letter_case(out, ctx.str_config().to_case, ctx);
     return out;
 }
 } // namespace detail
