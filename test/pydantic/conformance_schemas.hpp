@@ -241,6 +241,25 @@ AGENT_ENGINE_REQUIRED(Tagged, pet)
 AGENT_ENGINE_CONSTRAINTS(Tagged, pet, discriminator<"pet_type">())
 AGENT_ENGINE_CONSTRAINTS(Tagged, spare, discriminator<"pet_type">())
 
+// Model configuration on str values, and the base64 bytes types.
+struct Configured {
+    std::string name;
+    std::vector<std::string> tags;
+    agent_engine::ordered_map<std::string, std::string> labels;
+    std::string code = "ab";
+    agent_engine::base64_bytes blob;
+    agent_engine::base64url_bytes url_blob;
+};
+BOOST_DESCRIBE_STRUCT(Configured, (), (name, tags, labels, code, blob, url_blob))
+AGENT_ENGINE_REQUIRED(Configured, name)
+AGENT_ENGINE_ALIAS(Configured, code, "Code")
+AGENT_ENGINE_CONSTRAINTS(Configured, code, max_length(12))
+AGENT_ENGINE_STR_STRIP_WHITESPACE(Configured)
+AGENT_ENGINE_STR_TO_LOWER(Configured)
+AGENT_ENGINE_STR_MIN_LENGTH(Configured, 2)
+AGENT_ENGINE_STR_MAX_LENGTH(Configured, 8)
+AGENT_ENGINE_VALIDATE_BY_NAME(Configured)
+
 } // namespace conformance
 
 #endif

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
 import pydantic
-from pydantic import UUID4, AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import UUID4, AfterValidator, Base64Bytes, Base64UrlBytes, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 assert pydantic.VERSION == "2.13.4", f"the corpus is pydantic 2.13.4's; this is {pydantic.VERSION}"
 
@@ -233,8 +233,18 @@ def make_models(strict, union_mode="smart"):
         spare: Optional[Pet] = None
         pack: list[union(Cat, Dog)] = []
 
+    class Configured(BaseModel):
+        model_config = config(str_strip_whitespace=True, str_to_lower=True, str_min_length=2, str_max_length=8,
+                              validate_by_name=True)
+        name: str
+        tags: list[str] = []
+        labels: dict[str, str] = {}
+        code: Annotated[str, Field(max_length=12, alias="Code")] = "ab"
+        blob: Base64Bytes = b""
+        url_blob: Base64UrlBytes = b""
+
     return {m.__name__: m for m in (Scalars, Containers, Nested, Aliased, Constrained, Unions, Free, Stripped, Open,
-                                    Standard, Tagged)}
+                                    Standard, Tagged, Configured)}
 
 
 # --- JSON text with what json.dumps cannot write: number literals as given, repeated keys.
@@ -372,6 +382,11 @@ BASES = {
         {"pet": {"pet_type": "cat", "meows": 3}, "spare": {"pet_type": "puppy", "barks": 1.5},
          "pack": [{"pet_type": "dog"}, {"meows": 1, "pet_type": "cat"}]},
         {"pet": {"barks": 2, "pet_type": "dog"}, "spare": None},
+    ],
+    "Configured": [
+        {"name": " Mixed Cs ", "tags": ["ab", " CD "], "labels": {" Key ": "Val"}, "Code": "Code 12",
+         "blob": "Y2Fmw6k=", "url_blob": "-_8="},
+        {"name": "nm", "code": "by name", "blob": "YQ==\n", "url_blob": "+/8="},
     ],
 }
 
