@@ -80,6 +80,19 @@ BOOST_DESCRIBE_STRUCT(Sized, (), (small, tiny))
 AGENT_ENGINE_CONSTRAINTS(Sized, small, le(5))
 AGENT_ENGINE_CONSTRAINTS(Sized, tiny, ge(1))
 
+// pydantic's Field(allow_inf_nan=False): NaN and the infinities refused.
+struct Measured {
+    double score = 0;
+    std::optional<double> maybe;
+    std::vector<double> samples;
+    double bounded = 1;
+};
+BOOST_DESCRIBE_STRUCT(Measured, (), (score, maybe, samples, bounded))
+AGENT_ENGINE_CONSTRAINTS(Measured, score, finite_number())
+AGENT_ENGINE_CONSTRAINTS(Measured, maybe, finite_number(), ge(0))
+AGENT_ENGINE_CONSTRAINTS(Measured, samples, each(finite_number()))
+AGENT_ENGINE_CONSTRAINTS(Measured, bounded, gt(0))
+
 // Patterns a hostile or broken input must not turn into an exception or a crash.
 struct Word {
     std::string name;
@@ -278,6 +291,21 @@ BOOST_AUTO_TEST_CASE(numeric_bounds)
         "loc": ["score"], "msg": "Input should be greater than 0", "input": 0.0, "ctx": {"gt": 0}})");
     expect_error<Stage>(R"({"stage_id": "stage-1", "score": 1.5})", R"({"type": "less_than_equal",
         "loc": ["score"], "msg": "Input should be less than or equal to 1.0", "input": 1.5, "ctx": {"le": 1.0}})");
+}
+
+// pydantic 2.13, Field(allow_inf_nan=False) and Field(gt=0): ValidationError.json() of
+// {"score": NaN, "maybe": -Infinity, "samples": [1, Infinity], "bounded": NaN}
+BOOST_AUTO_TEST_CASE(finite_number_refuses_nan_and_the_infinities)
+{
+    auto errors = errors_of<constraints_test::Measured>(R"({"score": NaN, "maybe": -Infinity, "samples": [1, Infinity], "bounded": NaN})");
+    BOOST_TEST(ae::serialize(errors, ae::json_format::compact()) ==
+               R"([{"type":"finite_number","loc":["score"],"msg":"Input should be a finite number","input":NaN},)"
+               R"({"type":"finite_number","loc":["maybe"],"msg":"Input should be a finite number","input":-Infinity},)"
+               R"({"type":"finite_number","loc":["samples",1],"msg":"Input should be a finite number","input":Infinity},)"
+               R"({"type":"greater_than","loc":["bounded"],"msg":"Input should be greater than 0","input":NaN,"ctx":{"gt":0}}])");
+    expect_valid<constraints_test::Measured>(R"({"score": 1e308, "maybe": null, "samples": [-1e-400], "bounded": Infinity})");
+    // No JSON Schema keyword: pydantic writes none.
+    BOOST_TEST(ae::json_schema<constraints_test::Measured>().at("properties").at("score") == boost::json::parse(R"({"title": "Score", "type": "number", "default": 0.0})"));
 }
 
 BOOST_AUTO_TEST_CASE(pattern_searches_like_re_search)

@@ -230,7 +230,7 @@ BOOST_AUTO_TEST_CASE(the_duration_type_limits_precision_and_range)
     BOOST_TEST(dt::rewritten<seconds>(R"("P999999999D")") == R"("P2739726Y9D")");
     BOOST_TEST(dt::rewritten<seconds>("86399999999999") == R"("P2739726Y9DT23H59M59S")");
     BOOST_TEST(dt::error_of<microseconds>(R"("P106751992D")") == "time_delta_parsing: out of range for the C++ duration type");
-    // JSON text cannot hold an infinity, a DOM can: an error, not a NaN cast to an integer
+    // An infinity (text's Infinity, or a DOM's): an error, not a NaN cast to an integer
     for (double inf : {std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()}) {
         auto r = agent_engine::from_dict<seconds>(boost::json::value(inf));
         BOOST_REQUIRE(r.has_error());

@@ -299,9 +299,8 @@ BOOST_AUTO_TEST_CASE(int_from_float_and_finite_number)
 {
     BOOST_TEST(errors_of<int>("0.5") ==
                R"([{"type":"int_from_float","loc":[],"msg":"Input should be a valid integer, got a number with a fractional part","input":0.5}])");
-    // JSON text has no infinity (our parser rejects 1e999, see python_format_test), but
-    // a DOM built in C++ can hold one. pydantic: Stage.model_validate({"stage_id": "s",
-    // "attempts": float("-inf")}).
+    // An infinity, from a DOM built in C++ (or text's -Infinity, python_format_test).
+    // pydantic: Stage.model_validate({"stage_id": "s", "attempts": float("-inf")}).
     boost::json::object stage{{"stage_id", "s"}, {"attempts", -std::numeric_limits<double>::infinity()}};
     auto r = agent_engine::from_dict<errs::Stage>(stage);
     BOOST_REQUIRE(r.has_error());

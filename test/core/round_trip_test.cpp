@@ -197,16 +197,61 @@ BOOST_AUTO_TEST_CASE(floating_point)
 }
 
 // Beyond a double's range, the value's magnitude decides, not the exponent's
-// sign: too small reads as zero (as Python's float() does), too large is an error.
+// sign: too small reads as zero, too large as infinity, as Python's json.loads
+// reads them. An integer too large is an error: Python keeps it exact.
 BOOST_AUTO_TEST_CASE(numbers_beyond_a_double_by_magnitude)
 {
+    constexpr double inf = std::numeric_limits<double>::infinity();
     BOOST_TEST(read<double>("1e-400") == 0.0);
     BOOST_TEST(read<double>("0." + std::string(400, '0') + "1") == 0.0);
     BOOST_TEST(read<double>("1000e-403") == 0.0);
-    for (std::string big : {std::string("1e400"), "1" + std::string(400, '0') + "e-10", "1" + std::string(400, '0')}) {
+    BOOST_TEST(read<double>("1e400") == inf);
+    BOOST_TEST(read<double>("-1" + std::string(400, '0') + ".5") == -inf);
+    BOOST_TEST(read<double>("1" + std::string(400, '0') + "e-10") == inf);
+    for (std::string big : {"1" + std::string(400, '0'), "-1" + std::string(400, '0')}) {
         auto r = agent_engine::from_json<double>(big);
         BOOST_REQUIRE(r.has_error());
         BOOST_TEST((r.error().code == agent_engine::EngineErrorCode::json));
+        BOOST_TEST(r.error().message == "Invalid JSON: number out of range at line 1, column 1 (char 0)");
+    }
+}
+
+// NaN and the infinities, as json.dumps writes a float's and json.loads reads
+// them: the original's checkpoints hold them. In a free-form value they are
+// written null, as pydantic dumps Any; serialize writes them as json.dumps does.
+BOOST_AUTO_TEST_CASE(non_finite_floats_as_python_writes_them)
+{
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    check_round_trip(inf, "Infinity");
+    check_round_trip(-inf, "-Infinity");
+    check_round_trip(std::vector<double>{inf, 1.5, -inf}, "[Infinity,1.5,-Infinity]");
+    BOOST_TEST(written(std::numeric_limits<double>::quiet_NaN()) == "NaN");
+    BOOST_TEST(std::isnan(read<double>("NaN")));
+    BOOST_TEST(std::isnan(agent_engine::from_dict<double>(agent_engine::parse_json("NaN").value()).value()));
+
+    auto any = agent_engine::parse_json(R"([NaN, Infinity, -Infinity, {"x": 1e999}])").value();
+    BOOST_TEST(written(any) == "[null,null,null,{\"x\":null}]");
+    BOOST_TEST(agent_engine::serialize(agent_engine::to_dict(any), agent_engine::json_format::compact()) ==
+               "[null,null,null,{\"x\":null}]");
+    BOOST_TEST(agent_engine::serialize(any, agent_engine::json_format::compact()) ==
+               "[NaN,Infinity,-Infinity,{\"x\":Infinity}]");
+
+    // Read through a source's window, wherever the window ends in the word.
+    for (std::size_t pad = 0; pad < 9; ++pad) {
+        std::string text = std::string(pad, ' ') + "[-Infinity,NaN,Infinity,2]";
+        auto r = agent_engine::from_json<std::vector<double>>(test_support::trickle_source(text));
+        BOOST_REQUIRE_MESSAGE(r.has_value(), text);
+        BOOST_TEST(written(r.value()) == "[-Infinity,NaN,Infinity,2.0]");
+        auto cut = agent_engine::from_json<std::vector<double>>(test_support::trickle_source(text.substr(0, pad + 13)));
+        BOOST_REQUIRE(cut.has_error());
+        BOOST_TEST(cut.error().details->at("reason") == "incomplete JSON");
+    }
+
+    // Only these spellings, as json.loads: not Python's float() words.
+    for (std::string bad : {"nan", "-NaN", "+Infinity", "Inf", "-Inf", "infinity", "Infinit", "NaNa", "-"}) {
+        auto r = agent_engine::from_json<double>(bad);
+        BOOST_REQUIRE_MESSAGE(r.has_error(), bad);
+        BOOST_TEST((r.error().code == agent_engine::EngineErrorCode::json), bad);
     }
 }
 

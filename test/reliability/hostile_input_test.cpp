@@ -8,6 +8,8 @@
 
 #include <sys/stat.h>
 
+#include <limits>
+
 using namespace reliability;
 namespace fs = std::filesystem;
 
@@ -257,8 +259,10 @@ BOOST_AUTO_TEST_CASE(corrupt_checkpoints_are_json_errors_with_their_path)
     expect_load_error(s, good + "garbage", EngineErrorCode::json);
     expect_load_error(s, good + "{}", EngineErrorCode::json);
     expect_load_error(s, std::string("\0", 1) + good, EngineErrorCode::json);
-    expect_load_error(s, with_output("1e400"), EngineErrorCode::json, between_the_ends);
-    expect_load_error(s, with_output("-1e400"), EngineErrorCode::json, between_the_ends);
+    expect_load_error(s, with_output("1" + std::string(400, '0')), EngineErrorCode::json, between_the_ends);
+    expect_load_error(s, with_output("-1" + std::string(400, '0')), EngineErrorCode::json, between_the_ends);
+    expect_load_error(s, with_output("-Inf"), EngineErrorCode::json, between_the_ends);
+    expect_load_error(s, with_output("nan"), EngineErrorCode::json, between_the_ends);
     expect_load_error(s, with_output(std::string(100000, '[') + std::string(100000, ']')), EngineErrorCode::json, between_the_ends);
     expect_load_error(s, with_output(std::string(100000, '[')), EngineErrorCode::json, between_the_ends);
     std::string objects;
@@ -336,7 +340,7 @@ BOOST_AUTO_TEST_CASE(numbers_beyond_their_field_are_errors_not_wraparounds)
         return edited(good, "\"context_fingerprint\": null",
                       "\"context_fingerprint\": {\"task_id\": \"t\", \"approx_complexity\": " + complexity + "}");
     };
-    expect_load_error(s, fingerprint("1e400"), EngineErrorCode::json, between_the_ends);
+    // An integer too large for a double: Python keeps it exact, a double cannot.
     expect_load_error(s, fingerprint("1" + std::string(400, '0')), EngineErrorCode::json, between_the_ends);
     // (true would be 1.0: lax mode, as the original loads checkpoints)
     expect_load_error(s, fingerprint("\"many\""), EngineErrorCode::validation, EngineErrorCode::unknown);
@@ -345,6 +349,10 @@ BOOST_AUTO_TEST_CASE(numbers_beyond_their_field_are_errors_not_wraparounds)
     BOOST_TEST(*s.tm.load_checkpoint("task-p-1").value()->context_fingerprint->approx_complexity == 0.0);
     fixtures::write(s.file("task-p-1"), fingerprint("123456789012345678901234567890"));
     BOOST_TEST(*s.tm.load_checkpoint("task-p-1").value()->context_fingerprint->approx_complexity == 1.2345678901234568e29);
+    // A float too large to represent is infinity, as Python and pydantic read it.
+    fixtures::write(s.file("task-p-1"), fingerprint("-1e400"));
+    BOOST_TEST(*s.tm.load_checkpoint("task-p-1").value()->context_fingerprint->approx_complexity ==
+               -std::numeric_limits<double>::infinity());
 }
 
 // A file written with raw UTF-8 (json.dumps(ensure_ascii=False), other tools)

@@ -7,6 +7,7 @@
 //   BOOST_DESCRIBE_STRUCT(Stage, (), (stage_id, retries, status, started_at, completed_at))
 //   AGENT_ENGINE_CONSTRAINTS(Stage, stage_id, min_length(1), pattern("^stage-"))
 //   AGENT_ENGINE_CONSTRAINTS(Stage, retries, ge(0), le(10))
+//   AGENT_ENGINE_CONSTRAINTS(Stage, score, finite_number())            // no NaN, no infinity
 //   AGENT_ENGINE_CONSTRAINTS(Stage, status, one_of("pending", "done"))
 //   AGENT_ENGINE_CONSTRAINTS(Stage, started_at, timestamp())          // optional: null passes
 //   AGENT_ENGINE_CONSTRAINTS(Stage, tags, max_length(8), each(min_length(1)))

@@ -150,9 +150,16 @@ template <class T> std::string to_json(const T& value, const dump_options& optio
     return to_json(value, format, options);
 }
 
+// As json.dumps writes it: a NaN or an infinity as NaN, Infinity, -Infinity
+// (pydantic's ValidationError.json() shows such an input so), where to_json of
+// a value, pydantic's dump of Any, writes null.
 inline std::string serialize(const boost::json::value& value, json_format format = {})
 {
-    return to_json(value, format);
+    std::string out;
+    text_writer w(out, format);
+    w.value(value, text_writer::non_finite_as::number);
+    w.finish();
+    return out;
 }
 
 // Parses JSON text. A syntax error is an EngineError with code json whose

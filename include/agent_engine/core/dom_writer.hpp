@@ -35,18 +35,24 @@ class dom_writer {
         return *slot_;
     }
 
+    static void null_non_finite(boost::json::value& v)
+    {
+        if (v.is_double() && !std::isfinite(v.get_double()))
+            v = nullptr;
+        else if (v.is_array())
+            for (auto& e : v.get_array())
+                null_non_finite(e);
+        else if (v.is_object())
+            for (auto& m : v.get_object())
+                null_non_finite(m.value());
+    }
+
 public:
     void null() { emit(nullptr); }
     void boolean(bool b) { emit(b); }
     void int64(std::int64_t v) { emit(v); }
     void uint64(std::uint64_t v) { emit(v); }
-    void number(double v)
-    {
-        if (std::isfinite(v))
-            emit(v);
-        else
-            emit(nullptr);
-    }
+    void number(double v) { emit(v); }
     void string(std::string_view s) { emit(boost::json::string(s)); }
     void begin_object(std::size_t size_hint = 0)
     {
@@ -68,7 +74,8 @@ public:
         slot_ = &obj.insert_or_assign(k, nullptr).first->value();
     }
     void plain_key(std::string_view k) { key(k); }
-    void value(const boost::json::value& v) { emit(v); }
+    // As text_writer::value: a NaN or an infinity in a free-form value is null.
+    void value(const boost::json::value& v) { null_non_finite(emit(v)); }
 
     boost::json::value release() { return std::move(root_); }
 };

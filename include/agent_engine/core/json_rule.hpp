@@ -16,7 +16,10 @@
 // `write` calls the writer's events (null, boolean, int64, uint64, number,
 // string, begin_object/key/end_object, begin_array/end_array, value; and
 // plain_key, for a key known to need no escape: see detail::is_plain_string) — see
-// text_writer.hpp and dom_writer.hpp. `read` consumes the reader's current
+// text_writer.hpp and dom_writer.hpp; with dump options, through
+// detail::dump_writer. `number` is a float's (NaN and the infinities kept, as
+// json.dumps writes them), `value` a free-form one's (they are null, as pydantic
+// dumps Any). `read` consumes the reader's current
 // value once at most (see dom_reader.hpp) and reports every problem to `ctx`
 // instead of stopping; `out` starts as a default-constructed T.
 //

@@ -76,7 +76,7 @@ public:
     {
         std::string text;
         text_writer writer(text, json_format::compact());
-        writer.value(value);
+        writer.value(value, text_writer::non_finite_as::number); // read back as they were
         writer.finish();
         text_reader again(text);
         f(again);

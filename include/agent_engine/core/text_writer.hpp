@@ -244,11 +244,12 @@ public:
         char* out = begin_value(24);
         cur_ = std::to_chars(out, out + 24, v).ptr;
     }
-    // Non-finite numbers have no JSON spelling; pydantic writes them as null.
+    // A float. Non-finite ones have no JSON spelling: written NaN, Infinity and
+    // -Infinity, as json.dumps wrote the original's checkpoints (and as they are read).
     void number(double v)
     {
-        if (!std::isfinite(v))
-            return null();
+        if (!std::isfinite(v)) [[unlikely]]
+            return literal(std::isnan(v) ? "NaN" : v < 0 ? "-Infinity" : "Infinity");
         char* out = begin_value(detail::max_double_chars);
         cur_ = detail::format_double(out, v);
     }
@@ -282,7 +283,10 @@ public:
         *out = ' ';
         cur_ = out + spaced;
     }
-    void value(const boost::json::value& v);
+    // A free-form value, as pydantic dumps Any: a NaN or an infinity in it is
+    // null. serialize() writes them as number() does, as json.dumps does.
+    enum class non_finite_as { null, number };
+    void value(const boost::json::value& v, non_finite_as non_finite = non_finite_as::null);
 };
 
 // Most strings need no escape: one pass copies and checks them, with no call.
@@ -363,26 +367,31 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const uns
     put('"');
 }
 
-inline void text_writer::value(const boost::json::value& v)
+inline void text_writer::value(const boost::json::value& v, non_finite_as non_finite)
 {
     switch (v.kind()) {
     case boost::json::kind::null: null(); break;
     case boost::json::kind::bool_: boolean(v.get_bool()); break;
     case boost::json::kind::int64: int64(v.get_int64()); break;
     case boost::json::kind::uint64: uint64(v.get_uint64()); break;
-    case boost::json::kind::double_: number(v.get_double()); break;
+    case boost::json::kind::double_:
+        if (non_finite == non_finite_as::null && !std::isfinite(v.get_double()))
+            null();
+        else
+            number(v.get_double());
+        break;
     case boost::json::kind::string: string(v.get_string()); break;
     case boost::json::kind::array:
         begin_array();
         for (auto const& e : v.get_array())
-            value(e);
+            value(e, non_finite);
         end_array();
         break;
     case boost::json::kind::object:
         begin_object();
         for (auto const& m : v.get_object()) {
             key(m.key());
-            value(m.value());
+            value(m.value(), non_finite);
         }
         end_object();
         break;

@@ -8,6 +8,7 @@
 #include <agent_engine/core/constraints/bound.hpp>
 #include <agent_engine/core/constraints/discriminator.hpp>
 #include <agent_engine/core/constraints/each.hpp>
+#include <agent_engine/core/constraints/finite_number.hpp>
 #include <agent_engine/core/constraints/kind.hpp>
 #include <agent_engine/core/constraints/length.hpp>
 #include <agent_engine/core/constraints/one_of.hpp>
@@ -41,6 +42,7 @@ struct constraint_vocabulary {
     template <class... A> static constexpr auto one_of(const A&... values) noexcept { return constraints::one_of(values...); }
     static constexpr constraints::timestamp timestamp() noexcept { return {}; }
     static constexpr constraints::strict strict() noexcept { return {}; }
+    static constexpr constraints::finite_number finite_number() noexcept { return {}; }
     static constexpr constraints::uuid_version uuid_version(unsigned n) noexcept { return constraints::uuid_version(n); }
     template <class F, class M> static constexpr auto satisfies(F predicate, const M& message)
     {
@@ -59,8 +61,8 @@ struct constraint_vocabulary {
 // Constraints for `member` of T, checked in order after the member is read:
 // min_length(n), max_length(n), gt(x), ge(x), lt(x), le(x), pattern("regex"),
 // one_of(a, b, ...), timestamp(), satisfies(predicate, "message"), each(...),
-// strict() (the value is read in strict mode), uuid_version(n) (a UUID of version
-// n), discriminator<"member">() (a std::variant read as a tagged union).
+// strict() (the value is read in strict mode), finite_number() (no NaN, no
+// infinity), uuid_version(n) (a UUID of version n), discriminator<"member">() (a std::variant read as a tagged union).
 // The declaration gives a lambda that makes the list: a lambda is constexpr when
 // it can be, so constant constraints (a tagged union's tags) are known at compile
 // time, while a satisfies() predicate that is no literal type still compiles.

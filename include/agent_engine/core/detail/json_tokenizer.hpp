@@ -18,6 +18,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -208,6 +209,8 @@ protected:
             kind_ = boost::json::kind::null;
             literal("null");
             break;
+        case 'N': non_finite("NaN", std::numeric_limits<double>::quiet_NaN()); break;
+        case 'I': non_finite("Infinity", std::numeric_limits<double>::infinity()); break;
         default:
             if (source_)
                 ensure_whole_number();
@@ -254,6 +257,8 @@ protected:
         if (negative)
             ++p;
         const char* int_start = p;
+        if (negative && p != end && *p == 'I')
+            return non_finite("-Infinity", -std::numeric_limits<double>::infinity());
         if (!digits())
             return fail(p == end ? "incomplete JSON" : "syntax error");
         if (*int_start == '0' && p - int_start > 1)
@@ -301,14 +306,31 @@ protected:
         kind_ = boost::json::kind::double_;
         auto res = std::from_chars(first, p, double_);
         if (res.ec == std::errc::result_out_of_range) {
-            // Too small to represent reads as zero, as in Python; too large is an error.
+            // As Python's json.loads: too small to represent reads as zero, a
+            // float too large as infinity. An integer too large is an error: Python
+            // keeps it exact, and a double cannot (issue 18, item 6).
             if (decimal_magnitude(first, p) < 0) {
                 double_ = negative ? -0.0 : 0.0;
+                return;
+            }
+            if (!integral) {
+                double_ = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
                 return;
             }
             pos_ = static_cast<std::size_t>(first - text_.data());
             fail("number out of range");
         }
+    }
+
+    // NaN, Infinity and -Infinity: not JSON, but what Python's json.dumps writes
+    // for a non-finite float (the original's checkpoints hold them) and what
+    // json.loads and pydantic's JSON parser read back.
+    void non_finite(std::string_view word, double value)
+    {
+        pos_ = begin_;
+        kind_ = boost::json::kind::double_;
+        double_ = value;
+        literal(word);
     }
 
     // The power of ten of a valid JSON number's first significant digit

@@ -1,0 +1,35 @@
+#ifndef AGENT_ENGINE_CORE_CONSTRAINTS_FINITE_NUMBER_HPP
+#define AGENT_ENGINE_CORE_CONSTRAINTS_FINITE_NUMBER_HPP
+
+// finite_number(): a float that is not NaN, Infinity or -Infinity (pydantic's
+// Field(allow_inf_nan=False)): `finite_number` error; no JSON Schema keyword, as
+// pydantic writes none. A float member reads them otherwise, as pydantic's does.
+
+#include <agent_engine/core/constraints/kind.hpp>
+
+#include <cmath>
+#include <concepts>
+
+namespace agent_engine::constraints {
+
+struct finite_number {
+    template <class V> bool check(const V& v, validation_context& ctx) const
+    {
+        require<V>();
+        if (std::isfinite(v))
+            return true;
+        ctx.fail(error_type::finite_number, [&] { return agent_engine::detail::as_input(v); });
+        return false;
+    }
+    template <class V> void annotate(boost::json::object&) const { require<V>(); }
+
+private:
+    template <class V> static void require()
+    {
+        static_assert(std::floating_point<V>, "agent_engine: finite_number applies to a float or double member.");
+    }
+};
+
+} // namespace agent_engine::constraints
+
+#endif
