@@ -186,8 +186,8 @@ template <class T> Result<T> decode_document(const text_source& text)
 
 // `value` as a load of its document returns it: written and read back by
 // decode_document, so that the schema's own reading (str values stripped under
-// AGENT_ENGINE_STR_STRIP_WHITESPACE, map keys that strip alike merged, a NaN
-// read back as None) is applied by the one rule that loads apply, never
+// AGENT_ENGINE_STR_STRIP_WHITESPACE, map keys that strip alike merged, a NaN in
+// a free-form value read back as None) is applied by the one rule that loads apply, never
 // re-implemented here. A value that would not load: its validation errors.
 template <class T> Result<T> as_loaded(const T& value)
 {
