@@ -83,18 +83,18 @@ inline std::size_t members_in(const boost::json::value& v)
     return n;
 }
 
-// from_json<T> on the bytes; read in pieces, the same value or error; whatever
-// it accepts, from_dict accepts too, and it writes back to text that reads to the
-// same value. Text that repeats a key is compared with from_dict through the DOM's
-// own text: in a map, JSON text has every occurrence checked (pydantic's json
-// mode), which a DOM, holding the last, cannot; such text is then only never
-// more lenient than its DOM.
 // An error's details as text: an input NaN is equal to itself there, not as a double.
 inline std::string details_text(const EngineError& e)
 {
     return e.details ? serialize(boost::json::value(*e.details)) : std::string();
 }
 
+// from_json<T> on the bytes; read in pieces, the same value or error; whatever
+// it accepts, from_dict accepts too, and it writes back to text that reads to the
+// same value. Text that repeats a key is compared with from_dict through the DOM's
+// own text: in a map, JSON text has every occurrence checked (pydantic's json
+// mode), which a DOM, holding the last, cannot; such text is then only never
+// more lenient than its DOM.
 template <class T> void reads_consistently(std::string_view bytes)
 {
     auto streamed = from_json<T>(bytes);

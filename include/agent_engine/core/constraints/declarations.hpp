@@ -62,7 +62,8 @@ struct constraint_vocabulary {
 // min_length(n), max_length(n), gt(x), ge(x), lt(x), le(x), pattern("regex"),
 // one_of(a, b, ...), timestamp(), satisfies(predicate, "message"), each(...),
 // strict() (the value is read in strict mode), finite_number() (no NaN, no
-// infinity), uuid_version(n) (a UUID of version n), discriminator<"member">() (a std::variant read as a tagged union).
+// infinity), uuid_version(n) (a UUID of version n), discriminator<"member">()
+// (a std::variant read as a tagged union).
 // The declaration gives a lambda that makes the list: a lambda is constexpr when
 // it can be, so constant constraints (a tagged union's tags) are known at compile
 // time, while a satisfies() predicate that is no literal type still compiles.
