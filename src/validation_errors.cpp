@@ -7,8 +7,12 @@
 #include <agent_engine/core/validation_context.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <iterator>
 #include <numeric>
 #include <string>
 #include <string_view>
@@ -87,13 +91,51 @@ std::string_view text_of(const boost::json::object& ctx, std::string_view key)
     return ctx.at(key).get_string();
 }
 
-// greater_than and friends: "Input should be greater than or equal to 0".
+// A finite double's shortest round-trip digits, placed without an exponent:
+// "1" for 1.0, "0.0000001" for 1e-07, "100000000000000000000000" for 1e23 (which
+// chars_format::fixed would write with all the digits its binary value has).
+void append_positional(std::string& out, double d)
+{
+    char text[32];
+    char* end = std::to_chars(std::begin(text), std::end(text), d, std::chars_format::scientific).ptr;
+    const char* e = std::find(text, end, 'e');
+    int exponent = std::atoi(e + 1);
+    const char* p = text;
+    if (*p == '-')
+        out += *p++;
+    std::string digits;
+    for (; p != e; ++p)
+        if (*p != '.')
+            digits += *p;
+    if (exponent < 0) {
+        out += "0.";
+        out.append(static_cast<std::size_t>(-exponent - 1), '0');
+        out += digits;
+        return;
+    }
+    auto whole = static_cast<std::size_t>(exponent) + 1;
+    if (digits.size() <= whole) {
+        out += digits;
+        out.append(whole - digits.size(), '0');
+    } else {
+        out.append(digits, 0, whole);
+        out += '.';
+        out.append(digits, whole);
+    }
+}
+
+// greater_than and friends: "Input should be greater than or equal to 0". A
+// float limit is written as pydantic-core (Rust) writes one: its shortest digits
+// with no exponent, "1" for 1.0 and "0.0000001" for 1e-07.
 std::string bound_message(std::string_view relation, const boost::json::value& limit)
 {
     std::string msg = "Input should be ";
     msg += relation;
     msg += ' ';
-    detail::append_python_repr(msg, limit);
+    if (limit.is_double() && std::isfinite(limit.get_double()))
+        append_positional(msg, limit.get_double());
+    else
+        detail::append_python_repr(msg, limit);
     return msg;
 }
 

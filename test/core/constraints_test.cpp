@@ -93,6 +93,15 @@ AGENT_ENGINE_CONSTRAINTS(Measured, maybe, finite_number(), ge(0))
 AGENT_ENGINE_CONSTRAINTS(Measured, samples, each(finite_number()))
 AGENT_ENGINE_CONSTRAINTS(Measured, bounded, gt(0))
 
+// Float limits a message writes without an exponent, as pydantic-core does.
+struct Limits {
+    double tiny = 0;
+    double huge = 0;
+};
+BOOST_DESCRIBE_STRUCT(Limits, (), (tiny, huge))
+AGENT_ENGINE_CONSTRAINTS(Limits, tiny, lt(1e-7))
+AGENT_ENGINE_CONSTRAINTS(Limits, huge, lt(1e23))
+
 // Patterns a hostile or broken input must not turn into an exception or a crash.
 struct Word {
     std::string name;
@@ -288,9 +297,36 @@ BOOST_AUTO_TEST_CASE(numeric_bounds)
     expect_error<Stage>(R"({"stage_id": "stage-1", "retries": 10})", R"({"type": "less_than",
         "loc": ["retries"], "msg": "Input should be less than 10", "input": 10, "ctx": {"lt": 10}})");
     expect_error<Stage>(R"({"stage_id": "stage-1", "score": 0})", R"({"type": "greater_than",
-        "loc": ["score"], "msg": "Input should be greater than 0", "input": 0.0, "ctx": {"gt": 0}})");
+        "loc": ["score"], "msg": "Input should be greater than 0", "input": 0, "ctx": {"gt": 0.0}})");
     expect_error<Stage>(R"({"stage_id": "stage-1", "score": 1.5})", R"({"type": "less_than_equal",
-        "loc": ["score"], "msg": "Input should be less than or equal to 1.0", "input": 1.5, "ctx": {"le": 1.0}})");
+        "loc": ["score"], "msg": "Input should be less than or equal to 1", "input": 1.5, "ctx": {"le": 1.0}})");
+}
+
+// An error shows the number as its input held it, not as the member holds it,
+// and a float limit as pydantic-core writes it (pydantic 2.13).
+BOOST_AUTO_TEST_CASE(numeric_bounds_show_the_input_as_given)
+{
+    expect_error<Stage>(R"({"stage_id": "stage-1", "score": "2"})", R"({"type": "less_than_equal",
+        "loc": ["score"], "msg": "Input should be less than or equal to 1", "input": "2", "ctx": {"le": 1.0}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "score": 9007199254740993})", R"({"type": "less_than_equal",
+        "loc": ["score"], "msg": "Input should be less than or equal to 1", "input": 9007199254740993, "ctx": {"le": 1.0}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "retries": 12.0})", R"({"type": "less_than",
+        "loc": ["retries"], "msg": "Input should be less than 10", "input": 12.0, "ctx": {"lt": 10}})");
+    expect_error<Stage>(R"({"stage_id": "stage-1", "retries": true, "score": false})", R"({"type": "greater_than",
+        "loc": ["score"], "msg": "Input should be greater than 0", "input": false, "ctx": {"gt": 0.0}})");
+    expect_error<constraints_test::Limits>(R"({"tiny": 1})", R"({"type": "less_than", "loc": ["tiny"],
+        "msg": "Input should be less than 0.0000001", "input": 1, "ctx": {"lt": 1e-07}})");
+    expect_error<constraints_test::Limits>(R"({"huge": 1e24})", R"({"type": "less_than", "loc": ["huge"],
+        "msg": "Input should be less than 100000000000000000000000", "input": 1e24, "ctx": {"lt": 1e23}})");
+}
+
+// each(...) shows an item as given, at its index.
+BOOST_AUTO_TEST_CASE(each_shows_an_item_as_given)
+{
+    auto errors = errors_of<constraints_test::Measured>(R"({"samples": [0, "inf", false, -Infinity]})");
+    BOOST_TEST(ae::serialize(errors, ae::json_format::compact()) ==
+               R"([{"type":"finite_number","loc":["samples",1],"msg":"Input should be a finite number","input":"inf"},)"
+               R"({"type":"finite_number","loc":["samples",3],"msg":"Input should be a finite number","input":-Infinity}])");
 }
 
 // pydantic 2.13, Field(allow_inf_nan=False) and Field(gt=0): ValidationError.json() of
@@ -302,7 +338,7 @@ BOOST_AUTO_TEST_CASE(finite_number_refuses_nan_and_the_infinities)
                R"([{"type":"finite_number","loc":["score"],"msg":"Input should be a finite number","input":NaN},)"
                R"({"type":"finite_number","loc":["maybe"],"msg":"Input should be a finite number","input":-Infinity},)"
                R"({"type":"finite_number","loc":["samples",1],"msg":"Input should be a finite number","input":Infinity},)"
-               R"({"type":"greater_than","loc":["bounded"],"msg":"Input should be greater than 0","input":NaN,"ctx":{"gt":0}}])");
+               R"({"type":"greater_than","loc":["bounded"],"msg":"Input should be greater than 0","input":NaN,"ctx":{"gt":0.0}}])");
     expect_valid<constraints_test::Measured>(R"({"score": 1e308, "maybe": null, "samples": [-1e-400], "bounded": Infinity})");
     // No JSON Schema keyword: pydantic writes none.
     BOOST_TEST(ae::json_schema<constraints_test::Measured>().at("properties").at("score") == boost::json::parse(R"({"title": "Score", "type": "number", "default": 0.0})"));
@@ -637,7 +673,7 @@ BOOST_AUTO_TEST_CASE(validate_checks_an_object_built_in_memory)
                "routing_trace.1.stage_id\n"
                "  String should match pattern '^stage-' [type=string_pattern_mismatch, input_value='bad', input_type=str]\n"
                "routing_trace.1.score\n"
-               "  Input should be less than or equal to 1.0 [type=less_than_equal, input_value=2.0, input_type=float]\n"
+               "  Input should be less than or equal to 1 [type=less_than_equal, input_value=2.0, input_type=float]\n"
                "title\n"
                "  String should have at least 2 characters [type=string_too_short, input_value='x', input_type=str]");
     // The same errors as reading the object's JSON.

@@ -3,6 +3,7 @@
 
 // Applying the constraints of one member to its value and to its JSON Schema.
 
+#include <agent_engine/core/constraints/kind.hpp>
 #include <agent_engine/core/detail/is_optional.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/validation_context.hpp>
@@ -17,14 +18,21 @@
 
 namespace agent_engine::detail {
 
-// Checks the constraints in order and stops at the first that fails.
+// Checks the constraints in order and stops at the first that fails. `input()`
+// gives the value as its input held it, which an error shows (pydantic shows the
+// 0 given, not the 0.0 a double member holds, "5" for a lax "5", the list a set
+// was read from); for a value not read from input, its own JSON form.
+template <class V, class Input, class... Cs>
+bool check_constraints(const V& v, const std::tuple<Cs...>& cs, validation_context& ctx, const Input& input)
+{
+    if constexpr (is_nullable_v<V>)
+        return !v || check_constraints(*v, cs, ctx, input);
+    else
+        return std::apply([&](auto const&... c) { return (c.check(v, ctx, input) && ...); }, cs);
+}
 template <class V, class... Cs> bool check_constraints(const V& v, const std::tuple<Cs...>& cs, validation_context& ctx)
 {
-    if constexpr (is_nullable_v<V>) {
-        return !v || check_constraints(*v, cs, ctx);
-    } else {
-        return std::apply([&](auto const&... c) { return (c.check(v, ctx) && ...); }, cs);
-    }
+    return check_constraints(v, cs, ctx, [&] { return as_input(v); });
 }
 
 // A constraint that reads the member's value itself (one_of: pydantic's Literal
@@ -77,13 +85,14 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
                     if (!read) {
                         read = true;
                         if (reader.read(r, out, ctx))
-                            check_constraints(out, cs, ctx);
+                            check_constraints(out, cs, ctx, [&] { return r.capture(); });
                     }
                 }
             };
             (read_by(c), ...);
         }, cs);
     } else if constexpr (std::integral<V> && !std::same_as<V, bool>) {
+        auto as_given = [&] { return r.capture(); };
         auto exact = rule_of<V>::read_exact(r, ctx);
         if (!exact)
             return;
@@ -94,7 +103,7 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
                     using C = std::remove_cvref_t<decltype(bound)>;
                     if constexpr (requires { C::is_le; }) {
                         if (!failed && (side > 0 ? C::is_le : C::is_ge))
-                            failed = !exact->visit([&](auto v) { return bound.check(v, ctx); });
+                            failed = !exact->visit([&](auto v) { return bound.check(v, ctx, as_given); });
                     }
                 };
                 (judge(c), ...);
@@ -103,12 +112,12 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
                 return;
         }
         if (rule_of<V>::fit(r, *exact, out, ctx))
-            check_constraints(out, cs, ctx);
+            check_constraints(out, cs, ctx, as_given);
     } else {
         std::size_t before = ctx.error_count();
         rule_of<V>::read(r, out, ctx);
         if (ctx.error_count() == before) // constraints refine a value of the right type
-            check_constraints(out, cs, ctx);
+            check_constraints(out, cs, ctx, [&] { return r.capture(); });
     }
 }
 

@@ -60,16 +60,23 @@ template <bound_kind Kind, class N> struct bound {
             }
         }
     }
-    template <class V> bool check(const V& v, validation_context& ctx) const
+    // `input()` gives the value as its input held it, shown in the error.
+    template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
         require<V>();
         if (holds(v))
             return true;
-        ctx.fail(words.type, [&] {
-            return validation_context::error_details{agent_engine::detail::as_input(v),
-                                                     {{words.ctx_key, agent_engine::detail::number_value(limit)}}};
-        });
+        ctx.fail(words.type, [&] { return validation_context::error_details{input(), {{words.ctx_key, limit_of<V>()}}}; });
         return false;
+    }
+    // The limit as the member's type holds it, as pydantic's ctx shows it: gt(0)
+    // on a double member is 0.0.
+    template <class V> boost::json::value limit_of() const
+    {
+        if constexpr (std::is_floating_point_v<V>)
+            return static_cast<double>(limit);
+        else
+            return agent_engine::detail::number_value(limit);
     }
     template <class V> void annotate(boost::json::object& s) const
     {

@@ -196,17 +196,21 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
         return out;
     }
 
-    template <class V> bool check(const V&, validation_context&) const
+    template <class V> static void require_one_key()
     {
         static_assert(require<V>(), "agent_engine: discriminator<\"member\">(): the tag member has another JSON key "
                                     "(AGENT_ENGINE_ALIAS) in some alternative; give it the same key in all.");
+    }
+    template <class V, class Input> bool check(const V&, validation_context&, const Input&) const
+    {
+        require_one_key<V>();
         return true;
     }
 
     static constexpr bool reads_input = true;
     template <class Reader, class V> bool read(Reader& r, V& out, validation_context& ctx) const
     {
-        check(out, ctx);
+        require_one_key<V>();
         if constexpr (agent_engine::detail::is_variant_v<V>)
             return read_tagged(r, out, ctx);
         else

@@ -5,8 +5,13 @@
 
 #include <agent_engine/core/constraints/apply.hpp>
 #include <agent_engine/core/constraints/kind.hpp>
+#include <agent_engine/core/rules/set.hpp>
+
+#include <boost/json/value.hpp>
 
 #include <cstddef>
+#include <iterator>
+#include <optional>
 #include <tuple>
 #include <utility>
 
@@ -27,14 +32,29 @@ template <class... Cs> struct each {
                       "they would not be read strictly. Read with {.strict = true}, or declare "
                       "AGENT_ENGINE_STRICT on the schema holding the list (its members' items are then strict).");
     }
-    template <class V> bool check(const V& v, validation_context& ctx) const
+    // An item's error shows the item as given: the list's input, taken at the
+    // first error, at the item's index (a set's items, read in another order, and
+    // a list not read from an array show their own JSON form).
+    template <class V, class Input>
+    bool check(const V& v, validation_context& ctx, [[maybe_unused]] const Input& input) const
     {
         require<V>();
+        [[maybe_unused]] std::optional<boost::json::value> given;
         bool ok = true;
         std::size_t i = 0;
         for (auto const& item : v) {
-            auto at = ctx.at(i++);
-            ok = agent_engine::detail::check_constraints(item, inner, ctx) && ok;
+            auto item_input = [&] {
+                if constexpr (!agent_engine::detail::is_unique_set_v<V>) {
+                    if (!given)
+                        given = input();
+                    if (auto const* items = given->if_array(); items && items->size() == std::size(v))
+                        return items->at(i);
+                }
+                return agent_engine::detail::as_input(item);
+            };
+            auto at = ctx.at(i);
+            ok = agent_engine::detail::check_constraints(item, inner, ctx, item_input) && ok;
+            ++i;
         }
         return ok;
     }

@@ -13,12 +13,13 @@
 namespace agent_engine::constraints {
 
 struct finite_number {
-    template <class V> bool check(const V& v, validation_context& ctx) const
+    // `input()` gives the value as its input held it ("nan" for a lax string).
+    template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
         require<V>();
         if (std::isfinite(v))
             return true;
-        ctx.fail(error_type::finite_number, [&] { return agent_engine::detail::as_input(v); });
+        ctx.fail(error_type::finite_number, input);
         return false;
     }
     template <class V> void annotate(boost::json::object&) const { require<V>(); }

@@ -2,10 +2,12 @@
 #define AGENT_ENGINE_CORE_CONSTRAINTS_KIND_HPP
 
 // What a constraint kind is, and what every kind uses. A kind is a struct with
-//   template <class V> bool check(const V&, validation_context&) const;  // reports and returns false on failure
+//   template <class V, class Input>
+//   bool check(const V&, validation_context&, const Input& input) const;  // reports and returns false on failure
 //   template <class V> void annotate(boost::json::object& schema) const;  // adds its JSON Schema keywords
-// that static_asserts it makes sense for the member type V. The kinds live in
-// agent_engine::constraints, one family per header beside this one.
+// that static_asserts it makes sense for the member type V. input() gives the
+// value as its input held it, the `input` its error shows (see check_constraints).
+// The kinds live in agent_engine::constraints, one family per header beside this one.
 
 #include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/dom_writer.hpp>

@@ -53,8 +53,11 @@ template <class V> const char* schema_keyword(bool at_least)
     else
         return at_least ? "minItems" : "maxItems";
 }
-// string_too_short / too_long and friends, with pydantic's ctx.
-template <class V> void fail(validation_context& ctx, const V& v, bool at_least, std::size_t limit)
+// string_too_short / too_long and friends, with pydantic's ctx; `input()` gives
+// the value as its input held it (the list a set was read from, a string before
+// str_strip_whitespace).
+template <class V, class Input>
+void fail(validation_context& ctx, const V& v, bool at_least, std::size_t limit, const Input& input)
 {
     using namespace agent_engine::detail;
     constexpr bool counted_alone = is_text_v<V> || is_bytes_v<V>; // ctx: the limit only
@@ -79,7 +82,7 @@ template <class V> void fail(validation_context& ctx, const V& v, bool at_least,
             else
                 details.emplace("actual_length", std::size(v));
         }
-        return validation_context::error_details{as_input(v), std::move(details)};
+        return validation_context::error_details{input(), std::move(details)};
     });
 }
 } // namespace detail_length
@@ -88,12 +91,12 @@ template <class V> void fail(validation_context& ctx, const V& v, bool at_least,
 struct min_length {
     std::size_t limit;
     constexpr explicit min_length(std::size_t n) noexcept : limit(n) {}
-    template <class V> bool check(const V& v, validation_context& ctx) const
+    template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
         detail_length::require<V>();
         if (detail_length::length(v) >= limit)
             return true;
-        detail_length::fail(ctx, v, true, limit);
+        detail_length::fail(ctx, v, true, limit, input);
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const
@@ -107,12 +110,12 @@ struct min_length {
 struct max_length {
     std::size_t limit;
     constexpr explicit max_length(std::size_t n) noexcept : limit(n) {}
-    template <class V> bool check(const V& v, validation_context& ctx) const
+    template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
         detail_length::require<V>();
         if (detail_length::length(v) <= limit)
             return true;
-        detail_length::fail(ctx, v, false, limit);
+        detail_length::fail(ctx, v, false, limit, input);
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const

@@ -38,12 +38,12 @@ template <class L, std::size_t N> struct one_of {
                           (agent_engine::detail::is_number_v<V> && agent_engine::detail::is_number_v<L>),
                       "agent_engine: one_of lists strings for a string member, numbers for a number member.");
     }
-    template <class V> bool check(const V& v, validation_context& ctx) const
+    template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
         require<V>();
         if (find(v))
             return true;
-        fail(ctx, [&] { return agent_engine::detail::as_input(v); });
+        fail(ctx, input);
         return false;
     }
 

@@ -40,14 +40,15 @@ struct pattern {
     {
         static_assert(agent_engine::detail::is_text_v<V>, "agent_engine: pattern applies to a string member.");
     }
-    template <class V> bool check(const V& v, validation_context& ctx) const
+    // `input()` gives the string as its input held it (before str_strip_whitespace).
+    template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
         require<V>();
         auto found = agent_engine::detail::search_pattern(regex, std::string_view(v));
         if (found.matched)
             return true;
         ctx.fail(error_type::string_pattern_mismatch, [&] {
-            validation_context::error_details e{agent_engine::detail::as_input(v), {{"pattern", regex}}};
+            validation_context::error_details e{input(), {{"pattern", regex}}};
             // An invalid pattern, or a match too costly to finish: still this
             // member's error, with the reason.
             if (found.error)

@@ -21,13 +21,13 @@ template <class F> struct satisfies {
         : predicate(std::move(f)), message(agent_engine::detail::kept_text(m))
     {
     }
-    template <class V> bool check(const V& v, validation_context& ctx) const
+    template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
         static_assert(std::is_invocable_r_v<bool, const F&, const V&>,
                       "agent_engine: satisfies needs a predicate callable as bool(const Member&).");
         if (std::invoke(predicate, v))
             return true;
-        agent_engine::detail::fail_value_error(ctx, message, [&] { return agent_engine::detail::as_input(v); });
+        agent_engine::detail::fail_value_error(ctx, message, input);
         return false;
     }
     template <class V> void annotate(boost::json::object&) const {} // JSON Schema cannot say it

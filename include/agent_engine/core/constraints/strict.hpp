@@ -39,7 +39,7 @@ inline constexpr bool has_strict_mode_v =
 
 struct strict {
     static constexpr bool sets_strict = true;
-    template <class V> bool check(const V&, validation_context&) const
+    template <class V, class Input> bool check(const V&, validation_context&, const Input&) const
     {
         static_assert(detail_strict::has_strict_mode_v<V>,
                       "agent_engine: strict() applies to a bool, number, enum, string, date-time, date, time, "

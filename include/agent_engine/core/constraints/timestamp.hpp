@@ -35,14 +35,13 @@ namespace constraints {
 // An RFC 3339 date-time with a timezone: "2025-12-06T02:45:18.337698Z",
 // "2025-12-06T03:45:18+01:00". JSON Schema's format "date-time".
 struct timestamp {
-    template <class V> bool check(const V& v, validation_context& ctx) const
+    template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
         static_assert(agent_engine::detail::is_text_v<V>, "agent_engine: timestamp applies to a string member.");
         auto problem = agent_engine::detail::check_timestamp(std::string_view(v));
         if (!problem)
             return true;
-        agent_engine::detail::fail_with_reason(ctx, problem->type, problem->reason,
-                                               [&] { return agent_engine::detail::as_input(v); });
+        agent_engine::detail::fail_with_reason(ctx, problem->type, problem->reason, input);
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const

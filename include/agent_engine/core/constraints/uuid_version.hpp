@@ -18,7 +18,7 @@ struct uuid_version {
     unsigned version;
     constexpr explicit uuid_version(unsigned n) noexcept : version(n) {}
 
-    template <class V> bool check(const V& v, validation_context& ctx) const
+    template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
         require<V>();
         // Python's UUID.version, which pydantic compares: none but for RFC 4122's variant.
@@ -26,7 +26,7 @@ struct uuid_version {
         if (rfc_4122 && static_cast<unsigned>(v.data[6] >> 4) == version)
             return true;
         ctx.fail(error_type::uuid_version, [&] {
-            return validation_context::error_details{agent_engine::detail::as_input(v), {{"expected_version", version}}};
+            return validation_context::error_details{input(), {{"expected_version", version}}};
         });
         return false;
     }
