@@ -89,7 +89,7 @@ struct Measured {
 };
 BOOST_DESCRIBE_STRUCT(Measured, (), (score, maybe, samples, bounded))
 AGENT_ENGINE_CONSTRAINTS(Measured, score, finite_number())
-AGENT_ENGINE_CONSTRAINTS(Measured, maybe, finite_number(), ge(0))
+AGENT_ENGINE_CONSTRAINTS(Measured, maybe, ge(0), finite_number()) // finite_number judges first
 AGENT_ENGINE_CONSTRAINTS(Measured, samples, each(finite_number()))
 AGENT_ENGINE_CONSTRAINTS(Measured, bounded, gt(0))
 

@@ -22,13 +22,22 @@ namespace agent_engine::detail {
 // gives the value as its input held it, which an error shows (pydantic shows the
 // 0 given, not the 0.0 a double member holds, "5" for a lax "5", the list a set
 // was read from); for a value not read from input, its own JSON form.
+// A constraint checked before the others, wherever it is declared
+// (finite_number: pydantic's float refuses NaN before a bound judges it).
+template <class C>
+concept checked_first = std::remove_cvref_t<C>::checked_first;
+
 template <class V, class Input, class... Cs>
 bool check_constraints(const V& v, const std::tuple<Cs...>& cs, validation_context& ctx, const Input& input)
 {
-    if constexpr (is_nullable_v<V>)
+    if constexpr (is_nullable_v<V>) {
         return !v || check_constraints(*v, cs, ctx, input);
-    else
-        return std::apply([&](auto const&... c) { return (c.check(v, ctx, input) && ...); }, cs);
+    } else {
+        return std::apply([&](auto const&... c) {
+            return ((!checked_first<decltype(c)> || c.check(v, ctx, input)) && ...) &&
+                   ((checked_first<decltype(c)> || c.check(v, ctx, input)) && ...);
+        }, cs);
+    }
 }
 template <class V, class... Cs> bool check_constraints(const V& v, const std::tuple<Cs...>& cs, validation_context& ctx)
 {

@@ -13,6 +13,7 @@
 namespace agent_engine::constraints {
 
 struct finite_number {
+    static constexpr bool checked_first = true; // `ge(0), finite_number()` refuses NaN as not finite
     // `input()` gives the value as its input held it ("nan" for a lax string).
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
