@@ -257,10 +257,11 @@ protected:
         if (negative)
             ++p;
         const char* int_start = p;
-        if (negative && p != end && *p == 'I')
-            return non_finite("-Infinity", -std::numeric_limits<double>::infinity());
-        if (!digits())
+        if (!digits()) {
+            if (negative && p != end && *p == 'I') // off the path of every number with digits
+                return non_finite("-Infinity", -std::numeric_limits<double>::infinity());
             return fail(p == end ? "incomplete JSON" : "syntax error");
+        }
         if (*int_start == '0' && p - int_start > 1)
             return fail("syntax error"); // no leading zeros
         bool integral = true;
