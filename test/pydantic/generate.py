@@ -26,7 +26,8 @@ Each line of a file is one input and its cases, one per mode and strictness:
     tags      what sets this case apart (see TAGS)
     outcome   an index into outcomes (cases that agree share one)
   outcomes  the distinct outcomes, each
-    {dump}             model_dump(mode="json", by_alias=True) as compact JSON text: the input is valid
+    {dump, dumps}      model_dump(mode="json", by_alias=True) as compact JSON text: the input is
+                       valid; dumps: the other dumps of DUMPS that differ from it, by name
     {errors, message}  errors(include_url=False) as compact JSON text (ctx values
                        that are not JSON, a ValueError, as their str), and str(error)
                        without the "For further information visit" lines
@@ -478,8 +479,23 @@ def message_text(e):
     return "\n".join(line for line in str(e).split("\n") if not line.startswith("    For further information visit"))
 
 
+def compact(v):
+    return json.dumps(v, separators=(",", ":"))
+
+
+# The other dumps of a valid input, by name, each beside the library's call that
+# should write the same (test/pydantic/conformance_test.cpp, dump_calls).
+DUMPS = {
+    "exclude_none": lambda m: compact(m.model_dump(mode="json", by_alias=True, exclude_none=True)),
+    "exclude_defaults": lambda m: compact(m.model_dump(mode="json", by_alias=True, exclude_defaults=True)),
+    "by_name": lambda m: compact(m.model_dump(mode="json", by_alias=False)),
+    "model_dump_json": lambda m: m.model_dump_json(by_alias=True),
+    "json_dumps_indent": lambda m: json.dumps(m.model_dump(mode="json", by_alias=True), indent=2),
+}
+
+
 def outcome(model, mode, text):
-    """("dump", text) or ("errors", errors text, message)."""
+    """("dump", text, other dumps as JSON text) or ("errors", errors text, message)."""
     try:
         if mode == "json":
             m = model.model_validate_json(text)
@@ -487,7 +503,10 @@ def outcome(model, mode, text):
             m = model.model_validate(json.loads(text))
     except ValidationError as e:
         return ("errors", errors_text(e.errors(include_url=False)), message_text(e))
-    return ("dump", json.dumps(m.model_dump(mode="json", by_alias=True), separators=(",", ":")))
+    dump = compact(m.model_dump(mode="json", by_alias=True))
+    # Only those that differ from the dump: the test takes a missing one to be the dump.
+    others = {name: f(m) for name, f in DUMPS.items()}
+    return ("dump", dump, json.dumps({k: v for k, v in others.items() if v != dump}, separators=(",", ":")))
 
 
 def numbers(v):
@@ -542,7 +561,8 @@ def lines(schema, rng):
                 if r not in outcomes:
                     outcomes.append(r)
                 line_cases.append({"mode": mode, "strict": strict, "tags": case_tags, "outcome": outcomes.index(r)})
-        shown = [{"dump": r[1]} if r[0] == "dump" else {"errors": r[1], "message": r[2]} for r in outcomes]
+        shown = [{"dump": r[1], "dumps": json.loads(r[2])} if r[0] == "dump" else {"errors": r[1], "message": r[2]}
+                 for r in outcomes]
         yield {"schema": schema, "input": text, "tags": sorted(tags), "cases": line_cases, "outcomes": shown}
 
 
