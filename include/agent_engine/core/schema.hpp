@@ -87,7 +87,8 @@
     AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_STR_STRIP_WHITESPACE, T, str_strip_whitespace)
 
 // Reads the str values of T's fields in lower case (pydantic's str_to_lower=True),
-// after stripping and length checks; ASCII letters only. A nested schema follows its own.
+// after stripping and length checks; every Unicode letter, as pydantic-core's Rust
+// str::to_lowercase (final sigma included). A nested schema follows its own.
 #define AGENT_ENGINE_STR_TO_LOWER(T) \
     AGENT_ENGINE_DETAIL_DECLARE_SWITCH(AGENT_ENGINE_STR_TO_LOWER, T, str_to_lower)
 

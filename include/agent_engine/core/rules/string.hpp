@@ -1,6 +1,7 @@
 #ifndef AGENT_ENGINE_CORE_RULES_STRING_HPP
 #define AGENT_ENGINE_CORE_RULES_STRING_HPP
 
+#include <agent_engine/core/detail/unicode_case.hpp>
 #include <agent_engine/core/detail/utf8.hpp>
 #include <agent_engine/core/json_rule.hpp>
 
@@ -21,18 +22,16 @@ inline std::string_view stripped_str(std::string_view s, validation_context& ctx
     return stripped;
 }
 
-// str_to_lower / str_to_upper, on ASCII letters only: pydantic's str.lower()
-// maps every Unicode letter (a documented difference, doc/schemas.md).
-inline void apply_letter_case(std::string& s, letter_case to_case, validation_context& ctx) noexcept
+// str_to_lower / str_to_upper: every character, as pydantic-core changes it
+// with Rust's str::to_lowercase / to_uppercase (Unicode 17.0; not Python's
+// str.lower()): unicode_case.hpp, "ß" becomes "SS", the final Σ of a word "ς".
+// A change is noted (validation_context::note_normalized). Not noexcept: a
+// mapping that changes the string's length ("ß" to "SS") builds a new string,
+// and every caller allocates anyway.
+inline void apply_letter_case(std::string& s, letter_case to_case, validation_context& ctx)
 {
-    if (to_case == letter_case::kept)
-        return;
-    const char from = to_case == letter_case::lower ? 'A' : 'a';
-    for (char& c : s)
-        if (c >= from && c <= from + ('Z' - 'A')) {
-            c = static_cast<char>(c ^ 0x20);
-            ctx.note_normalized();
-        }
+    if (change_letter_case(s, to_case))
+        ctx.note_normalized();
 }
 
 // A str as the model being read takes it, in pydantic's order: stripped, then
