@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <set>
 #include <vector>
 
 // pattern's regex engine is compiled into the library: a TU that includes every
@@ -92,6 +93,13 @@ AGENT_ENGINE_CONSTRAINTS(Measured, score, finite_number())
 AGENT_ENGINE_CONSTRAINTS(Measured, maybe, ge(0), finite_number()) // finite_number judges first
 AGENT_ENGINE_CONSTRAINTS(Measured, samples, each(finite_number()))
 AGENT_ENGINE_CONSTRAINTS(Measured, bounded, gt(0))
+
+// each(...) over a container held in another order than the input's.
+struct Counted {
+    std::multiset<int> counts;
+};
+BOOST_DESCRIBE_STRUCT(Counted, (), (counts))
+AGENT_ENGINE_CONSTRAINTS(Counted, counts, each(gt(0)))
 
 // Float limits a message writes without an exponent, as pydantic-core does.
 struct Limits {
@@ -327,6 +335,10 @@ BOOST_AUTO_TEST_CASE(each_shows_an_item_as_given)
     BOOST_TEST(ae::serialize(errors, ae::json_format::compact()) ==
                R"([{"type":"finite_number","loc":["samples",1],"msg":"Input should be a finite number","input":"inf"},)"
                R"({"type":"finite_number","loc":["samples",3],"msg":"Input should be a finite number","input":-Infinity}])");
+    // A sorted container's item shows itself: its place in the input is not known.
+    auto sorted = errors_of<constraints_test::Counted>(R"({"counts": [5, -1]})");
+    BOOST_TEST_REQUIRE(sorted.size() == 1u);
+    BOOST_TEST(sorted[0].at("input") == boost::json::value(-1));
 }
 
 // pydantic 2.13, Field(allow_inf_nan=False) and Field(gt=0): ValidationError.json() of

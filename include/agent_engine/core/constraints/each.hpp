@@ -44,7 +44,7 @@ template <class... Cs> struct each {
         std::size_t i = 0;
         for (auto const& item : v) {
             auto item_input = [&] {
-                if constexpr (!agent_engine::detail::is_unique_set_v<V>) {
+                if constexpr (!agent_engine::detail::is_json_set_v<V>) { // not sorted: the input's order
                     if (!given)
                         given = input();
                     if (auto const* items = given->if_array(); items && items->size() == std::size(v))
