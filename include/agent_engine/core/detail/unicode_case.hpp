@@ -108,31 +108,6 @@ constexpr bool cased_follows(std::string_view s, std::size_t i) noexcept
     return false;
 }
 
-// The UTF-8 form of `cp` (a scalar value) at `out`; its length.
-constexpr std::size_t encode_utf8(std::uint32_t cp, char* out) noexcept
-{
-    if (cp < 0x80) {
-        out[0] = static_cast<char>(cp);
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = static_cast<char>(0xC0 | (cp >> 6));
-        out[1] = static_cast<char>(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = static_cast<char>(0xE0 | (cp >> 12));
-        out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = static_cast<char>(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = static_cast<char>(0xF0 | (cp >> 18));
-    out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 // change_letter_case from s[i], the first byte >= 0x80 (s[0, i) is done).
 // Each character is mapped in place while its mapping has its length; from the
 // first that does not, the result is built in a new string. The final sigma is
