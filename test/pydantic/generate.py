@@ -484,7 +484,7 @@ def compact(v):
 
 
 # The other dumps of a valid input, by name, each beside the library's call that
-# should write the same (test/pydantic/conformance_test.cpp, dump_calls).
+# should write the same (test/pydantic/conformance_test.cpp, other_dumps).
 DUMPS = {
     "exclude_none": lambda m: compact(m.model_dump(mode="json", by_alias=True, exclude_none=True)),
     "exclude_defaults": lambda m: compact(m.model_dump(mode="json", by_alias=True, exclude_defaults=True)),

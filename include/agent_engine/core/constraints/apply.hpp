@@ -18,15 +18,15 @@
 
 namespace agent_engine::detail {
 
-// Checks the constraints in order and stops at the first that fails. `input()`
-// gives the value as its input held it, which an error shows (pydantic shows the
-// 0 given, not the 0.0 a double member holds, "5" for a lax "5", the list a set
-// was read from); for a value not read from input, its own JSON form.
 // A constraint checked before the others, wherever it is declared
 // (finite_number: pydantic's float refuses NaN before a bound judges it).
 template <class C>
 concept checked_first = std::remove_cvref_t<C>::checked_first;
 
+// Checks the constraints in the order written (those checked_first before the
+// rest) and stops at the first that fails. `input()` gives the value as its
+// input held it, which an error shows: pydantic shows the 0 given, not the 0.0
+// a double member holds, "5" for a lax "5", the list a set was read from.
 template <class V, class Input, class... Cs>
 bool check_constraints(const V& v, const std::tuple<Cs...>& cs, validation_context& ctx, const Input& input)
 {
@@ -38,10 +38,6 @@ bool check_constraints(const V& v, const std::tuple<Cs...>& cs, validation_conte
                    ((checked_first<decltype(c)> || c.check(v, ctx, input)) && ...);
         }, cs);
     }
-}
-template <class V, class... Cs> bool check_constraints(const V& v, const std::tuple<Cs...>& cs, validation_context& ctx)
-{
-    return check_constraints(v, cs, ctx, [&] { return as_input(v); });
 }
 
 // A constraint that reads the member's value itself (one_of: pydantic's Literal
