@@ -397,9 +397,11 @@ BOOST_AUTO_TEST_CASE(pydantic_agrees_on_every_case_not_excluded)
                 }
             }
             if (ok && c.expected.valid) { // then its other dumps, of a value read alike
-                for (auto const& [name, text] : c.expected.dumps)
-                    BOOST_TEST(got.dumps.count(name) == 1u, "pydantic's dump " << name << " has no library call");
-                for (auto const& [name, text] : got.dumps) {
+                for (auto const& expected_dump : c.expected.dumps)
+                    BOOST_TEST(got.dumps.count(expected_dump.first) == 1u,
+                               "pydantic's dump " << expected_dump.first << " has no library call");
+                for (auto const& dump : got.dumps) {
+                    const std::string &name = dump.first, &text = dump.second; // a lambda captures them below
                     Tally& d = by_dump[name];
                     ++d.ran;
                     const std::string& expected = c.expected.other_dump(name);
