@@ -19,11 +19,15 @@ struct data_size {
     std::size_t findings = 0; // per stage output: a review's findings, each ~200 B
 };
 // SMALL ~2 KB (like the real fixtures), MEDIUM ~50 KB (ten stages with modest
-// outputs), LARGE ~1.4 MB, HUGE ~100 MB (pretty text).
+// outputs), LARGE ~1.4 MB, HUGE ~100 MB (pretty text). MANY_OUTPUTS (~250 MB
+// pretty, for peak memory only): 100,000 stages whose outputs hold four findings,
+// ~1 KB each compact: a file of many mid-sized json::values rather than HUGE's
+// many small ones.
 inline constexpr data_size small_size{"SMALL", 2, 2};
 inline constexpr data_size medium_size{"MEDIUM", 10, 10, 15};
 inline constexpr data_size large_size{"LARGE", 2000, 2000};
 inline constexpr data_size huge_size{"HUGE", 140000, 140000};
+inline constexpr data_size many_outputs_size{"MANY_OUTPUTS", 100000, 0, 4};
 
 class generator {
     std::uint64_t state_;

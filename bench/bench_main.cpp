@@ -670,10 +670,11 @@ void print_memory(bool quick)
     std::printf("\n### Peak resident memory of loading one checkpoint (fresh child process, getrusage)\n\n"
                 "load_checkpoint reads the file as it decodes it; from_json of the text holds the text too.\n\n"
                 "| file | size | read bytes only | load_checkpoint | / file size | from_json of the text | "
-                "Boost built-in | |\n"
+                "Boost built-in | targets (load, from_json) |\n"
                 "|---|---|---|---|---|---|---|---|\n");
-    for (const bench::data_size* size : {&bench::large_size, &bench::huge_size}) {
-        if (quick && size == &bench::huge_size)
+    for (const bench::data_size* size : {&bench::large_size, &bench::huge_size, &bench::many_outputs_size}) {
+        bool targeted = size != &bench::large_size; // issue 21: ≤ 2× the file, ≤ 3× from the text
+        if (quick && targeted)
             continue;
         const std::string& id = data(*size).task.task_id;
         fs::path file = work_root / "rss" / extract_project_id(id) / (id + ".json");
@@ -686,11 +687,15 @@ void print_memory(bool quick)
             std::snprintf(ratio, sizeof ratio, " (%.2f)", double(peak) / double(bytes.size()));
             return human_bytes(double(peak)) + ratio;
         };
-        double ratio = double(load) / double(bytes.size());
+        double ratio = double(load) / double(bytes.size()), text_ratio = double(text) / double(bytes.size());
+        std::string verdict;
+        if (targeted)
+            verdict = std::string(ratio <= 2 ? "≤ 2: met" : "≤ 2: **not met**") + ", " +
+                      (text_ratio <= 3 ? "≤ 3: met" : "≤ 3: **not met**");
         std::printf("| %s | %s | %s | %s | %.2f | %s | %s | %s |\n", size->name,
                     human_bytes(double(bytes.size())).c_str(), human_bytes(double(floor)).c_str(),
                     human_bytes(double(load)).c_str(), ratio, with_ratio(text).c_str(), with_ratio(boost).c_str(),
-                    size == &bench::huge_size ? (ratio <= 2 ? "target ≤ 2: met" : "target ≤ 2: **not met**") : "");
+                    verdict.c_str());
         fs::remove(file);
     }
 }
