@@ -110,6 +110,13 @@ BOOST_DESCRIBE_STRUCT(Limits, (), (tiny, huge))
 AGENT_ENGINE_CONSTRAINTS(Limits, tiny, lt(1e-7))
 AGENT_ENGINE_CONSTRAINTS(Limits, huge, lt(1e23))
 
+// Float bounds on an int member: pydantic's int coerces a whole one (ctx 1, not 1.0).
+struct Whole {
+    int count = 5;
+};
+BOOST_DESCRIBE_STRUCT(Whole, (), (count))
+AGENT_ENGINE_CONSTRAINTS(Whole, count, ge(1.0), lt(10.0))
+
 // Patterns a hostile or broken input must not turn into an exception or a crash.
 struct Word {
     std::string name;
@@ -326,6 +333,15 @@ BOOST_AUTO_TEST_CASE(numeric_bounds_show_the_input_as_given)
         "msg": "Input should be less than 0.0000001", "input": 1, "ctx": {"lt": 1e-07}})");
     expect_error<constraints_test::Limits>(R"({"huge": 1e24})", R"({"type": "less_than", "loc": ["huge"],
         "msg": "Input should be less than 100000000000000000000000", "input": 1e24, "ctx": {"lt": 1e23}})");
+}
+
+// pydantic 2.13: Annotated[int, Field(ge=1.0, lt=10.0)] shows its bounds as ints.
+BOOST_AUTO_TEST_CASE(a_whole_float_bound_on_an_int_member_shows_as_an_int)
+{
+    expect_error<constraints_test::Whole>(R"({"count": 0})", R"({"type": "greater_than_equal", "loc": ["count"],
+        "msg": "Input should be greater than or equal to 1", "input": 0, "ctx": {"ge": 1}})");
+    expect_error<constraints_test::Whole>(R"({"count": "12"})", R"({"type": "less_than", "loc": ["count"],
+        "msg": "Input should be less than 10", "input": "12", "ctx": {"lt": 10}})");
 }
 
 // each(...) shows an item as given, at its index.

@@ -5,6 +5,8 @@
 
 #include <agent_engine/core/constraints/kind.hpp>
 
+#include <cmath>
+#include <cstdint>
 #include <type_traits>
 #include <utility>
 
@@ -70,13 +72,18 @@ template <bound_kind Kind, class N> struct bound {
         return false;
     }
     // The limit as the member's type holds it, as pydantic's ctx shows it: gt(0)
-    // on a double member is 0.0.
+    // on a double member is 0.0, ge(1.0) on an int member 1 (pydantic's int
+    // coerces a whole float bound; it refuses the schema of one like 1.5, which
+    // is compared here as written).
     template <class V> boost::json::value limit_of() const
     {
         if constexpr (std::is_floating_point_v<V>)
             return static_cast<double>(limit);
-        else
-            return agent_engine::detail::number_value(limit);
+        if constexpr (std::is_floating_point_v<N>) {
+            if (std::trunc(limit) == limit && std::fabs(limit) < 0x1p63)
+                return static_cast<std::int64_t>(limit);
+        }
+        return agent_engine::detail::number_value(limit);
     }
     template <class V> void annotate(boost::json::object& s) const
     {
