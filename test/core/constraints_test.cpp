@@ -117,6 +117,17 @@ struct Whole {
 BOOST_DESCRIBE_STRUCT(Whole, (), (count))
 AGENT_ENGINE_CONSTRAINTS(Whole, count, ge(1.0), lt(10.0))
 
+// Sets with a maximum: pydantic stops reading a set once it holds too many items.
+struct CappedSets {
+    std::set<int> ids;
+    std::optional<std::unordered_set<std::string>> names;
+    std::multiset<int> counts;
+};
+BOOST_DESCRIBE_STRUCT(CappedSets, (), (ids, names, counts))
+AGENT_ENGINE_CONSTRAINTS(CappedSets, ids, max_length(2), each(gt(0)))
+AGENT_ENGINE_CONSTRAINTS(CappedSets, names, max_length(1))
+AGENT_ENGINE_CONSTRAINTS(CappedSets, counts, max_length(2))
+
 // Patterns a hostile or broken input must not turn into an exception or a crash.
 struct Word {
     std::string name;
@@ -342,6 +353,39 @@ BOOST_AUTO_TEST_CASE(a_whole_float_bound_on_an_int_member_shows_as_an_int)
         "msg": "Input should be greater than or equal to 1", "input": 0, "ctx": {"ge": 1}})");
     expect_error<constraints_test::Whole>(R"({"count": "12"})", R"({"type": "less_than", "loc": ["count"],
         "msg": "Input should be less than 10", "input": "12", "ctx": {"lt": 10}})");
+}
+
+// pydantic 2.13, set[int] / Optional[set[str]] with Field(max_length=...): once the
+// items read so far make the set too long, it stops with too_long alone ("not
+// more", no count), dropping the item errors before; fewer distinct items than
+// that keep their item errors. A list (a multiset is one) is judged by its input's
+// items, as list[int] with Field(max_length=2) is.
+BOOST_AUTO_TEST_CASE(a_set_past_its_max_length_stops_with_too_long_alone)
+{
+    for (const char* input : {R"({"ids": [1, "x", 2, 3]})", R"({"ids": ["x", -1, 1, 2, 3, "y"]})",
+                              R"({"ids": [1, 1, 2, 2, 3]})"}) {
+        BOOST_TEST_CONTEXT(input)
+        {
+            auto errors = errors_of<constraints_test::CappedSets>(input);
+            BOOST_TEST_REQUIRE(errors.size() == 1u);
+            BOOST_TEST(errors[0].at("type").as_string() == "too_long");
+            BOOST_TEST(errors[0].at("msg").as_string() == "Set should have at most 2 items after validation, not more");
+            BOOST_TEST(errors[0].at("input") == boost::json::parse(input).at("ids"));
+            BOOST_TEST(errors[0].at("ctx") == boost::json::parse(
+                R"({"field_type": "Set", "max_length": 2, "actual_length": null})"));
+        }
+    }
+    expect_error<constraints_test::CappedSets>(R"({"ids": [1, "x", 1, 2]})", R"({"type": "int_parsing", "loc": ["ids", 1],
+        "msg": "Input should be a valid integer, unable to parse string as an integer", "input": "x"})");
+    expect_error<constraints_test::CappedSets>(R"({"names": ["a", "b"]})", R"({"type": "too_long", "loc": ["names"],
+        "msg": "Set should have at most 1 item after validation, not more", "input": ["a", "b"],
+        "ctx": {"field_type": "Set", "max_length": 1, "actual_length": null}})");
+    expect_valid<constraints_test::CappedSets>(R"({"ids": [2, 2, 2, 1], "names": ["a", "a"], "counts": [3, 3]})");
+    expect_error<constraints_test::CappedSets>(R"({"counts": [1, "x", 2]})", R"({"type": "too_long", "loc": ["counts"],
+        "msg": "List should have at most 2 items after validation, not 3", "input": [1, "x", 2],
+        "ctx": {"field_type": "List", "max_length": 2, "actual_length": 3}})");
+    expect_error<constraints_test::CappedSets>(R"({"counts": [1, "x"]})", R"({"type": "int_parsing", "loc": ["counts", 1],
+        "msg": "Input should be a valid integer, unable to parse string as an integer", "input": "x"})");
 }
 
 // each(...) shows an item as given, at its index.

@@ -432,6 +432,9 @@ def documents(schema, rng):
             if isinstance(value, list):
                 add(replaced(base, path, value + value))
                 add(replaced(base, path, value[:1]))
+                # too long and a wrong item: a list's max_length judges it anyway
+                # (one style: no draw, so the other cases keep their text)
+                add(replaced(base, path, [{}] + value + value), style=STYLES[0])
     # wrong top-level types
     for w in [None, True, 0, -1.5, "x", [], [{}], Raw("1e400")]:
         add(w)

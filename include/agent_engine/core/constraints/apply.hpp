@@ -57,6 +57,13 @@ concept reads_input = std::remove_cvref_t<C>::reads_input;
 // maximum; below, the member's ge, else the type's minimum: 3000000000 for an int
 // with le(5) is "less than or equal to 5"; with lt(10), "less than or equal to
 // 2147483647", as for pydantic's Annotated[int, Field(ge=-2**31, le=2**31-1), Field(lt=10)].
+// A constraint judged even when the value's items failed (max_length of a list
+// or a set), which then replaces their errors.
+template <class C, class V>
+concept judges_despite_item_errors = requires(const C& c, const V& v, validation_context& ctx) {
+    c.check_despite_item_errors(v, ctx, std::size_t{}, [] { return boost::json::value(); });
+};
+
 // A constraint that sets the mode the value is read in (strict()).
 template <class C>
 concept sets_strict = std::remove_cvref_t<C>::sets_strict;
@@ -119,10 +126,21 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
         if (rule_of<V>::fit(r, *exact, out, ctx))
             check_constraints(out, cs, ctx, as_given);
     } else {
+        auto as_given = [&] { return r.capture(); };
         std::size_t before = ctx.error_count();
         rule_of<V>::read(r, out, ctx);
         if (ctx.error_count() == before) // constraints refine a value of the right type
-            check_constraints(out, cs, ctx, [&] { return r.capture(); });
+            check_constraints(out, cs, ctx, as_given);
+        else if constexpr ((judges_despite_item_errors<Cs, V> || ...))
+            std::apply([&](auto const&... c) {
+                auto judge = [&](auto const& constraint) {
+                    if constexpr (judges_despite_item_errors<decltype(constraint), V>)
+                        return !constraint.check_despite_item_errors(out, ctx, before, as_given);
+                    else
+                        return false;
+                };
+                (judge(c) || ...);
+            }, cs);
     }
 }
 

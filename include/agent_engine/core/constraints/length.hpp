@@ -12,6 +12,7 @@
 #include <agent_engine/core/detail/utf8.hpp>
 #include <agent_engine/core/rules/bytes.hpp>
 #include <agent_engine/core/rules/set.hpp>
+#include <agent_engine/core/rules/tuple.hpp>
 
 #include <cstddef>
 #include <iterator>
@@ -53,11 +54,17 @@ template <class V> const char* schema_keyword(bool at_least)
     else
         return at_least ? "minItems" : "maxItems";
 }
+// A container pydantic reads as a list (its too_long says "List").
+template <class V>
+inline constexpr bool is_list_v = agent_engine::detail::is_container_v<V> && !agent_engine::detail::is_mapping_v<V> &&
+                                  !agent_engine::detail::is_unique_set_v<V> && !agent_engine::detail::is_bytes_v<V> &&
+                                  !agent_engine::detail::is_base64_v<V> && !agent_engine::detail::is_json_tuple_v<V>;
+
 // string_too_short / too_long and friends, with pydantic's ctx; `input()` gives
 // the value as its input held it (the list a set was read from, a string before
-// str_strip_whitespace).
+// str_strip_whitespace); `actual` is the length the ctx shows.
 template <class V, class Input>
-void fail(validation_context& ctx, const V& v, bool at_least, std::size_t limit, const Input& input)
+void fail(validation_context& ctx, bool at_least, std::size_t limit, const Input& input, std::size_t actual)
 {
     using namespace agent_engine::detail;
     constexpr bool counted_alone = is_text_v<V> || is_bytes_v<V>; // ctx: the limit only
@@ -80,7 +87,7 @@ void fail(validation_context& ctx, const V& v, bool at_least, std::size_t limit,
             if (is_unique_set_v<V> && !at_least)
                 details.emplace("actual_length", nullptr);
             else
-                details.emplace("actual_length", std::size(v));
+                details.emplace("actual_length", actual);
         }
         return validation_context::error_details{input(), std::move(details)};
     });
@@ -96,7 +103,7 @@ struct min_length {
         detail_length::require<V>();
         if (detail_length::length(v) >= limit)
             return true;
-        detail_length::fail(ctx, v, true, limit, input);
+        detail_length::fail<V>(ctx, true, limit, input, detail_length::length(v));
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const
@@ -115,7 +122,29 @@ struct max_length {
         detail_length::require<V>();
         if (detail_length::length(v) <= limit)
             return true;
-        detail_length::fail(ctx, v, false, limit, input);
+        detail_length::fail<V>(ctx, false, limit, input, detail_length::length(v));
+        return false;
+    }
+    // pydantic judges a list's or a set's maximum even when items failed, and
+    // then reports it alone: a list by its input's items, a set as soon as its
+    // valid items are too many (it stops reading there, so the item errors
+    // before go and those after are never seen). The errors from
+    // `first_item_error` on are the items'.
+    template <class V, class Input>
+    bool check_despite_item_errors(const V& v, validation_context& ctx, std::size_t first_item_error,
+                                   const Input& input) const
+    {
+        std::size_t actual = 0;
+        if constexpr (agent_engine::detail::is_unique_set_v<V>)
+            actual = std::size(v);
+        else if constexpr (detail_length::is_list_v<V>) {
+            boost::json::value given = input();
+            actual = given.is_array() ? given.as_array().size() : 0;
+        }
+        if (actual <= limit)
+            return true;
+        ctx.discard_errors_from(first_item_error);
+        detail_length::fail<V>(ctx, false, limit, input, actual);
         return false;
     }
     template <class V> void annotate(boost::json::object& s) const
