@@ -7,10 +7,12 @@
 #include <boost/json/serialize.hpp>
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
 #include <set>
+#include <unordered_set>
 #include <vector>
 
 // pattern's regex engine is compiled into the library: a TU that includes every
@@ -117,16 +119,21 @@ struct Whole {
 BOOST_DESCRIBE_STRUCT(Whole, (), (count))
 AGENT_ENGINE_CONSTRAINTS(Whole, count, ge(1.0), lt(10.0))
 
-// Sets with a maximum: pydantic stops reading a set once it holds too many items.
-struct CappedSets {
+// Containers with a maximum: pydantic stops reading a set once it holds too
+// many items, judges a list by its input's items, a deque after its items.
+struct CappedContainers {
     std::set<int> ids;
     std::optional<std::unordered_set<std::string>> names;
     std::multiset<int> counts;
+    std::vector<int> list;
+    std::deque<int> queue;
 };
-BOOST_DESCRIBE_STRUCT(CappedSets, (), (ids, names, counts))
-AGENT_ENGINE_CONSTRAINTS(CappedSets, ids, max_length(2), each(gt(0)))
-AGENT_ENGINE_CONSTRAINTS(CappedSets, names, max_length(1))
-AGENT_ENGINE_CONSTRAINTS(CappedSets, counts, max_length(2))
+BOOST_DESCRIBE_STRUCT(CappedContainers, (), (ids, names, counts, list, queue))
+AGENT_ENGINE_CONSTRAINTS(CappedContainers, ids, max_length(2), each(gt(0)))
+AGENT_ENGINE_CONSTRAINTS(CappedContainers, names, max_length(1))
+AGENT_ENGINE_CONSTRAINTS(CappedContainers, counts, max_length(2))
+AGENT_ENGINE_CONSTRAINTS(CappedContainers, list, max_length(2))
+AGENT_ENGINE_CONSTRAINTS(CappedContainers, queue, min_length(1), max_length(2))
 
 // Patterns a hostile or broken input must not turn into an exception or a crash.
 struct Word {
@@ -366,7 +373,7 @@ BOOST_AUTO_TEST_CASE(a_set_past_its_max_length_stops_with_too_long_alone)
                               R"({"ids": [1, 1, 2, 2, 3]})"}) {
         BOOST_TEST_CONTEXT(input)
         {
-            auto errors = errors_of<constraints_test::CappedSets>(input);
+            auto errors = errors_of<constraints_test::CappedContainers>(input);
             BOOST_TEST_REQUIRE(errors.size() == 1u);
             BOOST_TEST(errors[0].at("type").as_string() == "too_long");
             BOOST_TEST(errors[0].at("msg").as_string() == "Set should have at most 2 items after validation, not more");
@@ -375,17 +382,29 @@ BOOST_AUTO_TEST_CASE(a_set_past_its_max_length_stops_with_too_long_alone)
                 R"({"field_type": "Set", "max_length": 2, "actual_length": null})"));
         }
     }
-    expect_error<constraints_test::CappedSets>(R"({"ids": [1, "x", 1, 2]})", R"({"type": "int_parsing", "loc": ["ids", 1],
+    expect_error<constraints_test::CappedContainers>(R"({"ids": [1, "x", 1, 2]})", R"({"type": "int_parsing", "loc": ["ids", 1],
         "msg": "Input should be a valid integer, unable to parse string as an integer", "input": "x"})");
-    expect_error<constraints_test::CappedSets>(R"({"names": ["a", "b"]})", R"({"type": "too_long", "loc": ["names"],
+    expect_error<constraints_test::CappedContainers>(R"({"names": ["a", "b"]})", R"({"type": "too_long", "loc": ["names"],
         "msg": "Set should have at most 1 item after validation, not more", "input": ["a", "b"],
         "ctx": {"field_type": "Set", "max_length": 1, "actual_length": null}})");
-    expect_valid<constraints_test::CappedSets>(R"({"ids": [2, 2, 2, 1], "names": ["a", "a"], "counts": [3, 3]})");
-    expect_error<constraints_test::CappedSets>(R"({"counts": [1, "x", 2]})", R"({"type": "too_long", "loc": ["counts"],
+    expect_valid<constraints_test::CappedContainers>(R"({"ids": [2, 2, 2, 1], "names": ["a", "a"], "counts": [3, 3]})");
+    expect_error<constraints_test::CappedContainers>(R"({"counts": [1, "x", 2]})", R"({"type": "too_long", "loc": ["counts"],
         "msg": "List should have at most 2 items after validation, not 3", "input": [1, "x", 2],
         "ctx": {"field_type": "List", "max_length": 2, "actual_length": 3}})");
-    expect_error<constraints_test::CappedSets>(R"({"counts": [1, "x"]})", R"({"type": "int_parsing", "loc": ["counts", 1],
+    expect_error<constraints_test::CappedContainers>(R"({"counts": [1, "x"]})", R"({"type": "int_parsing", "loc": ["counts", 1],
         "msg": "Input should be a valid integer, unable to parse string as an integer", "input": "x"})");
+    expect_error<constraints_test::CappedContainers>(R"({"list": ["x", 1.5, null]})", R"({"type": "too_long", "loc": ["list"],
+        "msg": "List should have at most 2 items after validation, not 3", "input": ["x", 1.5, null],
+        "ctx": {"field_type": "List", "max_length": 2, "actual_length": 3}})");
+    // pydantic's deque[int]: its items' errors first, its length errors say "Value"
+    expect_error<constraints_test::CappedContainers>(R"({"queue": [1, "x", 3]})", R"({"type": "int_parsing", "loc": ["queue", 1],
+        "msg": "Input should be a valid integer, unable to parse string as an integer", "input": "x"})");
+    expect_error<constraints_test::CappedContainers>(R"({"queue": [1, 2, 3]})", R"({"type": "too_long", "loc": ["queue"],
+        "msg": "Value should have at most 2 items after validation, not 3", "input": [1, 2, 3],
+        "ctx": {"field_type": "Value", "max_length": 2, "actual_length": 3}})");
+    expect_error<constraints_test::CappedContainers>(R"({"queue": []})", R"({"type": "too_short", "loc": ["queue"],
+        "msg": "Value should have at least 1 item after validation, not 0", "input": [],
+        "ctx": {"field_type": "Value", "min_length": 1, "actual_length": 0}})");
 }
 
 // each(...) shows an item as given, at its index.

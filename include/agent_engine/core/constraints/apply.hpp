@@ -45,8 +45,20 @@ bool check_constraints(const V& v, const std::tuple<Cs...>& cs, validation_conte
 template <class C>
 concept reads_input = std::remove_cvref_t<C>::reads_input;
 
+// A constraint that sets the mode the value is read in (strict()).
+template <class C>
+concept sets_strict = std::remove_cvref_t<C>::sets_strict;
+
+// A constraint judged even when the value's items failed (max_length of a list
+// or a set), which then replaces their errors.
+template <class C, class V>
+concept judges_despite_item_errors = requires(const C& c, const V& v, validation_context& ctx) {
+    c.check_despite_item_errors(v, ctx, std::size_t{}, [] { return boost::json::value(); });
+};
+
 // Reads a member that has constraints and checks them, in order, stopping at the
-// first that fails; a value that did not read cleanly is not checked. A
+// first that fails; a value that did not read cleanly is not checked, but by a
+// constraint that judges it despite its items' errors (judges_despite_item_errors). A
 // constraint that reads the value itself (reads_input: one_of) reads it; with
 // strict() the value is read in strict mode.
 //
@@ -57,16 +69,6 @@ concept reads_input = std::remove_cvref_t<C>::reads_input;
 // maximum; below, the member's ge, else the type's minimum: 3000000000 for an int
 // with le(5) is "less than or equal to 5"; with lt(10), "less than or equal to
 // 2147483647", as for pydantic's Annotated[int, Field(ge=-2**31, le=2**31-1), Field(lt=10)].
-// A constraint judged even when the value's items failed (max_length of a list
-// or a set), which then replaces their errors.
-template <class C, class V>
-concept judges_despite_item_errors = requires(const C& c, const V& v, validation_context& ctx) {
-    c.check_despite_item_errors(v, ctx, std::size_t{}, [] { return boost::json::value(); });
-};
-
-// A constraint that sets the mode the value is read in (strict()).
-template <class C>
-concept sets_strict = std::remove_cvref_t<C>::sets_strict;
 
 template <class Reader, class V, class... Cs>
 void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation_context& ctx)

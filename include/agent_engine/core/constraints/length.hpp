@@ -15,6 +15,7 @@
 #include <agent_engine/core/rules/tuple.hpp>
 
 #include <cstddef>
+#include <deque>
 #include <iterator>
 #include <string_view>
 
@@ -54,11 +55,17 @@ template <class V> const char* schema_keyword(bool at_least)
     else
         return at_least ? "minItems" : "maxItems";
 }
+// pydantic's deque[T] is a list to read, but its length errors say "Value"
+// and come after its items' errors.
+template <class V> inline constexpr bool is_deque_v = false;
+template <class T, class A> inline constexpr bool is_deque_v<std::deque<T, A>> = true;
+
 // A container pydantic reads as a list (its too_long says "List").
 template <class V>
 inline constexpr bool is_list_v = agent_engine::detail::is_container_v<V> && !agent_engine::detail::is_mapping_v<V> &&
                                   !agent_engine::detail::is_unique_set_v<V> && !agent_engine::detail::is_bytes_v<V> &&
-                                  !agent_engine::detail::is_base64_v<V> && !agent_engine::detail::is_json_tuple_v<V>;
+                                  !agent_engine::detail::is_base64_v<V> && !agent_engine::detail::is_json_tuple_v<V> &&
+                                  !is_deque_v<V>;
 
 // string_too_short / too_long and friends, with pydantic's ctx; `input()` gives
 // the value as its input held it (the list a set was read from, a string before
@@ -80,8 +87,8 @@ void fail(validation_context& ctx, bool at_least, std::size_t limit, const Input
             details.emplace("field_type", is_mapping_v<V>      ? "Dictionary"
                                           : is_frozen_set_v<V> ? "Frozenset"
                                           : is_unique_set_v<V> ? "Set"
-                                          : is_base64_v<V>     ? "Value"
-                                                               : "List");
+                                          : is_base64_v<V> || is_deque_v<V> ? "Value"
+                                                                            : "List");
             details.emplace(limit_key, limit);
             // pydantic stops reading a set once it has too many items: it gives no count.
             if (is_unique_set_v<V> && !at_least)
@@ -134,18 +141,24 @@ struct max_length {
     bool check_despite_item_errors(const V& v, validation_context& ctx, std::size_t first_item_error,
                                    const Input& input) const
     {
-        std::size_t actual = 0;
-        if constexpr (agent_engine::detail::is_unique_set_v<V>)
-            actual = std::size(v);
-        else if constexpr (detail_length::is_list_v<V>) {
+        if constexpr (agent_engine::detail::is_unique_set_v<V>) {
+            if (std::size(v) <= limit)
+                return true;
+            ctx.discard_errors_from(first_item_error);
+            detail_length::fail<V>(ctx, false, limit, input, std::size(v));
+            return false;
+        } else if constexpr (detail_length::is_list_v<V>) {
+            // the input's items, counted from its DOM (which the error then shows)
             boost::json::value given = input();
-            actual = given.is_array() ? given.as_array().size() : 0;
-        }
-        if (actual <= limit)
+            std::size_t actual = given.is_array() ? given.as_array().size() : 0;
+            if (actual <= limit)
+                return true;
+            ctx.discard_errors_from(first_item_error);
+            detail_length::fail<V>(ctx, false, limit, [&] { return std::move(given); }, actual);
+            return false;
+        } else {
             return true;
-        ctx.discard_errors_from(first_item_error);
-        detail_length::fail<V>(ctx, false, limit, input, actual);
-        return false;
+        }
     }
     template <class V> void annotate(boost::json::object& s) const
     {
