@@ -19,7 +19,7 @@ struct data_size {
     std::size_t findings = 0; // per stage output: a review's findings, each ~200 B
 };
 // SMALL ~2 KB (like the real fixtures), MEDIUM ~50 KB (ten stages with modest
-// outputs), LARGE ~1.4 MB, HUGE ~100 MB (pretty text). MANY_OUTPUTS (~250 MB
+// outputs), LARGE ~1.4 MB, HUGE ~100 MB (pretty text). MANY_OUTPUTS (~180 MB
 // pretty, for peak memory only): 100,000 stages whose outputs hold four findings,
 // ~1 KB each compact: a file of many mid-sized json::values rather than HUGE's
 // many small ones.

@@ -689,9 +689,11 @@ void print_memory(bool quick)
         };
         double ratio = double(load) / double(bytes.size()), text_ratio = double(text) / double(bytes.size());
         std::string verdict;
+        auto judged = [](long peak, double r, double target) {
+            return peak < 0 ? std::string("not measured") : r <= target ? "met" : "**not met**";
+        };
         if (targeted)
-            verdict = std::string(ratio <= 2 ? "≤ 2: met" : "≤ 2: **not met**") + ", " +
-                      (text_ratio <= 3 ? "≤ 3: met" : "≤ 3: **not met**");
+            verdict = "≤ 2: " + judged(load, ratio, 2) + ", ≤ 3: " + judged(text, text_ratio, 3);
         std::printf("| %s | %s | %s | %s | %.2f | %s | %s | %s |\n", size->name,
                     human_bytes(double(bytes.size())).c_str(), human_bytes(double(floor)).c_str(),
                     human_bytes(double(load)).c_str(), ratio, with_ratio(text).c_str(), with_ratio(boost).c_str(),
