@@ -12,7 +12,6 @@
 #include <agent_engine/core/detail/utf8.hpp>
 #include <agent_engine/core/rules/bytes.hpp>
 #include <agent_engine/core/rules/set.hpp>
-#include <agent_engine/core/rules/tuple.hpp>
 
 #include <cstddef>
 #include <deque>
@@ -60,12 +59,12 @@ template <class V> const char* schema_keyword(bool at_least)
 template <class V> inline constexpr bool is_deque_v = false;
 template <class T, class A> inline constexpr bool is_deque_v<std::deque<T, A>> = true;
 
-// A container pydantic reads as a list (its too_long says "List").
+// A container pydantic reads as a list: a sequence (not bytes, not a deque) or
+// a multiset.
 template <class V>
-inline constexpr bool is_list_v = agent_engine::detail::is_container_v<V> && !agent_engine::detail::is_mapping_v<V> &&
-                                  !agent_engine::detail::is_unique_set_v<V> && !agent_engine::detail::is_bytes_v<V> &&
-                                  !agent_engine::detail::is_base64_v<V> && !agent_engine::detail::is_json_tuple_v<V> &&
-                                  !is_deque_v<V>;
+inline constexpr bool is_list_v =
+    (agent_engine::detail::json_sequence<V> && !agent_engine::detail::is_bytes_v<V> && !is_deque_v<V>) ||
+    (agent_engine::detail::is_json_set_v<V> && !agent_engine::detail::is_unique_set_v<V>);
 
 // string_too_short / too_long and friends, with pydantic's ctx; `input()` gives
 // the value as its input held it (the list a set was read from, a string before
@@ -141,24 +140,18 @@ struct max_length {
     bool check_despite_item_errors(const V& v, validation_context& ctx, std::size_t first_item_error,
                                    const Input& input) const
     {
-        if constexpr (agent_engine::detail::is_unique_set_v<V>) {
-            if (std::size(v) <= limit)
-                return true;
-            ctx.discard_errors_from(first_item_error);
-            detail_length::fail<V>(ctx, false, limit, input, std::size(v));
-            return false;
-        } else if constexpr (detail_length::is_list_v<V>) {
-            // the input's items, counted from its DOM (which the error then shows)
-            boost::json::value given = input();
-            std::size_t actual = given.is_array() ? given.as_array().size() : 0;
+        constexpr bool is_set = agent_engine::detail::is_unique_set_v<V>;
+        if constexpr (is_set || detail_length::is_list_v<V>) {
+            // a list's input items, counted from its DOM, which the error then shows
+            boost::json::value given = is_set ? boost::json::value() : input();
+            std::size_t actual = is_set ? std::size(v) : given.is_array() ? given.as_array().size() : 0;
             if (actual <= limit)
                 return true;
             ctx.discard_errors_from(first_item_error);
-            detail_length::fail<V>(ctx, false, limit, [&] { return std::move(given); }, actual);
+            detail_length::fail<V>(ctx, false, limit, [&] { return is_set ? input() : std::move(given); }, actual);
             return false;
-        } else {
-            return true;
         }
+        return true;
     }
     template <class V> void annotate(boost::json::object& s) const
     {
