@@ -103,6 +103,16 @@ struct Counted {
 BOOST_DESCRIBE_STRUCT(Counted, (), (counts))
 AGENT_ENGINE_CONSTRAINTS(Counted, counts, each(gt(0)))
 
+// each(...) judges items as they are read: before the maximum wherever it is
+// written, and strict() among its constraints reads the items strictly.
+struct JudgedItems {
+    std::set<int> ids;
+    std::vector<int> exact;
+};
+BOOST_DESCRIBE_STRUCT(JudgedItems, (), (ids, exact))
+AGENT_ENGINE_CONSTRAINTS(JudgedItems, ids, each(gt(0)), max_length(2))
+AGENT_ENGINE_CONSTRAINTS(JudgedItems, exact, each(strict(), ge(0)))
+
 // Float limits a message writes without an exponent, as pydantic-core does.
 struct Limits {
     double tiny = 0;
@@ -414,10 +424,38 @@ BOOST_AUTO_TEST_CASE(each_shows_an_item_as_given)
     BOOST_TEST(ae::serialize(errors, ae::json_format::compact()) ==
                R"([{"type":"finite_number","loc":["samples",1],"msg":"Input should be a finite number","input":"inf"},)"
                R"({"type":"finite_number","loc":["samples",3],"msg":"Input should be a finite number","input":-Infinity}])");
-    // A sorted container's item shows itself: its place in the input is not known.
-    auto sorted = errors_of<constraints_test::Counted>(R"({"counts": [5, -1]})");
-    BOOST_TEST_REQUIRE(sorted.size() == 1u);
-    BOOST_TEST(sorted[0].at("input") == boost::json::value(-1));
+    // A sorted container's item too, at its place in the input.
+    expect_error<constraints_test::Counted>(R"({"counts": [5, -1]})", R"({"type": "greater_than",
+        "loc": ["counts", 1], "msg": "Input should be greater than 0", "input": -1, "ctx": {"gt": 0}})");
+}
+
+// pydantic 2.13's list[Annotated[str, Field(min_length=1, max_length=5)]],
+// set[Annotated[int, Field(gt=0)]] with Field(max_length=2) and
+// list[Annotated[int, Strict(), Field(ge=0)]]: an item's constraints are part of
+// reading it, so an item they refuse is an item error like a wrong type.
+BOOST_AUTO_TEST_CASE(each_judges_every_item_as_it_is_read)
+{
+    auto compact = [](const boost::json::array& errors) { return ae::serialize(errors, ae::json_format::compact()); };
+    // beside an item of the wrong type
+    BOOST_TEST(compact(errors_of<Stage>(R"({"stage_id": "stage-1", "tags": ["", 1]})")) ==
+               R"([{"type":"string_too_short","loc":["tags",0],"msg":"String should have at least 1 character",)"
+               R"("input":"","ctx":{"min_length":1}},)"
+               R"({"type":"string_type","loc":["tags",1],"msg":"Input should be a valid string","input":1}])");
+    // a set counts toward its maximum only the items they accept
+    expect_error<constraints_test::JudgedItems>(R"({"ids": [-1, 1, 2]})", R"({"type": "greater_than",
+        "loc": ["ids", 0], "msg": "Input should be greater than 0", "input": -1, "ctx": {"gt": 0}})");
+    BOOST_TEST(compact(errors_of<constraints_test::JudgedItems>(R"({"ids": [1, -1, 1, 2, -5]})")) ==
+               R"([{"type":"greater_than","loc":["ids",1],"msg":"Input should be greater than 0","input":-1,"ctx":{"gt":0}},)"
+               R"({"type":"greater_than","loc":["ids",4],"msg":"Input should be greater than 0","input":-5,"ctx":{"gt":0}}])");
+    expect_error<constraints_test::JudgedItems>(R"({"ids": [-1, 1, 2, 3]})", R"({"type": "too_long", "loc": ["ids"],
+        "msg": "Set should have at most 2 items after validation, not more", "input": [-1, 1, 2, 3],
+        "ctx": {"field_type": "Set", "max_length": 2, "actual_length": null}})");
+    // strict() among them: "1" is no int, in a lax read
+    BOOST_TEST(compact(errors_of<constraints_test::JudgedItems>(R"({"exact": ["1", -1, 2]})")) ==
+               R"([{"type":"int_type","loc":["exact",0],"msg":"Input should be a valid integer","input":"1"},)"
+               R"({"type":"greater_than_equal","loc":["exact",1],"msg":"Input should be greater than or equal to 0",)"
+               R"("input":-1,"ctx":{"ge":0}}])");
+    expect_valid<constraints_test::JudgedItems>(R"({"ids": [2, 2, 1], "exact": [0, 7]})");
 }
 
 // pydantic 2.13, Field(allow_inf_nan=False) and Field(gt=0): ValidationError.json() of

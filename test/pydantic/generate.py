@@ -435,6 +435,8 @@ def documents(schema, rng):
                 # too long and a wrong item: a list's max_length judges it anyway
                 # (one style: no draw, so the other cases keep their text)
                 add(replaced(base, path, [{}] + value + value), style=STYLES[0])
+                # an empty string and a wrong item: item constraints judge as items are read
+                add(replaced(base, path, ["", {}] + value[:1]), style=STYLES[0])
     # wrong top-level types
     for w in [None, True, 0, -1.5, "x", [], [{}], Raw("1e400")]:
         add(w)

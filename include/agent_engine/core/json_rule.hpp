@@ -21,7 +21,9 @@
 // json.dumps writes them), `value` a free-form one's (they are null, as pydantic
 // dumps Any). `read` consumes the reader's current
 // value once at most (see dom_reader.hpp) and reports every problem to `ctx`
-// instead of stopping; `out` starts as a default-constructed T.
+// instead of stopping; `out` starts as a default-constructed T. A container's
+// `read` takes a fourth argument, how to read one of its items (by default,
+// detail::read_by_rule), so that each(...) judges its items as they are read.
 //
 // The library ships rules for bool, every arithmetic type, std::string,
 // described enums (by name, AGENT_ENGINE_ENUM_VALUE or AGENT_ENGINE_INT_ENUM)
@@ -109,6 +111,22 @@ template <class T> struct checked_rule {
 
 // The rule of a member or element type, cv-ref stripped.
 template <class T> using rule_of = typename detail::checked_rule<std::remove_cvref_t<T>>::type;
+
+namespace detail {
+// How a container's rule reads an item unless told otherwise: by the item's rule.
+struct read_by_rule {
+    template <class Reader, class T> void operator()(Reader& r, T& out, validation_context& ctx) const
+    {
+        rule_of<T>::read(r, out, ctx);
+    }
+};
+
+// Whether T's rule reads its items as it is told to (a list's, a set's).
+template <class T>
+concept reads_items_as_told = requires(dom_reader& r, T& out, validation_context& ctx) {
+    rule_of<T>::read(r, out, ctx, read_by_rule{});
+};
+} // namespace detail
 
 namespace detail {
 // After reading an object (from `whole`, its mark) that noted `repeated` keys:

@@ -23,6 +23,21 @@ namespace agent_engine::detail {
 template <class C>
 concept checked_first = std::remove_cvref_t<C>::checked_first;
 
+// A constraint on a container's items, judged as each item is read, as
+// pydantic's list[Annotated[T, ...]] (each): its `inner` constraints.
+template <class C>
+concept judges_items = std::remove_cvref_t<C>::judges_items;
+
+// The one check of a constraint on a value read: one that judges items has judged them.
+template <class C, class V, class Input>
+bool check_one(const C& c, const V& v, validation_context& ctx, const Input& input)
+{
+    if constexpr (judges_items<C>)
+        return true;
+    else
+        return c.check(v, ctx, input);
+}
+
 // Checks the constraints in the order written (those checked_first before the
 // rest) and stops at the first that fails. `input()` gives the value as its
 // input held it, which an error shows: pydantic shows the 0 given, not the 0.0
@@ -34,8 +49,8 @@ bool check_constraints(const V& v, const std::tuple<Cs...>& cs, validation_conte
         return !v || check_constraints(*v, cs, ctx, input);
     } else {
         return std::apply([&](auto const&... c) {
-            return ((!checked_first<decltype(c)> || c.check(v, ctx, input)) && ...) &&
-                   ((checked_first<decltype(c)> || c.check(v, ctx, input)) && ...);
+            return ((!checked_first<decltype(c)> || check_one(c, v, ctx, input)) && ...) &&
+                   ((checked_first<decltype(c)> || check_one(c, v, ctx, input)) && ...);
         }, cs);
     }
 }
@@ -56,11 +71,23 @@ concept judges_despite_item_errors = requires(const C& c, const V& v, validation
     c.check_despite_item_errors(v, ctx, std::size_t{}, [] { return boost::json::value(); });
 };
 
+// The constraints a constraint puts on the items of a V: each(...)'s, or none.
+template <class V, class C> auto inner_of(const C& c)
+{
+    if constexpr (judges_items<C>) {
+        C::template require<V>();
+        return c.inner;
+    } else {
+        return std::tuple<>();
+    }
+}
+
 // Reads a member that has constraints and checks them, in order, stopping at the
-// first that fails; a value that did not read cleanly is not checked, but by a
-// constraint that judges it despite its items' errors (judges_despite_item_errors). A
-// constraint that reads the value itself (reads_input: one_of) reads it; with
-// strict() the value is read in strict mode.
+// first that fails; each(...) judges the items as they are read. A value that did
+// not read cleanly is not checked, but by a constraint that judges it despite its
+// items' errors (judges_despite_item_errors). A constraint that reads the value
+// itself (reads_input: one_of) reads it; with strict() the value is read in
+// strict mode.
 //
 // An integer beyond its C++ type is judged as pydantic judges it: its int has no
 // width, and the range of the type is, for it, a ge and an le, replaced by the
@@ -130,7 +157,15 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
     } else {
         auto as_given = [&] { return r.capture(); };
         std::size_t before = ctx.error_count();
-        rule_of<V>::read(r, out, ctx);
+        if constexpr ((judges_items<Cs> || ...)) {
+            auto const items = std::apply([](auto const&... c) { return std::tuple_cat(inner_of<V>(c)...); }, cs);
+            if constexpr (reads_items_as_told<V>) // else inner_of has stopped the build
+                rule_of<V>::read(r, out, ctx, [&](auto& r, auto& item, validation_context& ctx) {
+                    read_constrained(r, item, items, ctx);
+                });
+        } else {
+            rule_of<V>::read(r, out, ctx);
+        }
         if (ctx.error_count() == before) // constraints refine a value of the right type
             check_constraints(out, cs, ctx, as_given);
         else if constexpr ((judges_despite_item_errors<Cs, V> || ...))

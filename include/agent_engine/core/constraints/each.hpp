@@ -1,62 +1,34 @@
 #ifndef AGENT_ENGINE_CORE_CONSTRAINTS_EACH_HPP
 #define AGENT_ENGINE_CORE_CONSTRAINTS_EACH_HPP
 
-// each: constraints for every item of a list.
+// each: constraints for every item of a list or a set.
 
 #include <agent_engine/core/constraints/apply.hpp>
-#include <agent_engine/core/constraints/kind.hpp>
-#include <agent_engine/core/rules/set.hpp>
+#include <agent_engine/core/json_rule.hpp>
 
-#include <boost/json/value.hpp>
+#include <boost/json/object.hpp>
 
-#include <cstddef>
-#include <iterator>
-#include <optional>
 #include <tuple>
 #include <utility>
 
 namespace agent_engine::constraints {
 
-// Constraints for every item of a list: each(min_length(1), pattern("^x")).
-// Every failing item reports, located by its index.
+// Constraints for every item of a list or a set:
+// each(min_length(1), pattern("^x")), pydantic's list[Annotated[str, ...]]. Each
+// item is judged as it is read (detail::read_constrained), so an item that fails
+// them is an item error like one of the wrong type: it is not kept, a set does
+// not count it toward max_length, and every failing item reports, located by
+// its index, showing the item as given. strict() among them reads the items
+// strictly.
 template <class... Cs> struct each {
+    static constexpr bool judges_items = true;
     std::tuple<Cs...> inner;
     constexpr explicit each(Cs... cs) : inner(std::move(cs)...) {}
 
     template <class V> static void require()
     {
-        static_assert(agent_engine::detail::is_container_v<V> && !agent_engine::detail::is_mapping_v<V>,
-                      "agent_engine: each applies to a list member.");
-        static_assert(!(agent_engine::detail::sets_strict<Cs> || ...),
-                      "agent_engine: strict() cannot go inside each(...): each checks items already read, so "
-                      "they would not be read strictly. Read with {.strict = true}, or declare "
-                      "AGENT_ENGINE_STRICT on the schema holding the list (its members' items are then strict).");
-    }
-    // An item's error shows the item as given: the list's input, taken at the
-    // first error, at the item's index (a set's items, read in another order, and
-    // a list not read from an array show their own JSON form).
-    template <class V, class Input>
-    bool check(const V& v, validation_context& ctx, [[maybe_unused]] const Input& input) const
-    {
-        require<V>();
-        [[maybe_unused]] std::optional<boost::json::value> given;
-        bool ok = true;
-        std::size_t i = 0;
-        for (auto const& item : v) {
-            auto item_input = [&] {
-                if constexpr (!agent_engine::detail::is_json_set_v<V>) { // not sorted: the input's order
-                    if (!given)
-                        given = input();
-                    if (auto const* items = given->if_array(); items && items->size() == std::size(v))
-                        return items->at(i);
-                }
-                return agent_engine::detail::as_input(item);
-            };
-            auto at = ctx.at(i);
-            ok = agent_engine::detail::check_constraints(item, inner, ctx, item_input) && ok;
-            ++i;
-        }
-        return ok;
+        static_assert(agent_engine::detail::reads_items_as_told<V>,
+                      "agent_engine: each applies to a list or set member (a sequence or a set).");
     }
     template <class V> void annotate(boost::json::object& s) const
     {
@@ -64,7 +36,6 @@ template <class... Cs> struct each {
         agent_engine::detail::annotate_schema<typename V::value_type>(s["items"], inner);
     }
 };
-
 
 } // namespace agent_engine::constraints
 

@@ -42,7 +42,8 @@ template <detail::json_sequence C> struct json_rule<C> {
 
     template <class Writer> static void write(Writer& w, const C& v) { detail::write_array(w, v); }
 
-    template <class Reader> static void read(Reader& r, C& out, validation_context& ctx)
+    template <class Reader, class ReadItem = detail::read_by_rule>
+    static void read(Reader& r, C& out, validation_context& ctx, const ReadItem& read_item = {})
     {
         if (r.kind() != boost::json::kind::array) {
             ctx.fail(error_type::list_type, [&] { return r.capture(); });
@@ -61,7 +62,7 @@ template <detail::json_sequence C> struct json_rule<C> {
             std::size_t before = ctx.error_count();
             if constexpr (std::is_same_v<element, bool>) {
                 bool b = false; // std::vector<bool> has no element to read into
-                rule_of<bool>::read(r, b, ctx);
+                read_item(r, b, ctx);
                 if (ctx.error_count() == before)
                     out.push_back(b);
             } else {
@@ -69,7 +70,7 @@ template <detail::json_sequence C> struct json_rule<C> {
                 std::optional<validation_context::measuring_match> unrated;
                 if constexpr (std::is_same_v<element, boost::json::value>)
                     unrated.emplace(ctx);
-                rule_of<element>::read(r, out.emplace_back(), ctx);
+                read_item(r, out.emplace_back(), ctx);
                 if (ctx.error_count() != before)
                     out.pop_back();
             }

@@ -77,7 +77,8 @@ struct json_rule<S> {
 
     template <class Writer> static void write(Writer& w, const S& v) { detail::write_array(w, v); }
 
-    template <class Reader> static void read(Reader& r, S& out, validation_context& ctx)
+    template <class Reader, class ReadItem = detail::read_by_rule>
+    static void read(Reader& r, S& out, validation_context& ctx, const ReadItem& read_item = {})
     {
         // A strict Python set is no list; a JSON array is the only JSON form of a set.
         bool refused_list = unique && ctx.strict() && ctx.mode() == input_mode::python;
@@ -94,7 +95,7 @@ struct json_rule<S> {
             auto at = ctx.at(i);
             std::size_t before = ctx.error_count();
             element e{};
-            rule_of<element>::read(r, e, ctx);
+            read_item(r, e, ctx);
             if (ctx.error_count() != before)
                 return;
             std::size_t size_before = out.size();
