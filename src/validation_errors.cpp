@@ -267,6 +267,31 @@ std::string message_of(const validation_error& e, input_mode mode)
 
 } // namespace
 
+bool validation_context::repeats::record(std::string_view key, std::size_t error_count)
+{
+    if (!last_start_)
+        last_start_ = std::make_unique<std::map<std::string, std::size_t, std::less<>>>();
+    return !last_start_->insert_or_assign(std::string(key), error_count).second;
+}
+
+void validation_context::drop_superseded(std::size_t first, const repeats& repeated)
+{
+    BOOST_ASSERT(kept_all());
+    std::size_t kept = first;
+    for (std::size_t i = first; i < errors_.size(); ++i) {
+        if (auto key = key_of(errors_[i])) {
+            auto it = repeated.last_start_->find(*key);
+            if (it != repeated.last_start_->end() && i < it->second)
+                continue;
+        }
+        if (kept != i)
+            errors_[kept] = std::move(errors_[i]);
+        ++kept;
+    }
+    errors_.resize(kept);
+    count_ = kept;
+}
+
 void validation_context::keep(error_type type, boost::json::value&& input, boost::json::object&& ctx)
 {
     boost::json::array loc(depth_);

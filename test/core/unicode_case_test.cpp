@@ -9,6 +9,7 @@
 #include "test_support.hpp"
 
 #include <agent_engine/core/detail/unicode_case.hpp>
+#include <agent_engine/core/detail/unicode_case_mapping.hpp>
 
 #include <cstdint>
 #include <fstream>

@@ -369,12 +369,7 @@ public:
         bool again_ = false;
 
         // Whether `key` was noted before.
-        bool record(std::string_view key, std::size_t error_count)
-        {
-            if (!last_start_)
-                last_start_ = std::make_unique<std::map<std::string, std::size_t, std::less<>>>();
-            return !last_start_->insert_or_assign(std::string(key), error_count).second;
-        }
+        bool record(std::string_view key, std::size_t error_count);
 
     public:
         // `key` occurs again; the errors recorded from `error_count` on are its own.
@@ -393,23 +388,7 @@ public:
     // Drops the errors recorded since number `first`, under a key of the current
     // location, that a later occurrence of that key superseded. Only when every
     // error is kept (kept_all()): the key of an error only counted is not known.
-    void drop_superseded(std::size_t first, const repeats& repeated)
-    {
-        BOOST_ASSERT(kept_all());
-        std::size_t kept = first;
-        for (std::size_t i = first; i < errors_.size(); ++i) {
-            if (auto key = key_of(errors_[i])) {
-                auto it = repeated.last_start_->find(*key);
-                if (it != repeated.last_start_->end() && i < it->second)
-                    continue;
-            }
-            if (kept != i)
-                errors_[kept] = std::move(errors_[i]);
-            ++kept;
-        }
-        errors_.resize(kept);
-        count_ = kept;
-    }
+    void drop_superseded(std::size_t first, const repeats& repeated);
 
     // The key of the current location's object that `error` lies under, or
     // nothing when it is about the object itself.

@@ -11,7 +11,6 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
-#include <algorithm>
 #include <memory>
 
 namespace agent_engine {
@@ -27,18 +26,9 @@ template <class Json> void replace_json(Json& out, Json&& v) noexcept
 // The object with its keys as the model being read takes a str (configured_str:
 // stripped under str_strip_whitespace, as pydantic's dict[str, Any] keys are; its
 // values, Any, are not). Keys that become one keep the first one's place and
-// take the last value, as a Python dict assigned to again.
-inline void configure_keys(boost::json::object& o, validation_context& ctx)
-{
-    auto changes = [&](const boost::json::key_value_pair& m) { return configured_str(m.key(), ctx) != m.key(); };
-    if (std::none_of(o.begin(), o.end(), changes))
-        return;
-    boost::json::object configured(o.storage());
-    configured.reserve(o.size());
-    for (auto& m : o)
-        configured[configured_str(m.key(), ctx)] = std::move(m.value());
-    replace_json(o, std::move(configured));
-}
+// take the last value, as a Python dict assigned to again. Compiled:
+// src/json_value.cpp.
+void configure_keys(boost::json::object& o, validation_context& ctx);
 } // namespace detail
 
 template <> struct json_rule<boost::json::value> {

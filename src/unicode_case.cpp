@@ -1,0 +1,86 @@
+#include <agent_engine/core/detail/unicode_case.hpp>
+#include <agent_engine/core/detail/unicode_case_mapping.hpp>
+
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace agent_engine::detail {
+
+bool change_letter_case_from(std::string& s, std::size_t i, letter_case to_case)
+{
+    constexpr std::uint32_t capital_sigma = 0x3A3, small_sigma = 0x3C3, final_sigma = 0x3C2;
+    const bool lower = to_case == letter_case::lower;
+    const bool sigma = lower && std::string_view(s).find("\xCE\xA3", i) != std::string_view::npos;
+    bool cased_before = false; // the last code point before s[i] not case-ignorable is cased
+    if (sigma) {
+        // s[0, i) is ASCII, its letters only changed case.
+        for (std::size_t k = i; k-- > 0;) {
+            case_context context = case_context_of(static_cast<unsigned char>(s[k]));
+            if (context != case_context::ignorable) {
+                cased_before = context == case_context::cased;
+                break;
+            }
+        }
+    }
+    const unsigned from = lower ? 'A' : 'a';
+    bool changed = false, copying = false;
+    std::string out; // once copying, the result of s[0, i)
+    auto note_context = [&](case_context context) {
+        if (context != case_context::ignorable)
+            cased_before = context == case_context::cased;
+    };
+    while (i < s.size()) {
+        unsigned byte = static_cast<unsigned char>(s[i]);
+        if (byte < 0x80) { // as in the byte loop
+            bool changes = byte - from < 26;
+            if (copying)
+                out += static_cast<char>(changes ? byte ^ 0x20 : byte);
+            else if (changes)
+                s[i] = static_cast<char>(byte ^ 0x20);
+            changed = changed || changes;
+            if (sigma)
+                note_context(case_context_of(byte));
+            ++i;
+            continue;
+        }
+        auto [cp, length] = case_code_point_at(s, i);
+        char bytes[12]; // three code points at most
+        std::size_t size = 0;
+        if (length == 0) { // not UTF-8: kept
+            length = 1;
+            bytes[size++] = s[i];
+            if (sigma)
+                note_context(case_context::other);
+        } else {
+            if (cp == capital_sigma && lower) {
+                size = encode_utf8(cased_before && !cased_follows(s, i + length) ? final_sigma : small_sigma, bytes);
+            } else {
+                case_mapping m = mapped_case(cp, to_case);
+                for (std::size_t k = 0; k < m.size; ++k)
+                    size += encode_utf8(m.to[k], bytes + size);
+            }
+            if (sigma)
+                note_context(case_context_of(cp));
+        }
+        bool same = size == length;
+        for (std::size_t k = 0; same && k < size; ++k)
+            same = bytes[k] == s[i + k];
+        changed = changed || !same;
+        if (!copying && size != length) {
+            out.reserve(s.size() + s.size() / 2 + size);
+            out.append(s, 0, i);
+            copying = true;
+        }
+        if (copying)
+            out.append(bytes, size);
+        else if (!same)
+            std::memcpy(s.data() + i, bytes, size);
+        i += length;
+    }
+    if (copying)
+        s.swap(out);
+    return changed;
+}
+
+} // namespace agent_engine::detail
