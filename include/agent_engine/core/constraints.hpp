@@ -21,8 +21,9 @@
 // Each macro goes in the namespace of the type, next to BOOST_DESCRIBE_STRUCT, or
 // in the global namespace; anywhere else it stops the build. A member gets one
 // AGENT_ENGINE_CONSTRAINTS; its constraints are checked in the order written and
-// the first that fails reports (pydantic reports one error per field). A
-// constraint on an std::optional member applies to the contained value.
+// the first that fails reports (pydantic reports one error per field), but for
+// each(...), which judges every item as it is read (one error per failing item).
+// A constraint on an std::optional member applies to the contained value.
 
 #include <agent_engine/core/constraints/declarations.hpp>
 #include <agent_engine/core/schema.hpp> // DESCRIPTION, SCHEMA_DESCRIPTION, VALIDATOR

@@ -21,9 +21,9 @@
 // json.dumps writes them), `value` a free-form one's (they are null, as pydantic
 // dumps Any). `read` consumes the reader's current
 // value once at most (see dom_reader.hpp) and reports every problem to `ctx`
-// instead of stopping; `out` starts as a default-constructed T. A container's
-// `read` takes a fourth argument, how to read one of its items (by default,
-// detail::read_by_rule), so that each(...) judges its items as they are read.
+// instead of stopping; `out` starts as a default-constructed T. A list's or a
+// set's `read` takes a fourth argument, how to read one of its items (by
+// default, detail::read_by_rule), so that each(...) judges its items as they are read.
 //
 // The library ships rules for bool, every arithmetic type, std::string,
 // described enums (by name, AGENT_ENGINE_ENUM_VALUE or AGENT_ENGINE_INT_ENUM)

@@ -28,16 +28,6 @@ concept checked_first = std::remove_cvref_t<C>::checked_first;
 template <class C>
 concept judges_items = std::remove_cvref_t<C>::judges_items;
 
-// The one check of a constraint on a value read: one that judges items has judged them.
-template <class C, class V, class Input>
-bool check_one(const C& c, const V& v, validation_context& ctx, const Input& input)
-{
-    if constexpr (judges_items<C>)
-        return true;
-    else
-        return c.check(v, ctx, input);
-}
-
 // Checks the constraints in the order written (those checked_first before the
 // rest) and stops at the first that fails. `input()` gives the value as its
 // input held it, which an error shows: pydantic shows the 0 given, not the 0.0
@@ -49,8 +39,8 @@ bool check_constraints(const V& v, const std::tuple<Cs...>& cs, validation_conte
         return !v || check_constraints(*v, cs, ctx, input);
     } else {
         return std::apply([&](auto const&... c) {
-            return ((!checked_first<decltype(c)> || check_one(c, v, ctx, input)) && ...) &&
-                   ((checked_first<decltype(c)> || check_one(c, v, ctx, input)) && ...);
+            return ((!checked_first<decltype(c)> || c.check(v, ctx, input)) && ...) &&
+                   ((checked_first<decltype(c)> || c.check(v, ctx, input)) && ...);
         }, cs);
     }
 }

@@ -6,6 +6,8 @@
 #include <agent_engine/core/constraints/apply.hpp>
 #include <agent_engine/core/json_rule.hpp>
 
+#include <agent_engine/core/validation_context.hpp>
+
 #include <boost/json/object.hpp>
 
 #include <tuple>
@@ -28,7 +30,15 @@ template <class... Cs> struct each {
     template <class V> static void require()
     {
         static_assert(agent_engine::detail::reads_items_as_told<V>,
-                      "agent_engine: each applies to a list or set member (a sequence or a set).");
+                      "agent_engine: each applies to a list or set member (std::vector, std::deque, std::list, "
+                      "a set or a multiset), whose items it judges as they are read; not to a number, string, "
+                      "tuple, std::array, map, bytes or boost::json::array.");
+    }
+    // The items were judged as they were read: left to check is that it applies.
+    template <class V, class Input> bool check(const V&, validation_context&, const Input&) const
+    {
+        require<V>();
+        return true;
     }
     template <class V> void annotate(boost::json::object& s) const
     {

@@ -44,8 +44,8 @@ struct strict {
         static_assert(detail_strict::has_strict_mode_v<V>,
                       "agent_engine: strict() applies to a bool, number, enum, string, date-time, date, time, "
                       "duration, UUID, path or bytes member (or an optional one), not to a container, whose items "
-                      "pydantic's Field(strict=True) leaves lax; declare AGENT_ENGINE_STRICT on the elements' "
-                      "schema, or read with {.strict = true}.");
+                      "pydantic's Field(strict=True) leaves lax; for strict items write each(strict()), or declare "
+                      "AGENT_ENGINE_STRICT on the elements' schema, or read with {.strict = true}.");
         return true;
     }
     template <class V> void annotate(boost::json::object&) const {} // pydantic's schema does not show it
