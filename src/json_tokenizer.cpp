@@ -1,3 +1,5 @@
+// The tokenizer's compiled part: the wording of a syntax error, which only a
+// failed read needs.
 #include <agent_engine/core/detail/json_tokenizer.hpp>
 
 #include <string>

@@ -1,3 +1,5 @@
+// The free-form values' rules, their compiled part: the keys of a dict of Any
+// as a model's str configuration changes them.
 #include <agent_engine/core/rules/json_value.hpp>
 
 #include <algorithm>
@@ -5,7 +7,7 @@
 
 namespace agent_engine::detail {
 
-void configure_keys(boost::json::object& o, validation_context& ctx)
+void configure_changed_keys(boost::json::object& o, validation_context& ctx)
 {
     auto changes = [&](const boost::json::key_value_pair& m) { return configured_str(m.key(), ctx) != m.key(); };
     if (std::none_of(o.begin(), o.end(), changes))

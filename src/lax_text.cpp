@@ -1,3 +1,5 @@
+// Strings read as numbers, as pydantic's lax mode and its int dict keys read
+// them (detail/lax_text.hpp).
 #include <agent_engine/core/detail/lax_text.hpp>
 #include <agent_engine/core/detail/utf8.hpp>
 

@@ -1,3 +1,5 @@
+// str_to_lower / str_to_upper beyond ASCII (detail/unicode_case.hpp): each
+// character through the tables, and the final sigma.
 #include <agent_engine/core/detail/unicode_case.hpp>
 #include <agent_engine/core/detail/unicode_case_mapping.hpp>
 

@@ -6,6 +6,8 @@
 #include <agent_engine/core/error_type.hpp>
 #include <agent_engine/core/validation_context.hpp>
 
+#include <boost/assert.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>

@@ -17,7 +17,6 @@
 #include <agent_engine/core/error_type.hpp>
 #include <agent_engine/core/read_options.hpp>
 
-#include <boost/assert.hpp>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -368,7 +367,7 @@ public:
         std::unique_ptr<std::map<std::string, std::size_t, std::less<>>> last_start_;
         bool again_ = false;
 
-        // Whether `key` was noted before.
+        // Whether `key` was noted before. Compiled: src/validation_errors.cpp.
         bool record(std::string_view key, std::size_t error_count);
 
     public:
@@ -388,6 +387,7 @@ public:
     // Drops the errors recorded since number `first`, under a key of the current
     // location, that a later occurrence of that key superseded. Only when every
     // error is kept (kept_all()): the key of an error only counted is not known.
+    // Compiled: src/validation_errors.cpp.
     void drop_superseded(std::size_t first, const repeats& repeated);
 
     // The key of the current location's object that `error` lies under, or

@@ -4,7 +4,8 @@
 // The strings pydantic 2.13 reads, in lax mode, as a value of another kind: an
 // int (integer_from_text), a float (number_from_text), a bool's words
 // (equal_ignoring_case). The rules are rules/number.hpp and rules/boolean.hpp.
-// Compiled (src/lax_text.cpp): lax text is the rare path of a read.
+// Compiled (src/lax_text.cpp): a lax str into a number is the rare path of a
+// read; integer_from_text also reads each key of a dict[int, V], a call per key.
 
 #include <boost/json/value.hpp>
 

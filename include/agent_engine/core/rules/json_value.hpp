@@ -24,11 +24,17 @@ template <class Json> void replace_json(Json& out, Json&& v) noexcept
 }
 
 // The object with its keys as the model being read takes a str (configured_str:
-// stripped under str_strip_whitespace, as pydantic's dict[str, Any] keys are; its
-// values, Any, are not). Keys that become one keep the first one's place and
-// take the last value, as a Python dict assigned to again. Compiled:
-// src/json_value.cpp.
-void configure_keys(boost::json::object& o, validation_context& ctx);
+// stripped under str_strip_whitespace, cased under str_to_lower / _upper, as
+// pydantic's dict[str, Any] keys are; its values, Any, are not). Keys that
+// become one keep the first one's place and take the last value, as a Python
+// dict assigned to again. Compiled (src/json_value.cpp), called only when the
+// configuration changes a str.
+void configure_changed_keys(boost::json::object& o, validation_context& ctx);
+inline void configure_keys(boost::json::object& o, validation_context& ctx)
+{
+    if (ctx.str_config().strip_whitespace || ctx.str_config().to_case != letter_case::kept)
+        configure_changed_keys(o, ctx);
+}
 } // namespace detail
 
 template <> struct json_rule<boost::json::value> {
