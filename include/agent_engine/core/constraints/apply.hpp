@@ -61,11 +61,10 @@ concept judges_despite_item_errors = requires(const C& c, const V& v, validation
     c.check_despite_item_errors(v, ctx, std::size_t{}, [] { return boost::json::value(); });
 };
 
-// The constraints a constraint puts on the items of a V: each(...)'s, or none.
-template <class V, class C> auto inner_of(const C& c)
+// The constraints a constraint puts on the items of a value: each(...)'s, or none.
+template <class C> auto inner_of(const C& c)
 {
     if constexpr (judges_items<C>) {
-        C::template require<V>();
         return c.inner;
     } else {
         return std::tuple<>();
@@ -148,8 +147,8 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
         auto as_given = [&] { return r.capture(); };
         std::size_t before = ctx.error_count();
         if constexpr ((judges_items<Cs> || ...)) {
-            auto const items = std::apply([](auto const&... c) { return std::tuple_cat(inner_of<V>(c)...); }, cs);
-            if constexpr (reads_items_as_told<V>) // else inner_of has stopped the build
+            auto const items = std::apply([](auto const&... c) { return std::tuple_cat(inner_of(c)...); }, cs);
+            if constexpr (reads_items_as_told<V>) // else each::check stops the build
                 rule_of<V>::read(r, out, ctx, [&](auto& r, auto& item, validation_context& ctx) {
                     read_constrained(r, item, items, ctx);
                 });
