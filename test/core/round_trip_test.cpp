@@ -453,6 +453,27 @@ BOOST_AUTO_TEST_CASE(string_escapes_are_exact_at_every_length_and_position)
     }
 }
 
+// A line break and up to 15 spaces are skipped in one step, other whitespace a
+// byte at a time: every run length, any whitespace after the spaces, and a run
+// near the end of the text read as whitespace; a control byte after it does not.
+BOOST_AUTO_TEST_CASE(whitespace_between_tokens_is_skipped_at_every_length)
+{
+    for (std::size_t n = 0; n <= 40; ++n) {
+        std::string spaces(n, ' ');
+        for (std::string_view after : {"", "\t", "\r\n  ", "\n", " "}) {
+            std::string ws = "\n" + spaces + std::string(after);
+            std::string text = "{" + ws + R"("x":)" + ws + "1," + ws + R"("y": 2)" + ws + "}";
+            auto context = "run of " + std::to_string(n) + " spaces, then " + std::to_string(after.size()) + " more";
+            BOOST_TEST((read<rt::Point>(text) == rt::Point{1, 2}), context);
+            BOOST_TEST((read<rt::Point>(R"({"x": 1, "y": 2})" + ws) == rt::Point{1, 2}), context);
+        }
+        std::string control = "{\n" + spaces + "\x01" + R"("x": 1})";
+        auto bad = agent_engine::from_json<rt::Point>(control);
+        BOOST_TEST_REQUIRE(bad.has_error(), "run of " << n << " spaces, then a control byte");
+        BOOST_TEST((bad.error().code == agent_engine::EngineErrorCode::json));
+    }
+}
+
 // The writer fills chunks of growing size and joins them at the end: a text of
 // many chunks, and a string larger than any chunk, come out whole and in order,
 // after what the string already held.

@@ -180,6 +180,25 @@ BOOST_FORCEINLINE const unsigned char* copy_string_run(const unsigned char* p, c
     return end;
 }
 
+// Pretty text's line break and indentation in one step, with no loop: where the
+// next token starts if [p, end) starts with '\n', up to 15 spaces and a byte
+// that is not whitespace; else p.
+inline const char* skip_indented_line(const char* p, const char* end) noexcept
+{
+#if defined(__SSE2__)
+    if (end - p >= 17 && *p == '\n') {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+        auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+        auto n = std::countr_one(spaces);
+        if (n < 16 && static_cast<unsigned char>(p[1 + n]) > ' ')
+            return p + 1 + n;
+    }
+#else
+    (void)end;
+#endif
+    return p;
+}
+
 // The first byte in [p, end) that is not a space (indentation).
 inline const char* skip_spaces(const char* p, const char* end) noexcept
 {

@@ -119,6 +119,8 @@ protected:
     const char* scan_ws(const char* p) const noexcept
     {
         const char* end = text_.data() + text_.size();
+        if (const char* next = skip_indented_line(p, end); next != p)
+            return next;
         while (p != end) {
             char c = *p;
             if (c == ' ')
