@@ -222,9 +222,22 @@ using bench_fn = std::function<void(benchmark::State&)>;
 // not our cost); file operations in real time (waiting for the disk is).
 enum class clock_kind { cpu, real };
 
+long minor_page_faults()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_minflt;
+}
+
 void add(const std::string& name, bench_fn fn, bool heavy = false, clock_kind clock = clock_kind::cpu)
 {
-    auto* b = benchmark::RegisterBenchmark(name.c_str(), [fn](benchmark::State& s) { fn(s); });
+    auto* b = benchmark::RegisterBenchmark(name.c_str(), [fn](benchmark::State& s) {
+        long before = minor_page_faults();
+        fn(s);
+        // fresh memory costs a fault per page: a write or read that gets none reuses its memory
+        s.counters["faults"] = benchmark::Counter(static_cast<double>(minor_page_faults() - before),
+                                                  benchmark::Counter::kAvgIterations);
+    });
     b->Unit(benchmark::kMicrosecond);
     if (clock == clock_kind::real)
         b->UseRealTime();
