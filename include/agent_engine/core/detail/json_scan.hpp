@@ -182,7 +182,7 @@ BOOST_FORCEINLINE const unsigned char* copy_string_run(const unsigned char* p, c
 
 // Pretty text's line break and indentation in one step, with no loop: where the
 // next token starts if [p, end) starts with '\n', up to 15 spaces and a byte
-// that is not whitespace; else p.
+// above ' ' (a token's first byte); else p, and the caller's loop skips it.
 inline const char* skip_indented_line(const char* p, const char* end) noexcept
 {
 #if defined(__SSE2__)
