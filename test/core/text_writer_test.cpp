@@ -7,6 +7,7 @@
 #include <agent_engine/core/conversion.hpp>
 #include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/detail/python_number.hpp>
+#include <agent_engine/core/detail/spare_chunks.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -15,6 +16,8 @@
 #include <new>
 #include <random>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -64,6 +67,13 @@ BOOST_AUTO_TEST_CASE(a_long_string_with_many_escapes_takes_a_few_chunks)
     BOOST_TEST(n < 100, n << " allocations");
 }
 
+// Runs f in a thread of its own, which has no spare chunks (detail/spare_chunks.hpp):
+// every chunk it writes into is allocated. Boost.Test is checked on the caller's thread.
+template <class F> void in_new_thread(F&& f)
+{
+    std::thread(std::forward<F>(f)).join();
+}
+
 // Whichever allocation fails, the exception comes out of to_json and nothing is
 // leaked or left half-built (the sanitized CI run checks leaks and memory errors).
 BOOST_AUTO_TEST_CASE(an_allocation_failure_at_any_point_is_an_exception)
@@ -72,17 +82,20 @@ BOOST_AUTO_TEST_CASE(an_allocation_failure_at_any_point_is_an_exception)
     for (int i = 0; i < 3000; ++i)
         items.push_back("item \"" + std::to_string(i) + "\" " + std::string(static_cast<std::size_t>(i % 200), 'x'));
     const std::string expected = agent_engine::to_json(items);
-    long needed = allocations_of([&] { (void)agent_engine::to_json(items); });
+    long needed = 0;
+    in_new_thread([&] { needed = allocations_of([&] { (void)agent_engine::to_json(items); }); });
     BOOST_TEST(needed > 5);
     for (long k = 1; k <= needed; ++k) {
-        fail_at = allocations + k;
         bool thrown = false;
-        try {
-            (void)agent_engine::to_json(items);
-        } catch (const std::bad_alloc&) {
-            thrown = true;
-        }
-        fail_at = 0;
+        in_new_thread([&] {
+            fail_at = allocations + k;
+            try {
+                (void)agent_engine::to_json(items);
+            } catch (const std::bad_alloc&) {
+                thrown = true;
+            }
+            fail_at = 0;
+        });
         BOOST_TEST(thrown, "allocation " << k);
     }
     BOOST_TEST(agent_engine::to_json(items) == expected);
@@ -92,15 +105,17 @@ BOOST_AUTO_TEST_CASE(an_allocation_failure_at_any_point_is_an_exception)
     for (long k : {needed / 2, needed}) {
         std::string out = "prefix";
         bool thrown = false;
-        fail_at = allocations + k;
-        try {
-            agent_engine::text_writer w(out);
-            agent_engine::rule_of<decltype(items)>::write(w, items);
-            w.finish();
-        } catch (const std::bad_alloc&) {
-            thrown = true;
-        }
-        fail_at = 0;
+        in_new_thread([&] {
+            fail_at = allocations + k;
+            try {
+                agent_engine::text_writer w(out);
+                agent_engine::rule_of<decltype(items)>::write(w, items);
+                w.finish();
+            } catch (const std::bad_alloc&) {
+                thrown = true;
+            }
+            fail_at = 0;
+        });
         BOOST_TEST(thrown, "allocation " << k);
         BOOST_TEST(out == "prefix", "allocation " << k);
     }
@@ -112,6 +127,51 @@ BOOST_AUTO_TEST_CASE(a_text_keeps_no_spare_room)
     BOOST_TEST(agent_engine::to_json(42).capacity() < 64u);
     std::string big = agent_engine::to_json(std::vector<std::string>(20000, "twenty bytes of text"));
     BOOST_TEST(big.capacity() < big.size() + big.size() / 8);
+}
+
+// A thread's next write takes the chunks of its last one: a 1.3 MB text the
+// second time allocates its output string and its list of chunks, no chunk.
+// Fresh chunks made each large write fault in a megabyte of pages
+// (doc/PERFORMANCE.md).
+BOOST_AUTO_TEST_CASE(a_second_long_text_takes_the_first_ones_chunks)
+{
+    const std::vector<std::string> items(50000, "twenty bytes of text");
+    const std::string first = agent_engine::to_json(items);
+    std::string second;
+    long n = allocations_of([&] { second = agent_engine::to_json(items); });
+    BOOST_TEST(second == first);
+    BOOST_TEST(n == 2, n << " allocations");
+}
+
+// What a thread keeps is bounded: two chunks of at most 1 MiB, whatever it wrote.
+BOOST_AUTO_TEST_CASE(a_thread_keeps_two_chunks_at_most)
+{
+    using agent_engine::detail::spare_chunks;
+    (void)agent_engine::to_json(std::vector<std::string>(500000, "twenty bytes of text")); // 11 MB
+    (void)agent_engine::to_json(std::string(3u << 20, 'x')); // one chunk of 3 MiB
+    BOOST_TEST(spare_chunks::of_this_thread()->kept_bytes() == 2 * spare_chunks::largest);
+    std::size_t kept_by_new_thread = 1;
+    in_new_thread([&] { kept_by_new_thread = spare_chunks::of_this_thread()->kept_bytes(); });
+    BOOST_TEST(kept_by_new_thread == 0u);
+}
+
+// A write in a thread_local's destructor that runs after the thread's spare
+// chunks are gone still writes, and frees its chunks (the sanitized run checks).
+namespace {
+std::string written_at_exit;
+struct writes_at_exit {
+    ~writes_at_exit() { written_at_exit = agent_engine::to_json(std::vector<int>{1, 2, 3}); }
+};
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_write_after_the_spare_chunks_are_gone_still_writes)
+{
+    in_new_thread([] {
+        thread_local writes_at_exit at_exit; // made before the spare chunks: destroyed after them
+        (void)&at_exit;
+        (void)agent_engine::to_json(std::vector<int>{0});
+    });
+    BOOST_TEST(written_at_exit == "[\n  1,\n  2,\n  3\n]");
 }
 
 // The scans read words in lane order on either byte order: byte i of memory in

@@ -8,6 +8,7 @@
 
 #include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/detail/python_number.hpp>
+#include <agent_engine/core/detail/spare_chunks.hpp>
 #include <agent_engine/core/detail/utf8.hpp>
 
 #include <boost/assert.hpp>
@@ -58,12 +59,14 @@ struct json_format {
 // Until then it goes into chunks of raw memory, so that each event is a few
 // stores instead of a std::string append, and each byte is copied once: growing
 // a string would copy the text at every doubling and clear the new room first.
+// The chunks are the thread's spare ones where they suffice, and become its
+// spare ones after (detail/spare_chunks.hpp).
 // If writing throws (std::bad_alloc), `out` is left as it was. The destructor
 // cannot report a failure to append: call finish() to hear of it.
 class text_writer {
     std::string& out_;
-    std::vector<std::pair<std::unique_ptr<char[]>, std::size_t>> filled_; // chunks and their lengths
-    std::unique_ptr<char[]> chunk_; // the chunk being written: text up to cur_
+    std::vector<std::pair<detail::chunk, std::size_t>> filled_; // chunks and their lengths
+    detail::chunk chunk_; // the chunk being written: text up to cur_
     char* cur_ = nullptr; // where the next byte goes
     char* end_ = nullptr; // end of the room in chunk_
     unsigned format_indent_;
@@ -87,20 +90,32 @@ class text_writer {
         if (static_cast<std::size_t>(end_ - cur_) < n) [[unlikely]]
             grow(n);
     }
-    // A new chunk. If an allocation throws, nothing has changed.
+    // A new chunk of at least n bytes. If an allocation throws, nothing has changed.
     BOOST_NOINLINE void grow(std::size_t n)
     {
         // chunks double from 4 KiB to 1 MiB: a short text takes one, a long one wastes little
-        constexpr std::size_t first_chunk = 4096, largest_chunk = 1 << 20;
-        auto used = static_cast<std::size_t>(cur_ - chunk_.get());
-        auto last_size = static_cast<std::size_t>(end_ - chunk_.get());
-        std::size_t size = std::max(n, std::clamp(last_size * 2, first_chunk, largest_chunk));
-        auto next = std::make_unique_for_overwrite<char[]>(size);
+        constexpr std::size_t first_chunk = 4096;
+        detail::chunk next;
+        if (auto* spare = detail::spare_chunks::of_this_thread())
+            next = spare->take(n);
+        if (!next.bytes) {
+            next.size = std::max(n, std::clamp(chunk_.size * 2, first_chunk, detail::spare_chunks::largest));
+            next.bytes = std::make_unique_for_overwrite<char[]>(next.size);
+        }
+        auto used = static_cast<std::size_t>(cur_ - chunk_.bytes.get());
         if (used)
             filled_.emplace_back(std::move(chunk_), used); // moves nothing if it throws
+        else
+            keep_spare(std::move(chunk_));
         chunk_ = std::move(next);
-        cur_ = chunk_.get();
-        end_ = cur_ + size;
+        cur_ = chunk_.bytes.get();
+        end_ = cur_ + chunk_.size;
+    }
+    // Gives c to the thread's spare chunks, or frees it.
+    static void keep_spare(detail::chunk c) noexcept
+    {
+        if (auto* spare = detail::spare_chunks::of_this_thread())
+            spare->give(std::move(c));
     }
     void put(char c)
     {
@@ -208,28 +223,33 @@ public:
     text_writer& operator=(const text_writer&) = delete;
     ~text_writer()
     {
-        if (std::uncaught_exceptions() != exceptions_)
-            return; // the write failed: `out` stays as it was
-        try {
-            finish();
-        } catch (const std::bad_alloc&) {
-            // `out` stays as it was (finish() appends all or nothing)
+        if (std::uncaught_exceptions() == exceptions_) { // else the write failed: `out` stays as it was
+            try {
+                finish();
+            } catch (const std::bad_alloc&) {
+                // `out` stays as it was (finish() appends all or nothing)
+            }
         }
+        for (auto& [filled, size] : filled_)
+            keep_spare(std::move(filled));
+        keep_spare(std::move(chunk_));
     }
 
     // Appends the text written so far to `out`: all of it, or on std::bad_alloc nothing.
     void finish()
     {
-        auto in_chunk = static_cast<std::size_t>(cur_ - chunk_.get());
+        auto in_chunk = static_cast<std::size_t>(cur_ - chunk_.bytes.get());
         std::size_t total = out_.size() + in_chunk;
         for (auto const& [text, size] : filled_)
             total += size;
         out_.reserve(total);
         for (auto const& [text, size] : filled_)
-            out_.append(text.get(), size);
-        out_.append(chunk_.get(), in_chunk);
+            out_.append(text.bytes.get(), size);
+        out_.append(chunk_.bytes.get(), in_chunk);
+        for (auto& [text, size] : filled_)
+            keep_spare(std::move(text));
         filled_.clear();
-        cur_ = chunk_.get();
+        cur_ = chunk_.bytes.get();
     }
 
     void null() { literal("null"); }

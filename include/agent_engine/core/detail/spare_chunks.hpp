@@ -1,0 +1,84 @@
+#ifndef AGENT_ENGINE_CORE_DETAIL_SPARE_CHUNKS_HPP
+#define AGENT_ENGINE_CORE_DETAIL_SPARE_CHUNKS_HPP
+
+// spare_chunks: the chunks of a thread's last text_writer, kept for its next.
+// Written into fresh memory, a 1 MB text took three times as long, two thirds
+// of it in page faults: the heap hands a freed megabyte back to the kernel and
+// takes it again a page at a time (doc/PERFORMANCE.md). A thread keeps at most
+// `kept` chunks of at most `largest` bytes each, and frees them when it ends.
+
+#include <array>
+#include <cstddef>
+#include <memory>
+#include <utility>
+
+namespace agent_engine::detail {
+
+struct chunk {
+    std::unique_ptr<char[]> bytes;
+    std::size_t size = 0;
+};
+
+class spare_chunks {
+    static constexpr std::size_t kept = 2;
+    std::array<chunk, kept> chunks_; // the largest first; empty ones last
+
+    // Whether this thread's spare_chunks has been destroyed (the thread is
+    // ending): a writer in a later thread_local destructor frees its chunks.
+    static bool& gone() noexcept
+    {
+        thread_local bool gone = false; // trivially destructible: readable to the end
+        return gone;
+    }
+
+public:
+    static constexpr std::size_t largest = std::size_t(1) << 20;
+
+    spare_chunks() = default;
+    spare_chunks(const spare_chunks&) = delete;
+    spare_chunks& operator=(const spare_chunks&) = delete;
+    ~spare_chunks() { gone() = true; }
+
+    // This thread's, or null once the thread is ending.
+    static spare_chunks* of_this_thread() noexcept
+    {
+        if (gone())
+            return nullptr;
+        thread_local spare_chunks spare;
+        return &spare;
+    }
+
+    // The largest kept chunk if it holds at least n bytes, else an empty one.
+    chunk take(std::size_t n) noexcept
+    {
+        if (chunks_[0].size < n)
+            return {};
+        chunk c = std::move(chunks_[0]);
+        for (std::size_t i = 1; i < kept; ++i)
+            chunks_[i - 1] = std::move(chunks_[i]);
+        chunks_[kept - 1] = {};
+        return c;
+    }
+
+    // Keeps c in place of the smallest kept chunk if it is larger; frees the other.
+    void give(chunk c) noexcept
+    {
+        if (c.size > largest)
+            return;
+        for (chunk& k : chunks_)
+            if (c.size > k.size)
+                std::swap(c, k);
+    }
+
+    std::size_t kept_bytes() const noexcept
+    {
+        std::size_t total = 0;
+        for (const chunk& k : chunks_)
+            total += k.size;
+        return total;
+    }
+};
+
+} // namespace agent_engine::detail
+
+#endif
