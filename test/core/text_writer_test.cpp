@@ -143,13 +143,50 @@ BOOST_AUTO_TEST_CASE(a_second_long_text_takes_the_first_ones_chunks)
     BOOST_TEST(n == 2, n << " allocations");
 }
 
-// What a thread keeps is bounded: two chunks of at most 1 MiB, whatever it wrote.
+// With spare chunks in use, whichever allocation fails, the write is an exception
+// and the thread keeps the chunks it had.
+BOOST_AUTO_TEST_CASE(an_allocation_failure_keeps_the_spare_chunks)
+{
+    using agent_engine::detail::spare_chunks;
+    const std::vector<std::string> items(50000, "twenty bytes of text");
+    long needed = 0;
+    std::size_t kept = 0;
+    std::vector<std::size_t> kept_after_failure;
+    std::vector<bool> thrown;
+    in_new_thread([&] {
+        (void)agent_engine::to_json(items);
+        kept = spare_chunks::of_this_thread()->kept_bytes();
+        needed = allocations_of([&] { (void)agent_engine::to_json(items); });
+        for (long k = 1; k <= needed; ++k) {
+            fail_at = allocations + k;
+            try {
+                (void)agent_engine::to_json(items);
+                thrown.push_back(false);
+            } catch (const std::bad_alloc&) {
+                thrown.push_back(true);
+            }
+            fail_at = 0;
+            kept_after_failure.push_back(spare_chunks::of_this_thread()->kept_bytes());
+        }
+    });
+    BOOST_TEST(kept == spare_chunks::largest + spare_chunks::largest / 2);
+    BOOST_TEST(needed == 2);
+    for (std::size_t k = 0; k < thrown.size(); ++k) {
+        BOOST_TEST(thrown[k], "allocation " << k + 1);
+        BOOST_TEST(kept_after_failure[k] == kept, "allocation " << k + 1);
+    }
+}
+
+// What a thread keeps is bounded: two chunks of at most 1 MiB, whatever it wrote,
+// and it can give them back.
 BOOST_AUTO_TEST_CASE(a_thread_keeps_two_chunks_at_most)
 {
     using agent_engine::detail::spare_chunks;
     (void)agent_engine::to_json(std::vector<std::string>(500000, "twenty bytes of text")); // 11 MB
     (void)agent_engine::to_json(std::string(3u << 20, 'x')); // one chunk of 3 MiB
     BOOST_TEST(spare_chunks::of_this_thread()->kept_bytes() == 2 * spare_chunks::largest);
+    agent_engine::text_writer::release_thread_memory();
+    BOOST_TEST(spare_chunks::of_this_thread()->kept_bytes() == 0u);
     std::size_t kept_by_new_thread = 1;
     in_new_thread([&] { kept_by_new_thread = spare_chunks::of_this_thread()->kept_bytes(); });
     BOOST_TEST(kept_by_new_thread == 0u);

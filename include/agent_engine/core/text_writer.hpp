@@ -95,6 +95,9 @@ class text_writer {
     {
         // chunks double from 4 KiB to 1 MiB: a short text takes one, a long one wastes little
         constexpr std::size_t first_chunk = 4096;
+        auto used = static_cast<std::size_t>(cur_ - chunk_.bytes.get());
+        if (used && filled_.size() == filled_.capacity()) // room first: a spare taken is not lost
+            filled_.reserve(std::max<std::size_t>(8, 2 * filled_.size()));
         detail::chunk next;
         if (auto* spare = detail::spare_chunks::of_this_thread())
             next = spare->take(n);
@@ -102,9 +105,8 @@ class text_writer {
             next.size = std::max(n, std::clamp(chunk_.size * 2, first_chunk, detail::spare_chunks::largest));
             next.bytes = std::make_unique_for_overwrite<char[]>(next.size);
         }
-        auto used = static_cast<std::size_t>(cur_ - chunk_.bytes.get());
         if (used)
-            filled_.emplace_back(std::move(chunk_), used); // moves nothing if it throws
+            filled_.emplace_back(std::move(chunk_), used); // cannot throw: the room is there
         else
             keep_spare(std::move(chunk_));
         chunk_ = std::move(next);
@@ -233,6 +235,14 @@ public:
         for (auto& [filled, size] : filled_)
             keep_spare(std::move(filled));
         keep_spare(std::move(chunk_));
+    }
+
+    // Frees the chunks the calling thread keeps for its next write (2 MiB at
+    // most): for a thread that is done writing large texts but goes on living.
+    static void release_thread_memory() noexcept
+    {
+        if (auto* spare = detail::spare_chunks::of_this_thread())
+            spare->release();
     }
 
     // Appends the text written so far to `out`: all of it, or on std::bad_alloc nothing.

@@ -1,11 +1,14 @@
 #ifndef AGENT_ENGINE_CORE_DETAIL_SPARE_CHUNKS_HPP
 #define AGENT_ENGINE_CORE_DETAIL_SPARE_CHUNKS_HPP
 
-// spare_chunks: the chunks of a thread's last text_writer, kept for its next.
-// Written into fresh memory, a 1 MB text took three times as long, two thirds
-// of it in page faults: the heap hands a freed megabyte back to the kernel and
-// takes it again a page at a time (doc/PERFORMANCE.md). A thread keeps at most
-// `kept` chunks of at most `largest` bytes each, and frees them when it ends.
+// spare_chunks: the chunks a thread's text_writers are done with, kept for its
+// next one. Written into fresh memory, a 1 MB text took three times as long, two
+// thirds of it in page faults: the heap hands a freed megabyte back to the kernel
+// and takes it again a page at a time (doc/PERFORMANCE.md). A thread keeps the
+// `kept` largest chunks it was given, of at most `largest` bytes each, until it
+// ends or calls release(). A write at program exit, in a static object's
+// destructor, may make the main thread's spare chunks after its thread_locals
+// are gone: those are the process's until it ends.
 
 #include <array>
 #include <cstddef>
@@ -63,12 +66,14 @@ public:
     // Keeps c in place of the smallest kept chunk if it is larger; frees the other.
     void give(chunk c) noexcept
     {
-        if (c.size > largest)
+        if (!c.bytes || c.size > largest)
             return;
         for (chunk& k : chunks_)
             if (c.size > k.size)
                 std::swap(c, k);
     }
+
+    void release() noexcept { chunks_ = {}; }
 
     std::size_t kept_bytes() const noexcept
     {
