@@ -155,7 +155,7 @@ BOOST_AUTO_TEST_CASE(an_allocation_failure_keeps_the_spare_chunks)
     std::vector<bool> thrown;
     in_new_thread([&] {
         (void)agent_engine::to_json(items);
-        kept = spare_chunks::of_this_thread()->kept_bytes();
+        kept = spare_chunks::kept_bytes();
         needed = allocations_of([&] { (void)agent_engine::to_json(items); });
         for (long k = 1; k <= needed; ++k) {
             fail_at = allocations + k;
@@ -166,7 +166,7 @@ BOOST_AUTO_TEST_CASE(an_allocation_failure_keeps_the_spare_chunks)
                 thrown.push_back(true);
             }
             fail_at = 0;
-            kept_after_failure.push_back(spare_chunks::of_this_thread()->kept_bytes());
+            kept_after_failure.push_back(spare_chunks::kept_bytes());
         }
     });
     BOOST_TEST(kept == spare_chunks::largest + spare_chunks::largest / 2);
@@ -184,11 +184,11 @@ BOOST_AUTO_TEST_CASE(a_thread_keeps_two_chunks_at_most)
     using agent_engine::detail::spare_chunks;
     (void)agent_engine::to_json(std::vector<std::string>(500000, "twenty bytes of text")); // 11 MB
     (void)agent_engine::to_json(std::string(3u << 20, 'x')); // one chunk of 3 MiB
-    BOOST_TEST(spare_chunks::of_this_thread()->kept_bytes() == 2 * spare_chunks::largest);
+    BOOST_TEST(spare_chunks::kept_bytes() == 2 * spare_chunks::largest);
     agent_engine::text_writer::release_thread_memory();
-    BOOST_TEST(spare_chunks::of_this_thread()->kept_bytes() == 0u);
+    BOOST_TEST(spare_chunks::kept_bytes() == 0u);
     std::size_t kept_by_new_thread = 1;
-    in_new_thread([&] { kept_by_new_thread = spare_chunks::of_this_thread()->kept_bytes(); });
+    in_new_thread([&] { kept_by_new_thread = spare_chunks::kept_bytes(); });
     BOOST_TEST(kept_by_new_thread == 0u);
 }
 

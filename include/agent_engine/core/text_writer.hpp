@@ -98,9 +98,7 @@ class text_writer {
         auto used = static_cast<std::size_t>(cur_ - chunk_.bytes.get());
         if (used && filled_.size() == filled_.capacity()) // room first: a spare taken is not lost
             filled_.reserve(std::max<std::size_t>(8, 2 * filled_.size()));
-        detail::chunk next;
-        if (auto* spare = detail::spare_chunks::of_this_thread())
-            next = spare->take(n);
+        detail::chunk next = detail::spare_chunks::take(n);
         if (!next.bytes) {
             next.size = std::max(n, std::clamp(chunk_.size * 2, first_chunk, detail::spare_chunks::largest));
             next.bytes = std::make_unique_for_overwrite<char[]>(next.size);
@@ -108,16 +106,17 @@ class text_writer {
         if (used)
             filled_.emplace_back(std::move(chunk_), used); // cannot throw: the room is there
         else
-            keep_spare(std::move(chunk_));
+            detail::spare_chunks::give(std::move(chunk_));
         chunk_ = std::move(next);
         cur_ = chunk_.bytes.get();
         end_ = cur_ + chunk_.size;
     }
-    // Gives c to the thread's spare chunks, or frees it.
-    static void keep_spare(detail::chunk c) noexcept
+    // The filled chunks, their text appended or dropped, to the thread's spare ones.
+    void spare_filled() noexcept
     {
-        if (auto* spare = detail::spare_chunks::of_this_thread())
-            spare->give(std::move(c));
+        for (auto& [filled, size] : filled_)
+            detail::spare_chunks::give(std::move(filled));
+        filled_.clear();
     }
     void put(char c)
     {
@@ -232,18 +231,13 @@ public:
                 // `out` stays as it was (finish() appends all or nothing)
             }
         }
-        for (auto& [filled, size] : filled_)
-            keep_spare(std::move(filled));
-        keep_spare(std::move(chunk_));
+        spare_filled();
+        detail::spare_chunks::give(std::move(chunk_));
     }
 
     // Frees the chunks the calling thread keeps for its next write (2 MiB at
     // most): for a thread that is done writing large texts but goes on living.
-    static void release_thread_memory() noexcept
-    {
-        if (auto* spare = detail::spare_chunks::of_this_thread())
-            spare->release();
-    }
+    static void release_thread_memory() noexcept { detail::spare_chunks::release(); }
 
     // Appends the text written so far to `out`: all of it, or on std::bad_alloc nothing.
     void finish()
@@ -256,9 +250,7 @@ public:
         for (auto const& [text, size] : filled_)
             out_.append(text.bytes.get(), size);
         out_.append(chunk_.bytes.get(), in_chunk);
-        for (auto& [text, size] : filled_)
-            keep_spare(std::move(text));
-        filled_.clear();
+        spare_filled();
         cur_ = chunk_.bytes.get();
     }
 

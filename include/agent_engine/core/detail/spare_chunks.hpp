@@ -26,6 +26,9 @@ class spare_chunks {
     static constexpr std::size_t kept = 2;
     std::array<chunk, kept> chunks_; // the largest first; empty ones last
 
+    spare_chunks() = default;
+    ~spare_chunks() { gone() = true; }
+
     // Whether this thread's spare_chunks has been destroyed (the thread is
     // ending): a writer in a later thread_local destructor frees its chunks.
     static bool& gone() noexcept
@@ -33,15 +36,6 @@ class spare_chunks {
         thread_local bool gone = false; // trivially destructible: readable to the end
         return gone;
     }
-
-public:
-    static constexpr std::size_t largest = std::size_t(1) << 20;
-
-    spare_chunks() = default;
-    spare_chunks(const spare_chunks&) = delete;
-    spare_chunks& operator=(const spare_chunks&) = delete;
-    ~spare_chunks() { gone() = true; }
-
     // This thread's, or null once the thread is ending.
     static spare_chunks* of_this_thread() noexcept
     {
@@ -51,35 +45,50 @@ public:
         return &spare;
     }
 
-    // The largest kept chunk if it holds at least n bytes, else an empty one.
-    chunk take(std::size_t n) noexcept
+public:
+    static constexpr std::size_t largest = std::size_t(1) << 20;
+
+    spare_chunks(const spare_chunks&) = delete;
+    spare_chunks& operator=(const spare_chunks&) = delete;
+
+    // This thread's largest kept chunk if it holds at least n bytes, else an empty one.
+    static chunk take(std::size_t n) noexcept
     {
-        if (chunks_[0].size < n)
+        spare_chunks* s = of_this_thread();
+        if (!s || s->chunks_[0].size < n)
             return {};
-        chunk c = std::move(chunks_[0]);
+        chunk c = std::move(s->chunks_[0]);
         for (std::size_t i = 1; i < kept; ++i)
-            chunks_[i - 1] = std::move(chunks_[i]);
-        chunks_[kept - 1] = {};
+            s->chunks_[i - 1] = std::move(s->chunks_[i]);
+        s->chunks_[kept - 1] = {};
         return c;
     }
 
-    // Keeps c in place of the smallest kept chunk if it is larger; frees the other.
-    void give(chunk c) noexcept
+    // Keeps c in place of this thread's smallest kept chunk if it is larger; frees the other.
+    static void give(chunk c) noexcept
     {
-        if (!c.bytes || c.size > largest)
+        spare_chunks* s = of_this_thread();
+        if (!s || !c.bytes || c.size > largest)
             return;
-        for (chunk& k : chunks_)
+        for (chunk& k : s->chunks_)
             if (c.size > k.size)
                 std::swap(c, k);
     }
 
-    void release() noexcept { chunks_ = {}; }
+    // Frees this thread's kept chunks.
+    static void release() noexcept
+    {
+        if (spare_chunks* s = of_this_thread())
+            s->chunks_ = {};
+    }
 
-    std::size_t kept_bytes() const noexcept
+    // The bytes this thread keeps.
+    static std::size_t kept_bytes() noexcept
     {
         std::size_t total = 0;
-        for (const chunk& k : chunks_)
-            total += k.size;
+        if (const spare_chunks* s = of_this_thread())
+            for (const chunk& k : s->chunks_)
+                total += k.size;
         return total;
     }
 };
