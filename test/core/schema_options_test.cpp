@@ -7,6 +7,7 @@
 #define BOOST_TEST_MODULE core_schema_options
 #include "test_support.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -227,6 +228,17 @@ BOOST_AUTO_TEST_CASE(an_alias_is_escaped_as_any_key)
 {
     test_support::check_round_trip(opts::Escaped{1, 2}, R"({"say \"hi\"":1,"caf\u00e9":2})");
     BOOST_TEST(agent_engine::to_json(opts::Escaped{1, 2}) == "{\n  \"say \\\"hi\\\"\": 1,\n  \"caf\\u00e9\": 2\n}");
+}
+
+// Keys that need decoding keep their place while values that need decoding
+// too are read below them: each error is at its key, on every read path.
+// dict[str, Escaped], input {"k\u0065y": {"say \"hi\"": "\u0031 ", "caf\u00e9": "\u0032x"}}
+BOOST_AUTO_TEST_CASE(a_decoded_key_outlives_the_decoded_values_below_it)
+{
+    BOOST_TEST((errors_of<std::map<std::string, opts::Escaped>>(
+                   R"({"k\u0065y": {"say \"hi\"": "\u0031 ", "caf\u00e9": "\u0032x"}})")) ==
+               R"([{"type":"int_parsing","loc":["key","caf\u00e9"],)"
+               R"("msg":"Input should be a valid integer, unable to parse string as an integer","input":"2x"}])");
 }
 
 // class Event(BaseModel): type_: str = Field(alias="type"); at: str = Field("", alias="@timestamp"); n: int = 0

@@ -107,14 +107,16 @@ public:
         mark_type self = base_ + begin_;
         if (!enter(boost::json::kind::object))
             return;
-        std::string& key_buffer = key_buffer_at(depth_);
         for (bool more = !close_if('}'); more && !failed_;) {
             skip_ws();
             if (!expect('"', "expected a key string"))
                 break;
-            std::string_view key = read_string(pos_ - 1, key_buffer);
-            if (source_ && key.data() != key_buffer.data()) // the window moves under the member's read
-                key = key_buffer.assign(key);
+            // Most keys are views of the text. One decoded into the scratch
+            // buffer, or in a window that moves on (source mode), must outlive
+            // the reads below it: it is kept in its depth's buffer.
+            std::string_view key = read_string(pos_ - 1, scratch());
+            if (source_ || key.data() == scratch().data())
+                key = key_buffer_at(depth_).assign(key);
             skip_ws();
             if (failed_ || !expect(':', "expected ':' after a key"))
                 break;
@@ -196,7 +198,7 @@ private:
     {
     }
 
-    std::deque<std::string> key_buffers_; // one per depth: a key outlives the reads below it
+    std::deque<std::string> key_buffers_; // one per depth (a deque: a buffer stays where it is)
     detail::dom_builder dom_;
     detail::kept_value_memory kept_;
 

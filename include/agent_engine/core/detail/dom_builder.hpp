@@ -20,11 +20,15 @@ namespace agent_engine::detail {
 
 class dom_builder {
 public:
+    dom_builder() = default;
+    dom_builder(const dom_builder&) = delete; // its stack points into it
+    dom_builder& operator=(const dom_builder&) = delete;
+
     // Starts a value whose memory comes from `storage`.
     void start(boost::json::storage_ptr storage)
     {
         if (!stack_)
-            stack_.emplace();
+            stack_.emplace(boost::json::storage_ptr(), first_stack_, sizeof first_stack_);
         stack_->reset(std::move(storage));
     }
     boost::json::value release() { return stack_->release(); }
@@ -46,6 +50,10 @@ public:
     void close_array(std::size_t n) { stack_->push_array(n); }
 
 private:
+    // The stack's memory until a value needs more: building a small value
+    // allocates nothing but the value (the stack holds each key and each value
+    // of the objects still open: 40 fit an object of 16 members and more).
+    alignas(boost::json::value) unsigned char first_stack_[40 * sizeof(boost::json::value)];
     std::optional<boost::json::value_stack> stack_;
 };
 

@@ -40,6 +40,8 @@ protected:
     {
         std::vector<walk_frame>& frames = walk_frames_;
         frames.clear();
+        if (frames.capacity() == 0)
+            frames.reserve(16); // one allocation for a reader's values, rather than one per doubling
         while (!failed_) {
             // one value at the cursor (already peeked)
             if (kind_ == boost::json::kind::object || kind_ == boost::json::kind::array) {
