@@ -55,7 +55,9 @@ inline bool read_configured_str(std::string_view s, std::string& out, validation
             return false;
         }
     }
-    out.assign(s);
+    // not assign(): `s` is never part of `out`, and append() skips that check
+    out.clear();
+    out.append(s);
     apply_letter_case(out, ctx.str_config().to_case, ctx);
     return true;
 }
