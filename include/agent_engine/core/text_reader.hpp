@@ -117,8 +117,7 @@ public:
             std::string_view key = read_string(pos_ - 1, scratch());
             if (source_ || key.data() == scratch().data())
                 key = key_buffer_at(depth_).assign(key);
-            skip_ws();
-            if (failed_ || !expect(':', "expected ':' after a key"))
+            if (!after_key())
                 break;
             visit_next(f, key);
             more = after_item('}');

@@ -520,6 +520,17 @@ protected:
         }
         return false;
     }
+    // After a key: its ':' and the whitespace around it. Compact text's ':' and
+    // pretty text's ": " take one test, leaving the value's first byte next.
+    bool after_key()
+    {
+        if (text_.size() - pos_ >= 3 && text_[pos_] == ':') {
+            pos_ += text_[pos_ + 1] == ' ' && static_cast<unsigned char>(text_[pos_ + 2]) > ' ' ? 2 : 1;
+            return true;
+        }
+        skip_ws();
+        return !failed_ && expect(':', "expected ':' after a key");
+    }
     // After an item: true when another one follows.
     bool after_item(char close)
     {

@@ -100,8 +100,7 @@ protected:
         if (failed_)
             return false;
         sink.key(key);
-        skip_ws();
-        return expect(':', "expected ':' after a key");
+        return after_key();
     }
 };
 
