@@ -182,16 +182,19 @@ BOOST_FORCEINLINE const unsigned char* copy_string_run(const unsigned char* p, c
 
 // Pretty text's line break and indentation in one step, with no loop: where the
 // next token starts if [p, end) starts with '\n', up to 15 spaces and a byte
-// above ' ' (a token's first byte); else p, and the caller's loop skips it.
+// from '!' to DEL (a token's first byte); else p, and the caller's loop skips it.
 inline const char* skip_indented_line(const char* p, const char* end) noexcept
 {
 #if defined(__SSE2__)
     if (end - p >= 17 && *p == '\n') {
         __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
         auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
-        auto n = std::countr_one(spaces);
-        if (n < 16 && static_cast<unsigned char>(p[1 + n]) > ' ')
-            return p + 1 + n;
+        // bytes 0x21-0x7f (a signed comparison): both masks from the one load,
+        // rather than a second load at an address the first decides
+        auto token = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(' '))));
+        unsigned first_other = (spaces + 1) & ~spaces; // bit 16 when all 16 are spaces
+        if (token & first_other)
+            return p + 1 + std::countr_zero(first_other);
     }
 #else
     (void)end;
