@@ -36,6 +36,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -197,7 +198,9 @@ private:
     {
     }
 
-    std::deque<std::string> key_buffers_; // one per depth (a deque: a buffer stays where it is)
+    // One per depth, made at the first key that needs one (a deque allocates
+    // as it is made); a deque, so that a buffer stays where it is.
+    std::optional<std::deque<std::string>> key_buffers_;
     detail::dom_builder dom_;
     detail::kept_value_memory kept_;
 
@@ -214,9 +217,11 @@ private:
 
     std::string& key_buffer_at(std::size_t depth)
     {
-        while (key_buffers_.size() <= depth)
-            key_buffers_.emplace_back();
-        return key_buffers_[depth];
+        if (!key_buffers_)
+            key_buffers_.emplace();
+        while (key_buffers_->size() <= depth)
+            key_buffers_->emplace_back();
+        return (*key_buffers_)[depth];
     }
 
     // Back on the container (`container_begin`, its mark), consumed, so that
