@@ -104,11 +104,16 @@ protected:
     {
         if (pos_ < text_.size() && static_cast<unsigned char>(text_[pos_]) > ' ')
             return;
-        if (pos_ + 1 < text_.size() && text_[pos_] == ' ' && static_cast<unsigned char>(text_[pos_ + 1]) > ' ') {
+        if (pos_ + 1 < text_.size() && space_then_token(pos_)) {
             ++pos_;
             return;
         }
         skip_ws_run();
+    }
+    // One space, then a token's first byte: pretty text after ':'. Needs at + 1 < size.
+    bool space_then_token(std::size_t at) const noexcept
+    {
+        return text_[at] == ' ' && static_cast<unsigned char>(text_[at + 1]) > ' ';
     }
     BOOST_NOINLINE void skip_ws_run()
     {
@@ -525,7 +530,7 @@ protected:
     bool after_key()
     {
         if (text_.size() - pos_ >= 3 && text_[pos_] == ':') {
-            pos_ += text_[pos_ + 1] == ' ' && static_cast<unsigned char>(text_[pos_ + 2]) > ' ' ? 2 : 1;
+            pos_ += space_then_token(pos_ + 1) ? 2 : 1;
             return true;
         }
         skip_ws();
