@@ -395,6 +395,65 @@ BOOST_AUTO_TEST_CASE(reading_a_source_in_pieces_matches_reading_the_text)
     BOOST_TEST(failures > 1000); // errors (and their re-read inputs) were compared, not only values
 }
 
+namespace diff {
+// Every ':' between a key and its value in `text` (JSON), written as `separator`.
+std::string with_colons_as(std::string_view text, std::string_view separator)
+{
+    std::string out;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == ':') {
+            out += separator;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+} // namespace diff
+
+// A key is read apart from its ':' in one step when the two are adjacent, or
+// step by step otherwise: every layout reads the same value, in a window or in
+// pieces, and as a DOM.
+BOOST_AUTO_TEST_CASE(a_key_reads_alike_whatever_the_whitespace_around_its_colon)
+{
+    diff::generator gen(7);
+    for (std::string_view separator : {":", ": ", " :", " : ", ":  ", ":\n\t", "\r\n:\n", ":\n"}) {
+        for (int i = 0; i < 100; ++i) {
+            diff::Record r = gen.record();
+            std::string expected = agent_engine::to_json(r, agent_engine::json_format::compact());
+            std::string text = diff::with_colons_as(expected, separator);
+            auto whole = agent_engine::from_json<diff::Record>(text);
+            BOOST_TEST_REQUIRE(whole.has_value(), diff::outcome(whole) << " input: " << text);
+            BOOST_TEST_REQUIRE(agent_engine::to_json(whole.value(), agent_engine::json_format::compact()) ==
+                               expected);
+            diff::piecewise_source source(text, 1 + static_cast<std::size_t>(i) % 8, static_cast<std::uint64_t>(i));
+            BOOST_TEST_REQUIRE(diff::outcome(agent_engine::from_json<diff::Record>(source)) == diff::outcome(whole));
+            // " :" is never read in one step: the other layouts' DOMs are checked against its
+            auto dom = agent_engine::parse_json(text);
+            auto stepwise = agent_engine::parse_json(diff::with_colons_as(expected, " :"));
+            BOOST_TEST_REQUIRE((dom.has_value() && stepwise.has_value()));
+            BOOST_TEST_REQUIRE(dom.value() == stepwise.value());
+        }
+    }
+    // and a key without its ':' is an error at the first byte after the key's whitespace
+    const std::pair<std::string_view, int> missing[] = {
+        {R"({"name" "x"})", 9}, {R"({"name":"x","tags" [])", 20}, {R"({"name"})", 8}};
+    for (auto [text, column] : missing) {
+        auto read = agent_engine::from_json<diff::Record>(text);
+        BOOST_TEST_REQUIRE(!read.has_value());
+        BOOST_TEST(read.error().message ==
+                       "Invalid JSON: expected ':' after a key at line 1, column " + std::to_string(column) +
+                           " (char " + std::to_string(column - 1) + ")",
+                   read.error().message);
+    }
+}
+
 // Tokens longer than the reader's first window (64 KiB): it grows for them.
 BOOST_AUTO_TEST_CASE(a_source_with_tokens_longer_than_the_window)
 {

@@ -109,18 +109,17 @@ public:
         if (!enter(boost::json::kind::object))
             return;
         for (bool more = !close_if('}'); more && !failed_;) {
-            skip_ws();
-            if (!expect('"', "expected a key string"))
+            member_key key = read_member_key();
+            if (failed_)
                 break;
             // Most keys are views of the text. One decoded into the scratch
             // buffer, or in a window that moves on (source mode), must outlive
             // the reads below it: it is kept in its depth's buffer.
-            std::string_view key = read_string(pos_ - 1, scratch());
-            if (source_ || key.data() == scratch().data())
-                key = key_buffer_at(depth_).assign(key);
-            if (!after_key())
+            if (source_ || key.text.data() == scratch().data())
+                key.text = key_buffer_at(depth_).assign(key.text);
+            if (!key.colon_read && !after_key())
                 break;
-            visit_next(f, key);
+            visit_next(f, key.text);
             more = after_item('}');
         }
         leave(self);

@@ -108,20 +108,21 @@ protected:
             ++pos_;
             return;
         }
-        skip_ws_run();
+        skip_ws_run(pos_);
     }
     // One space, then a token's first byte: pretty text after ':'. Needs at + 1 < size.
     bool space_then_token(std::size_t at) const noexcept
     {
         return text_[at] == ' ' && static_cast<unsigned char>(text_[at + 1]) > ' ';
     }
-    BOOST_NOINLINE void skip_ws_run()
+    // `from` is pos_, passed in the register the caller already holds it in.
+    BOOST_NOINLINE void skip_ws_run(std::size_t from)
     {
-        pos_ = static_cast<std::size_t>(scan_ws(text_.data() + pos_) - text_.data());
+        pos_ = static_cast<std::size_t>(scan_ws(text_.data() + from) - text_.data());
         if (pos_ == text_.size() && source_)
             skip_ws_across_windows();
     }
-    const char* scan_ws(const char* p) const noexcept
+    BOOST_NOINLINE const char* scan_ws(const char* p) const noexcept
     {
         const char* end = text_.data() + text_.size();
         if (const char* next = skip_indented_line(p, end); next != p)
@@ -524,6 +525,35 @@ protected:
             return true;
         }
         return false;
+    }
+    // A member's key, from the cursor (whitespace before it included). A plain
+    // key whole in the window and followed by ':' or ": " is read with them on
+    // a local cursor, pos_ stored once (colon_read); any other is read up to its
+    // closing quote by the general path, from the same place.
+    struct member_key {
+        std::string_view text;
+        bool colon_read;
+    };
+    BOOST_FORCEINLINE member_key read_member_key()
+    {
+        const char* text = text_.data();
+        const char* end = text + text_.size();
+        const char* p = text + pos_;
+        if (p != end && static_cast<unsigned char>(*p) <= ' ')
+            p = scan_ws(p);
+        if (p != end && *p == '"') {
+            const auto* q = reinterpret_cast<const char*>(find_string_special<false>(
+                reinterpret_cast<const unsigned char*>(p + 1), reinterpret_cast<const unsigned char*>(end)));
+            if (end - q >= 4 && q[0] == '"' && q[1] == ':') {
+                pos_ = static_cast<std::size_t>(q + 2 - text);
+                pos_ += space_then_token(pos_) ? 1 : 0;
+                return {std::string_view(p + 1, static_cast<std::size_t>(q - p - 1)), true};
+            }
+        }
+        skip_ws();
+        if (!expect('"', "expected a key string"))
+            return {{}, false};
+        return {read_string(pos_ - 1, scratch()), false};
     }
     // After a key: its ':' and the whitespace around it. Compact text's ':' and
     // pretty text's ": " take one test, leaving the value's first byte next.

@@ -93,14 +93,11 @@ protected:
 
     template <class Sink> bool walk_key(Sink& sink)
     {
-        skip_ws();
-        if (!expect('"', "expected a key string"))
-            return false;
-        std::string_view key = read_string(pos_ - 1, scratch());
+        member_key key = read_member_key();
         if (failed_)
             return false;
-        sink.key(key);
-        return after_key();
+        sink.key(key.text);
+        return key.colon_read || after_key();
     }
 };
 
