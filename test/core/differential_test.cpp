@@ -441,6 +441,30 @@ BOOST_AUTO_TEST_CASE(a_key_reads_alike_whatever_the_whitespace_around_its_colon)
             BOOST_TEST_REQUIRE(dom.value() == stepwise.value());
         }
     }
+    // A text that ends right after a key's ':' (or the space after it) is incomplete,
+    // whole or in pieces. Each is read from a buffer of its own size: a read past its
+    // end is caught under AddressSanitizer.
+    std::string compact = agent_engine::to_json(gen.record(), agent_engine::json_format::compact());
+    std::string spaced = diff::with_colons_as(compact, ": ");
+    int cuts = 0;
+    for (const std::string& text : {compact, spaced}) {
+        for (std::size_t colon = text.find("\":"); colon != std::string::npos; colon = text.find("\":", colon + 1)) {
+            for (std::size_t cut : {colon + 2, colon + 3}) {
+                auto bytes = std::make_unique<char[]>(cut);
+                std::memcpy(bytes.get(), text.data(), cut);
+                std::string_view prefix(bytes.get(), cut);
+                auto whole = agent_engine::from_json<diff::Record>(prefix);
+                BOOST_TEST_REQUIRE(!whole.has_value(), prefix);
+                BOOST_TEST_REQUIRE(whole.error().message.starts_with("Invalid JSON: incomplete JSON"),
+                                   whole.error().message);
+                diff::piecewise_source source(std::string(prefix), 3, cut);
+                BOOST_TEST_REQUIRE(diff::outcome(agent_engine::from_json<diff::Record>(source)) ==
+                                   diff::outcome(whole));
+                ++cuts;
+            }
+        }
+    }
+    BOOST_TEST(cuts > 20);
     // and a key without its ':' is an error at the first byte after the key's whitespace
     const std::pair<std::string_view, int> missing[] = {
         {R"({"name" "x"})", 9}, {R"({"name":"x","tags" [])", 20}, {R"({"name"})", 8}};

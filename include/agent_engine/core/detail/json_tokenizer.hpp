@@ -122,6 +122,7 @@ protected:
         if (pos_ == text_.size() && source_)
             skip_ws_across_windows();
     }
+    // Out of line: read_member_key, inlined in every member loop, calls it too.
     BOOST_NOINLINE const char* scan_ws(const char* p) const noexcept
     {
         const char* end = text_.data() + text_.size();
@@ -536,18 +537,19 @@ protected:
     };
     BOOST_FORCEINLINE member_key read_member_key()
     {
-        const char* text = text_.data();
-        const char* end = text + text_.size();
-        const char* p = text + pos_;
+        const char* base = text_.data();
+        const char* end = base + text_.size();
+        const char* p = base + pos_;
         if (p != end && static_cast<unsigned char>(*p) <= ' ')
             p = scan_ws(p);
         if (p != end && *p == '"') {
             const auto* q = reinterpret_cast<const char*>(find_string_special<false>(
                 reinterpret_cast<const unsigned char*>(p + 1), reinterpret_cast<const unsigned char*>(end)));
-            if (end - q >= 4 && q[0] == '"' && q[1] == ':') {
-                pos_ = static_cast<std::size_t>(q + 2 - text);
-                pos_ += space_then_token(pos_) ? 1 : 0;
-                return {std::string_view(p + 1, static_cast<std::size_t>(q - p - 1)), true};
+            if (q != end && *q == '"') {
+                if (std::size_t next = past_colon(static_cast<std::size_t>(q + 1 - base))) {
+                    pos_ = next;
+                    return {std::string_view(p + 1, static_cast<std::size_t>(q - p - 1)), true};
+                }
             }
         }
         skip_ws();
@@ -555,12 +557,20 @@ protected:
             return {{}, false};
         return {read_string(pos_ - 1, scratch()), false};
     }
-    // After a key: its ':' and the whitespace around it. Compact text's ':' and
-    // pretty text's ": " take one test, leaving the value's first byte next.
+    // Where the value after a ':' at `at` starts, when the ':' is compact text's
+    // or pretty text's ": ": one test. 0 otherwise, or when fewer than two bytes
+    // follow it (the whitespace might go on past the window).
+    std::size_t past_colon(std::size_t at) const noexcept
+    {
+        if (text_.size() - at < 3 || text_[at] != ':')
+            return 0;
+        return at + (space_then_token(at + 1) ? 2 : 1);
+    }
+    // After a key: its ':' and the whitespace around it.
     bool after_key()
     {
-        if (text_.size() - pos_ >= 3 && text_[pos_] == ':') {
-            pos_ += space_then_token(pos_ + 1) ? 2 : 1;
+        if (std::size_t next = past_colon(pos_)) {
+            pos_ = next;
             return true;
         }
         skip_ws();
