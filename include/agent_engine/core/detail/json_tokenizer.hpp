@@ -560,7 +560,7 @@ protected:
     // Where the value after a ':' at `at` starts, when the ':' is compact text's
     // or pretty text's ": ": one test. 0 otherwise, or when fewer than two bytes
     // follow it (the whitespace might go on past the window).
-    std::size_t past_colon(std::size_t at) const noexcept
+    BOOST_FORCEINLINE std::size_t past_colon(std::size_t at) const noexcept
     {
         if (text_.size() - at < 3 || text_[at] != ':')
             return 0;
