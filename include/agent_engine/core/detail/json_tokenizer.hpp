@@ -361,15 +361,25 @@ protected:
     // plain ASCII: one scan and no call.
     BOOST_FORCEINLINE std::string_view read_string(std::size_t quote, std::string& buffer)
     {
-        const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
-        std::size_t start = quote + 1;
-        pos_ = static_cast<std::size_t>(find_string_special<false>(s + start, s + text_.size()) - s);
-        if (pos_ != text_.size() && s[pos_] == '"') {
+        const char* content = text_.data() + quote + 1;
+        const char* run_end = plain_run_end(content);
+        pos_ = static_cast<std::size_t>(run_end - text_.data());
+        if (is_closing_quote(run_end)) {
             ++pos_;
-            return std::string_view(text_.data() + start, pos_ - 1 - start);
+            return std::string_view(content, static_cast<std::size_t>(run_end - content));
         }
-        return read_string_rest(start, buffer);
+        return read_string_rest(quote + 1, buffer);
     }
+    // Where the plain run of a string's content from `content` ends (see
+    // find_string_special): at its closing quote when the string is plain and
+    // whole in the window, the one case its text can be viewed as it is.
+    BOOST_FORCEINLINE const char* plain_run_end(const char* content) const noexcept
+    {
+        const auto* end = reinterpret_cast<const unsigned char*>(text_.data() + text_.size());
+        return reinterpret_cast<const char*>(
+            find_string_special<false>(reinterpret_cast<const unsigned char*>(content), end));
+    }
+    bool is_closing_quote(const char* at) const noexcept { return at != text_.data() + text_.size() && *at == '"'; }
 
     // The rest of a string from `pos_`, its first special byte (`start` is the
     // first byte of its content).
@@ -390,7 +400,7 @@ protected:
         };
         auto scan_run = [&] {
             std::size_t run = pos_;
-            pos_ = static_cast<std::size_t>(find_string_special<false>(s + pos_, s + n) - s);
+            pos_ = static_cast<std::size_t>(plain_run_end(text_.data() + pos_) - text_.data());
             if (decoded)
                 buffer.append(text_.data() + run, pos_ - run);
         };
@@ -543,9 +553,8 @@ protected:
         if (p != end && static_cast<unsigned char>(*p) <= ' ')
             p = scan_ws(p);
         if (p != end && *p == '"') {
-            const auto* q = reinterpret_cast<const char*>(find_string_special<false>(
-                reinterpret_cast<const unsigned char*>(p + 1), reinterpret_cast<const unsigned char*>(end)));
-            if (q != end && *q == '"') {
+            const char* q = plain_run_end(p + 1);
+            if (is_closing_quote(q)) {
                 if (std::size_t next = past_colon(static_cast<std::size_t>(q + 1 - base))) {
                     pos_ = next;
                     return {std::string_view(p + 1, static_cast<std::size_t>(q - p - 1)), true};
