@@ -9,7 +9,8 @@
 // SIZE: SMALL, MEDIUM or LARGE. OP: write/ours (to_json, compact), read/ours
 // (from_json of the indented text), save/ours and save-pretty/ours (encode_document:
 // the bytes a checkpoint stores, compact or indented), and with glaze,
-// write/glaze, read/glaze.
+// write/glaze, read/glaze. SIZE:typed (SMALL:typed) is that task with every
+// stage's output null: what the typed members cost, apart from the free-form outputs.
 
 #include "bench_data.hpp"
 #ifdef AGENT_ENGINE_BENCH_GLAZE
@@ -39,10 +40,14 @@ extern "C" BOOST_NOINLINE void measured(const std::function<void()>& op, long ti
 int main(int argc, char** argv)
 {
     if (argc != 4) {
-        std::fprintf(stderr, "usage: %s SMALL|MEDIUM|LARGE OP TIMES\n", argv[0]);
+        std::fprintf(stderr, "usage: %s SMALL|MEDIUM|LARGE[:typed] OP TIMES\n", argv[0]);
         return 2;
     }
     std::string_view size_name = argv[1], op_name = argv[2];
+    constexpr std::string_view typed_suffix = ":typed";
+    bool typed_only = size_name.ends_with(typed_suffix);
+    if (typed_only)
+        size_name.remove_suffix(typed_suffix.size());
     const bench::data_size* size = size_name == "SMALL"    ? &bench::small_size
                                    : size_name == "MEDIUM" ? &bench::medium_size
                                    : size_name == "LARGE"  ? &bench::large_size
@@ -52,6 +57,9 @@ int main(int argc, char** argv)
         return 2;
     }
     Task task = bench::make_task(*size);
+    if (typed_only)
+        for (auto& [id, record] : task.stage_results)
+            record.output = nullptr;
     std::string pretty = to_json(task, json_format::pretty());
 
     std::function<void()> op;
