@@ -271,6 +271,32 @@ BOOST_AUTO_TEST_CASE(strings_are_escaped_like_json_dumps_ensure_ascii)
     BOOST_TEST(written(std::map<std::string, int>{{"k\xc3\xa9\"", 1}}) == R"({"k\u00e9\"":1})");
 }
 
+// A key's ':' follows it whether or not the key needed an escape, in both formats.
+// python3 -c 'import json; d = {"plain": 1, "q\"uote": [], "new\nline": {"caf\u00e9": None},
+//     "": "x", "tab\there\u2028": True}; print(json.dumps(d, indent=2)); print(json.dumps(d, separators=(",", ":")))'
+BOOST_AUTO_TEST_CASE(escaped_keys_are_followed_by_their_colon_like_json_dumps)
+{
+    boost::json::object object;
+    object["plain"] = 1;
+    object["q\"uote"] = boost::json::array();
+    object["new\nline"] = {{"caf\xc3\xa9", nullptr}};
+    object[""] = "x";
+    object["tab\there\xe2\x80\xa8"] = true;
+    boost::json::value free_form = std::move(object);
+    constexpr std::string_view pretty = R"({
+  "plain": 1,
+  "q\"uote": [],
+  "new\nline": {
+    "caf\u00e9": null
+  },
+  "": "x",
+  "tab\there\u2028": true
+})";
+    BOOST_TEST(agent_engine::to_json(free_form, agent_engine::json_format::pretty()) == pretty);
+    BOOST_TEST(written(free_form) ==
+               R"({"plain":1,"q\"uote":[],"new\nline":{"caf\u00e9":null},"":"x","tab\there\u2028":true})");
+}
+
 // A std::string may hold bytes that are not UTF-8, which Python's str cannot:
 // each such byte is written as U+FFFD, as bytes.decode("utf-8", "replace") gives.
 // python3 -c 'import json; print(json.dumps(b"a\xffb\x80c\xc3".decode("utf-8", "replace")))'

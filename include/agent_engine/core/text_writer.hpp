@@ -208,12 +208,24 @@ class text_writer {
         std::memcpy(out, s.data(), s.size());
         cur_ = out + s.size();
     }
+    // The ':' after a key ending at `out`, and the space pretty text puts after
+    // it: the caller made room for both.
+    BOOST_FORCEINLINE void end_key(char* out)
+    {
+        out[0] = ':';
+        out[1] = ' ';
+        cur_ = out + 1 + (indent_ != 0);
+    }
     BOOST_NOINLINE void reserve_then_string(std::string_view s)
     {
-        append_escaped(begin_value(s.size() + 2), s);
+        if (char* end = append_escaped(begin_value(s.size() + 2), s))
+            cur_ = end;
     }
     // `s` quoted and escaped at `out`, which has room for s.size() + 2 bytes.
-    BOOST_FORCEINLINE void append_escaped(char* out, std::string_view s);
+    // Returns where it ends when nothing needed an escape (for the caller to
+    // store in cur_, or to write on from); otherwise the escapes went through
+    // put(), cur_ is past the string, and it returns null.
+    BOOST_FORCEINLINE char* append_escaped(char* out, std::string_view s);
     void append_escaped_rest(char* out, const unsigned char* p, const unsigned char* end);
 
 public:
@@ -280,30 +292,31 @@ public:
     {
         if (!has_room(value_room(s.size() + 2))) [[unlikely]]
             return reserve_then_string(s);
-        append_escaped(start_value(), s);
+        if (char* end = append_escaped(start_value(), s)) [[likely]]
+            cur_ = end;
     }
     void begin_object(std::size_t = 0) { open('{', true); }
     void end_object() { close('}'); }
     void begin_array(std::size_t = 0) { open('[', false); }
     void end_array() { close(']'); }
+    // One check for room for the key, its quotes, ':' and the space after it.
     void key(std::string_view k)
     {
-        append_escaped(begin_item(k.size() + 2), k);
-        put(indent_ ? std::string_view(": ") : std::string_view(":"));
+        char* out = append_escaped(begin_item(k.size() + 4), k);
+        if (!out) [[unlikely]]
+            return put(indent_ ? std::string_view(": ") : std::string_view(":"));
+        end_key(out);
     }
     // A key with nothing to escape, as a schema's member names: copied as is.
     BOOST_FORCEINLINE void plain_key(std::string_view k)
     {
         BOOST_ASSERT(detail::is_plain_string(k));
-        bool spaced = indent_ != 0;
         char* out = begin_item(k.size() + 4);
         *out++ = '"';
         std::memcpy(out, k.data(), k.size());
         out += k.size();
         *out++ = '"';
-        *out++ = ':';
-        *out = ' ';
-        cur_ = out + spaced;
+        end_key(out);
     }
     // A free-form value, as pydantic dumps Any: a NaN or an infinity in it is
     // null. serialize() writes them as number() does, as json.dumps does.
@@ -312,17 +325,19 @@ public:
 };
 
 // Most strings need no escape: one pass copies and checks them, with no call.
-inline void text_writer::append_escaped(char* out, std::string_view s)
+inline char* text_writer::append_escaped(char* out, std::string_view s)
 {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     *out++ = '"';
     const auto* stop = detail::copy_string_run<true>(p, end, reinterpret_cast<unsigned char*>(out));
     out += stop - p;
-    if (stop != end) [[unlikely]]
-        return append_escaped_rest(out, stop, end);
+    if (stop != end) [[unlikely]] {
+        append_escaped_rest(out, stop, end);
+        return nullptr;
+    }
     *out++ = '"';
-    cur_ = out;
+    return out;
 }
 
 // The rest of a string from its first byte that needs an escape (to go at
