@@ -395,8 +395,8 @@ void register_checkpoints()
                 bare_replace(dir_fd, ".t.tmp", "t.json", d.pretty, durable);
             ::close(dir_fd);
         }, false, clock_kind::real);
-        // the bare replace of what encode_document makes in the loop: tells the
-        // save's validating read back apart from the store's own work
+        // the bare replace of what encode_document makes, in the loop: tells the
+        // encode (the write and the validating read back) from the store's own work
         add("SMALL/save/floor_bare_encode_" + mode, [durable, mode](auto& s) {
             auto& d = data(bench::small_size);
             fs::path dir = work_root / ("bare-encode-" + mode);
