@@ -303,8 +303,10 @@ public:
     void key(std::string_view k)
     {
         char* out = append_escaped(begin_item(k.size() + 4), k);
-        if (!out) [[unlikely]]
-            return put(indent_ ? std::string_view(": ") : std::string_view(":"));
+        if (!out) [[unlikely]] { // escaped through put(): room again for the separator
+            reserve(2);
+            out = cur_;
+        }
         end_key(out);
     }
     // A key with nothing to escape, as a schema's member names: copied as is.
