@@ -9,6 +9,8 @@
 #include <agent_engine/core/detail/python_number.hpp>
 #include <agent_engine/core/detail/spare_chunks.hpp>
 
+#include <boost/json/parse.hpp>
+
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -72,6 +74,61 @@ BOOST_AUTO_TEST_CASE(a_long_string_with_many_escapes_takes_a_few_chunks)
 template <class F> void in_new_thread(F&& f)
 {
     std::thread(std::forward<F>(f)).join();
+}
+
+// Each event hands the next one where the text ends, and takes a new chunk when
+// the room ends: with the first chunk's end (4 KiB, in a thread with no spare
+// chunk) moved over every byte of a value that has every kind of event, compact
+// and pretty, the text is the one written with no chunk's end in it.
+BOOST_AUTO_TEST_CASE(every_event_is_whole_where_a_chunk_ends)
+{
+    const boost::json::value free_form = boost::json::parse(R"({
+        "plain": "text", "esc\"aped\n": "caf\u00e9 \"quoted\"\ttab\u0001", "\u00e9": "\ud83d\ude00",
+        "ints": [0, -1, 9223372036854775807, 18446744073709551615], "empty": {}, "none": [],
+        "nested": [[1, [2, {"a": [true, false, null]}]], {"b": {}}], "long": "0123456789abcdefghij0123456789"})");
+    auto write = [&](std::string& out, agent_engine::json_format format, std::size_t padding) {
+        agent_engine::text_writer w(out, format);
+        w.begin_array();
+        w.string(std::string(padding, 'p'));
+        for (int i = 0; i < 8; ++i) // where the padding string's own room ends too
+            w.null();
+        w.begin_object();
+        w.plain_key("value");
+        w.value(free_form);
+        w.key("numbers \"and\" literals");
+        w.begin_array();
+        for (double d : {0.1, 12.5, -3.0, 0.8512345678901234, 1e-7, 1.5e300})
+            w.number(d);
+        w.number(std::nan(""));
+        w.int64(-42);
+        w.uint64(18446744073709551615u);
+        w.boolean(true);
+        w.null();
+        w.end_array();
+        w.key("\xc3\xa9scaped key");
+        w.string("last \\ one");
+        w.end_object();
+        w.end_array();
+        w.finish();
+    };
+    for (auto format : {agent_engine::json_format::compact(), agent_engine::json_format::pretty()}) {
+        std::string reference; // no chunk ends in it: the padding is empty
+        in_new_thread([&] { write(reference, format, 0); });
+        std::size_t padding_at = reference.find("\"\"") + 1;
+        BOOST_TEST_REQUIRE(reference.size() < 4096u - padding_at);
+        bool all_equal = true;
+        for (std::size_t padding = 4096 - reference.size(); padding <= 4096 - padding_at; ++padding) {
+            std::string text;
+            in_new_thread([&] { write(text, format, padding); });
+            std::string expected = reference;
+            expected.insert(padding_at, padding, 'p');
+            if (text != expected) {
+                all_equal = false;
+                BOOST_TEST(text == expected, "indent " << format.indent << ", padding " << padding);
+            }
+        }
+        BOOST_TEST(all_equal);
+    }
 }
 
 // Whichever allocation fails, the exception comes out of to_json and nothing is

@@ -63,11 +63,17 @@ struct json_format {
 // spare ones after (detail/spare_chunks.hpp).
 // If writing throws (std::bad_alloc), `out` is left as it was. The destructor
 // cannot report a failure to append: call finish() to hear of it.
+//
+// Each event is written by a function that takes where the text ends (`at`)
+// and returns where it ends after, and the public call stores that in cur_.
+// The cursor so goes from event to event in a register: had the functions the
+// compiler keeps out of line loaded cur_ and stored it, each event would wait
+// for the store of the one before (a small checkpoint's write was ~20% slower).
 class text_writer {
     std::string& out_;
     std::vector<std::pair<detail::chunk, std::size_t>> filled_; // chunks and their lengths
     detail::chunk chunk_; // the chunk being written: text up to cur_
-    char* cur_ = nullptr; // where the next byte goes
+    char* cur_ = nullptr; // where the next byte goes, between public calls
     char* end_ = nullptr; // end of the room in chunk_
     unsigned format_indent_;
     unsigned indent_; // format_indent_, or 0 in a container deeper than max_indented_depth
@@ -83,19 +89,22 @@ class text_writer {
     boost::container::small_vector<level, 32> outer_; // no allocation up to 32 deep
     bool ensure_ascii_;
 
-    // Room for `n` more bytes at cur_. Forced inline: at -O2 g++ kept it a call
-    // that saved six registers on each of ~180 calls per small checkpoint.
-    BOOST_FORCEINLINE void reserve(std::size_t n)
+    // Where `n` more bytes go after the text ending at `at`: `at`, or a new
+    // chunk. Forced inline: at -O2 g++ kept it a call that saved six registers
+    // on each of ~180 calls per small checkpoint.
+    BOOST_FORCEINLINE char* room(char* at, std::size_t n)
     {
-        if (static_cast<std::size_t>(end_ - cur_) < n) [[unlikely]]
-            grow(n);
+        if (static_cast<std::size_t>(end_ - at) < n) [[unlikely]]
+            return grow(at, n);
+        return at;
     }
-    // A new chunk of at least n bytes. If an allocation throws, nothing has changed.
-    BOOST_NOINLINE void grow(std::size_t n)
+    // A new chunk of at least n bytes, the text ending at `at`; returns its start.
+    // If an allocation throws, nothing has changed.
+    BOOST_NOINLINE char* grow(char* at, std::size_t n)
     {
         // chunks double from 4 KiB to 1 MiB: a short text takes one, a long one wastes little
         constexpr std::size_t first_chunk = 4096;
-        auto used = static_cast<std::size_t>(cur_ - chunk_.bytes.get());
+        auto used = static_cast<std::size_t>(at - chunk_.bytes.get());
         if (used && filled_.size() == filled_.capacity()) // room first: a spare taken is not lost
             filled_.reserve(std::max<std::size_t>(8, 2 * filled_.size()));
         detail::chunk next = detail::spare_chunks::take(n);
@@ -110,6 +119,7 @@ class text_writer {
         chunk_ = std::move(next);
         cur_ = chunk_.bytes.get();
         end_ = cur_ + chunk_.size;
+        return cur_;
     }
     // The filled chunks, their text appended or dropped, to the thread's spare ones.
     void spare_filled() noexcept
@@ -118,58 +128,46 @@ class text_writer {
             detail::spare_chunks::give(std::move(filled));
         filled_.clear();
     }
-    void put(char c)
+    BOOST_FORCEINLINE char* put(char* at, std::string_view s)
     {
-        reserve(1);
-        *cur_++ = c;
-    }
-    void put(std::string_view s)
-    {
-        reserve(s.size());
-        std::memcpy(cur_, s.data(), s.size());
-        cur_ += s.size();
+        at = room(at, s.size());
+        std::memcpy(at, s.data(), s.size());
+        return at + s.size();
     }
 
-    void newline()
+    // Separator and line break before a value in an array (after a key in an
+    // object, none), with room for `n` bytes after them: where the value goes.
+    // The caller writes through the pointer it returns: a store through a char*
+    // may change any member, so writing through cur_ would reload it after each byte.
+    BOOST_FORCEINLINE char* begin_value(char* at, std::size_t n)
     {
-        std::size_t spaces = outer_.size() * indent_;
-        reserve(spaces + 1);
-        *cur_++ = '\n';
-        std::memset(cur_, ' ', spaces);
-        cur_ += spaces;
-    }
-    // Separator and line break before a value in an array (after a key in an object,
-    // none), with room for `n` bytes after them: where the value goes. The caller
-    // writes through the pointer and stores the end in cur_: a store through a
-    // char* may change any member, so writing through cur_ itself would reload it
-    // after each byte.
-    BOOST_FORCEINLINE char* begin_value(std::size_t n)
-    {
-        reserve(value_room(n));
-        return start_value();
+        return start_value(room(at, value_room(n)));
     }
     // One check for room for the separator, the line break and the item's first `n` bytes.
-    BOOST_FORCEINLINE char* begin_item(std::size_t n)
+    BOOST_FORCEINLINE char* begin_item(char* at, std::size_t n)
     {
-        reserve(1 + line_room() + n);
-        return start_item();
+        return start_item(room(at, 1 + line_room() + n));
     }
     // Room for a value of `n` bytes with what comes before it.
     std::size_t value_room(std::size_t n) const { return top_.object ? n : 1 + line_room() + n; }
     // '\n' and the indentation, and the room they take: spaces are stored 16 at a time
     std::size_t line_length() const { return indent_ ? outer_.size() * indent_ + 1 : 0; }
     std::size_t line_room() const { return indent_ ? line_length() + 16 : 0; }
-    bool has_room(std::size_t n) const { return static_cast<std::size_t>(end_ - cur_) >= n; }
+    bool has_room(const char* at, std::size_t n) const { return static_cast<std::size_t>(end_ - at) >= n; }
     // begin_value and begin_item once there is room.
-    BOOST_FORCEINLINE char* start_value() { return top_.object ? cur_ : start_item(); }
-    BOOST_FORCEINLINE char* start_item()
+    BOOST_FORCEINLINE char* start_value(char* at) { return top_.object ? at : start_item(at); }
+    BOOST_FORCEINLINE char* start_item(char* out)
     {
         std::size_t line = line_length();
         bool first = top_.empty;
         top_.empty = false;
-        char* out = cur_;
         *out = ',';
         out += !first;
+        return line_break(out, line);
+    }
+    // '\n' and line - 1 spaces at `out`, which has room for line + 15 bytes (line_room()).
+    BOOST_FORCEINLINE static char* line_break(char* out, std::size_t line)
+    {
         if (line) {
             *out = '\n';
             constexpr char spaces[] = "                ";
@@ -181,52 +179,75 @@ class text_writer {
         return out;
     }
     // The depth of the container being written is outer_.size().
-    void open(char c, bool object)
+    BOOST_NOINLINE char* open(char* at, char c, bool object)
     {
-        char* out = begin_value(1);
+        char* out = begin_value(at, 1);
         *out++ = c;
-        cur_ = out;
         outer_.push_back(top_);
         top_ = {object, true};
         if (outer_.size() == json_format::max_indented_depth + 1)
             indent_ = 0;
+        return out;
     }
-    void close(char c)
+    BOOST_NOINLINE char* close(char* at, char c)
     {
         bool empty = top_.empty;
         top_ = outer_.back();
         outer_.pop_back();
-        if (!empty && indent_)
-            newline();
-        put(c);
+        std::size_t line = empty ? 0 : line_length();
+        char* out = line_break(room(at, line_room() + 1), line);
+        *out++ = c;
         if (outer_.size() == json_format::max_indented_depth)
             indent_ = format_indent_;
+        return out;
     }
-    void literal(std::string_view s)
+    BOOST_NOINLINE char* literal(char* at, std::string_view s)
     {
-        char* out = begin_value(s.size());
+        char* out = begin_value(at, s.size());
         std::memcpy(out, s.data(), s.size());
-        cur_ = out + s.size();
+        return out + s.size();
+    }
+    template <class Int> BOOST_NOINLINE char* integer(char* at, Int v)
+    {
+        char* out = begin_value(at, 24);
+        return std::to_chars(out, out + 24, v).ptr;
+    }
+    BOOST_NOINLINE char* number(char* at, double v)
+    {
+        if (!std::isfinite(v)) [[unlikely]]
+            return literal(at, std::isnan(v) ? "NaN" : v < 0 ? "-Infinity" : "Infinity");
+        return detail::format_double(begin_value(at, detail::max_double_chars), v);
+    }
+    // The common case has no call, so no registers to save: growing and escaping are tail calls.
+    BOOST_NOINLINE char* string(char* at, std::string_view s)
+    {
+        if (!has_room(at, value_room(s.size() + 2))) [[unlikely]]
+            return reserve_then_string(at, s);
+        return append_escaped(start_value(at), s);
+    }
+    BOOST_NOINLINE char* reserve_then_string(char* at, std::string_view s)
+    {
+        return append_escaped(begin_value(at, s.size() + 2), s);
+    }
+    // One check for room for the key, its quotes, ':' and the space after it.
+    BOOST_NOINLINE char* key(char* at, std::string_view k)
+    {
+        char* out = append_escaped(begin_item(at, k.size() + 4), k);
+        return end_key(room(out, 2)); // the room is there, unless escapes took it
     }
     // The ':' after a key ending at `out`, and the space pretty text puts after
     // it: the caller made room for both.
-    BOOST_FORCEINLINE void end_key(char* out)
+    BOOST_FORCEINLINE char* end_key(char* out)
     {
         out[0] = ':';
         out[1] = ' ';
-        cur_ = out + 1 + (indent_ != 0);
+        return out + 1 + (indent_ != 0);
     }
-    BOOST_NOINLINE void reserve_then_string(std::string_view s)
-    {
-        if (char* end = append_escaped(begin_value(s.size() + 2), s))
-            cur_ = end;
-    }
+    char* value(char* at, const boost::json::value& v, bool non_finite_as_null);
     // `s` quoted and escaped at `out`, which has room for s.size() + 2 bytes.
-    // Returns where it ends when nothing needed an escape (for the caller to
-    // store in cur_, or to write on from); otherwise the escapes went through
-    // put(), cur_ is past the string, and it returns null.
+    // Returns where it ends.
     BOOST_FORCEINLINE char* append_escaped(char* out, std::string_view s);
-    void append_escaped_rest(char* out, const unsigned char* p, const unsigned char* end);
+    char* append_escaped_rest(char* out, const unsigned char* p, const unsigned char* end);
 
 public:
     explicit text_writer(std::string& out, json_format format = {})
@@ -266,64 +287,40 @@ public:
         cur_ = chunk_.bytes.get();
     }
 
-    void null() { literal("null"); }
-    void boolean(bool b) { literal(b ? std::string_view("true") : std::string_view("false")); }
-    void int64(std::int64_t v)
+    BOOST_FORCEINLINE void null() { cur_ = literal(cur_, "null"); }
+    BOOST_FORCEINLINE void boolean(bool b)
     {
-        char* out = begin_value(24);
-        cur_ = std::to_chars(out, out + 24, v).ptr;
+        cur_ = literal(cur_, b ? std::string_view("true") : std::string_view("false"));
     }
-    void uint64(std::uint64_t v)
-    {
-        char* out = begin_value(24);
-        cur_ = std::to_chars(out, out + 24, v).ptr;
-    }
+    BOOST_FORCEINLINE void int64(std::int64_t v) { cur_ = integer(cur_, v); }
+    BOOST_FORCEINLINE void uint64(std::uint64_t v) { cur_ = integer(cur_, v); }
     // A float. Non-finite ones have no JSON spelling: written NaN, Infinity and
     // -Infinity, as json.dumps wrote the original's checkpoints (and as they are read).
-    void number(double v)
-    {
-        if (!std::isfinite(v)) [[unlikely]]
-            return literal(std::isnan(v) ? "NaN" : v < 0 ? "-Infinity" : "Infinity");
-        char* out = begin_value(detail::max_double_chars);
-        cur_ = detail::format_double(out, v);
-    }
-    // The common case has no call, so no registers to save: growing and escaping are tail calls.
-    void string(std::string_view s)
-    {
-        if (!has_room(value_room(s.size() + 2))) [[unlikely]]
-            return reserve_then_string(s);
-        if (char* end = append_escaped(start_value(), s)) [[likely]]
-            cur_ = end;
-    }
-    void begin_object(std::size_t = 0) { open('{', true); }
-    void end_object() { close('}'); }
-    void begin_array(std::size_t = 0) { open('[', false); }
-    void end_array() { close(']'); }
-    // One check for room for the key, its quotes, ':' and the space after it.
-    void key(std::string_view k)
-    {
-        char* out = append_escaped(begin_item(k.size() + 4), k);
-        if (!out) [[unlikely]] { // escaped through put(): room again for the separator
-            reserve(2);
-            out = cur_;
-        }
-        end_key(out);
-    }
+    BOOST_FORCEINLINE void number(double v) { cur_ = number(cur_, v); }
+    BOOST_FORCEINLINE void string(std::string_view s) { cur_ = string(cur_, s); }
+    BOOST_FORCEINLINE void begin_object(std::size_t = 0) { cur_ = open(cur_, '{', true); }
+    BOOST_FORCEINLINE void end_object() { cur_ = close(cur_, '}'); }
+    BOOST_FORCEINLINE void begin_array(std::size_t = 0) { cur_ = open(cur_, '[', false); }
+    BOOST_FORCEINLINE void end_array() { cur_ = close(cur_, ']'); }
+    BOOST_FORCEINLINE void key(std::string_view k) { cur_ = key(cur_, k); }
     // A key with nothing to escape, as a schema's member names: copied as is.
     BOOST_FORCEINLINE void plain_key(std::string_view k)
     {
         BOOST_ASSERT(detail::is_plain_string(k));
-        char* out = begin_item(k.size() + 4);
+        char* out = begin_item(cur_, k.size() + 4);
         *out++ = '"';
         std::memcpy(out, k.data(), k.size());
         out += k.size();
         *out++ = '"';
-        end_key(out);
+        cur_ = end_key(out);
     }
     // A free-form value, as pydantic dumps Any: a NaN or an infinity in it is
     // null. serialize() writes them as number() does, as json.dumps does.
     enum class non_finite_as { null, number };
-    void value(const boost::json::value& v, non_finite_as non_finite = non_finite_as::null);
+    BOOST_FORCEINLINE void value(const boost::json::value& v, non_finite_as non_finite = non_finite_as::null)
+    {
+        cur_ = value(cur_, v, non_finite == non_finite_as::null);
+    }
 };
 
 // Most strings need no escape: one pass copies and checks them, with no call.
@@ -334,39 +331,36 @@ inline char* text_writer::append_escaped(char* out, std::string_view s)
     *out++ = '"';
     const auto* stop = detail::copy_string_run<true>(p, end, reinterpret_cast<unsigned char*>(out));
     out += stop - p;
-    if (stop != end) [[unlikely]] {
-        append_escaped_rest(out, stop, end);
-        return nullptr;
-    }
+    if (stop != end) [[unlikely]]
+        return append_escaped_rest(out, stop, end);
     *out++ = '"';
     return out;
 }
 
 // The rest of a string from its first byte that needs an escape (to go at
 // `out`), and its closing quote.
-inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const unsigned char* p,
-                                                            const unsigned char* end)
+inline BOOST_NOINLINE char* text_writer::append_escaped_rest(char* out, const unsigned char* p,
+                                                             const unsigned char* end)
 {
-    cur_ = out;
     constexpr char hex[] = "0123456789abcdef";
     auto u_escape = [&](unsigned cp) {
         char buf[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
-        put(std::string_view(buf, 6));
+        out = put(out, std::string_view(buf, 6));
     };
     while (p != end) {
         unsigned char c = *p;
         if (c < 0x80) {
             switch (c) {
-            case '"': put("\\\""); break;
-            case '\\': put("\\\\"); break;
-            case '\n': put("\\n"); break;
-            case '\r': put("\\r"); break;
-            case '\t': put("\\t"); break;
-            case '\b': put("\\b"); break;
-            case '\f': put("\\f"); break;
+            case '"': out = put(out, "\\\""); break;
+            case '\\': out = put(out, "\\\\"); break;
+            case '\n': out = put(out, "\\n"); break;
+            case '\r': out = put(out, "\\r"); break;
+            case '\t': out = put(out, "\\t"); break;
+            case '\b': out = put(out, "\\b"); break;
+            case '\f': out = put(out, "\\f"); break;
             case 0x7f: // DEL: escaped by ensure_ascii only
                 if (!ensure_ascii_) {
-                    put('\x7f');
+                    out = put(out, "\x7f");
                     break;
                 }
                 [[fallthrough]];
@@ -381,7 +375,7 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const uns
             std::size_t len = detail::utf8_sequence_length(rest, 0);
             unsigned cp = len ? detail::utf8_code_point(rest, 0, len) : 0xFFFD;
             if (!ensure_ascii_) {
-                put(len ? rest.substr(0, len) : std::string_view("\xEF\xBF\xBD"));
+                out = put(out, len ? rest.substr(0, len) : std::string_view("\xEF\xBF\xBD"));
             } else if (cp >= 0x10000) {
                 cp -= 0x10000;
                 u_escape(0xD800 + (cp >> 10));
@@ -395,46 +389,41 @@ inline BOOST_NOINLINE void text_writer::append_escaped_rest(char* out, const uns
         // the rest of a long string at each escape would take a chunk each time.
         while (p != end) {
             const auto* window_end = p + std::min<std::size_t>(static_cast<std::size_t>(end - p), 4096);
-            reserve(static_cast<std::size_t>(window_end - p));
-            const auto* stop = detail::copy_string_run<true>(p, window_end, reinterpret_cast<unsigned char*>(cur_));
-            cur_ += stop - p;
+            out = room(out, static_cast<std::size_t>(window_end - p));
+            const auto* stop = detail::copy_string_run<true>(p, window_end, reinterpret_cast<unsigned char*>(out));
+            out += stop - p;
             p = stop;
             if (stop != window_end)
                 break; // the next byte needs an escape
         }
     }
-    put('"');
+    return put(out, "\"");
 }
 
-inline void text_writer::value(const boost::json::value& v, non_finite_as non_finite)
+inline char* text_writer::value(char* at, const boost::json::value& v, bool non_finite_as_null)
 {
     switch (v.kind()) {
-    case boost::json::kind::null: null(); break;
-    case boost::json::kind::bool_: boolean(v.get_bool()); break;
-    case boost::json::kind::int64: int64(v.get_int64()); break;
-    case boost::json::kind::uint64: uint64(v.get_uint64()); break;
+    case boost::json::kind::null: return literal(at, "null");
+    case boost::json::kind::bool_: return literal(at, v.get_bool() ? "true" : "false");
+    case boost::json::kind::int64: return integer(at, v.get_int64());
+    case boost::json::kind::uint64: return integer(at, v.get_uint64());
     case boost::json::kind::double_:
-        if (non_finite == non_finite_as::null && !std::isfinite(v.get_double()))
-            null();
-        else
-            number(v.get_double());
-        break;
-    case boost::json::kind::string: string(v.get_string()); break;
+        if (non_finite_as_null && !std::isfinite(v.get_double()))
+            return literal(at, "null");
+        return number(at, v.get_double());
+    case boost::json::kind::string: return string(at, v.get_string());
     case boost::json::kind::array:
-        begin_array();
+        at = open(at, '[', false);
         for (auto const& e : v.get_array())
-            value(e, non_finite);
-        end_array();
-        break;
+            at = value(at, e, non_finite_as_null);
+        return close(at, ']');
     case boost::json::kind::object:
-        begin_object();
-        for (auto const& m : v.get_object()) {
-            key(m.key());
-            value(m.value(), non_finite);
-        }
-        end_object();
-        break;
+        at = open(at, '{', true);
+        for (auto const& m : v.get_object())
+            at = value(key(at, m.key()), m.value(), non_finite_as_null);
+        return close(at, '}');
     }
+    return at;
 }
 
 } // namespace agent_engine
