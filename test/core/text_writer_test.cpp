@@ -78,14 +78,19 @@ template <class F> void in_new_thread(F&& f)
 
 // Each event hands the next one where the text ends, and takes a new chunk when
 // the room ends: with the first chunk's end (4 KiB, in a thread with no spare
-// chunk) moved over every byte of a value that has every kind of event, compact
-// and pretty, the text is the one written with no chunk's end in it.
+// chunk) moved over every byte of a value that has every kind of event (and
+// nesting past max_indented_depth), compact, pretty and pretty in UTF-8, the
+// text is the one written with no chunk's end in it.
 BOOST_AUTO_TEST_CASE(every_event_is_whole_where_a_chunk_ends)
 {
     const boost::json::value free_form = boost::json::parse(R"({
         "plain": "text", "esc\"aped\n": "caf\u00e9 \"quoted\"\ttab\u0001", "\u00e9": "\ud83d\ude00",
         "ints": [0, -1, 9223372036854775807, 18446744073709551615], "empty": {}, "none": [],
-        "nested": [[1, [2, {"a": [true, false, null]}]], {"b": {}}], "long": "0123456789abcdefghij0123456789"})");
+        "nested": [[1, [2, {"a": [true, false, null]}]], {"b": {}}], "long": "0123456789abcdefghij0123456789",
+        "floats": [0.25, 0.8512345678901234, -1e-9], "del": "\u007f"})");
+    boost::json::value deep = {{"x", 1}}; // 34 deep in the text: its last two levels compact
+    for (std::size_t depth = 1; depth < agent_engine::json_format::max_indented_depth; ++depth)
+        deep = boost::json::array{deep};
     auto write = [&](std::string& out, agent_engine::json_format format, std::size_t padding) {
         agent_engine::text_writer w(out, format);
         w.begin_array();
@@ -95,6 +100,10 @@ BOOST_AUTO_TEST_CASE(every_event_is_whole_where_a_chunk_ends)
         w.begin_object();
         w.plain_key("value");
         w.value(free_form);
+        w.plain_key("deep");
+        w.value(deep);
+        w.plain_key("nan");
+        w.value(std::nan("")); // null in a free-form value
         w.key("numbers \"and\" literals");
         w.begin_array();
         for (double d : {0.1, 12.5, -3.0, 0.8512345678901234, 1e-7, 1.5e300})
@@ -111,7 +120,9 @@ BOOST_AUTO_TEST_CASE(every_event_is_whole_where_a_chunk_ends)
         w.end_array();
         w.finish();
     };
-    for (auto format : {agent_engine::json_format::compact(), agent_engine::json_format::pretty()}) {
+    agent_engine::json_format utf8 = agent_engine::json_format::pretty();
+    utf8.ensure_ascii = false;
+    for (auto format : {agent_engine::json_format::compact(), agent_engine::json_format::pretty(), utf8}) {
         std::string reference; // no chunk ends in it: the padding is empty
         in_new_thread([&] { write(reference, format, 0); });
         std::size_t padding_at = reference.find("\"\"") + 1;
@@ -124,7 +135,8 @@ BOOST_AUTO_TEST_CASE(every_event_is_whole_where_a_chunk_ends)
             expected.insert(padding_at, padding, 'p');
             if (text != expected) {
                 all_equal = false;
-                BOOST_TEST(text == expected, "indent " << format.indent << ", padding " << padding);
+                BOOST_TEST(text == expected, "indent " << format.indent << ", ensure_ascii " << format.ensure_ascii
+                                                        << ", padding " << padding);
             }
         }
         BOOST_TEST(all_equal);

@@ -117,6 +117,9 @@ class text_writer {
         else
             detail::spare_chunks::give(std::move(chunk_));
         chunk_ = std::move(next);
+        // cur_ too, though the event goes on from the returned start: should the
+        // event throw before it stores its end, cur_ stays in chunk_, not in a
+        // chunk handed on (a caller that catches and then calls finish()).
         cur_ = chunk_.bytes.get();
         end_ = cur_ + chunk_.size;
         return cur_;
@@ -137,8 +140,7 @@ class text_writer {
 
     // Separator and line break before a value in an array (after a key in an
     // object, none), with room for `n` bytes after them: where the value goes.
-    // The caller writes through the pointer it returns: a store through a char*
-    // may change any member, so writing through cur_ would reload it after each byte.
+    // The caller writes through the pointer it returns and returns where it ends.
     BOOST_FORCEINLINE char* begin_value(char* at, std::size_t n)
     {
         return start_value(room(at, value_room(n)));
@@ -156,14 +158,13 @@ class text_writer {
     bool has_room(const char* at, std::size_t n) const { return static_cast<std::size_t>(end_ - at) >= n; }
     // begin_value and begin_item once there is room.
     BOOST_FORCEINLINE char* start_value(char* at) { return top_.object ? at : start_item(at); }
-    BOOST_FORCEINLINE char* start_item(char* out)
+    BOOST_FORCEINLINE char* start_item(char* at)
     {
         std::size_t line = line_length();
         bool first = top_.empty;
         top_.empty = false;
-        *out = ',';
-        out += !first;
-        return line_break(out, line);
+        *at = ',';
+        return line_break(at + !first, line);
     }
     // '\n' and line - 1 spaces at `out`, which has room for line + 15 bytes (line_room()).
     BOOST_FORCEINLINE static char* line_break(char* out, std::size_t line)
@@ -172,8 +173,8 @@ class text_writer {
             *out = '\n';
             constexpr char spaces[] = "                ";
             static_assert(sizeof spaces == 17);
-            for (std::size_t at = 1; at < line; at += 16)
-                std::memcpy(out + at, spaces, 16);
+            for (std::size_t i = 1; i < line; i += 16)
+                std::memcpy(out + i, spaces, 16);
             out += line;
         }
         return out;
@@ -207,6 +208,8 @@ class text_writer {
         std::memcpy(out, s.data(), s.size());
         return out + s.size();
     }
+    char* null(char* at) { return literal(at, "null"); }
+    char* boolean(char* at, bool b) { return literal(at, b ? std::string_view("true") : std::string_view("false")); }
     template <class Int> BOOST_NOINLINE char* integer(char* at, Int v)
     {
         char* out = begin_value(at, 24);
@@ -287,11 +290,8 @@ public:
         cur_ = chunk_.bytes.get();
     }
 
-    BOOST_FORCEINLINE void null() { cur_ = literal(cur_, "null"); }
-    BOOST_FORCEINLINE void boolean(bool b)
-    {
-        cur_ = literal(cur_, b ? std::string_view("true") : std::string_view("false"));
-    }
+    BOOST_FORCEINLINE void null() { cur_ = null(cur_); }
+    BOOST_FORCEINLINE void boolean(bool b) { cur_ = boolean(cur_, b); }
     BOOST_FORCEINLINE void int64(std::int64_t v) { cur_ = integer(cur_, v); }
     BOOST_FORCEINLINE void uint64(std::uint64_t v) { cur_ = integer(cur_, v); }
     // A float. Non-finite ones have no JSON spelling: written NaN, Infinity and
@@ -403,13 +403,13 @@ inline BOOST_NOINLINE char* text_writer::append_escaped_rest(char* out, const un
 inline char* text_writer::value(char* at, const boost::json::value& v, bool non_finite_as_null)
 {
     switch (v.kind()) {
-    case boost::json::kind::null: return literal(at, "null");
-    case boost::json::kind::bool_: return literal(at, v.get_bool() ? "true" : "false");
+    case boost::json::kind::null: return null(at);
+    case boost::json::kind::bool_: return boolean(at, v.get_bool());
     case boost::json::kind::int64: return integer(at, v.get_int64());
     case boost::json::kind::uint64: return integer(at, v.get_uint64());
     case boost::json::kind::double_:
         if (non_finite_as_null && !std::isfinite(v.get_double()))
-            return literal(at, "null");
+            return null(at);
         return number(at, v.get_double());
     case boost::json::kind::string: return string(at, v.get_string());
     case boost::json::kind::array:
