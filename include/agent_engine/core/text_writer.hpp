@@ -94,7 +94,7 @@ class text_writer {
     // on each of ~180 calls per small checkpoint.
     BOOST_FORCEINLINE char* room(char* at, std::size_t n)
     {
-        if (static_cast<std::size_t>(end_ - at) < n) [[unlikely]]
+        if (!has_room(at, n)) [[unlikely]]
             return grow(at, n);
         return at;
     }
@@ -246,7 +246,6 @@ class text_writer {
         out[1] = ' ';
         return out + 1 + (indent_ != 0);
     }
-    char* value(char* at, const boost::json::value& v, bool non_finite_as_null);
     // `s` quoted and escaped at `out`, which has room for s.size() + 2 bytes.
     // Returns where it ends.
     BOOST_FORCEINLINE char* append_escaped(char* out, std::string_view s);
@@ -319,8 +318,11 @@ public:
     enum class non_finite_as { null, number };
     BOOST_FORCEINLINE void value(const boost::json::value& v, non_finite_as non_finite = non_finite_as::null)
     {
-        cur_ = value(cur_, v, non_finite == non_finite_as::null);
+        cur_ = value(cur_, v, non_finite);
     }
+
+private:
+    char* value(char* at, const boost::json::value& v, non_finite_as non_finite);
 };
 
 // Most strings need no escape: one pass copies and checks them, with no call.
@@ -400,7 +402,7 @@ inline BOOST_NOINLINE char* text_writer::append_escaped_rest(char* out, const un
     return put(out, "\"");
 }
 
-inline char* text_writer::value(char* at, const boost::json::value& v, bool non_finite_as_null)
+inline char* text_writer::value(char* at, const boost::json::value& v, non_finite_as non_finite)
 {
     switch (v.kind()) {
     case boost::json::kind::null: return null(at);
@@ -408,19 +410,19 @@ inline char* text_writer::value(char* at, const boost::json::value& v, bool non_
     case boost::json::kind::int64: return integer(at, v.get_int64());
     case boost::json::kind::uint64: return integer(at, v.get_uint64());
     case boost::json::kind::double_:
-        if (non_finite_as_null && !std::isfinite(v.get_double()))
+        if (non_finite == non_finite_as::null && !std::isfinite(v.get_double()))
             return null(at);
         return number(at, v.get_double());
     case boost::json::kind::string: return string(at, v.get_string());
     case boost::json::kind::array:
         at = open(at, '[', false);
         for (auto const& e : v.get_array())
-            at = value(at, e, non_finite_as_null);
+            at = value(at, e, non_finite);
         return close(at, ']');
     case boost::json::kind::object:
         at = open(at, '{', true);
         for (auto const& m : v.get_object())
-            at = value(key(at, m.key()), m.value(), non_finite_as_null);
+            at = value(key(at, m.key()), m.value(), non_finite);
         return close(at, '}');
     }
     return at;
