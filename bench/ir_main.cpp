@@ -7,10 +7,13 @@
 //   callgrind_annotate callgrind.out.PID     # Ir ÷ 1000 per operation, and where it goes
 //
 // SIZE: SMALL, MEDIUM or LARGE. OP: write/ours (to_json, compact), read/ours
-// (from_json of the indented text), save/ours and save-pretty/ours (encode_document:
-// the bytes a checkpoint stores, compact or indented), and with glaze,
-// write/glaze, read/glaze. SIZE:typed (SMALL:typed) is that task with every
-// stage's output null: what the typed members cost, apart from the free-form outputs.
+// (from_json of the indented text), skip/ours (the same text's syntax checked,
+// nothing built: the tokenizer alone), save/ours and save-pretty/ours
+// (encode_document: the bytes a checkpoint stores, compact or indented), and with
+// glaze, write/glaze, read/glaze, skip/glaze (glz::validate_json). SIZE:typed
+// (SMALL:typed) is that task with every stage's output null: what the typed
+// members cost, apart from the free-form outputs. SIZE:compact (SMALL:typed:compact)
+// reads and skips compact text instead of indented.
 
 #include "bench_data.hpp"
 #ifdef AGENT_ENGINE_BENCH_GLAZE
@@ -40,14 +43,18 @@ extern "C" BOOST_NOINLINE void measured(const std::function<void()>& op, long ti
 int main(int argc, char** argv)
 {
     if (argc != 4) {
-        std::fprintf(stderr, "usage: %s SMALL|MEDIUM|LARGE[:typed] OP TIMES\n", argv[0]);
+        std::fprintf(stderr, "usage: %s SMALL|MEDIUM|LARGE[:typed][:compact] OP TIMES\n", argv[0]);
         return 2;
     }
     std::string_view size_name = argv[1], op_name = argv[2];
-    constexpr std::string_view typed_suffix = ":typed";
-    bool typed_only = size_name.ends_with(typed_suffix);
-    if (typed_only)
-        size_name.remove_suffix(typed_suffix.size());
+    auto take_suffix = [&](std::string_view suffix) {
+        bool found = size_name.ends_with(suffix);
+        if (found)
+            size_name.remove_suffix(suffix.size());
+        return found;
+    };
+    bool compact_text = take_suffix(":compact");
+    bool typed_only = take_suffix(":typed");
     const bench::data_size* size = size_name == "SMALL"    ? &bench::small_size
                                    : size_name == "MEDIUM" ? &bench::medium_size
                                    : size_name == "LARGE"  ? &bench::large_size
@@ -60,20 +67,32 @@ int main(int argc, char** argv)
     if (typed_only)
         for (auto& [id, record] : task.stage_results)
             record.output = nullptr;
-    std::string pretty = to_json(task, json_format::pretty());
+    std::string text = to_json(task, compact_text ? json_format::compact() : json_format::pretty());
 
     std::function<void()> op;
     if (op_name == "write/ours")
         op = [&] { benchmark::DoNotOptimize(to_json(task, json_format::compact())); };
     else if (op_name == "read/ours")
-        op = [&] { benchmark::DoNotOptimize(from_json<Task>(pretty)); };
+        op = [&] { benchmark::DoNotOptimize(from_json<Task>(text)); };
+    else if (op_name == "skip/ours") {
+        auto skip = [&] {
+            text_reader reader(text);
+            reader.skip();
+            return reader.finish();
+        };
+        if (!skip()) { // a skip that stopped at an error would time nothing
+            std::fprintf(stderr, "the text does not skip\n");
+            return 2;
+        }
+        op = [&] { benchmark::DoNotOptimize(skip()); };
+    }
     else if (op_name == "save/ours")
         op = [&] { benchmark::DoNotOptimize(encode_document(task, json_format::compact())); };
     else if (op_name == "save-pretty/ours")
         op = [&] { benchmark::DoNotOptimize(encode_document(task, json_format::pretty())); };
 #ifdef AGENT_ENGINE_BENCH_GLAZE
     std::string error;
-    auto glaze_task = mirror_glaze::read(pretty, error);
+    auto glaze_task = mirror_glaze::read(text, error);
     if (!glaze_task) {
         std::fprintf(stderr, "glaze cannot read the checkpoint: %s\n", error.c_str());
         return 2;
@@ -81,7 +100,14 @@ int main(int argc, char** argv)
     if (op_name == "write/glaze")
         op = [&] { benchmark::DoNotOptimize(mirror_glaze::write(*glaze_task, false)); };
     else if (op_name == "read/glaze")
-        op = [&] { benchmark::DoNotOptimize(mirror_glaze::read_discard(pretty)); };
+        op = [&] { benchmark::DoNotOptimize(mirror_glaze::read_discard(text)); };
+    else if (op_name == "skip/glaze") {
+        if (!mirror_glaze::validate(text)) {
+            std::fprintf(stderr, "glaze does not validate the text\n");
+            return 2;
+        }
+        op = [&] { benchmark::DoNotOptimize(mirror_glaze::validate(text)); };
+    }
 #endif
     if (!op) {
         std::fprintf(stderr, "unknown operation %s\n", argv[2]);

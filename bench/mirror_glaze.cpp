@@ -23,6 +23,8 @@ bool read_discard(const std::string& text)
     return !glz::read_json(task, text);
 }
 
+bool validate(const std::string& text) { return !glz::validate_json(text); }
+
 std::string write(const Task& task, bool skip_null)
 {
     std::string out;

@@ -20,6 +20,8 @@ using task_ptr = std::unique_ptr<Task, task_deleter>;
 task_ptr read(const std::string& text, std::string& error);
 // What a timed read does: a Task read and destroyed, as from_json's result is.
 bool read_discard(const std::string& text);
+// Whether `text` is JSON (glz::validate_json): glaze's tokenizer alone, nothing built.
+bool validate(const std::string& text);
 // Compact text. `skip_null` is glaze's skip_null_members (true by default in glaze,
 // which then leaves out the null members agent_engine and pydantic write).
 std::string write(const Task& task, bool skip_null);
