@@ -75,16 +75,12 @@ int main(int argc, char** argv)
     else if (op_name == "read/ours")
         op = [&] { benchmark::DoNotOptimize(from_json<Task>(text)); };
     else if (op_name == "skip/ours") {
-        auto skip = [&] {
-            text_reader reader(text);
-            reader.skip();
-            return reader.finish();
-        };
+        auto skip = [&] { return text_reader(text).finish(); }; // finish() skips the value unread
         if (!skip()) { // a skip that stopped at an error would time nothing
             std::fprintf(stderr, "the text does not skip\n");
             return 2;
         }
-        op = [&] { benchmark::DoNotOptimize(skip()); };
+        op = [skip] { benchmark::DoNotOptimize(skip()); }; // a copy: `skip` ends with this block
     }
     else if (op_name == "save/ours")
         op = [&] { benchmark::DoNotOptimize(encode_document(task, json_format::compact())); };
