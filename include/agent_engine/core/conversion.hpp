@@ -87,6 +87,26 @@ template <class T> constexpr void check_returnable() noexcept
                   "agent_engine: Result<EngineError> cannot tell a value from an error; read an EngineError "
                   "with from_dict(input, out) or from_json(text, out), which fill `out` and return Result<void>.");
 }
+
+// The value forms of the reads: `read` fills the value the result already holds,
+// so that it is not read into a local and then moved (one return of one named
+// result: the copy is elided).
+template <class T, class Read>
+    requires std::is_default_constructible_v<T>
+Result<T> read_value(Read&& read)
+{
+    check_returnable<T>();
+    Result<T> out{boost::outcome_v2::in_place_type<T>};
+    if (Result<void> done = read(out.assume_value()); !done)
+        out = std::move(done).error();
+    return out;
+}
+// A T that cannot be read so: check_returnable says why, and the build says no more.
+template <class T, class Read> Result<T> read_value(Read&&)
+{
+    check_returnable<T>();
+    return EngineError{};
+}
 } // namespace detail
 
 // Reads `input` into `out` (which should start default-constructed); on failure
@@ -119,10 +139,7 @@ template <class T> Result<void> from_dict(const boost::json::value& input, T& ou
 
 template <class T> Result<T> from_dict(const boost::json::value& input, const read_options& options = {})
 {
-    detail::check_returnable<T>();
-    T out{};
-    BOOST_OUTCOME_TRY(from_dict(input, out, options));
-    return out;
+    return detail::read_value<T>([&](T& out) { return from_dict(input, out, options); });
 }
 
 template <class T> std::string to_json(const T& value, json_format format = {})
@@ -254,18 +271,12 @@ template <class T> Result<bool> from_json_normalized(std::string_view text, T& o
 
 template <class T> Result<T> from_json(std::string_view text, const read_options& options = {})
 {
-    detail::check_returnable<T>();
-    T out{};
-    BOOST_OUTCOME_TRY(from_json(text, out, options));
-    return out;
+    return detail::read_value<T>([&](T& out) { return from_json(text, out, options); });
 }
 
 template <class T> Result<T> from_json(const text_source& source, const read_options& options = {})
 {
-    detail::check_returnable<T>();
-    T out{};
-    BOOST_OUTCOME_TRY(from_json(source, out, options));
-    return out;
+    return detail::read_value<T>([&](T& out) { return from_json(source, out, options); });
 }
 
 } // namespace agent_engine
