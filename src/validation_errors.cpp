@@ -296,15 +296,18 @@ void validation_context::drop_superseded(std::size_t first, const repeats& repea
 
 void validation_context::keep(error_type type, boost::json::value&& input, boost::json::object&& ctx)
 {
-    boost::json::array loc(depth_);
-    std::size_t i = depth_;
-    for (const scope* s = innermost_; s; s = s->outer_) {
-        if (s->is_index_)
-            loc[--i] = static_cast<std::uint64_t>(s->index_);
+    errors_.push_back({type, {}, std::move(input), std::move(ctx)});
+}
+
+void validation_context::locate(const scope& s)
+{
+    for (auto e = kept_from(s.first_); e != errors_.end(); ++e) {
+        auto outermost = e->loc.begin(); // the location grows outwards
+        if (s.key_)
+            e->loc.emplace(outermost, std::string_view(s.key_, s.key_size_or_index_));
         else
-            loc[--i] = s->key_;
+            e->loc.emplace(outermost, static_cast<std::uint64_t>(s.key_size_or_index_));
     }
-    errors_.push_back({type, std::move(loc), std::move(input), std::move(ctx)});
 }
 
 void validation_context::keep_custom(std::string_view type, std::string_view msg, boost::json::value&& input,

@@ -51,10 +51,6 @@ public:
     class scope;
 
 private:
-    // The location is a chain of scopes on the C++ stack, innermost first:
-    // stepping in and out costs a few stores, and only a kept error walks it.
-    const scope* innermost_ = nullptr;
-    std::size_t depth_ = 0;
     read_options options_;
     input_mode mode_ = input_mode::python;
     // Whether the value read now is read in strict mode (see read_options::strict),
@@ -97,6 +93,8 @@ private:
     void keep(error_type type, boost::json::value&& input, boost::json::object&& ctx);
     void keep_custom(std::string_view type, std::string_view msg, boost::json::value&& input,
                      boost::json::object&& ctx);
+    // Puts the key or index of `s`, which ends, in front of the location of each error kept in it.
+    void locate(const scope& s);
     void sort_errors_by_rank(std::size_t first, const void* rank,
                              std::size_t (*rank_of)(const void* rank, std::optional<std::string_view> key));
 
@@ -108,20 +106,20 @@ private:
 
 public:
     // Steps into a key or an index for as long as the scope lives. A key must
-    // outlive the scope.
+    // outlive the scope. Its key or index is put in front of the location of
+    // each error recorded in it when it ends: a read with no error pays a
+    // compare per scope, and keeps nothing. So, while a read goes on, an error's
+    // location is relative to the scopes still open; when it ends, whole.
     class [[nodiscard]] scope {
         friend class validation_context;
         validation_context& ctx_;
-        const scope* outer_;
-        std::string_view key_;
-        std::size_t index_;
-        bool is_index_;
+        std::size_t first_; // the number of the first error recorded in the scope
+        const char* key_;   // null for an index
+        std::size_t key_size_or_index_;
 
-        scope(validation_context& ctx, std::string_view key, std::size_t index, bool is_index) noexcept
-            : ctx_(ctx), outer_(ctx.innermost_), key_(key), index_(index), is_index_(is_index)
+        scope(validation_context& ctx, const char* key, std::size_t key_size_or_index) noexcept
+            : ctx_(ctx), first_(ctx.count_), key_(key), key_size_or_index_(key_size_or_index)
         {
-            ctx_.innermost_ = this;
-            ++ctx_.depth_;
         }
 
     public:
@@ -129,8 +127,8 @@ public:
         scope& operator=(const scope&) = delete;
         ~scope()
         {
-            ctx_.innermost_ = outer_;
-            --ctx_.depth_;
+            if (ctx_.count_ > first_)
+                ctx_.locate(*this);
         }
     };
 
@@ -266,8 +264,8 @@ public:
     bool normalized() const noexcept { return normalized_; }
     void note_normalized() noexcept { normalized_ = true; }
 
-    scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
-    scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }
+    scope at(std::string_view key) noexcept { return scope(*this, key.data() ? key.data() : "", key.size()); }
+    scope at(std::size_t index) noexcept { return scope(*this, nullptr, index); }
 
     // Whether an error recorded now is kept (past max_errors it is only counted).
     bool keeps_errors() const noexcept { return count_ < options_.max_errors; }
@@ -394,10 +392,10 @@ public:
     // nothing when it is about the object itself.
     std::optional<std::string_view> key_of(const validation_error& error) const
     {
-        auto const& loc = error.loc;
-        if (loc.size() <= depth_ || !loc[depth_].is_string())
+        auto const& loc = error.loc; // below the current location (see scope)
+        if (loc.empty() || !loc.front().is_string())
             return std::nullopt;
-        return std::string_view(loc[depth_].get_string());
+        return std::string_view(loc.front().get_string());
     }
 
     // Stable-sorts the kept errors recorded since number `first` by rank(key_of(error)).
@@ -408,9 +406,6 @@ public:
             return (*static_cast<const Rank*>(r))(key);
         });
     }
-
-    // How many keys and indices deep the current location is.
-    std::size_t depth() const noexcept { return depth_; }
 
     bool ok() const noexcept { return count_ == 0; }
     // All the errors recorded, kept or only counted.
