@@ -93,7 +93,8 @@ public:
     std::int64_t get_int64() { return consume_scalar(), int64_; }
     std::uint64_t get_uint64() { return consume_scalar(), uint64_; }
     double get_double() { return consume_scalar(), double_; }
-    std::string_view get_string()
+    // Inline, so that a str member's value is read where its kind was tested.
+    BOOST_FORCEINLINE std::string_view get_string()
     {
         peek();
         std::string_view s = kind_ == boost::json::kind::string ? read_string(pos_, scratch()) : std::string_view();
