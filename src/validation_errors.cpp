@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <iterator>
+#include <new>
 #include <numeric>
 #include <string>
 #include <string_view>
@@ -299,14 +300,17 @@ void validation_context::keep(error_type type, boost::json::value&& input, boost
     errors_.push_back({type, {}, std::move(input), std::move(ctx)});
 }
 
-void validation_context::locate(const scope& s)
+void validation_context::locate(const scope& s) noexcept
 {
-    for (auto e = kept_from(s.first_); e != errors_.end(); ++e) {
-        auto outermost = e->loc.begin(); // the location grows outwards
-        if (s.key_)
-            e->loc.emplace(outermost, std::string_view(s.key_, s.key_size_or_index_));
-        else
-            e->loc.emplace(outermost, static_cast<std::uint64_t>(s.key_size_or_index_));
+    try {
+        for (auto e = kept_from(s.first_); e != errors_.end(); ++e) {
+            if (s.key_)
+                e->loc.emplace_back(std::string_view(s.key_, s.key_size_or_index_));
+            else
+                e->loc.emplace_back(static_cast<std::uint64_t>(s.key_size_or_index_));
+        }
+    } catch (const std::bad_alloc&) {
+        location_lost_ = true; // thrown again by to_error: a scope ends in a destructor
     }
 }
 
@@ -340,6 +344,8 @@ void validation_context::sort_errors_by_rank(std::size_t first, const void* rank
 
 EngineError validation_context::to_error(std::string_view title) &&
 {
+    if (location_lost_)
+        throw std::bad_alloc();
     boost::json::array errors;
     errors.reserve(errors_.size());
     for (validation_error& e : errors_) {
@@ -349,6 +355,7 @@ EngineError validation_context::to_error(std::string_view title) &&
             out.emplace("type", e.custom_type);
         else
             out.emplace("type", error_type_name(e.type));
+        std::reverse(e.loc.begin(), e.loc.end()); // innermost first until now
         out.emplace("loc", std::move(e.loc));
         out.emplace("msg", message_of(e, mode_));
         out.emplace("input", std::move(e.input));

@@ -65,6 +65,7 @@ private:
     std::vector<validation_error> errors_;
     detail::str_config str_config_; // see str_config()
     bool normalized_ = false;                 // see normalized()
+    bool location_lost_ = false;              // memory ran out locating an error (see locate)
 
 public:
     // How closely a value read matched its input: pydantic's "exactness" and
@@ -93,8 +94,8 @@ private:
     void keep(error_type type, boost::json::value&& input, boost::json::object&& ctx);
     void keep_custom(std::string_view type, std::string_view msg, boost::json::value&& input,
                      boost::json::object&& ctx);
-    // Puts the key or index of `s`, which ends, in front of the location of each error kept in it.
-    void locate(const scope& s);
+    // Adds the key or index of `s`, which ends, to the location of each error kept in it.
+    void locate(const scope& s) noexcept;
     void sort_errors_by_rank(std::size_t first, const void* rank,
                              std::size_t (*rank_of)(const void* rank, std::optional<std::string_view> key));
 
@@ -106,10 +107,11 @@ private:
 
 public:
     // Steps into a key or an index for as long as the scope lives. A key must
-    // outlive the scope. Its key or index is put in front of the location of
-    // each error recorded in it when it ends: a read with no error pays a
-    // compare per scope, and keeps nothing. So, while a read goes on, an error's
-    // location is relative to the scopes still open; when it ends, whole.
+    // outlive the scope. Its key or index is added to the location of each
+    // error recorded in it when it ends: a read with no error pays a compare
+    // per scope, and keeps nothing. A kept error's location is therefore
+    // innermost first, and only below the scopes still open, until to_error
+    // turns it around.
     class [[nodiscard]] scope {
         friend class validation_context;
         validation_context& ctx_;
@@ -392,10 +394,10 @@ public:
     // nothing when it is about the object itself.
     std::optional<std::string_view> key_of(const validation_error& error) const
     {
-        auto const& loc = error.loc; // below the current location (see scope)
-        if (loc.empty() || !loc.front().is_string())
+        auto const& loc = error.loc; // innermost first, below the current location (see scope)
+        if (loc.empty() || !loc.back().is_string())
             return std::nullopt;
-        return std::string_view(loc.front().get_string());
+        return std::string_view(loc.back().get_string());
     }
 
     // Stable-sorts the kept errors recorded since number `first` by rank(key_of(error)).
@@ -410,7 +412,7 @@ public:
     bool ok() const noexcept { return count_ == 0; }
     // All the errors recorded, kept or only counted.
     std::size_t error_count() const noexcept { return count_; }
-    // The kept ones.
+    // The kept ones, each location innermost first until to_error (see scope).
     const std::vector<validation_error>& errors() const noexcept { return errors_; }
 
     // The errors as one EngineError (code validation) whose message is what
