@@ -1,6 +1,7 @@
 #include "allocation_counter.hpp"
 
 #include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
@@ -10,6 +11,8 @@ std::atomic<bool> counting{false};
 std::atomic<std::size_t> live_bytes{0};
 std::atomic<std::size_t> peak_bytes{0};
 std::atomic<std::size_t> total_bytes{0};
+std::atomic<std::size_t> allocation_count{0};
+std::atomic<std::size_t> failing_allocation{SIZE_MAX};
 
 // Each block starts with a header saying whether its bytes were counted, so that
 // a free counts only what was counted (the header keeps malloc's alignment).
@@ -20,6 +23,9 @@ struct alignas(alignof(std::max_align_t)) header {
 
 void* allocate(std::size_t size) noexcept
 {
+    if (counting.load(std::memory_order_relaxed) &&
+        allocation_count.fetch_add(1, std::memory_order_relaxed) == failing_allocation.load(std::memory_order_relaxed))
+        return nullptr;
     auto* h = static_cast<header*>(std::malloc(sizeof(header) + size));
     if (!h)
         return nullptr;
@@ -76,6 +82,8 @@ scope::scope() noexcept
     live_bytes = 0;
     peak_bytes = 0;
     total_bytes = 0;
+    allocation_count = 0;
+    failing_allocation = SIZE_MAX;
     counting = true;
 }
 
@@ -84,5 +92,7 @@ scope::~scope() { counting = false; }
 std::size_t scope::live() const noexcept { return live_bytes; }
 std::size_t scope::peak() const noexcept { return peak_bytes; }
 std::size_t scope::total() const noexcept { return total_bytes; }
+std::size_t scope::allocations() const noexcept { return allocation_count; }
+void scope::fail_allocation(std::size_t n) noexcept { failing_allocation = n; }
 
 } // namespace allocation_counter

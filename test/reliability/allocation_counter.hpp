@@ -22,6 +22,11 @@ public:
     std::size_t live() const noexcept;
     std::size_t peak() const noexcept;
     std::size_t total() const noexcept; // every byte allocated, freed or not
+    std::size_t allocations() const noexcept; // how many
+
+    // The allocation numbered `n` in the scope (from 0) fails: operator new
+    // throws std::bad_alloc, the nothrow form returns null. Only that one.
+    void fail_allocation(std::size_t n) noexcept;
 };
 
 } // namespace allocation_counter
