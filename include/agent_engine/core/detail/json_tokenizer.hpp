@@ -252,7 +252,13 @@ protected:
         if (negative)
             ++p;
         const char* int_start = p;
-        if (!digits()) {
+        // The integer part is summed as it is scanned: most numbers are integers
+        // of a few digits, read in this one pass (the sum is the value if it has
+        // at most 18 digits; past that it is not used).
+        std::uint64_t sum = 0;
+        for (; p != end && *p >= '0' && *p <= '9'; ++p)
+            sum = sum * 10 + static_cast<unsigned>(*p - '0');
+        if (p == int_start) {
             if (negative && p != end && *p == 'I') // off the path of every number with digits
                 return non_finite("-Infinity", -std::numeric_limits<double>::infinity());
             return fail(p == end ? "incomplete JSON" : "syntax error");
@@ -276,11 +282,8 @@ protected:
         }
         pos_ = static_cast<std::size_t>(p - text_.data());
         if (integral && p - int_start <= 18) { // fits an int64 whatever the digits
-            std::int64_t v = 0;
-            for (const char* d = int_start; d != p; ++d)
-                v = v * 10 + (*d - '0');
             kind_ = boost::json::kind::int64;
-            int64_ = negative ? -v : v;
+            int64_ = negative ? -static_cast<std::int64_t>(sum) : static_cast<std::int64_t>(sum);
             return;
         }
         if (integral) {
