@@ -300,18 +300,26 @@ void validation_context::keep(error_type type, boost::json::value&& input, boost
     errors_.push_back({type, {}, std::move(input), std::move(ctx)});
 }
 
-void validation_context::locate(const scope& s) noexcept
+namespace {
+template <class Part> void append_to_locations(auto first, auto last, const Part& part, bool& lost) noexcept
 {
     try {
-        for (auto e = kept_from(s.first_); e != errors_.end(); ++e) {
-            if (s.key_)
-                e->loc.emplace_back(std::string_view(s.key_, s.key_size_or_index_));
-            else
-                e->loc.emplace_back(static_cast<std::uint64_t>(s.key_size_or_index_));
-        }
+        for (; first != last; ++first)
+            first->loc.emplace_back(part);
     } catch (const std::bad_alloc&) {
-        location_lost_ = true; // thrown again by to_error: a scope ends in a destructor
+        lost = true; // thrown again by to_error: a scope ends in a destructor
     }
+}
+} // namespace
+
+void validation_context::locate(std::size_t first, std::string_view key) noexcept
+{
+    append_to_locations(kept_from(first), errors_.end(), key, location_lost_);
+}
+
+void validation_context::locate(std::size_t first, std::size_t index) noexcept
+{
+    append_to_locations(kept_from(first), errors_.end(), static_cast<std::uint64_t>(index), location_lost_);
 }
 
 void validation_context::keep_custom(std::string_view type, std::string_view msg, boost::json::value&& input,

@@ -94,8 +94,10 @@ private:
     void keep(error_type type, boost::json::value&& input, boost::json::object&& ctx);
     void keep_custom(std::string_view type, std::string_view msg, boost::json::value&& input,
                      boost::json::object&& ctx);
-    // Adds the key or index of `s`, which ends, to the location of each error kept in it.
-    void locate(const scope& s) noexcept;
+    // Adds a key, or an index, to the location of each error kept since error
+    // number `first` (a scope that ends, with errors recorded in it).
+    void locate(std::size_t first, std::string_view key) noexcept;
+    void locate(std::size_t first, std::size_t index) noexcept;
     void sort_errors_by_rank(std::size_t first, const void* rank,
                              std::size_t (*rank_of)(const void* rank, std::optional<std::string_view> key));
 
@@ -116,11 +118,12 @@ public:
         friend class validation_context;
         validation_context& ctx_;
         std::size_t first_; // the number of the first error recorded in the scope
-        const char* key_;   // null for an index
-        std::size_t key_size_or_index_;
+        std::string_view key_;
+        std::size_t index_;
+        bool is_index_; // a scope is of a key or of an index
 
-        scope(validation_context& ctx, const char* key, std::size_t key_size_or_index) noexcept
-            : ctx_(ctx), first_(ctx.count_), key_(key), key_size_or_index_(key_size_or_index)
+        scope(validation_context& ctx, std::string_view key, std::size_t index, bool is_index) noexcept
+            : ctx_(ctx), first_(ctx.count_), key_(key), index_(index), is_index_(is_index)
         {
         }
 
@@ -129,8 +132,12 @@ public:
         scope& operator=(const scope&) = delete;
         ~scope()
         {
-            if (ctx_.count_ > first_)
-                ctx_.locate(*this);
+            if (ctx_.count_ > first_) {
+                if (is_index_)
+                    ctx_.locate(first_, index_);
+                else
+                    ctx_.locate(first_, key_);
+            }
         }
     };
 
@@ -266,8 +273,8 @@ public:
     bool normalized() const noexcept { return normalized_; }
     void note_normalized() noexcept { normalized_ = true; }
 
-    scope at(std::string_view key) noexcept { return scope(*this, key.data() ? key.data() : "", key.size()); }
-    scope at(std::size_t index) noexcept { return scope(*this, nullptr, index); }
+    scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
+    scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }
 
     // Whether an error recorded now is kept (past max_errors it is only counted).
     bool keeps_errors() const noexcept { return count_ < options_.max_errors; }
