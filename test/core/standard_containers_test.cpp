@@ -110,6 +110,16 @@ struct Holders {
 };
 BOOST_DESCRIBE_STRUCT(Holders, (), (either, maybe, by_name, pair_of, with_count))
 
+// A schema that can be moved but not assigned.
+struct Unassignable {
+    std::string name;
+    int count = 0;
+    Unassignable() = default;
+    Unassignable(Unassignable&&) = default;
+    Unassignable& operator=(Unassignable&&) = delete;
+};
+BOOST_DESCRIBE_STRUCT(Unassignable, (), (name, count))
+
 } // namespace sc
 
 BOOST_AUTO_TEST_CASE(every_container_round_trips_through_both_paths)
@@ -327,6 +337,21 @@ BOOST_AUTO_TEST_CASE(a_recursive_move_only_schema_round_trips)
     sc::Node unnamed_child = tree();
     unnamed_child.children[0]->next = std::make_unique<sc::Node>(); // valid: "name" is written, even if empty
     BOOST_TEST(agent_engine::validate(unnamed_child).has_value());
+}
+
+// The value forms (from_json<T>, from_dict<T>) fill the value their result holds
+// where T can be assigned; one that cannot is read into a local and moved.
+BOOST_AUTO_TEST_CASE(a_schema_that_cannot_be_assigned_is_read_by_the_value_forms)
+{
+    static_assert(!std::is_move_assignable_v<sc::Unassignable>);
+    sc::Unassignable read_back = read<sc::Unassignable>(R"({"name":"a","count":2})"); // from_json and from_dict
+    BOOST_TEST(read_back.name == "a");
+    BOOST_TEST(read_back.count == 2);
+    // Unassignable.model_validate(json.loads('{"name":"a","count":"x"}'))
+    auto e = failure<sc::Unassignable>(R"({"name":"a","count":"x"})");
+    BOOST_TEST(compact(e.details->at("errors")) ==
+               R"([{"type":"int_parsing","loc":["count"],)"
+               R"("msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}])");
 }
 
 BOOST_AUTO_TEST_CASE(errors_deep_in_a_recursive_schema)

@@ -92,13 +92,23 @@ template <class T> constexpr void check_returnable() noexcept
 // so that it is not read into a local and then moved (one return of one named
 // result: the copy is elided).
 template <class T, class Read>
-    requires std::is_default_constructible_v<T>
+    requires std::is_default_constructible_v<T> && std::is_move_assignable_v<T>
 Result<T> read_value(Read&& read)
 {
     check_returnable<T>();
     Result<T> out{boost::outcome_v2::in_place_type<T>};
     if (Result<void> done = read(out.assume_value()); !done)
-        out = std::move(done).error();
+        out = std::move(done).error(); // assigning the result needs T assignable
+    return out;
+}
+// A T that cannot be assigned is read into a local, moved into the result.
+template <class T, class Read>
+    requires std::is_default_constructible_v<T> && (!std::is_move_assignable_v<T>)
+Result<T> read_value(Read&& read)
+{
+    check_returnable<T>();
+    T out{};
+    BOOST_OUTCOME_TRYV(read(out));
     return out;
 }
 // A T that cannot be read so: check_returnable says why, and the build says no more.
