@@ -283,6 +283,11 @@ BOOST_AUTO_TEST_CASE(str_to_lower_changes_str_values_and_dict_keys_after_strippi
     BOOST_TEST(v.o.value() == "o");
     BOOST_TEST(v.plain.name == "N"); // a nested model follows its own config
     BOOST_TEST(written(v.da) == R"({"k":"V"})"); // the keys of a dict of Any, not its values
+    // Keys beyond ASCII too, and a dict whose keys stay as they are is kept as it is:
+    // pydantic: da={'é': 1}, da={'ké': 2} and da={'é': 1, 'k-2': 2}
+    BOOST_TEST(read<config::Lower>(R"({"da": {"\u00c9": 1}})").da.contains("\xc3\xa9"));
+    BOOST_TEST(read<config::Lower>(R"({"da": {"K\u00e9": 2}})").da.contains("k\xc3\xa9"));
+    BOOST_TEST(written(read<config::Lower>(R"({"da": {"\u00e9": 1, "k-2": 2}})").da) == R"({"\u00e9":1,"k-2":2})");
     // Every letter changes, as pydantic's str_to_lower changes it (unicode_case_test.cpp).
     BOOST_TEST(read<config::Lower>(R"({"s": "\u00c9A"})").s == "\xc3\xa9" "a");
     BOOST_TEST(read<config::Upper>(R"({"name": "aB-c"})").name == "AB-C"); // inherited Plain's member, Upper's config
