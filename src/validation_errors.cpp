@@ -268,6 +268,17 @@ std::string message_of(const validation_error& e, input_mode mode)
     return e.custom_msg;
 }
 
+// Adds `part` (a key or an index) to the location of each error in [first, last).
+template <class Part> void append_to_locations(auto first, auto last, const Part& part, bool& lost) noexcept
+{
+    try {
+        for (; first != last; ++first)
+            first->loc.emplace_back(part);
+    } catch (const std::bad_alloc&) {
+        lost = true; // thrown again by to_error: a scope ends in a destructor
+    }
+}
+
 } // namespace
 
 bool validation_context::repeats::record(std::string_view key, std::size_t error_count)
@@ -299,18 +310,6 @@ void validation_context::keep(error_type type, boost::json::value&& input, boost
 {
     errors_.push_back({type, {}, std::move(input), std::move(ctx)});
 }
-
-namespace {
-template <class Part> void append_to_locations(auto first, auto last, const Part& part, bool& lost) noexcept
-{
-    try {
-        for (; first != last; ++first)
-            first->loc.emplace_back(part);
-    } catch (const std::bad_alloc&) {
-        lost = true; // thrown again by to_error: a scope ends in a destructor
-    }
-}
-} // namespace
 
 void validation_context::locate(std::size_t first, std::string_view key) noexcept
 {

@@ -119,11 +119,12 @@ public:
         validation_context& ctx_;
         std::size_t first_; // the number of the first error recorded in the scope
         std::string_view key_;
-        std::size_t index_;
-        bool is_index_; // a scope is of a key or of an index
+        std::size_t index_ = 0;
+        bool is_index_ = false; // a scope is of a key or of an index
 
-        scope(validation_context& ctx, std::string_view key, std::size_t index, bool is_index) noexcept
-            : ctx_(ctx), first_(ctx.count_), key_(key), index_(index), is_index_(is_index)
+        scope(validation_context& ctx, std::string_view key) noexcept : ctx_(ctx), first_(ctx.count_), key_(key) {}
+        scope(validation_context& ctx, std::size_t index) noexcept
+            : ctx_(ctx), first_(ctx.count_), index_(index), is_index_(true)
         {
         }
 
@@ -273,8 +274,8 @@ public:
     bool normalized() const noexcept { return normalized_; }
     void note_normalized() noexcept { normalized_ = true; }
 
-    scope at(std::string_view key) noexcept { return scope(*this, key, 0, false); }
-    scope at(std::size_t index) noexcept { return scope(*this, {}, index, true); }
+    scope at(std::string_view key) noexcept { return scope(*this, key); }
+    scope at(std::size_t index) noexcept { return scope(*this, index); }
 
     // Whether an error recorded now is kept (past max_errors it is only counted).
     bool keeps_errors() const noexcept { return count_ < options_.max_errors; }
