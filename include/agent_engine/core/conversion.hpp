@@ -228,7 +228,11 @@ Result<void> read_versioned_text(text_reader& r, T& out, const read_options& opt
     if (std::cmp_greater(version, current_version<T>()))
         return version_too_new<T>(static_cast<std::int64_t>(version));
     BOOST_OUTCOME_TRY(boost::json::value document, parse());
-    out = T{};
+    static_assert(std::is_move_assignable_v<T>,
+                  "agent_engine: a versioned schema read from JSON text must be move-assignable: a document of "
+                  "an older version is read again, migrated, into a fresh object (out = T{}).");
+    if constexpr (std::is_move_assignable_v<T>)
+        out = T{};
     read_options as_text = options;
     as_text.mode = options.mode.value_or(input_mode::json);
     return from_dict(document, out, as_text);

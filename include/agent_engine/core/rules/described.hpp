@@ -341,8 +341,13 @@ struct json_rule<T> {
         auto at = ctx.at(key);
         // A nested schema read from input starts from its own defaults, not from
         // the enclosing schema's initializer for it (pydantic).
-        if constexpr (detail::is_described_struct_v<member_type<I>>)
-            out.*member<I>::pointer = member_type<I>{};
+        if constexpr (detail::is_described_struct_v<member_type<I>>) {
+            static_assert(std::is_move_assignable_v<member_type<I>>,
+                          "agent_engine: a schema held as a member of another must be move-assignable: its read "
+                          "starts from its own defaults (member = Schema{}), as pydantic's does.");
+            if constexpr (std::is_move_assignable_v<member_type<I>>)
+                out.*member<I>::pointer = member_type<I>{};
+        }
         with_member_str_config<I>(out, ctx, [&] {
             if constexpr (model::template has_constraints<I>)
                 detail::read_constrained(r, out.*member<I>::pointer, model::template constraints<I>(), ctx);
