@@ -8,7 +8,6 @@
 // any member and compares with ==.
 
 #include <chrono>
-#include <cstdint>
 #include <optional>
 
 namespace agent_engine {

@@ -5,7 +5,6 @@
 // 'Z', e.g. "2025-12-06T02:45:18.337698Z" (they sort as text in time order).
 
 #include <chrono>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>

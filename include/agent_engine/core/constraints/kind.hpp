@@ -17,9 +17,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
-#include <cstdint>
 #include <iterator>
-#include <string>
 #include <string_view>
 #include <type_traits>
 

@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
-#include <system_error>
 
 namespace agent_engine::detail {
 

@@ -17,7 +17,6 @@
 // ~256 KiB, or as much as the large value read into it.
 
 #include <boost/json/memory_resource.hpp>
-#include <boost/json/storage_ptr.hpp>
 
 #include <algorithm>
 #include <atomic>

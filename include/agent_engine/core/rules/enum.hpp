@@ -15,7 +15,6 @@
 
 #include <boost/mp11/algorithm.hpp>
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>

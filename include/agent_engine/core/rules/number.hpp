@@ -20,7 +20,6 @@
 #include <limits>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <utility>
 
 namespace agent_engine {

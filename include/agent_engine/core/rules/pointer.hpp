@@ -18,7 +18,6 @@
 #include <agent_engine/core/detail/is_optional.hpp>
 #include <agent_engine/core/rules/optional.hpp>
 
-#include <memory>
 
 namespace agent_engine {
 
