@@ -2,6 +2,8 @@
 // as a model's str configuration changes them.
 #include <agent_engine/core/rules/json_value.hpp>
 
+#include <agent_engine/core/detail/unicode_case.hpp>
+
 #include <algorithm>
 #include <utility>
 
@@ -9,23 +11,12 @@ namespace agent_engine::detail {
 namespace {
 
 // Whether configured_str would change `key`. Most keys are left as they are;
-// an ASCII key is told without building its configured copy.
+// an ASCII key is told without building a copy.
 bool configuration_changes(std::string_view key, validation_context& ctx)
 {
     auto const& config = ctx.str_config();
-    if (config.strip_whitespace && strip_whitespace(key).size() != key.size())
-        return true;
-    if (config.to_case == letter_case::kept)
-        return false;
-    const unsigned changed_from = config.to_case == letter_case::lower ? 'A' : 'a';
-    for (char c : key) {
-        auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x80) // beyond ASCII: as configured_str maps it
-            return configured_str(key, ctx) != key;
-        if (byte - changed_from < 26)
-            return true;
-    }
-    return false;
+    return (config.strip_whitespace && strip_whitespace(key).size() != key.size()) ||
+           changes_letter_case(key, config.to_case);
 }
 
 } // namespace

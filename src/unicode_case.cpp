@@ -9,6 +9,22 @@
 
 namespace agent_engine::detail {
 
+bool changes_letter_case(std::string_view s, letter_case to_case)
+{
+    if (to_case == letter_case::kept)
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned c = static_cast<unsigned char>(s[i]);
+        if (changes_ascii_letter(c, to_case))
+            return true;
+        if (c >= 0x80) { // the mapping beyond ASCII, on a copy: rare enough not to have a form of its own
+            std::string copy(s);
+            return change_letter_case_from(copy, i, to_case);
+        }
+    }
+    return false;
+}
+
 bool change_letter_case_from(std::string& s, std::size_t i, letter_case to_case)
 {
     constexpr std::uint32_t capital_sigma = 0x3A3, small_sigma = 0x3C3, final_sigma = 0x3C2;
@@ -25,7 +41,6 @@ bool change_letter_case_from(std::string& s, std::size_t i, letter_case to_case)
             }
         }
     }
-    const unsigned from = lower ? 'A' : 'a';
     bool changed = false, copying = false;
     std::string out; // once copying, the result of s[0, i)
     auto note_context = [&](case_context context) {
@@ -35,7 +50,7 @@ bool change_letter_case_from(std::string& s, std::size_t i, letter_case to_case)
     while (i < s.size()) {
         unsigned byte = static_cast<unsigned char>(s[i]);
         if (byte < 0x80) { // as in the byte loop
-            bool changes = byte - from < 26;
+            bool changes = changes_ascii_letter(byte, to_case);
             if (copying)
                 out += static_cast<char>(changes ? byte ^ 0x20 : byte);
             else if (changes)

@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace agent_engine::detail {
 
@@ -27,6 +28,13 @@ namespace agent_engine::detail {
 // decided on the text as given: what comes before Σ is tracked as the text is
 // read (only when a Σ is to come), what comes after is read ahead.
 bool change_letter_case_from(std::string& s, std::size_t i, letter_case to_case);
+
+// Whether `to_case` changes the ASCII byte `c` (to c ^ 0x20): 'A'-'Z' in
+// lowering, 'a'-'z' in raising.
+constexpr bool changes_ascii_letter(unsigned c, letter_case to_case) noexcept
+{
+    return to_case != letter_case::kept && c - (to_case == letter_case::lower ? 'A' : 'a') < 26;
+}
 
 // `s` (UTF-8) in lower case (letter_case::lower: Rust's str::to_lowercase) or
 // upper case (letter_case::upper: str::to_uppercase), as pydantic's str_to_lower
@@ -39,13 +47,12 @@ inline bool change_letter_case(std::string& s, letter_case to_case)
 {
     if (to_case == letter_case::kept)
         return false;
-    const unsigned from = to_case == letter_case::lower ? 'A' : 'a';
     bool changed = false;
     char* text = s.data(); // held: a char store may alias s itself, which s[i] would reload each time
     const std::size_t size = s.size();
     for (std::size_t i = 0; i < size; ++i) {
         unsigned c = static_cast<unsigned char>(text[i]);
-        if (c - from < 26) {
+        if (changes_ascii_letter(c, to_case)) {
             text[i] = static_cast<char>(c ^ 0x20);
             changed = true;
         } else if (c >= 0x80) {
@@ -54,6 +61,10 @@ inline bool change_letter_case(std::string& s, letter_case to_case)
     }
     return changed;
 }
+
+// Whether change_letter_case would change `s`, which stays as it is (the keys
+// of a dict of Any, of which almost none changes). Beyond ASCII it changes a copy.
+bool changes_letter_case(std::string_view s, letter_case to_case);
 
 } // namespace agent_engine::detail
 
