@@ -11,7 +11,7 @@
 #include <agent_engine/core/detail/python_repr.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/rules/number.hpp>
-#include <agent_engine/core/schema.hpp>
+#include <agent_engine/core/schema_model.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 
