@@ -118,9 +118,9 @@ public:
             // the reads below it: it is kept in its depth's buffer.
             if (source_ || key.text.data() == scratch().data())
                 key.text = key_buffer_at(depth_).assign(key.text);
-            if (!key.colon_read && !after_key())
+            if (!to_member_value(key.colon_read))
                 break;
-            visit_next(f, key.text);
+            visit(f, key.text);
             more = after_item('}');
         }
         leave(self);
@@ -133,7 +133,8 @@ public:
             return;
         std::size_t index = 0;
         for (bool more = !close_if(']'); more && !failed_;) {
-            visit_next(f, index++);
+            state_ = state::fresh;
+            visit(f, index++);
             more = after_item(']');
         }
         leave(self);
@@ -232,9 +233,9 @@ private:
         begin_ = container_begin - base_;
         state_ = state::consumed;
     }
-    template <class F, class Arg> void visit_next(F& f, Arg arg)
+    // f(arg) on the value at the cursor (fresh or peeked), skipped if f leaves it.
+    template <class F, class Arg> void visit(F& f, Arg arg)
     {
-        state_ = state::fresh;
         f(arg);
         if (state_ != state::consumed)
             skip();

@@ -187,9 +187,9 @@ protected:
             return state_;
         }
         switch (text_[pos_]) {
-        case '{': kind_ = boost::json::kind::object; break;
-        case '[': kind_ = boost::json::kind::array; break;
-        case '"': kind_ = boost::json::kind::string; break;
+        case '{':
+        case '[':
+        case '"': opening_kind(text_[pos_], kind_); break;
         case 't':
             kind_ = boost::json::kind::bool_;
             bool_ = true;
@@ -213,6 +213,18 @@ protected:
             break;
         }
         return state_;
+    }
+
+    // The kind of a value whose first byte is `c`, when peek reads it no
+    // further: an object, an array, a string. False for any other byte.
+    static bool opening_kind(char c, boost::json::kind& kind) noexcept
+    {
+        switch (c) {
+        case '{': kind = boost::json::kind::object; return true;
+        case '[': kind = boost::json::kind::array; return true;
+        case '"': kind = boost::json::kind::string; return true;
+        default: return false;
+        }
     }
 
     // Source mode: reads on until the number at the cursor ends inside the window.
@@ -587,6 +599,20 @@ protected:
         }
         skip_ws();
         return !failed_ && expect(':', "expected ':' after a key");
+    }
+    // After a member's key (read_member_key): on to its value, peeked already
+    // when the byte after the key's ':' tells its kind (see opening_kind: that
+    // byte is in the window when the ':' was read with the key), else fresh.
+    // False on a syntax error.
+    bool to_member_value(bool colon_read)
+    {
+        if (colon_read && opening_kind(text_[pos_], kind_)) {
+            begin_ = pos_;
+            state_ = state::peeked;
+            return true;
+        }
+        state_ = state::fresh;
+        return colon_read || after_key();
     }
     // After an item: true when another one follows.
     bool after_item(char close)
