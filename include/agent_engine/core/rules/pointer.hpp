@@ -18,7 +18,6 @@
 #include <agent_engine/core/detail/is_optional.hpp>
 #include <agent_engine/core/rules/optional.hpp>
 
-
 namespace agent_engine {
 
 template <class P>
