@@ -189,7 +189,7 @@ protected:
         switch (text_[pos_]) {
         case '{':
         case '[':
-        case '"': opening_kind(text_[pos_], kind_); break;
+        case '"': opening_kind(text_[pos_], kind_); break; // the kinds read no further here
         case 't':
             kind_ = boost::json::kind::bool_;
             bool_ = true;
@@ -601,9 +601,9 @@ protected:
         return !failed_ && expect(':', "expected ':' after a key");
     }
     // After a member's key (read_member_key): on to its value, peeked already
-    // when the byte after the key's ':' tells its kind (see opening_kind: that
-    // byte is in the window when the ':' was read with the key), else fresh.
-    // False on a syntax error.
+    // when the ':' was read with the key and the byte after it (or after ": ")
+    // tells the value's kind (see opening_kind; that byte is then in the
+    // window), else fresh. False on a syntax error.
     bool to_member_value(bool colon_read)
     {
         if (colon_read && opening_kind(text_[pos_], kind_)) {
