@@ -52,7 +52,6 @@ namespace agent_engine {
 // own stack, so depth costs no C++ stack.
 inline constexpr std::size_t max_json_depth = 512;
 
-
 class text_reader : private detail::json_walker {
 public:
     using mark_type = std::size_t;
