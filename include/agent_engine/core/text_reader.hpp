@@ -149,33 +149,21 @@ public:
     }
 
     // The current value as a DOM (consumed if it was not already: after a
-    // scalar getter, the same scalar).
-    boost::json::value capture() { return build_value({}); }
+    // scalar getter, the same scalar). The captures are compiled
+    // (src/text_reader.cpp): each is a call where it is used, and building a
+    // DOM is the same code for every schema.
+    boost::json::value capture();
 
     // The same, for a json::value member to keep, its memory from
     // detail::kept_value_memory.
-    boost::json::value capture_to_keep()
-    {
-        if (!kept_.in_arenas()) {
-            std::size_t from = mark();
-            boost::json::value v = capture();
-            kept_.count(base_ + pos_ - from);
-            return v;
-        }
-        return build_value(kept_.arena());
-    }
+    boost::json::value capture_to_keep();
 
     mark_type mark()
     {
         peek();
         return base_ + begin_;
     }
-    boost::json::value capture(mark_type m) const
-    {
-        if (source_)
-            return text_reader(*source_, m, max_depth_).capture();
-        return text_reader(text_.substr(m - base_), max_depth_).capture();
-    }
+    boost::json::value capture(mark_type m) const;
 
     // After the root value: only whitespace may follow.
     bool finish()
@@ -204,25 +192,8 @@ private:
     detail::dom_builder dom_;
     detail::kept_value_memory kept_;
 
-    boost::json::value build_value(boost::json::storage_ptr storage)
-    {
-        if (state_ == state::consumed && !failed_)
-            return capture(base_ + begin_);
-        if (peek() != state::peeked)
-            return nullptr;
-        dom_.start(std::move(storage));
-        walk(dom_);
-        return failed_ ? boost::json::value() : dom_.release();
-    }
-
-    std::string& key_buffer_at(std::size_t depth)
-    {
-        if (!key_buffers_)
-            key_buffers_.emplace();
-        while (key_buffers_->size() <= depth)
-            key_buffers_->emplace_back();
-        return (*key_buffers_)[depth];
-    }
+    boost::json::value build_value(boost::json::storage_ptr storage);
+    std::string& key_buffer_at(std::size_t depth);
 
     // Back on the container (`container_begin`, its mark), consumed, so that
     // capture() returns it whole.

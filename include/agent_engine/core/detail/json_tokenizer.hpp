@@ -77,15 +77,9 @@ protected:
     std::string& scratch() noexcept { return string_scratch_; }
 
     // Source mode: moves the window on (see text_window::move_on), failing
-    // if the source cannot be read.
-    BOOST_NOINLINE bool read_on(std::size_t keep)
-    {
-        if (move_on(keep))
-            return true;
-        if (source_error_)
-            fail("the text could not be read");
-        return false;
-    }
+    // if the source cannot be read. Compiled (src/json_tokenizer.cpp), as
+    // is all of reading on: a text in memory never needs it.
+    bool read_on(std::size_t keep);
 
     // Source mode: reads on until at least `n` bytes follow the cursor (or the
     // text ends), keeping the window from `keep`; returns how far positions moved.
@@ -139,11 +133,8 @@ protected:
         }
         return p;
     }
-    BOOST_NOINLINE void skip_ws_across_windows()
-    {
-        while (pos_ == text_.size() && read_on(pos_))
-            pos_ = static_cast<std::size_t>(scan_ws(text_.data()) - text_.data());
-    }
+    // Source mode: whitespace that reaches the window's end, read on.
+    void skip_ws_across_windows();
 
     bool expect(char c, std::string_view reason)
     {
@@ -397,139 +388,11 @@ protected:
     bool is_closing_quote(const char* at) const noexcept { return at != text_.data() + text_.size() && *at == '"'; }
 
     // The rest of a string from `pos_`, its first special byte (`start` is the
-    // first byte of its content).
-    BOOST_NOINLINE std::string_view read_string_rest(std::size_t start, std::string& buffer)
-    {
-        const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
-        std::size_t n = text_.size();
-        bool decoded = false;
-        // Source mode: reads on so that the next escape or UTF-8 sequence is whole
-        // in the window (\uXXXX\uXXXX is the longest), keeping the string read so
-        // far while it is a view of the window.
-        auto read_on_in_string = [&] {
-            std::size_t moved = ensure(12, decoded ? pos_ : start);
-            if (!decoded)
-                start -= moved;
-            s = reinterpret_cast<const unsigned char*>(text_.data());
-            n = text_.size();
-        };
-        auto scan_run = [&] {
-            std::size_t run = pos_;
-            pos_ = static_cast<std::size_t>(plain_run_end(text_.data() + pos_) - text_.data());
-            if (decoded)
-                buffer.append(text_.data() + run, pos_ - run);
-        };
-        while (true) {
-            if (pos_ == n) {
-                if (!can_read_on()) {
-                    fail("incomplete JSON");
-                    return {};
-                }
-                read_on_in_string();
-                scan_run();
-                continue;
-            }
-            unsigned char c = s[pos_];
-            if (c == '"') {
-                ++pos_;
-                return decoded ? std::string_view(buffer) : text_.substr(start, pos_ - 1 - start);
-            }
-            if (c < 0x20) {
-                fail("illegal control character in string");
-                return {};
-            }
-            if (n - pos_ < 12 && can_read_on()) {
-                read_on_in_string();
-                continue; // the same byte, with what follows it
-            }
-            if (c == '\\') {
-                // the first escape: from here on the string is built in `buffer`
-                if (!decoded) {
-                    buffer.assign(text_.data() + start, pos_ - start);
-                    decoded = true;
-                }
-                if (!read_escape(buffer))
-                    return {};
-            } else {
-                std::size_t len = utf8_sequence_length(text_, pos_);
-                if (len == 0) {
-                    fail("invalid UTF-8 in string");
-                    return {};
-                }
-                if (decoded)
-                    buffer.append(text_.data() + pos_, len);
-                pos_ += len;
-            }
-            scan_run();
-        }
-    }
-
-    bool read_escape(std::string& buffer)
-    {
-        ++pos_;
-        if (pos_ >= text_.size()) {
-            fail("incomplete JSON");
-            return false;
-        }
-        char c = text_[pos_++];
-        switch (c) {
-        case '"': buffer += '"'; return true;
-        case '\\': buffer += '\\'; return true;
-        case '/': buffer += '/'; return true;
-        case 'b': buffer += '\b'; return true;
-        case 'f': buffer += '\f'; return true;
-        case 'n': buffer += '\n'; return true;
-        case 'r': buffer += '\r'; return true;
-        case 't': buffer += '\t'; return true;
-        case 'u': break;
-        default: --pos_; fail("illegal escape in string"); return false;
-        }
-        unsigned cp = 0;
-        if (!read_hex4(cp))
-            return false;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-            unsigned low = 0;
-            if (text_.substr(pos_, 2) != "\\u") {
-                fail("illegal leading surrogate");
-                return false;
-            }
-            pos_ += 2;
-            if (!read_hex4(low))
-                return false;
-            if (low < 0xDC00 || low > 0xDFFF) {
-                fail("illegal trailing surrogate");
-                return false;
-            }
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            fail("illegal trailing surrogate");
-            return false;
-        }
-        append_utf8(buffer, cp);
-        return true;
-    }
-
-    bool read_hex4(unsigned& out)
-    {
-        if (text_.size() - pos_ < 4) {
-            fail("incomplete JSON");
-            return false;
-        }
-        for (int i = 0; i < 4; ++i) {
-            char h = text_[pos_];
-            unsigned digit = h >= '0' && h <= '9'   ? unsigned(h - '0')
-                             : h >= 'a' && h <= 'f' ? unsigned(h - 'a' + 10)
-                             : h >= 'A' && h <= 'F' ? unsigned(h - 'A' + 10)
-                                                    : 16u;
-            if (digit == 16) {
-                fail("expected a hex digit");
-                return false;
-            }
-            out = out * 16 + digit;
-            ++pos_;
-        }
-        return true;
-    }
+    // first byte of its content): an escape, a byte beyond ASCII, the window's
+    // end. Compiled (src/json_tokenizer.cpp), with the escapes' reading.
+    std::string_view read_string_rest(std::size_t start, std::string& buffer);
+    bool read_escape(std::string& buffer);
+    bool read_hex4(unsigned& out);
 
     // Container iteration: enter at '{' / '[', then items separated by ','.
     bool enter(boost::json::kind k)
