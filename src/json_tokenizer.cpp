@@ -3,6 +3,8 @@
 // its plain run (escapes, bytes beyond ASCII), already a call where it is used.
 #include <agent_engine/core/detail/json_tokenizer.hpp>
 
+#include <agent_engine/core/detail/utf8.hpp>
+
 #include <string>
 
 namespace agent_engine::detail {

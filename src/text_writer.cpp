@@ -2,6 +2,8 @@
 // escapes, each a call where it is used and the same code for every schema.
 #include <agent_engine/core/text_writer.hpp>
 
+#include <agent_engine/core/detail/utf8.hpp>
+
 #include <algorithm>
 #include <memory>
 #include <string_view>
@@ -34,8 +36,6 @@ char* text_writer::grow(char* at, std::size_t n)
     return cur_;
 }
 
-// The rest of a string from its first byte that needs an escape (to go at
-// `out`), and its closing quote.
 char* text_writer::append_escaped_rest(char* out, const unsigned char* p, const unsigned char* end)
 {
     constexpr char hex[] = "0123456789abcdef";

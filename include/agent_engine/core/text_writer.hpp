@@ -9,7 +9,6 @@
 #include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/detail/python_number.hpp>
 #include <agent_engine/core/detail/spare_chunks.hpp>
-#include <agent_engine/core/detail/utf8.hpp>
 
 #include <boost/assert.hpp>
 #include <boost/config.hpp>
@@ -228,6 +227,8 @@ class text_writer {
     // `s` quoted and escaped at `out`, which has room for s.size() + 2 bytes.
     // Returns where it ends.
     BOOST_FORCEINLINE char* append_escaped(char* out, std::string_view s);
+    // The rest of a string from its first byte that needs an escape (to go at
+    // `out`), and its closing quote.
     char* append_escaped_rest(char* out, const unsigned char* p, const unsigned char* end);
 
 public:

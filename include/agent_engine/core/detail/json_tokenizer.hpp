@@ -8,7 +8,6 @@
 
 #include <agent_engine/core/detail/json_scan.hpp>
 #include <agent_engine/core/detail/text_window.hpp>
-#include <agent_engine/core/detail/utf8.hpp>
 #include <agent_engine/core/error.hpp>
 
 #include <boost/config.hpp>
@@ -77,8 +76,8 @@ protected:
     std::string& scratch() noexcept { return string_scratch_; }
 
     // Source mode: moves the window on (see text_window::move_on), failing
-    // if the source cannot be read. Compiled (src/json_tokenizer.cpp), as
-    // is all of reading on: a text in memory never needs it.
+    // if the source cannot be read. Compiled (src/json_tokenizer.cpp): a text
+    // in memory never calls it.
     bool read_on(std::size_t keep);
 
     // Source mode: reads on until at least `n` bytes follow the cursor (or the
@@ -388,8 +387,9 @@ protected:
     bool is_closing_quote(const char* at) const noexcept { return at != text_.data() + text_.size() && *at == '"'; }
 
     // The rest of a string from `pos_`, its first special byte (`start` is the
-    // first byte of its content): an escape, a byte beyond ASCII, the window's
-    // end. Compiled (src/json_tokenizer.cpp), with the escapes' reading.
+    // first byte of its content): an escape, a byte beyond ASCII, a control
+    // character, the window's end. Compiled (src/json_tokenizer.cpp), with the
+    // escapes' reading.
     std::string_view read_string_rest(std::size_t start, std::string& buffer);
     bool read_escape(std::string& buffer);
     bool read_hex4(unsigned& out);
