@@ -8,6 +8,8 @@
 #include <boost/json/serialize.hpp>
 #include <boost/mpl/list.hpp>
 
+#include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <deque>
@@ -15,6 +17,7 @@
 #include <list>
 #include <map>
 #include <optional>
+#include <random>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -194,6 +197,46 @@ BOOST_AUTO_TEST_CASE(floating_point)
     BOOST_TEST(read<double>("3") == 3.0);
     BOOST_TEST(read<double>("18446744073709551615") == 18446744073709551615.0);
     BOOST_TEST(read<float>("-7") == -7.0f);
+}
+
+// A decimal reads as the double std::from_chars gives it (correctly rounded),
+// whichever way the reader takes (short ones by one IEEE operation, the rest
+// by from_chars), from text whole or through a source's window. Bits
+// compared, so -0.0 and every last digit count.
+BOOST_AUTO_TEST_CASE(decimals_read_as_from_chars_reads_them)
+{
+    auto check = [](const std::string& text) {
+        double expected = 0;
+        BOOST_REQUIRE(std::from_chars(text.data(), text.data() + text.size(), expected).ec == std::errc());
+        for (auto r : {agent_engine::from_json<double>(text),
+                       agent_engine::from_json<double>(test_support::trickle_source(text))}) {
+            BOOST_REQUIRE_MESSAGE(r.has_value(), text);
+            BOOST_TEST(std::bit_cast<std::uint64_t>(r.value()) == std::bit_cast<std::uint64_t>(expected), text);
+        }
+    };
+    // the edges of one operation: 15 digits, 10^22, and just past each
+    for (std::string text : {"123456789012345e-3", "999999999999999.9", "99999999999999.9e22", "1234567890123456e0",
+                             "9007199254740993.0", "-9007199254740993e0", "1e22", "1e23", "123e5", "1e-22", "1e-23",
+                             "123e-24", "0.1e-21", "4.9406564584124654e-324", "0.1234567890123456789",
+                             "0.0000000000000000001", "-0.0", "-0.0e5", "0e-400", "2.2250738585072011e-308",
+                             "1.7976931348623157e308", "0.1", "0.3", "8.5", "1E+2", "5e-0", "0.000001"})
+        check(text);
+    // random decimals of 1 to 21 digits, the point anywhere, exponents around the edges
+    std::mt19937_64 rng(20261206);
+    auto below = [&](unsigned n) { return static_cast<unsigned>(rng() % n); };
+    for (int i = 0; i < 20000; ++i) {
+        std::string digits(1 + below(21), '0');
+        for (char& c : digits)
+            c = static_cast<char>('0' + below(10));
+        std::size_t point = 1 + below(static_cast<unsigned>(digits.size()));
+        std::string text = below(2) ? "-" : "";
+        std::string integer = digits.substr(0, point);
+        text += integer.size() > 1 && integer[0] == '0' ? "1" + integer.substr(1) : integer;
+        text += "." + (point < digits.size() ? digits.substr(point) : "5");
+        if (below(2))
+            text += (below(2) ? "e" : "E") + std::to_string(static_cast<int>(below(61)) - 30);
+        check(text);
+    }
 }
 
 // Beyond a double's range, the value's magnitude decides, not the exponent's

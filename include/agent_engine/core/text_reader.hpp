@@ -7,7 +7,7 @@
 // checked) without being built.
 //
 // parse_json builds its DOM with it too, so from_json and from_dict(parse_json)
-// read the same numbers (correctly rounded, through std::from_chars; integers
+// read the same numbers (correctly rounded, as std::from_chars rounds; integers
 // keep all 64 bits) and reject the same text. The checkpoint metadata reader
 // (src/runtime/task_metadata.cpp) is from_json<TaskMetadata> on all or part of
 // a checkpoint's text, so it reads the same values.

@@ -14,6 +14,7 @@
 #include <boost/json/kind.hpp>
 
 #include <algorithm>
+#include <cfloat>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -268,25 +269,47 @@ protected:
         if (*int_start == '0' && p - int_start > 1)
             return fail("syntax error"); // no leading zeros
         bool integral = true;
+        const char* int_end = p;
+        const char* fraction = p;
         if (p != end && *p == '.') {
-            ++p;
+            fraction = ++p;
             integral = false;
             if (!digits())
                 return fail(p == end ? "incomplete JSON" : "syntax error");
         }
+        const char* fraction_end = p;
+        int exponent = 0;
         if (p != end && (*p == 'e' || *p == 'E')) {
             ++p;
             integral = false;
+            bool negative_exponent = p != end && *p == '-';
             if (p != end && (*p == '+' || *p == '-'))
                 ++p;
-            if (!digits())
+            const char* exponent_start = p;
+            for (; p != end && *p >= '0' && *p <= '9'; ++p)
+                exponent = std::min(exponent * 10 + (*p - '0'), 10000); // saturates, far past any exact case
+            if (p == exponent_start)
                 return fail(p == end ? "incomplete JSON" : "syntax error");
+            if (negative_exponent)
+                exponent = -exponent;
         }
         pos_ = static_cast<std::size_t>(p - text_.data());
         if (integral && p - int_start <= 18) { // fits an int64 whatever the digits
             kind_ = boost::json::kind::int64;
             int64_ = negative ? -static_cast<std::int64_t>(sum) : static_cast<std::int64_t>(sum);
             return;
+        }
+        // A short decimal (0.7, 12.5e-3): its digits, at most 15, are summed on
+        // (the sum is an exact double) and the point moves the exponent.
+        if (!integral && (int_end - int_start) + (fraction_end - fraction) <= 15) {
+            for (const char* d = fraction; d != fraction_end; ++d)
+                sum = sum * 10 + static_cast<unsigned>(*d - '0');
+            if (exact_decimal(sum, exponent - static_cast<int>(fraction_end - fraction), double_)) {
+                kind_ = boost::json::kind::double_;
+                if (negative)
+                    double_ = -double_;
+                return;
+            }
         }
         if (integral) {
             if (negative) {
@@ -321,6 +344,25 @@ protected:
             pos_ = static_cast<std::size_t>(first - text_.data());
             fail("number out of range");
         }
+    }
+
+    // digits × 10^exponent as the double nearest to it, when one IEEE operation
+    // gives that (Clinger's fast path): digits (below 2^53) and a power of ten
+    // up to 10^22 are exact doubles, and the product or quotient of two is
+    // correctly rounded, so the result is std::from_chars's. False when the
+    // power is larger (from_chars reads it).
+    static bool exact_decimal(std::uint64_t digits, int exponent, double& out) noexcept
+    {
+        static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+        constexpr int largest = 22;
+        if constexpr (FLT_EVAL_METHOD != 0) // x87: its wider intermediates would round twice
+            return false;
+        if (exponent < -largest || exponent > largest)
+            return false;
+        double d = static_cast<double>(digits);
+        out = exponent < 0 ? d / powers[-exponent] : d * powers[exponent];
+        return true;
     }
 
     // NaN, Infinity and -Infinity: not JSON, but what Python's json.dumps writes
