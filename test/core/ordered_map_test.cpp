@@ -161,3 +161,71 @@ BOOST_AUTO_TEST_CASE(integer_keys_with_equal_low_bits)
         BOOST_TEST(m.find(i << 32)->second == static_cast<int>(i));
     BOOST_TEST(!m.contains(1));
 }
+
+namespace {
+
+// std::hash, counting its calls.
+struct counted_hash {
+    static inline int calls = 0;
+    std::size_t operator()(const std::string& k) const noexcept
+    {
+        ++calls;
+        return std::hash<std::string>{}(k);
+    }
+};
+using counted_map = ordered_map<std::string, int, counted_hash>;
+
+// `m` holds `expected`, in its order, and finds each key.
+void check_entries(const counted_map& m, const std::vector<std::pair<std::string, int>>& expected)
+{
+    BOOST_REQUIRE(m.size() == expected.size());
+    std::size_t at = 0;
+    for (auto const& [k, v] : m) {
+        BOOST_TEST(k == expected[at].first);
+        BOOST_TEST(v == expected[at].second);
+        BOOST_TEST(m.find(k)->second == v);
+        ++at;
+    }
+    BOOST_TEST(!m.contains("absent"));
+}
+
+} // namespace
+
+// Up to 8 entries there is no index (no hashing, no allocation for it): a lookup
+// compares keys in turn. Every operation must agree across the size where the
+// index starts, and after erasing back below it.
+BOOST_AUTO_TEST_CASE(small_maps_hash_nothing_and_agree_across_the_index_start)
+{
+    auto key = [](int i) { return "k" + std::to_string(i * 5 % 13); }; // 13 keys, not in order
+    for (int n = 0; n <= 13; ++n) {
+        for (std::size_t reserved : {0u, 4u, 9u}) {
+            counted_hash::calls = 0;
+            counted_map m;
+            m.reserve(reserved);
+            std::vector<std::pair<std::string, int>> expected;
+            for (int i = 0; i < n; ++i) {
+                m[key(i)] = i;
+                expected.emplace_back(key(i), i);
+                m.insert_or_assign(key(i / 2), -i); // an existing key keeps its place
+                expected[static_cast<std::size_t>(i / 2)].second = -i;
+            }
+            BOOST_TEST((m.find("absent") == m.end()));
+            BOOST_TEST((counted_hash::calls == 0) == (n <= 8 && reserved <= 8), n << " entries, " << reserved);
+            check_entries(m, expected);
+            counted_map copy = m;
+            check_entries(copy, expected);
+            // erase all but the last two, then grow past the start again
+            for (int i = 0; i + 2 < n; ++i) {
+                BOOST_TEST(m.erase(key(i)) == 1u);
+                expected.erase(expected.begin());
+            }
+            BOOST_TEST(m.erase("absent") == 0u);
+            check_entries(m, expected);
+            for (int i = 0; i < 12; ++i) {
+                m["again" + std::to_string(i)] = i;
+                expected.emplace_back("again" + std::to_string(i), i);
+            }
+            check_entries(m, expected);
+        }
+    }
+}

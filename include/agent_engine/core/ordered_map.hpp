@@ -18,13 +18,17 @@
 namespace agent_engine {
 
 template <class Key, class T, class Hash = std::hash<Key>> class ordered_map {
-    // The entries in insertion order, and an open-addressing index into them. A
-    // slot holds a key's hash (high half) and 1 + its entry's position (low half),
-    // 0 when free: a probe compares keys only when the hashes agree, and growing
-    // the index never rehashes a key. The index never copies a key and allocates
-    // once per growth, not once per entry; it is at most half full.
+    // The entries in insertion order and, once there are more than
+    // unindexed_size, an open-addressing index into them (until then a lookup
+    // compares the keys in turn: less than hashing one costs, and no index is
+    // allocated for the small maps most documents hold). A slot holds a key's
+    // hash (high half) and 1 + its entry's position (low half), 0 when free: a
+    // probe compares keys only when the hashes agree, and growing the index never
+    // rehashes a key. The index never copies a key and allocates once per
+    // growth, not once per entry; it is at most half full.
     std::vector<std::pair<Key, T>> items_;
-    std::vector<std::uint64_t> slots_;
+    std::vector<std::uint64_t> slots_; // empty: no index
+    static constexpr std::size_t unindexed_size = 8;
 
     // 32 bits of the hash after a full 64-bit mix (MurmurHash3's fmix64): std::hash
     // of an integer is the integer itself, and every bit must reach the slot.
@@ -75,19 +79,54 @@ template <class Key, class T, class Hash = std::hash<Key>> class ordered_map {
         return index;
     }
 
+    // An index with room for `capacity` entries holding the entries there are.
+    std::vector<std::uint64_t> index_entries(std::size_t capacity) const
+    {
+        std::vector<std::uint64_t> index = make_index(capacity, {});
+        for (std::size_t i = 0; i < items_.size(); ++i)
+            insert_slot(index, slot_for(hash_of(items_[i].first), i));
+        return index;
+    }
+
     // Where `k` is, or where it was appended by constructing its value from `args`.
     template <class K, class... Args> std::pair<std::size_t, bool> place(K&& k, Args&&... args)
     {
-        if (2 * (items_.size() + 1) > slots_.size())
+        if (slots_.empty()) {
+            if (std::size_t pos = position_of(k); pos != items_.size())
+                return {pos, false};
+            if (items_.size() < unindexed_size) {
+                append(std::forward<K>(k), std::forward<Args>(args)...);
+                return {items_.size() - 1, true};
+            }
+            slots_ = index_entries(items_.size() + 1);
+        } else if (2 * (items_.size() + 1) > slots_.size()) {
             slots_ = make_index(items_.size() + 1, slots_);
+        }
         std::uint32_t hash = hash_of(k);
         std::size_t s = slot_of(k, hash);
         if (slots_[s] != 0)
             return {position_in(slots_[s]), false};
-        items_.emplace_back(std::piecewise_construct, std::forward_as_tuple(std::forward<K>(k)),
-                            std::forward_as_tuple(std::forward<Args>(args)...));
+        append(std::forward<K>(k), std::forward<Args>(args)...);
         slots_[s] = slot_for(hash, items_.size() - 1);
         return {items_.size() - 1, true};
+    }
+    template <class K, class... Args> void append(K&& k, Args&&... args)
+    {
+        items_.emplace_back(std::piecewise_construct, std::forward_as_tuple(std::forward<K>(k)),
+                            std::forward_as_tuple(std::forward<Args>(args)...));
+    }
+
+    // The position of `k`, or size() when it is not there.
+    std::size_t position_of(const Key& k) const
+    {
+        if (slots_.empty()) {
+            std::size_t pos = 0;
+            while (pos != items_.size() && !(items_[pos].first == k))
+                ++pos;
+            return pos;
+        }
+        std::size_t s = slot_of(k, hash_of(k));
+        return slots_[s] == 0 ? items_.size() : position_in(slots_[s]);
     }
 
 public:
@@ -118,13 +157,15 @@ public:
     }
     void reserve(std::size_t n)
     {
-        if (2 * n > slots_.size())
+        if (n > unindexed_size && slots_.empty())
+            slots_ = index_entries(n);
+        else if (!slots_.empty() && 2 * n > slots_.size())
             slots_ = make_index(n, slots_);
         items_.reserve(n);
     }
 
-    iterator find(const Key& k) { return begin() + position_of(k); }
-    const_iterator find(const Key& k) const { return begin() + position_of(k); }
+    iterator find(const Key& k) { return begin() + static_cast<std::ptrdiff_t>(position_of(k)); }
+    const_iterator find(const Key& k) const { return begin() + static_cast<std::ptrdiff_t>(position_of(k)); }
     bool contains(const Key& k) const { return find(k) != end(); }
 
     T& operator[](const Key& k) { return items_[place(k).first].second; }
@@ -140,12 +181,16 @@ public:
 
     std::size_t erase(const Key& k)
     {
-        std::ptrdiff_t pos = position_of(k);
-        if (pos == static_cast<std::ptrdiff_t>(items_.size()))
+        std::size_t pos = position_of(k);
+        if (pos == items_.size())
             return 0;
+        if (slots_.empty()) {
+            items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(pos));
+            return 1;
+        }
         // The new index is allocated before anything changes: running out of memory leaves the map as it was.
         std::vector<std::uint64_t> index(slots_.size(), 0);
-        items_.erase(items_.begin() + pos);
+        items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(pos));
         for (std::size_t i = 0; i < items_.size(); ++i) // positions moved: index them afresh
             insert_slot(index, slot_for(hash_of(items_[i].first), i));
         slots_.swap(index);
@@ -153,15 +198,6 @@ public:
     }
 
     friend bool operator==(const ordered_map& a, const ordered_map& b) { return a.items_ == b.items_; }
-
-private:
-    std::ptrdiff_t position_of(const Key& k) const
-    {
-        if (slots_.empty())
-            return static_cast<std::ptrdiff_t>(items_.size());
-        std::size_t s = slot_of(k, hash_of(k));
-        return static_cast<std::ptrdiff_t>(slots_[s] == 0 ? items_.size() : position_in(slots_[s]));
-    }
 };
 
 } // namespace agent_engine
