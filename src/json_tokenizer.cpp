@@ -1,6 +1,7 @@
 // The tokenizer's compiled part: the wording of a syntax error, which only a
 // failed read needs; reading on over a source; and the rest of a string after
-// its plain run (escapes, bytes beyond ASCII), already a call where it is used.
+// its plain run (from an escape, a byte beyond ASCII, a control character or
+// the window's end), already a call where it is used.
 #include <agent_engine/core/detail/json_tokenizer.hpp>
 
 #include <agent_engine/core/detail/utf8.hpp>
