@@ -228,4 +228,12 @@ BOOST_AUTO_TEST_CASE(small_maps_hash_nothing_and_agree_across_the_index_start)
             check_entries(m, expected);
         }
     }
+    // reserve beyond 8 indexes the entries there are
+    counted_map m{{"a", 1}, {"b", 2}, {"c", 3}};
+    counted_hash::calls = 0;
+    m.reserve(9);
+    BOOST_TEST(counted_hash::calls == 3);
+    check_entries(m, {{"a", 1}, {"b", 2}, {"c", 3}});
+    m["d"] = 4;
+    check_entries(m, {{"a", 1}, {"b", 2}, {"c", 3}, {"d", 4}});
 }

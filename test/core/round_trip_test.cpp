@@ -219,7 +219,8 @@ BOOST_AUTO_TEST_CASE(decimals_read_as_from_chars_reads_them)
                              "9007199254740993.0", "-9007199254740993e0", "1e22", "1e23", "123e5", "1e-22", "1e-23",
                              "123e-24", "0.1e-21", "4.9406564584124654e-324", "0.1234567890123456789",
                              "0.0000000000000000001", "-0.0", "-0.0e5", "0e-400", "2.2250738585072011e-308",
-                             "1.7976931348623157e308", "0.1", "0.3", "8.5", "1E+2", "5e-0", "0.000001"})
+                             "1.7976931348623157e308", "0.1", "0.3", "8.5", "1E+2", "5e-0", "0.000001",
+                             "1e0000000000000000000000005", "25e-0000000000000000000000003"})
         check(text);
     // random decimals of 1 to 21 digits, the point anywhere, exponents around the edges
     std::mt19937_64 rng(20261206);
@@ -251,6 +252,9 @@ BOOST_AUTO_TEST_CASE(numbers_beyond_a_double_by_magnitude)
     BOOST_TEST(read<double>("1e400") == inf);
     BOOST_TEST(read<double>("-1" + std::string(400, '0') + ".5") == -inf);
     BOOST_TEST(read<double>("1" + std::string(400, '0') + "e-10") == inf);
+    // an exponent beyond any int still reads by its magnitude
+    BOOST_TEST(read<double>("1e4294967301") == inf);
+    BOOST_TEST(std::bit_cast<std::uint64_t>(read<double>("-1e-4294967301")) == std::bit_cast<std::uint64_t>(-0.0));
     for (std::string big : {"1" + std::string(400, '0'), "-1" + std::string(400, '0')}) {
         auto r = agent_engine::from_json<double>(big);
         BOOST_REQUIRE(r.has_error());

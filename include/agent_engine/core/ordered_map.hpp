@@ -18,14 +18,14 @@
 namespace agent_engine {
 
 template <class Key, class T, class Hash = std::hash<Key>> class ordered_map {
-    // The entries in insertion order and, once there are more than
-    // unindexed_size, an open-addressing index into them (until then a lookup
-    // compares the keys in turn: less than hashing one costs, and no index is
-    // allocated for the small maps most documents hold). A slot holds a key's
-    // hash (high half) and 1 + its entry's position (low half), 0 when free: a
-    // probe compares keys only when the hashes agree, and growing the index never
-    // rehashes a key. The index never copies a key and allocates once per
-    // growth, not once per entry; it is at most half full.
+    // The entries in insertion order and, once the map has held more than
+    // unindexed_size entries (or reserve asked for more), an open-addressing
+    // index into them. Until then a lookup compares the keys in turn, cheaper
+    // than hashing one, and the small maps most documents hold allocate no
+    // index. A slot holds a key's hash (high half) and 1 + its entry's position
+    // (low half), 0 when free: a probe compares keys only when the hashes agree,
+    // and growing the index never rehashes a key. The index never copies a key
+    // and allocates once per growth, not once per entry; it is at most half full.
     std::vector<std::pair<Key, T>> items_;
     std::vector<std::uint64_t> slots_; // empty: no index
     static constexpr std::size_t unindexed_size = 8;

@@ -257,7 +257,8 @@ protected:
         const char* int_start = p;
         // The integer part is summed as it is scanned: most numbers are integers
         // of a few digits, read in this one pass (the sum is the value if it has
-        // at most 18 digits; past that it is not used).
+        // at most 18 digits, a short decimal's sum goes on over its fraction
+        // below; past that it is not used).
         std::uint64_t sum = 0;
         for (; p != end && *p >= '0' && *p <= '9'; ++p)
             sum = sum * 10 + static_cast<unsigned>(*p - '0');
@@ -349,15 +350,16 @@ protected:
     // digits × 10^exponent as the double nearest to it, when one IEEE operation
     // gives that (Clinger's fast path): digits (below 2^53) and a power of ten
     // up to 10^22 are exact doubles, and the product or quotient of two is
-    // correctly rounded, so the result is std::from_chars's. False when the
-    // power is larger (from_chars reads it).
+    // correctly rounded (to nearest, the default), so the result is
+    // std::from_chars's. False when the power is larger (from_chars reads it).
     static bool exact_decimal(std::uint64_t digits, int exponent, double& out) noexcept
     {
         static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
         constexpr int largest = 22;
-        if constexpr (FLT_EVAL_METHOD != 0) // x87: its wider intermediates would round twice
-            return false;
+#if FLT_EVAL_METHOD != 0 || defined(__FAST_MATH__)
+        return false; // x87's wider intermediates, or -ffast-math's reciprocals, would round twice
+#endif
         if (exponent < -largest || exponent > largest)
             return false;
         double d = static_cast<double>(digits);
