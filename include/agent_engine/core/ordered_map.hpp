@@ -79,12 +79,17 @@ template <class Key, class T, class Hash = std::hash<Key>> class ordered_map {
         return index;
     }
 
+    // Puts every entry, at its position, in `index`, whose slots are all free.
+    void insert_entries(std::vector<std::uint64_t>& index) const
+    {
+        for (std::size_t i = 0; i < items_.size(); ++i)
+            insert_slot(index, slot_for(hash_of(items_[i].first), i));
+    }
     // An index with room for `capacity` entries holding the entries there are.
     std::vector<std::uint64_t> index_entries(std::size_t capacity) const
     {
         std::vector<std::uint64_t> index = make_index(capacity, {});
-        for (std::size_t i = 0; i < items_.size(); ++i)
-            insert_slot(index, slot_for(hash_of(items_[i].first), i));
+        insert_entries(index);
         return index;
     }
 
@@ -191,8 +196,7 @@ public:
         // The new index is allocated before anything changes: running out of memory leaves the map as it was.
         std::vector<std::uint64_t> index(slots_.size(), 0);
         items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(pos));
-        for (std::size_t i = 0; i < items_.size(); ++i) // positions moved: index them afresh
-            insert_slot(index, slot_for(hash_of(items_[i].first), i));
+        insert_entries(index); // positions moved: index them afresh
         slots_.swap(index);
         return 1;
     }
