@@ -279,7 +279,7 @@ protected:
                 return fail(p == end ? "incomplete JSON" : "syntax error");
         }
         const char* fraction_end = p;
-        int exponent = 0;
+        std::int64_t exponent = 0;
         if (p != end && (*p == 'e' || *p == 'E')) {
             ++p;
             integral = false;
@@ -288,7 +288,7 @@ protected:
                 ++p;
             const char* exponent_start = p;
             for (; p != end && *p >= '0' && *p <= '9'; ++p)
-                exponent = std::min(exponent * 10 + (*p - '0'), 10000); // saturates, far past any exact case
+                exponent = std::min(exponent * 10 + (*p - '0'), max_exponent);
             if (p == exponent_start)
                 return fail(p == end ? "incomplete JSON" : "syntax error");
             if (negative_exponent)
@@ -305,7 +305,7 @@ protected:
         if (!integral && (int_end - int_start) + (fraction_end - fraction) <= 15) {
             for (const char* d = fraction; d != fraction_end; ++d)
                 sum = sum * 10 + static_cast<unsigned>(*d - '0');
-            if (exact_decimal(sum, exponent - static_cast<int>(fraction_end - fraction), double_)) {
+            if (exact_decimal(sum, exponent - (fraction_end - fraction), double_)) {
                 kind_ = boost::json::kind::double_;
                 if (negative)
                     double_ = -double_;
@@ -334,7 +334,7 @@ protected:
             // As Python's json.loads: too small to represent reads as zero, a
             // float too large as infinity. An integer too large is an error: Python
             // keeps it exact, and a double cannot (issue 18, item 6).
-            if (decimal_magnitude(first, p) < 0) {
+            if (leading_power(int_start, int_end, fraction, fraction_end, exponent) < 0) {
                 double_ = negative ? -0.0 : 0.0;
                 return;
             }
@@ -352,7 +352,7 @@ protected:
     // up to 10^22 are exact doubles, and the product or quotient of two is
     // correctly rounded (to nearest, the default), so the result is
     // std::from_chars's. False when the power is larger (from_chars reads it).
-    static bool exact_decimal(std::uint64_t digits, int exponent, double& out) noexcept
+    static bool exact_decimal(std::uint64_t digits, std::int64_t exponent, double& out) noexcept
     {
         static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -378,31 +378,20 @@ protected:
         literal(word);
     }
 
-    // The power of ten of a valid JSON number's first significant digit
-    // (saturating): "1e400" 400, "0.00012" -4, "1000e-403" -400.
-    static long decimal_magnitude(const char* first, const char* last) noexcept
+    // An exponent saturates here: far past any double's range and any number's
+    // digit count, so that the sign of leading_power stays right.
+    static constexpr std::int64_t max_exponent = std::int64_t{1} << 40;
+
+    // The power of ten of a number's first significant digit, from its integer
+    // digits, its fraction's and its exponent: "1e400" 400, "0.00012" -4,
+    // "1000e-403" -400.
+    static std::int64_t leading_power(const char* integer, const char* integer_end, const char* fraction,
+                                      const char* fraction_end, std::int64_t exponent) noexcept
     {
-        const char* e = std::find_if(first, last, [](char c) { return c == 'e' || c == 'E'; });
-        long exponent = 0;
-        if (e != last) {
-            bool minus = e[1] == '-';
-            for (const char* d = e + 1 + (e[1] == '-' || e[1] == '+'); d != last; ++d)
-                exponent = std::min(exponent * 10 + (*d - '0'), 1L << 40);
-            exponent = minus ? -exponent : exponent;
-        }
-        const char* point = std::find(first, e, '.');
-        long integer_digits = 0;
-        for (const char* c = first; c != point; ++c)
-            integer_digits += *c >= '0' && *c <= '9';
-        long index = 0; // of each digit, counted from the first integer digit
-        for (const char* c = first; c != e; ++c) {
-            if (*c < '0' || *c > '9')
-                continue;
-            if (*c != '0')
-                return exponent + integer_digits - 1 - index;
-            ++index;
-        }
-        return exponent;
+        auto significant = [](char c) { return c != '0'; };
+        if (const char* d = std::find_if(integer, integer_end, significant); d != integer_end)
+            return exponent + (integer_end - d) - 1;
+        return exponent - (std::find_if(fraction, fraction_end, significant) - fraction) - 1;
     }
 
     // Reads the string whose opening quote is at `quote`; the result views the
