@@ -255,9 +255,14 @@ BOOST_AUTO_TEST_CASE(numbers_beyond_a_double_by_magnitude)
     // the exponent and the digits together: long runs of zeros against a long exponent
     BOOST_TEST(read<double>("0." + std::string(20000, '0') + "1e20400") == inf);
     BOOST_TEST(read<double>("1" + std::string(20000, '0') + "e-20400") == 0.0);
-    // an exponent beyond any int still reads by its magnitude
+    BOOST_TEST(read<double>("-0." + std::string(20000, '0') + "1e20400") == -inf);
+    // an exponent beyond any int still reads by its magnitude, and one beyond
+    // any 64-bit integer too (it saturates)
     BOOST_TEST(read<double>("1e4294967301") == inf);
     BOOST_TEST(std::bit_cast<std::uint64_t>(read<double>("-1e-4294967301")) == std::bit_cast<std::uint64_t>(-0.0));
+    BOOST_TEST(read<double>("1e99999999999999999999") == inf);
+    BOOST_TEST(std::bit_cast<std::uint64_t>(read<double>("-1e-99999999999999999999")) ==
+               std::bit_cast<std::uint64_t>(-0.0));
     for (std::string big : {"1" + std::string(400, '0'), "-1" + std::string(400, '0')}) {
         auto r = agent_engine::from_json<double>(big);
         BOOST_REQUIRE(r.has_error());

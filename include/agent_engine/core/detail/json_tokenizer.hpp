@@ -384,7 +384,7 @@ protected:
 
     // The power of ten of a number's first significant digit, from its integer
     // digits, its fraction's and its exponent: "1e400" 400, "0.00012" -4,
-    // "1000e-403" -400.
+    // "1000e-403" -400. A number has one here: zero is never out of range.
     static std::int64_t leading_power(const char* integer, const char* integer_end, const char* fraction,
                                       const char* fraction_end, std::int64_t exponent) noexcept
     {
