@@ -25,7 +25,8 @@
 // set's `read` takes a fourth argument, how to read one of its items (by
 // default, detail::read_by_rule), so that each(...) judges its items as they are read.
 //
-// The library ships rules for bool, every arithmetic type, std::string,
+// The library ships rules for bool, every arithmetic type but the character
+// types (char, char8_t, ...: neither text nor numbers), std::string,
 // described enums (by name, AGENT_ENGINE_ENUM_VALUE or AGENT_ENGINE_INT_ENUM)
 // and structs, std::optional and heap_optional, std::unique_ptr
 // and std::shared_ptr (as optionals), sequences, sets (std::set,
@@ -41,6 +42,7 @@
 // (representation.hpp), or, for the rare type that needs the reader itself,
 // specialize json_rule.
 
+#include <agent_engine/core/detail/standard_integer.hpp>
 #include <agent_engine/core/dom_reader.hpp>
 #include <agent_engine/core/representation.hpp>
 #include <agent_engine/core/schema_builder.hpp>
@@ -68,7 +70,10 @@ template <class T> constexpr void require_default_constructible() noexcept
 // Where a type with no rule stops the build: at the first use of its rule.
 template <class T> void no_rule() noexcept
 {
-    static_assert(no_rule_for<T>,
+    static_assert(!is_character_v<T>,
+                  "agent_engine: a character type (char, wchar_t, char8_t, char16_t, char32_t) has no JSON rule: "
+                  "std::string holds text, std::int8_t or std::uint8_t a small number.");
+    static_assert(no_rule_for<T> || is_character_v<T>,
                   "agent_engine: this type has no JSON rule. Describe a struct with BOOST_DESCRIBE_STRUCT, "
                   "an enum with BOOST_DESCRIBE_ENUM, use a supported standard type, map it onto one with "
                   "agent_engine::representation<T>, or specialize agent_engine::json_rule<T>.");

@@ -28,6 +28,7 @@
 // inherits is in schema_model.hpp; AGENT_ENGINE_CONSTRAINTS is in constraints.hpp.
 
 #include <agent_engine/core/detail/declaration.hpp>
+#include <agent_engine/core/detail/standard_integer.hpp>
 #include <agent_engine/core/extra_members.hpp>
 #include <agent_engine/core/schema_model.hpp>
 
@@ -193,11 +194,14 @@
         AGENT_ENGINE_SCHEMA_VERSION, inline constexpr, T, version,                                        \
         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_SCHEMA_VERSION);                       \
         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_SCHEMA_VERSION);                    \
-        static_assert(::agent_engine::detail::is_version_number_v<decltype(::std::declval<T&>().member)>, \
+        static_assert(::agent_engine::detail::standard_integer<decltype(::std::declval<T&>().member)>, \
                       "agent_engine: AGENT_ENGINE_SCHEMA_VERSION names a member that is not an integer: the member " \
                       "holds the document's version number (int schema_version = 3;)");            \
         static_assert((current) >= 1, "agent_engine: AGENT_ENGINE_SCHEMA_VERSION's current version must be 1 or more " \
                                       "(a document without the member is version 1)");              \
+        static_assert((current) <= ::agent_engine::detail::max_schema_version,                    \
+                      "agent_engine: AGENT_ENGINE_SCHEMA_VERSION's current version must be at most 1000: it counts " \
+                      "the schema's versions (one AGENT_ENGINE_MIGRATION from each before it), it is not a date"); \
         return ::agent_engine::detail::declared_version<decltype(&T::member)>{&T::member, static_cast<int>(current)};)
 
 // How a document of T at version `from` becomes one at version from + 1: `f` is

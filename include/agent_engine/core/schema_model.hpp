@@ -164,9 +164,12 @@ template <class T, class Entry, class F> constexpr auto per_member(F f)
 // from, or 0 when the chain is whole.
 template <class T, int... From> constexpr int first_missing_migration(std::integer_sequence<int, From...>) noexcept
 {
-    int missing = 0;
-    ((missing = missing == 0 && !declares<T, declare::migration, From + 1> ? From + 1 : missing), ...);
-    return missing;
+    // A list, not a fold: clang nests a fold's terms, and stops at 256 of them.
+    constexpr bool migrates_from[] = {true, declares<T, declare::migration, From + 1>...}; // [v]: from version v
+    for (int from = 1; from != static_cast<int>(std::size(migrates_from)); ++from)
+        if (!migrates_from[from])
+            return from;
+    return 0;
 }
 
 // The index in public_members<T> of the member Member (size when none).
@@ -188,7 +191,9 @@ template <class T, bool = declares<T, declare::version>> struct version_model {
 };
 template <class T> struct version_model<T, true> {
     static constexpr auto declared = agent_engine_declare(schema_tag<T>, declare::version{});
-    static constexpr int version = declared.current;
+    // A version out of range has already stopped the build (AGENT_ENGINE_SCHEMA_VERSION
+    // says why); 1 keeps the compiler from unrolling that many steps after it.
+    static constexpr int version = declared.current >= 1 && declared.current <= max_schema_version ? declared.current : 1;
     static constexpr std::size_t version_index = member_index<T, declared.member>();
     static_assert(first_missing_migration<T>(std::make_integer_sequence<int, version - 1>{}) == 0,
                   "agent_engine: a versioned schema needs one AGENT_ENGINE_MIGRATION from each version before its "

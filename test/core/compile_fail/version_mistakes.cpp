@@ -1,6 +1,8 @@
 // Must not compile: a version or migration declaration the library cannot use,
 // each case picked by its definition:
 //   CASE_NOT_INTEGER             the version member is not an integer
+//   CASE_BELOW_ONE               the current version is 0
+//   CASE_A_DATE                  the current version is a date (20250101), not a count
 //   CASE_UNDESCRIBED_MEMBER      the version member is not in BOOST_DESCRIBE_STRUCT
 //   CASE_CHAIN_GAP               a version before the current one has no migration
 //   CASE_MIGRATION_PAST_CURRENT  a migration from the current version (to one that does not exist)
@@ -23,6 +25,10 @@ inline agent_engine::Result<void> wrong(const std::string&) { return boost::outc
 
 #if defined(CASE_NOT_INTEGER)
 AGENT_ENGINE_SCHEMA_VERSION(Schema, name, 2)
+#elif defined(CASE_BELOW_ONE)
+AGENT_ENGINE_SCHEMA_VERSION(Schema, schema_version, 0)
+#elif defined(CASE_A_DATE)
+AGENT_ENGINE_SCHEMA_VERSION(Schema, schema_version, 20250101)
 #elif defined(CASE_UNDESCRIBED_MEMBER)
 AGENT_ENGINE_SCHEMA_VERSION(Schema, hidden, 2)
 #elif defined(CASE_CHAIN_GAP)

@@ -5,6 +5,7 @@
 
 #include <agent_engine/core/constraints/kind.hpp>
 #include <agent_engine/core/detail/is_optional.hpp>
+#include <agent_engine/core/detail/standard_integer.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/validation_context.hpp>
 
@@ -121,7 +122,7 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
             };
             (read_by(c), ...);
         }, cs);
-    } else if constexpr (std::integral<V> && !std::same_as<V, bool>) {
+    } else if constexpr (detail::standard_integer<V>) {
         auto as_given = [&] { return r.capture(); };
         auto exact = rule_of<V>::read_exact(r, ctx);
         if (!exact)

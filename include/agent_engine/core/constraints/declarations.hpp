@@ -18,19 +18,46 @@
 #include <agent_engine/core/constraints/timestamp.hpp>
 #include <agent_engine/core/constraints/uuid_version.hpp>
 #include <agent_engine/core/detail/declaration.hpp>
+#include <agent_engine/core/detail/standard_integer.hpp>
 
+#include <concepts>
 #include <cstddef>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 namespace agent_engine {
 namespace detail {
 
+// Not constexpr, never defined: where a negative min_length or max_length stops the build.
+void min_length_and_max_length_must_be_0_or_more();
+
+// What a length bound is written as: an integer constant, or an unscoped enum's.
+template <class N>
+concept length_count = standard_integer<N> || (std::is_enum_v<N> && std::is_convertible_v<N, long long>);
+
+// A length bound as written: a count, refused when it compiles if it is negative
+// (a std::size_t parameter would take -1 as 18446744073709551615).
+template <length_count N> consteval std::size_t length_bound(N n)
+{
+    using integer = typename std::conditional_t<std::is_enum_v<N>, std::underlying_type<N>, std::type_identity<N>>::type;
+    if constexpr (std::is_signed_v<integer>)
+        if (static_cast<integer>(n) < 0)
+            min_length_and_max_length_must_be_0_or_more();
+    return static_cast<std::size_t>(n);
+}
+
 // The member factories AGENT_ENGINE_CONSTRAINTS sees, so that `pattern(...)`
 // means the constraint even where the user's namespace has its own `pattern`.
 struct constraint_vocabulary {
-    static constexpr constraints::min_length min_length(std::size_t n) noexcept { return constraints::min_length(n); }
-    static constexpr constraints::max_length max_length(std::size_t n) noexcept { return constraints::max_length(n); }
+    template <length_count N> static consteval constraints::min_length min_length(N n)
+    {
+        return constraints::min_length(length_bound(n));
+    }
+    template <length_count N> static consteval constraints::max_length max_length(N n)
+    {
+        return constraints::max_length(length_bound(n));
+    }
     template <class N> static constexpr auto gt(N n) noexcept { return constraints::bound<constraints::bound_kind::gt, N>(n); }
     template <class N> static constexpr auto ge(N n) noexcept { return constraints::bound<constraints::bound_kind::ge, N>(n); }
     template <class N> static constexpr auto lt(N n) noexcept { return constraints::bound<constraints::bound_kind::lt, N>(n); }

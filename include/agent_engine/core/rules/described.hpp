@@ -44,13 +44,18 @@ template <class T, class Input> void run_validators(const T& object, validation_
     boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, classes>>([&](auto c) {
         using C = typename decltype(c)::type;
         auto run = [&](auto const& f) {
-            static_assert(std::is_convertible_v<std::invoke_result_t<decltype(f), const C&>, std::optional<std::string>>,
-                          "agent_engine: a validator is called as f(const T&) and returns "
-                          "std::optional<std::string>: the problem, or nothing when the object is valid.");
-            std::optional<std::string> problem = std::invoke(f, static_cast<const C&>(object));
-            if (problem)
-                fail_value_error(ctx, *problem, input);
-            return !problem;
+            // Asked so that a wrong signature stops at this message, not inside std::invoke.
+            constexpr bool callable = std::is_invocable_r_v<std::optional<std::string>, decltype(f), const C&>;
+            static_assert(callable, "agent_engine: a validator is called as f(const T&) and returns "
+                                    "std::optional<std::string>: the problem, or nothing when the object is valid.");
+            if constexpr (callable) {
+                std::optional<std::string> problem = std::invoke(f, static_cast<const C&>(object));
+                if (problem)
+                    fail_value_error(ctx, *problem, input);
+                return !problem;
+            } else {
+                return false;
+            }
         };
         std::apply([&](auto const&... validator) { valid = valid && (run(validator) && ...); },
                    declared_by<C, declare::validators>());

@@ -20,6 +20,7 @@
 // schema's constraints such as format: uuid; nothing for an integer key).
 
 #include <agent_engine/core/detail/declaration.hpp>
+#include <agent_engine/core/detail/standard_integer.hpp>
 #include <agent_engine/core/json_rule.hpp>
 #include <agent_engine/core/rules/number.hpp>
 #include <agent_engine/core/rules/string.hpp>
@@ -55,7 +56,7 @@ template <class K> using key_form_t = typename key_form<K>::type;
 template <class K> constexpr bool map_key_type()
 {
     using F = key_form_t<K>;
-    return std::same_as<F, std::string> || (std::integral<F> && !std::same_as<F, bool>) || is_described_enum_v<F> ||
+    return std::same_as<F, std::string> || standard_integer<F> || is_described_enum_v<F> ||
            std::same_as<F, boost::uuids::uuid> || std::same_as<F, std::chrono::year_month_day>;
 }
 
@@ -113,7 +114,7 @@ template <class K> struct map_key {
         auto at = ctx.at(std::string_view("[key]"));
         // an integer key is the number it spells: the integer rule checks its range
         boost::json::value as;
-        if constexpr (std::integral<key_form_t<K>>) {
+        if constexpr (standard_integer<key_form_t<K>>) {
             ctx.floor_match(validation_context::match_quality::lax); // as pydantic rates an int from a str, in both modes
             as = integer_from_text(key);
             if (as.is_null()) {

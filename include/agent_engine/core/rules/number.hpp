@@ -10,6 +10,7 @@
 
 #include <agent_engine/core/detail/lax_text.hpp>
 #include <agent_engine/core/detail/python_repr.hpp>
+#include <agent_engine/core/detail/standard_integer.hpp>
 #include <agent_engine/core/json_rule.hpp>
 
 #include <boost/json/value.hpp>
@@ -121,7 +122,7 @@ template <class Reader> std::optional<exact_integer> read_exact_integer(Reader& 
 } // namespace detail
 
 template <class T>
-    requires std::integral<T> && (!std::same_as<T, bool>)
+    requires detail::standard_integer<T>
 struct json_rule<T> {
     using limits = std::numeric_limits<T>;
 
