@@ -40,10 +40,8 @@ concept length_count = standard_integer<N> || (std::is_enum_v<N> && std::is_conv
 // (a std::size_t parameter would take -1 as 18446744073709551615).
 template <length_count N> consteval std::size_t length_bound(N n)
 {
-    using integer = typename std::conditional_t<std::is_enum_v<N>, std::underlying_type<N>, std::type_identity<N>>::type;
-    if constexpr (std::is_signed_v<integer>)
-        if (static_cast<integer>(n) < 0)
-            min_length_and_max_length_must_be_0_or_more();
+    if (std::cmp_less(+n, 0)) // + promotes an unscoped enum to its integer
+        min_length_and_max_length_must_be_0_or_more();
     return static_cast<std::size_t>(n);
 }
 
