@@ -29,6 +29,15 @@ concept checked_first = std::remove_cvref_t<C>::checked_first;
 template <class C>
 concept judges_items = std::remove_cvref_t<C>::judges_items;
 
+// Whether every constraint applies to V. A constraint that does not stops the
+// build in its require<V>(), with its own message; read_constrained and
+// annotate_schema then compile nothing more of them for V, which would only add
+// errors before and after it.
+template <class V, class... Cs> constexpr bool constraints_apply()
+{
+    return (std::remove_cvref_t<Cs>::template require<V>() && ...);
+}
+
 // Checks the constraints in the order written (those checked_first before the
 // rest) and stops at the first that fails. `input()` gives the value as its
 // input held it, which an error shows: pydantic shows the 0 given, not the 0.0
@@ -108,6 +117,8 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
         }
         // a value read from input starts from its type's own defaults
         read_constrained(r, nullable<V>::emplace(out), cs, ctx);
+    } else if constexpr (!constraints_apply<V, Cs...>()) {
+        return;
     } else if constexpr ((reads_input<Cs> || ...)) {
         bool read = false; // by the first that reads
         std::apply([&](auto const&... c) {
@@ -149,10 +160,9 @@ void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation
         std::size_t before = ctx.error_count();
         if constexpr ((judges_items<Cs> || ...)) {
             auto const items = std::apply([](auto const&... c) { return std::tuple_cat(inner_of(c)...); }, cs);
-            if constexpr (reads_items_as_told<V>) // else each::check stops the build
-                rule_of<V>::read(r, out, ctx, [&](auto& r, auto& item, validation_context& ctx) {
-                    read_constrained(r, item, items, ctx);
-                });
+            rule_of<V>::read(r, out, ctx, [&](auto& r, auto& item, validation_context& ctx) {
+                read_constrained(r, item, items, ctx);
+            });
         } else {
             rule_of<V>::read(r, out, ctx);
         }
@@ -178,7 +188,7 @@ template <class V, class... Cs> void annotate_schema(boost::json::value& s, cons
     if constexpr (is_nullable_v<V>) {
         annotate_schema<std::remove_cvref_t<decltype(*std::declval<const V&>())>>(
             s.as_object()["anyOf"].as_array()[0], cs);
-    } else {
+    } else if constexpr (constraints_apply<V, Cs...>()) {
         auto& o = s.as_object();
         std::apply([&](auto const&... c) { (c.template annotate<V>(o), ...); }, cs);
     }

@@ -38,10 +38,11 @@ template <bound_kind Kind, class N> struct bound {
         }
     }();
 
-    template <class V> static void require()
+    template <class V> static constexpr bool require()
     {
-        static_assert(agent_engine::detail::is_number_v<V>,
-                      "agent_engine: a numeric bound (ge, gt, le, lt) applies to a number member.");
+        constexpr bool applies = agent_engine::detail::is_number_v<V>;
+        static_assert(applies, "agent_engine: a numeric bound (ge, gt, le, lt) applies to a number member.");
+        return applies;
     }
     template <class V> bool holds(V v) const
     {
@@ -65,7 +66,6 @@ template <bound_kind Kind, class N> struct bound {
     // `input()` gives the value as its input held it, shown in the error.
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
-        require<V>();
         if (holds(v))
             return true;
         ctx.fail(words.type, [&] { return validation_context::error_details{input(), {{words.ctx_key, limit_of<V>()}}}; });
@@ -87,7 +87,6 @@ template <bound_kind Kind, class N> struct bound {
     }
     template <class V> void annotate(boost::json::object& s) const
     {
-        require<V>();
         s[words.schema_keyword] = agent_engine::detail::number_value(limit);
     }
 };

@@ -61,7 +61,9 @@ template <class T> constexpr std::size_t member_named(std::string_view name) noe
 template <class T, std::size_t I> constexpr bool is_tag_member()
 {
     using model = schema_model<T>;
-    if constexpr (I >= model::size || !model::template has_constraints<I>) {
+    if constexpr (I >= model::size) { // no member of that name
+        return false;
+    } else if constexpr (!model::template has_constraints<I>) {
         return false;
     } else {
         using list = decltype(model::template constraints<I>());
@@ -86,6 +88,7 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
             return false;
     }
 
+    // Whether it applies to V; each way it does not stops the build with its message.
     template <class V> static constexpr bool require()
     {
         static_assert(agent_engine::detail::is_variant_v<V>,
@@ -105,18 +108,20 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
                     if constexpr ((has_constant_tags<Ts>() && ...)) {
                         // pydantic 2.13 refuses it as well: "TypeError: Value 'x' for
                         // discriminator 'k' mapped to multiple choices".
-                        static_assert(each_tag_selects_one<Ts...>(),
+                        constexpr bool one_alternative_a_tag = each_tag_selects_one<Ts...>();
+                        static_assert(one_alternative_a_tag,
                                       "agent_engine: discriminator<\"member\">(): two alternatives of the union list "
                                       "the same tag in one_of(...); a tag must select one alternative.");
+                        constexpr bool one_key = ((key<Ts> == key<std::variant_alternative_t<0, V>>) && ...);
+                        static_assert(one_key,
+                                      "agent_engine: discriminator<\"member\">(): the tag member has another JSON "
+                                      "key (AGENT_ENGINE_ALIAS) in some alternative; give it the same key in all.");
+                        return one_alternative_a_tag && one_key;
                     }
-                    constexpr std::string_view keys[] = {schema_model<Ts>::keys[tag_index<Ts>]...};
-                    for (std::string_view key : keys)
-                        if (key != keys[0])
-                            return false;
                 }
-                return true;
+                return false;
             }(std::type_identity<V>{});
-        return true;
+        return false;
     }
 
     // The input key of the tag: the member's JSON key, the same in every alternative.
@@ -196,29 +201,10 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
         return out;
     }
 
-    template <class V> static void require_one_key()
-    {
-        static_assert(require<V>(), "agent_engine: discriminator<\"member\">(): the tag member has another JSON key "
-                                    "(AGENT_ENGINE_ALIAS) in some alternative; give it the same key in all.");
-    }
-    template <class V, class Input> bool check(const V&, validation_context&, const Input&) const
-    {
-        require_one_key<V>();
-        return true;
-    }
+    template <class V, class Input> bool check(const V&, validation_context&, const Input&) const { return true; }
 
     static constexpr bool reads_input = true;
-    template <class Reader, class V> bool read(Reader& r, V& out, validation_context& ctx) const
-    {
-        require_one_key<V>();
-        if constexpr (agent_engine::detail::is_variant_v<V>)
-            return read_tagged(r, out, ctx);
-        else
-            return false;
-    }
-
-    template <class Reader, class... Ts>
-    static bool read_tagged(Reader& r, std::variant<Ts...>& out, validation_context& ctx)
+    template <class Reader, class... Ts> bool read(Reader& r, std::variant<Ts...>& out, validation_context& ctx) const
     {
         using first = std::variant_alternative_t<0, std::variant<Ts...>>;
         if (r.kind() != boost::json::kind::object) {
@@ -278,7 +264,6 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
     // pydantic's schema: the alternatives as oneOf, and which tag picks which.
     template <class V> void annotate(boost::json::object& schema) const
     {
-        static_assert(require<V>());
         boost::json::value alternatives = std::move(schema["anyOf"]);
         schema.erase("anyOf");
         boost::json::object mapping;

@@ -27,22 +27,22 @@ template <class... Cs> struct each {
     std::tuple<Cs...> inner;
     constexpr explicit each(Cs... cs) : inner(std::move(cs)...) {}
 
-    template <class V> static void require()
+    template <class V> static constexpr bool require()
     {
-        static_assert(agent_engine::detail::reads_items_as_told<V>,
-                      "agent_engine: each applies to a list or set member (std::vector, std::deque, std::list, "
-                      "a set or a multiset), whose items it judges as they are read; not to a number, string, "
-                      "tuple, std::array, map, bytes or boost::json::array.");
+        constexpr bool applies = agent_engine::detail::reads_items_as_told<V>;
+        static_assert(applies,
+                      "agent_engine: each applies to a list or set member (std::vector, std::deque, std::list, a set "
+                      "or a multiset), whose items it judges as they are read; not to a number, string, tuple, "
+                      "std::array, map, bytes or boost::json::array.");
+        return applies;
     }
     // The items were judged as they were read: left to check is that it applies.
     template <class V, class Input> bool check(const V&, validation_context&, const Input&) const
     {
-        require<V>();
         return true;
     }
     template <class V> void annotate(boost::json::object& s) const
     {
-        require<V>();
         agent_engine::detail::annotate_schema<typename V::value_type>(s["items"], inner);
     }
 };

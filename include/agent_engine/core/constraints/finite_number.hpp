@@ -13,23 +13,22 @@
 namespace agent_engine::constraints {
 
 struct finite_number {
+    template <class V> static constexpr bool require()
+    {
+        constexpr bool applies = std::floating_point<V>;
+        static_assert(applies, "agent_engine: finite_number applies to a float or double member.");
+        return applies;
+    }
     static constexpr bool checked_first = true; // `ge(0), finite_number()` refuses NaN as not finite
     // `input()` gives the value as its input held it ("nan" for a lax string).
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
-        require<V>();
         if (std::isfinite(v))
             return true;
         ctx.fail(error_type::finite_number, input);
         return false;
     }
-    template <class V> void annotate(boost::json::object&) const { require<V>(); }
-
-private:
-    template <class V> static void require()
-    {
-        static_assert(std::floating_point<V>, "agent_engine: finite_number applies to a float or double member.");
-    }
+    template <class V> void annotate(boost::json::object&) const {}
 };
 
 } // namespace agent_engine::constraints

@@ -2,11 +2,14 @@
 #define AGENT_ENGINE_CORE_CONSTRAINTS_KIND_HPP
 
 // What a constraint kind is, and what every kind uses. A kind is a struct with
+//   template <class V> static constexpr bool require();  // whether it applies to the member type V,
+//                                                        // static_asserting why when it does not
 //   template <class V, class Input>
 //   bool check(const V&, validation_context&, const Input& input) const;  // reports and returns false on failure
 //   template <class V> void annotate(boost::json::object& schema) const;  // adds its JSON Schema keywords
-// that static_asserts it makes sense for the member type V. input() gives the
-// value as its input held it, the `input` its error shows (see check_constraints).
+// check and annotate are used on V only once every constraint of the member
+// applies to it (see constraints_apply). input() gives the value as its input
+// held it, the `input` its error shows (see check_constraints).
 // The kinds live in agent_engine::constraints, one family per header beside this one.
 
 #include <agent_engine/core/detail/python_repr.hpp>

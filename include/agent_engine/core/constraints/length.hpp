@@ -22,19 +22,18 @@ namespace agent_engine {
 namespace constraints {
 
 namespace detail_length {
-template <class V> void require()
+template <class V> constexpr bool require()
 {
-    static_assert(agent_engine::detail::is_text_v<V> || agent_engine::detail::is_container_v<V>,
-                  "agent_engine: min_length/max_length apply to a string or a container member.");
+    constexpr bool applies = agent_engine::detail::is_text_v<V> || agent_engine::detail::is_container_v<V>;
+    static_assert(applies, "agent_engine: min_length/max_length apply to a string or a container member.");
+    return applies;
 }
 template <class V> std::size_t length(const V& v)
 {
     if constexpr (agent_engine::detail::is_text_v<V>)
         return agent_engine::detail::code_points(std::string_view(v));
-    else if constexpr (agent_engine::detail::is_container_v<V>)
-        return std::size(v);
     else
-        return 0; // rejected by require<V>(); no second error
+        return std::size(v);
 }
 // The limit as the schema's keyword says it.
 template <class V> std::size_t schema_limit(std::size_t limit)
@@ -104,9 +103,9 @@ void fail(validation_context& ctx, bool at_least, std::size_t limit, const Input
 struct min_length {
     std::size_t limit;
     constexpr explicit min_length(std::size_t n) noexcept : limit(n) {}
+    template <class V> static constexpr bool require() { return detail_length::require<V>(); }
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
-        detail_length::require<V>();
         if (detail_length::length(v) >= limit)
             return true;
         detail_length::fail<V>(ctx, true, limit, input, detail_length::length(v));
@@ -114,7 +113,6 @@ struct min_length {
     }
     template <class V> void annotate(boost::json::object& s) const
     {
-        detail_length::require<V>();
         s[detail_length::schema_keyword<V>(true)] = detail_length::schema_limit<V>(limit);
     }
 };
@@ -123,9 +121,9 @@ struct min_length {
 struct max_length {
     std::size_t limit;
     constexpr explicit max_length(std::size_t n) noexcept : limit(n) {}
+    template <class V> static constexpr bool require() { return detail_length::require<V>(); }
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
-        detail_length::require<V>();
         if (detail_length::length(v) <= limit)
             return true;
         detail_length::fail<V>(ctx, false, limit, input, detail_length::length(v));
@@ -155,7 +153,6 @@ struct max_length {
     }
     template <class V> void annotate(boost::json::object& s) const
     {
-        detail_length::require<V>();
         s[detail_length::schema_keyword<V>(false)] = detail_length::schema_limit<V>(limit);
     }
 };

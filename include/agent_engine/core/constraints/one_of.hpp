@@ -32,15 +32,15 @@ template <class L, std::size_t N> struct one_of {
             return L(a);
     }
 
-    template <class V> static void require()
+    template <class V> static constexpr bool require()
     {
-        static_assert((agent_engine::detail::is_text_v<V> && std::is_same_v<L, std::string_view>) ||
-                          (agent_engine::detail::is_number_v<V> && agent_engine::detail::is_number_v<L>),
-                      "agent_engine: one_of lists strings for a string member, numbers for a number member.");
+        constexpr bool applies = (agent_engine::detail::is_text_v<V> && std::is_same_v<L, std::string_view>) ||
+                                 (agent_engine::detail::is_number_v<V> && agent_engine::detail::is_number_v<L>);
+        static_assert(applies, "agent_engine: one_of lists strings for a string member, numbers for a number member.");
+        return applies;
     }
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
-        require<V>();
         if (find(v))
             return true;
         fail(ctx, input);
@@ -55,7 +55,6 @@ template <class L, std::size_t N> struct one_of {
     static constexpr bool reads_input = true;
     template <class Reader, class V> bool read(Reader& r, V& out, validation_context& ctx) const
     {
-        require<V>();
         auto take = [&](const auto& x) {
             const L* allowed = find(x);
             if (allowed)
@@ -130,7 +129,6 @@ private:
 public:
     template <class V> void annotate(boost::json::object& s) const
     {
-        require<V>();
         boost::json::array e;
         for (auto const& x : values) {
             if constexpr (std::is_same_v<L, std::string_view>)

@@ -36,14 +36,15 @@ namespace constraints {
 struct pattern {
     std::string_view regex;
     template <class A> constexpr explicit pattern(const A& r) noexcept : regex(agent_engine::detail::kept_text(r)) {}
-    template <class V> static void require()
+    template <class V> static constexpr bool require()
     {
-        static_assert(agent_engine::detail::is_text_v<V>, "agent_engine: pattern applies to a string member.");
+        constexpr bool applies = agent_engine::detail::is_text_v<V>;
+        static_assert(applies, "agent_engine: pattern applies to a string member.");
+        return applies;
     }
     // `input()` gives the string as its input held it (before str_strip_whitespace).
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
-        require<V>();
         auto found = agent_engine::detail::search_pattern(regex, std::string_view(v));
         if (found.matched)
             return true;
@@ -59,7 +60,6 @@ struct pattern {
     }
     template <class V> void annotate(boost::json::object& s) const
     {
-        require<V>();
         s["pattern"] = regex;
     }
 };

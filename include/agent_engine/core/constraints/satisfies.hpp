@@ -21,10 +21,14 @@ template <class F> struct satisfies {
         : predicate(std::move(f)), message(agent_engine::detail::kept_text(m))
     {
     }
+    template <class V> static constexpr bool require()
+    {
+        constexpr bool applies = std::is_invocable_r_v<bool, const F&, const V&>;
+        static_assert(applies, "agent_engine: satisfies needs a predicate callable as bool(const Member&).");
+        return applies;
+    }
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
-        static_assert(std::is_invocable_r_v<bool, const F&, const V&>,
-                      "agent_engine: satisfies needs a predicate callable as bool(const Member&).");
         if (std::invoke(predicate, v))
             return true;
         agent_engine::detail::fail_value_error(ctx, message, input);

@@ -39,15 +39,17 @@ inline constexpr bool has_strict_mode_v =
 
 struct strict {
     static constexpr bool sets_strict = true;
-    template <class V, class Input> bool check(const V&, validation_context&, const Input&) const
+    template <class V> static constexpr bool require()
     {
-        static_assert(detail_strict::has_strict_mode_v<V>,
+        constexpr bool applies = detail_strict::has_strict_mode_v<V>;
+        static_assert(applies,
                       "agent_engine: strict() applies to a bool, number, enum, string, date-time, date, time, "
                       "duration, UUID, path or bytes member (or an optional one), not to a container, whose items "
                       "pydantic's Field(strict=True) leaves lax; for strict items write each(strict()), or declare "
                       "AGENT_ENGINE_STRICT on the elements' schema, or read with {.strict = true}.");
-        return true;
+        return applies;
     }
+    template <class V, class Input> bool check(const V&, validation_context&, const Input&) const { return true; }
     template <class V> void annotate(boost::json::object&) const {} // pydantic's schema does not show it
 };
 

@@ -35,9 +35,14 @@ namespace constraints {
 // An RFC 3339 date-time with a timezone: "2025-12-06T02:45:18.337698Z",
 // "2025-12-06T03:45:18+01:00". JSON Schema's format "date-time".
 struct timestamp {
+    template <class V> static constexpr bool require()
+    {
+        constexpr bool applies = agent_engine::detail::is_text_v<V>;
+        static_assert(applies, "agent_engine: timestamp applies to a string member.");
+        return applies;
+    }
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
-        static_assert(agent_engine::detail::is_text_v<V>, "agent_engine: timestamp applies to a string member.");
         auto problem = agent_engine::detail::check_timestamp(std::string_view(v));
         if (!problem)
             return true;
@@ -46,7 +51,6 @@ struct timestamp {
     }
     template <class V> void annotate(boost::json::object& s) const
     {
-        static_assert(agent_engine::detail::is_text_v<V>, "agent_engine: timestamp applies to a string member.");
         s["format"] = "date-time";
     }
 };

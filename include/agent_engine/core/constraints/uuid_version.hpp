@@ -17,10 +17,14 @@ namespace agent_engine::constraints {
 struct uuid_version {
     unsigned version;
     constexpr explicit uuid_version(unsigned n) noexcept : version(n) {}
+    template <class V> static constexpr bool require()
+    {
+        static_assert(std::is_same_v<V, boost::uuids::uuid>, "agent_engine: uuid_version applies to a boost::uuids::uuid member.");
+        return std::is_same_v<V, boost::uuids::uuid>;
+    }
 
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
     {
-        require<V>();
         // Python's UUID.version, which pydantic compares: none but for RFC 4122's variant.
         bool rfc_4122 = (v.data[8] & 0xC0) == 0x80;
         if (rfc_4122 && static_cast<unsigned>(v.data[6] >> 4) == version)
@@ -32,14 +36,7 @@ struct uuid_version {
     }
     template <class V> void annotate(boost::json::object& s) const
     {
-        require<V>();
         s["format"] = "uuid" + std::to_string(version);
-    }
-
-private:
-    template <class V> static void require()
-    {
-        static_assert(std::is_same_v<V, boost::uuids::uuid>, "agent_engine: uuid_version applies to a boost::uuids::uuid member.");
     }
 };
 
