@@ -28,7 +28,6 @@
 // inherits is in schema_model.hpp; AGENT_ENGINE_CONSTRAINTS is in constraints.hpp.
 
 #include <agent_engine/core/detail/declaration.hpp>
-#include <agent_engine/core/detail/standard_integer.hpp>
 #include <agent_engine/core/extra_members.hpp>
 #include <agent_engine/core/schema_model.hpp>
 
@@ -194,9 +193,6 @@
         AGENT_ENGINE_SCHEMA_VERSION, inline constexpr, T, version,                                        \
         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_SCHEMA_VERSION);                       \
         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_SCHEMA_VERSION);                    \
-        static_assert(::agent_engine::detail::standard_integer<decltype(::std::declval<T&>().member)>, \
-                      "agent_engine: AGENT_ENGINE_SCHEMA_VERSION names a member that is not an integer: the member " \
-                      "holds the document's version number (int schema_version = 3;)");            \
         static_assert((current) >= 1, "agent_engine: AGENT_ENGINE_SCHEMA_VERSION's current version must be 1 or more " \
                                       "(a document without the member is version 1)");              \
         static_assert((current) <= ::agent_engine::detail::max_schema_version,                    \

@@ -21,6 +21,7 @@
 // the JSON value of each enumerator (ENUM_VALUE, INT_ENUM).
 
 #include <agent_engine/core/detail/declaration.hpp>
+#include <agent_engine/core/detail/standard_integer.hpp>
 #include <agent_engine/core/detail/str_config.hpp>
 #include <agent_engine/core/detail/type_name.hpp>
 
@@ -35,6 +36,9 @@
 #include <utility>
 
 namespace agent_engine {
+
+class extra_members; // extra_members.hpp
+
 namespace detail {
 
 // What the nearest declaring class declares of Kind (about Member), else `fallback`.
@@ -94,6 +98,13 @@ template <class T> constexpr auto extra_member() noexcept
 {
     return detail::nearest_declared<T, declare::allow_extra>(nullptr);
 }
+
+namespace detail {
+// Whether P points to an extra_members member: AGENT_ENGINE_ALLOW_EXTRA naming one
+// of another type has stopped the build, and the member is not used.
+template <class P> inline constexpr bool is_extras_pointer_v = false;
+template <class C> inline constexpr bool is_extras_pointer_v<extra_members C::*> = true;
+} // namespace detail
 
 // How T takes the str values of its fields (its str_* configuration).
 template <class T> constexpr detail::str_config str_config() noexcept
@@ -160,16 +171,24 @@ template <class T, class Entry, class F> constexpr auto per_member(F f)
     return entries;
 }
 
-// The first version from 1 to current - 1 that T has no AGENT_ENGINE_MIGRATION
-// from, or 0 when the chain is whole.
-template <class T, int... From> constexpr int first_missing_migration(std::integer_sequence<int, From...>) noexcept
+// Whether T has an AGENT_ENGINE_MIGRATION from each version 1 to current - 1;
+// when not, the build stops here. Asserted in a function the version is taken
+// through, not in version_model's body: clang would refuse every later use of a
+// class whose static_assert failed, adding a dozen errors after this one.
+template <class T, int... From> constexpr bool require_migrations(std::integer_sequence<int, From...>) noexcept
 {
     // A list, not a fold: clang nests a fold's terms, and stops at 256 of them.
     constexpr bool migrates_from[] = {true, declares<T, declare::migration, From + 1>...}; // [v]: from version v
-    for (int from = 1; from != static_cast<int>(std::size(migrates_from)); ++from)
-        if (!migrates_from[from])
-            return from;
-    return 0;
+    constexpr bool whole = [&] {
+        for (bool m : migrates_from)
+            if (!m)
+                return false;
+        return true;
+    }();
+    static_assert(whole, "agent_engine: a versioned schema needs one AGENT_ENGINE_MIGRATION from each version before "
+                         "its current one (1, 2, ..., current - 1): without one, a document of that version could not "
+                         "be read");
+    return whole;
 }
 
 // The index in public_members<T> of the member Member (size when none).
@@ -184,20 +203,36 @@ template <class T, auto Member> constexpr std::size_t member_index() noexcept
     return found;
 }
 
+// Whether T declares AGENT_ENGINE_SCHEMA_VERSION on a member that can hold it: an
+// integer BOOST_DESCRIBE_STRUCT lists. Otherwise the build stops saying why, and T
+// is taken as unversioned, so that nothing else errs after the message.
+template <class T> constexpr bool declares_version() noexcept
+{
+    if constexpr (declares<T, declare::version>) {
+        constexpr auto member = agent_engine_declare(schema_tag<T>, declare::version{}).member;
+        constexpr bool integer = standard_integer<std::remove_cvref_t<decltype(std::declval<T&>().*member)>>;
+        static_assert(integer, "agent_engine: AGENT_ENGINE_SCHEMA_VERSION names a member that is not an integer: the "
+                               "member holds the document's version number (int schema_version = 3;)");
+        return integer && is_described_member<T, member>(); // else AGENT_ENGINE_SCHEMA_VERSION says why
+    }
+    return false;
+}
+
 // What schema_model says of T's version: none (version 0) unless T declares AGENT_ENGINE_SCHEMA_VERSION.
-template <class T, bool = declares<T, declare::version>> struct version_model {
+template <class T, bool = declares_version<T>()> struct version_model {
     static constexpr int version = 0;
     static constexpr std::size_t version_index = static_cast<std::size_t>(-1); // no member holds it
 };
 template <class T> struct version_model<T, true> {
     static constexpr auto declared = agent_engine_declare(schema_tag<T>, declare::version{});
     // A version out of range has already stopped the build (AGENT_ENGINE_SCHEMA_VERSION
-    // says why); 1 keeps the compiler from unrolling that many steps after it.
-    static constexpr int version = declared.current >= 1 && declared.current <= max_schema_version ? declared.current : 1;
+    // says why), as has a migration missing: 1 keeps the compiler from unrolling that
+    // many steps after it, or from using the migrations.
+    static constexpr int declared_version =
+        declared.current >= 1 && declared.current <= max_schema_version ? declared.current : 1;
+    static constexpr int version =
+        require_migrations<T>(std::make_integer_sequence<int, declared_version - 1>{}) ? declared_version : 1;
     static constexpr std::size_t version_index = member_index<T, declared.member>();
-    static_assert(first_missing_migration<T>(std::make_integer_sequence<int, version - 1>{}) == 0,
-                  "agent_engine: a versioned schema needs one AGENT_ENGINE_MIGRATION from each version before its "
-                  "current one (1, 2, ..., current - 1): without one, a document of that version could not be read");
 };
 
 } // namespace detail
@@ -231,7 +266,7 @@ template <class T> struct schema_model : detail::version_model<T> {
     static constexpr bool strict = is_strict<T>();
     // AGENT_ENGINE_ALLOW_EXTRA: the extra_members member of T that keeps unknown keys.
     static constexpr auto extras = extra_member<T>();
-    static constexpr bool allow_extra = !std::is_null_pointer_v<decltype(extras)>;
+    static constexpr bool allow_extra = detail::is_extras_pointer_v<std::remove_cv_t<decltype(extras)>>;
     static_assert(!(forbid_extra && allow_extra),
                   "agent_engine: AGENT_ENGINE_FORBID_EXTRA and AGENT_ENGINE_ALLOW_EXTRA both apply to this schema "
                   "(declared on it or on a base): unknown keys are either errors or kept, keep one of the two.");
@@ -257,7 +292,7 @@ template <class T> struct schema_model : detail::version_model<T> {
     // AGENT_ENGINE_SCHEMA_VERSION (T's own): `version` is the current version, 0 when T
     // has none; `version_index` is the index of the member that holds it (none:
     // past the last member).
-    static constexpr bool versioned = detail::declares<T, declare::version>;
+    static constexpr bool versioned = detail::declares_version<T>();
     using detail::version_model<T>::version;
     using detail::version_model<T>::version_index;
 };

@@ -43,7 +43,7 @@
 namespace agent_engine {
 
 // Whether T declares AGENT_ENGINE_SCHEMA_VERSION.
-template <class T> inline constexpr bool is_versioned_v = detail::declares<T, declare::version>;
+template <class T> inline constexpr bool is_versioned_v = detail::declares_version<T>();
 
 // The version a versioned schema T reads and writes.
 template <class T>
@@ -195,12 +195,14 @@ Result<std::int64_t> migrate_document(boost::json::object& document, const read_
         static_assert(detail::is_migration_v<decltype(f)>,
                       "agent_engine: an AGENT_ENGINE_MIGRATION function must be callable as "
                       "agent_engine::Result<void>(boost::json::object& document)");
-        Result<void> step = f(document);
-        if (!step) {
-            migrated = detail::migration_failed(schema_model<T>::title, from, std::move(step).error());
-            return;
+        if constexpr (detail::is_migration_v<decltype(f)>) {
+            Result<void> step = f(document);
+            if (!step) {
+                migrated = detail::migration_failed(schema_model<T>::title, from, std::move(step).error());
+                return;
+            }
+            document[version_key<T>()] = from + 1;
         }
-        document[version_key<T>()] = from + 1;
     });
     BOOST_OUTCOME_TRYV(std::move(migrated));
     return version;

@@ -100,7 +100,9 @@ template <class T, auto Member> constexpr bool is_described_member() noexcept
 template <class E, E V> constexpr bool is_described_enumerator() noexcept
 {
     bool found = false;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) { found = found || d.value == V; });
+    if constexpr (is_described_enum_v<E>)
+        boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>(
+            [&](auto d) { found = found || d.value == V; });
     return found;
 }
 
