@@ -5,6 +5,7 @@
 #include "order_versions.hpp"
 #include "test_support.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,28 @@ AGENT_ENGINE_MIGRATION(Order, 1, no_change)
 AGENT_ENGINE_STRICT(Order)
 } // namespace strict_orders
 
+namespace version_members {
+// The version held by any integer member: one inherited from a base, an
+// unsigned one.
+struct Base {
+    std::int64_t schema_version = 2;
+};
+BOOST_DESCRIBE_STRUCT(Base, (), (schema_version))
+struct Derived : Base {
+    std::string name;
+};
+BOOST_DESCRIBE_STRUCT(Derived, (Base), (name))
+AGENT_ENGINE_SCHEMA_VERSION(Derived, schema_version, 2)
+AGENT_ENGINE_MIGRATION(Derived, 1, no_change)
+
+struct Revised {
+    unsigned revision = 2;
+};
+BOOST_DESCRIBE_STRUCT(Revised, (), (revision))
+AGENT_ENGINE_SCHEMA_VERSION(Revised, revision, 2)
+AGENT_ENGINE_MIGRATION(Revised, 1, no_change)
+} // namespace version_members
+
 BOOST_AUTO_TEST_CASE(a_document_of_every_version_reads_as_the_current_one)
 {
     for (auto name : {"order-v1.json", "order-v2.json", "order-v3.json"}) {
@@ -97,6 +120,18 @@ BOOST_AUTO_TEST_CASE(a_document_newer_than_the_code_is_refused_naming_both_versi
     auto clean = read_every_way<orders::v2::Order>(R"({"schema_version": 9, "client": "acme"})");
     BOOST_REQUIRE(!clean);
     BOOST_TEST(clean.error().error_id == "version_too_new");
+}
+
+BOOST_AUTO_TEST_CASE(an_inherited_or_unsigned_version_member_holds_the_version)
+{
+    static_assert(is_versioned_v<version_members::Derived> && is_versioned_v<version_members::Revised>);
+    auto older = read_every_way<version_members::Derived>(R"({"name": "a"})");
+    BOOST_REQUIRE_MESSAGE(older, message_of(older));
+    BOOST_TEST(older.value().schema_version == 2);
+    BOOST_TEST(to_json(older.value()) == R"({"schema_version":2,"name":"a"})");
+    auto newer = read_every_way<version_members::Revised>(R"({"revision": 3})");
+    BOOST_REQUIRE(!newer);
+    BOOST_TEST(newer.error().error_id == "version_too_new");
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_migration_names_its_step_and_location)

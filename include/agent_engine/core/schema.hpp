@@ -74,8 +74,6 @@
     AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(                                                          \
         AGENT_ENGINE_ALLOW_EXTRA, inline constexpr, T, allow_extra,                                \
         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_ALLOW_EXTRA);                   \
-        static_assert(::std::is_same_v<decltype(T::member), ::agent_engine::extra_members>,       \
-                      "agent_engine: AGENT_ENGINE_ALLOW_EXTRA names a member that is not an agent_engine::extra_members"); \
         static_assert(!::agent_engine::detail::is_described_member<T, &T::member>(),               \
                       "agent_engine: AGENT_ENGINE_ALLOW_EXTRA names a member that BOOST_DESCRIBE_STRUCT lists: the "  \
                       "extra members are not a JSON key of their own; leave it out of BOOST_DESCRIBE_STRUCT"); \
@@ -192,7 +190,6 @@
     AGENT_ENGINE_DETAIL_DECLARE_FOR_TYPE(                                                          \
         AGENT_ENGINE_SCHEMA_VERSION, inline constexpr, T, version,                                        \
         AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED_TYPE(T, AGENT_ENGINE_SCHEMA_VERSION);                       \
-        AGENT_ENGINE_DETAIL_REQUIRE_DESCRIBED(T, member, AGENT_ENGINE_SCHEMA_VERSION);                    \
         static_assert((current) >= 1, "agent_engine: AGENT_ENGINE_SCHEMA_VERSION's current version must be 1 or more " \
                                       "(a document without the member is version 1)");              \
         static_assert((current) <= ::agent_engine::detail::max_schema_version,                    \

@@ -92,19 +92,33 @@ template <class T> constexpr bool is_strict() noexcept
     return detail::nearest_declared<T, declare::strict>(false);
 }
 
+namespace detail {
+template <class P> inline constexpr bool is_extras_pointer_v = false;
+template <class C> inline constexpr bool is_extras_pointer_v<extra_members C::*> = true;
+
+// The member AGENT_ENGINE_ALLOW_EXTRA names, if it is an extra_members; else the
+// build stops here, and nullptr leaves it unused (which would only add errors).
+template <auto Member> constexpr auto extras_member() noexcept
+{
+    constexpr bool extras = is_extras_pointer_v<decltype(Member)>;
+    static_assert(extras, "agent_engine: AGENT_ENGINE_ALLOW_EXTRA names a member that is not an agent_engine::extra_members");
+    if constexpr (extras)
+        return Member;
+    else
+        return nullptr;
+}
+} // namespace detail
+
 // The member of (a class of) T that AGENT_ENGINE_ALLOW_EXTRA names, or nullptr
 // when T ignores or forbids unknown keys.
 template <class T> constexpr auto extra_member() noexcept
 {
-    return detail::nearest_declared<T, declare::allow_extra>(nullptr);
+    constexpr auto member = detail::nearest_declared<T, declare::allow_extra>(nullptr);
+    if constexpr (std::is_null_pointer_v<decltype(member)>)
+        return nullptr;
+    else
+        return detail::extras_member<member>();
 }
-
-namespace detail {
-// Whether P points to an extra_members member: AGENT_ENGINE_ALLOW_EXTRA naming one
-// of another type has stopped the build, and the member is not used.
-template <class P> inline constexpr bool is_extras_pointer_v = false;
-template <class C> inline constexpr bool is_extras_pointer_v<extra_members C::*> = true;
-} // namespace detail
 
 // How T takes the str values of its fields (its str_* configuration).
 template <class T> constexpr detail::str_config str_config() noexcept
@@ -204,16 +218,19 @@ template <class T, auto Member> constexpr std::size_t member_index() noexcept
 }
 
 // Whether T declares AGENT_ENGINE_SCHEMA_VERSION on a member that can hold it: an
-// integer BOOST_DESCRIBE_STRUCT lists. Otherwise the build stops saying why, and T
-// is taken as unversioned, so that nothing else errs after the message.
+// integer BOOST_DESCRIBE_STRUCT lists. Otherwise the build stops here saying why,
+// and T is taken as unversioned, so that nothing else errs after the message.
 template <class T> constexpr bool declares_version() noexcept
 {
     if constexpr (declares<T, declare::version>) {
         constexpr auto member = agent_engine_declare(schema_tag<T>, declare::version{}).member;
+        constexpr bool described = is_described_member<T, member>();
+        static_assert(described, "agent_engine: AGENT_ENGINE_SCHEMA_VERSION names a member that BOOST_DESCRIBE_STRUCT "
+                                 "does not list (declare it after BOOST_DESCRIBE_STRUCT)");
         constexpr bool integer = standard_integer<std::remove_cvref_t<decltype(std::declval<T&>().*member)>>;
         static_assert(integer, "agent_engine: AGENT_ENGINE_SCHEMA_VERSION names a member that is not an integer: the "
                                "member holds the document's version number (int schema_version = 3;)");
-        return integer && is_described_member<T, member>(); // else AGENT_ENGINE_SCHEMA_VERSION says why
+        return described && integer;
     }
     return false;
 }
@@ -266,7 +283,7 @@ template <class T> struct schema_model : detail::version_model<T> {
     static constexpr bool strict = is_strict<T>();
     // AGENT_ENGINE_ALLOW_EXTRA: the extra_members member of T that keeps unknown keys.
     static constexpr auto extras = extra_member<T>();
-    static constexpr bool allow_extra = detail::is_extras_pointer_v<std::remove_cv_t<decltype(extras)>>;
+    static constexpr bool allow_extra = !std::is_null_pointer_v<decltype(extras)>;
     static_assert(!(forbid_extra && allow_extra),
                   "agent_engine: AGENT_ENGINE_FORBID_EXTRA and AGENT_ENGINE_ALLOW_EXTRA both apply to this schema "
                   "(declared on it or on a base): unknown keys are either errors or kept, keep one of the two.");

@@ -29,15 +29,6 @@ concept checked_first = std::remove_cvref_t<C>::checked_first;
 template <class C>
 concept judges_items = std::remove_cvref_t<C>::judges_items;
 
-// Whether every constraint applies to V. A constraint that does not stops the
-// build in its require<V>(), with its own message; read_constrained and
-// annotate_schema then compile nothing more of them for V, which would only add
-// errors before and after it.
-template <class V, class... Cs> constexpr bool constraints_apply()
-{
-    return (std::remove_cvref_t<Cs>::template require<V>() && ...);
-}
-
 // Checks the constraints in the order written (those checked_first before the
 // rest) and stops at the first that fails. `input()` gives the value as its
 // input held it, which an error shows: pydantic shows the 0 given, not the 0.0
@@ -71,6 +62,24 @@ concept judges_despite_item_errors = requires(const C& c, const V& v, validation
     c.check_despite_item_errors(v, ctx, std::size_t{}, [] { return boost::json::value(); });
 };
 
+// Whether the member's constraints apply to V: each to its type (a kind's
+// require<V>()), and strict() not beside one_of. One that does not stops the
+// build with its own message; read_constrained and annotate_schema then compile
+// nothing more of them for V, which would only add errors around it.
+template <class V, class... Cs> constexpr bool constraints_apply()
+{
+    if constexpr (!(std::remove_cvref_t<Cs>::template require<V>() && ...)) {
+        return false;
+    } else {
+        constexpr bool strict_with_one_of = (sets_strict<Cs> || ...) && (reads_input<Cs> || ...);
+        static_assert(!strict_with_one_of,
+                      "agent_engine: strict() cannot go with one_of(...), as pydantic refuses Strict() on a Literal: "
+                      "one_of takes the listed values only (and 1.0 or true for 1, as pydantic's Literal); drop "
+                      "strict().");
+        return !strict_with_one_of;
+    }
+}
+
 // The constraints a constraint puts on the items of a value: each(...)'s, or none.
 template <class C> auto inner_of(const C& c)
 {
@@ -99,10 +108,6 @@ template <class C> auto inner_of(const C& c)
 template <class Reader, class V, class... Cs>
 void read_constrained(Reader& r, V& out, const std::tuple<Cs...>& cs, validation_context& ctx)
 {
-    static_assert(!((sets_strict<Cs> || ...) && (reads_input<Cs> || ...)),
-                  "agent_engine: strict() cannot go with one_of(...), as pydantic refuses Strict() on a Literal: "
-                  "one_of takes the listed values only (and 1.0 or true for 1, as pydantic's Literal); drop "
-                  "strict().");
     if constexpr ((sets_strict<Cs> || ...)) {
         if (!ctx.strict()) { // strict() on the member: read again below, now strict
             auto strictness = ctx.strict_value();

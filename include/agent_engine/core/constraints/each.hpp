@@ -36,7 +36,7 @@ template <class... Cs> struct each {
                       "std::array, map, bytes or boost::json::array.");
         return applies;
     }
-    // The items were judged as they were read: left to check is that it applies.
+    // The items were judged as they were read: nothing is left to check.
     template <class V, class Input> bool check(const V&, validation_context&, const Input&) const
     {
         return true;

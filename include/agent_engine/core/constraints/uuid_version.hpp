@@ -19,8 +19,9 @@ struct uuid_version {
     constexpr explicit uuid_version(unsigned n) noexcept : version(n) {}
     template <class V> static constexpr bool require()
     {
-        static_assert(std::is_same_v<V, boost::uuids::uuid>, "agent_engine: uuid_version applies to a boost::uuids::uuid member.");
-        return std::is_same_v<V, boost::uuids::uuid>;
+        constexpr bool applies = std::is_same_v<V, boost::uuids::uuid>;
+        static_assert(applies, "agent_engine: uuid_version applies to a boost::uuids::uuid member.");
+        return applies;
     }
 
     template <class V, class Input> bool check(const V& v, validation_context& ctx, const Input& input) const
