@@ -64,7 +64,8 @@ template <class T> constexpr void require_default_constructible() noexcept
 {
     static_assert(std::is_default_constructible_v<T>,
                   "agent_engine: a schema must be default-constructible: reading starts from a default "
-                  "object so that a missing key keeps the member's in-class default.");
+                  "object so that a missing key keeps the member's in-class default. (A member can be what is "
+                  "not: a std::unordered_set or std::unordered_map of a type std::hash does not know.)");
 }
 
 // Where a type with no rule stops the build: at the first use of its rule.
