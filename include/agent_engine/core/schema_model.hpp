@@ -101,7 +101,8 @@ template <class C> inline constexpr bool is_extras_pointer_v<extra_members C::*>
 template <auto Member> constexpr auto extras_member() noexcept
 {
     constexpr bool extras = is_extras_pointer_v<decltype(Member)>;
-    static_assert(extras, "agent_engine: AGENT_ENGINE_ALLOW_EXTRA names a member that is not an agent_engine::extra_members");
+    static_assert(extras,
+                  "agent_engine: AGENT_ENGINE_ALLOW_EXTRA names a member that is not an agent_engine::extra_members");
     if constexpr (extras)
         return Member;
     else

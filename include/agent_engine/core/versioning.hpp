@@ -42,7 +42,7 @@
 
 namespace agent_engine {
 
-// Whether T declares AGENT_ENGINE_SCHEMA_VERSION.
+// Whether T declares AGENT_ENGINE_SCHEMA_VERSION (on a member that can hold it).
 template <class T> inline constexpr bool is_versioned_v = detail::declares_version<T>();
 
 // The version a versioned schema T reads and writes.

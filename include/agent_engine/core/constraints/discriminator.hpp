@@ -112,7 +112,8 @@ template <agent_engine::detail::fixed_string Member> struct discriminator {
                         static_assert(one_alternative_a_tag,
                                       "agent_engine: discriminator<\"member\">(): two alternatives of the union list "
                                       "the same tag in one_of(...); a tag must select one alternative.");
-                        constexpr bool one_key = ((key<Ts> == key<std::variant_alternative_t<0, std::variant<Ts...>>>) && ...);
+                        using first = std::variant_alternative_t<0, std::variant<Ts...>>;
+                        constexpr bool one_key = ((key<Ts> == key<first>) && ...);
                         static_assert(one_key,
                                       "agent_engine: discriminator<\"member\">(): the tag member has another JSON "
                                       "key (AGENT_ENGINE_ALIAS) in some alternative; give it the same key in all.");
