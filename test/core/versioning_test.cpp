@@ -60,7 +60,7 @@ namespace version_members {
 // The version held by any integer member: one inherited from a base, an
 // unsigned one.
 struct Base {
-    std::int64_t schema_version = 2;
+    std::int64_t schema_version = 0; // a read sets it: 2
 };
 BOOST_DESCRIBE_STRUCT(Base, (), (schema_version))
 struct Derived : Base {
@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(an_inherited_or_unsigned_version_member_holds_the_version)
     auto older = read_every_way<version_members::Derived>(R"({"name": "a"})");
     BOOST_REQUIRE_MESSAGE(older, message_of(older));
     BOOST_TEST(older.value().schema_version == 2);
-    BOOST_TEST(to_json(older.value()) == R"({"schema_version":2,"name":"a"})");
+    BOOST_TEST(to_json(older.value(), json_format::compact()) == R"({"schema_version":2,"name":"a"})");
     auto newer = read_every_way<version_members::Revised>(R"({"revision": 3})");
     BOOST_REQUIRE(!newer);
     BOOST_TEST(newer.error().error_id == "version_too_new");
