@@ -98,7 +98,7 @@ template <class C> inline constexpr bool is_extras_pointer_v<extra_members C::*>
 
 // The member AGENT_ENGINE_ALLOW_EXTRA names, if it is an extra_members; else the
 // build stops here, and nullptr leaves it unused (which would only add errors).
-template <auto Member> constexpr auto extras_member() noexcept
+template <auto Member> constexpr auto checked_extras() noexcept
 {
     constexpr bool extras = is_extras_pointer_v<decltype(Member)>;
     static_assert(extras,
@@ -118,7 +118,7 @@ template <class T> constexpr auto extra_member() noexcept
     if constexpr (std::is_null_pointer_v<decltype(member)>)
         return nullptr;
     else
-        return detail::extras_member<member>();
+        return detail::checked_extras<member>();
 }
 
 // How T takes the str values of its fields (its str_* configuration).

@@ -8,8 +8,9 @@
 //   bool check(const V&, validation_context&, const Input& input) const;  // reports and returns false on failure
 //   template <class V> void annotate(boost::json::object& schema) const;  // adds its JSON Schema keywords
 // (and read, for a kind that reads the value itself). They are used on V only
-// once every constraint of the member applies to it (see constraints_apply). input() gives the value as its input
-// held it, the `input` its error shows (see check_constraints).
+// once every constraint of the member applies to it (see constraints_apply).
+// input() gives the value as its input held it, the `input` its error shows
+// (see check_constraints).
 // The kinds live in agent_engine::constraints, one family per header beside this one.
 
 #include <agent_engine/core/detail/python_repr.hpp>
