@@ -108,6 +108,20 @@ template <auto Member> constexpr auto checked_extras() noexcept
     else
         return nullptr;
 }
+
+// Stops the build when AGENT_ENGINE_FORBID_EXTRA and ALLOW_EXTRA both count for
+// a schema: ForbidFrom and AllowFrom are the classes declaring them (void: the
+// declaration does not count). Asked per pair of declaring classes, so that a
+// base's mistake is reported once, not again for each class derived from it.
+// Returns true, its message being the only error.
+template <class ForbidFrom, class AllowFrom> constexpr bool extra_declarations_agree() noexcept
+{
+    constexpr bool agree = std::is_void_v<ForbidFrom> || std::is_void_v<AllowFrom>;
+    static_assert(agree,
+                  "agent_engine: AGENT_ENGINE_FORBID_EXTRA and AGENT_ENGINE_ALLOW_EXTRA both apply to this schema "
+                  "(declared on it or on a base): unknown keys are either errors or kept, keep one of the two.");
+    return true;
+}
 } // namespace detail
 
 // The member of (a class of) T that AGENT_ENGINE_ALLOW_EXTRA names, or nullptr
@@ -285,9 +299,9 @@ template <class T> struct schema_model : detail::version_model<T> {
     // AGENT_ENGINE_ALLOW_EXTRA: the extra_members member of T that keeps unknown keys.
     static constexpr auto extras = extra_member<T>();
     static constexpr bool allow_extra = !std::is_null_pointer_v<decltype(extras)>;
-    static_assert(!(forbid_extra && allow_extra),
-                  "agent_engine: AGENT_ENGINE_FORBID_EXTRA and AGENT_ENGINE_ALLOW_EXTRA both apply to this schema "
-                  "(declared on it or on a base): unknown keys are either errors or kept, keep one of the two.");
+    static_assert(detail::extra_declarations_agree<
+                  std::conditional_t<forbid_extra, detail::nearest_declaring<T, declare::forbid_extra>, void>,
+                  std::conditional_t<allow_extra, detail::nearest_declaring<T, declare::allow_extra>, void>>());
     static constexpr detail::str_config str = str_config<T>();
     // AGENT_ENGINE_VALIDATE_BY_NAME: a member is read from its C++ name too.
     static constexpr bool validate_by_name = detail::nearest_declared<T, declare::validate_by_name>(false);
