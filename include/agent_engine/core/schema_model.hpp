@@ -113,14 +113,11 @@ template <auto Member> constexpr auto checked_extras() noexcept
 // a schema: ForbidFrom and AllowFrom are the classes declaring them (void: the
 // declaration does not count). Asked per pair of declaring classes, so that a
 // base's mistake is reported once, not again for each class derived from it.
-// Returns true, its message being the only error.
-template <class ForbidFrom, class AllowFrom> constexpr bool extra_declarations_agree() noexcept
+template <class ForbidFrom, class AllowFrom> constexpr void require_one_extra_rule() noexcept
 {
-    constexpr bool agree = std::is_void_v<ForbidFrom> || std::is_void_v<AllowFrom>;
-    static_assert(agree,
+    static_assert(std::is_void_v<ForbidFrom> || std::is_void_v<AllowFrom>,
                   "agent_engine: AGENT_ENGINE_FORBID_EXTRA and AGENT_ENGINE_ALLOW_EXTRA both apply to this schema "
                   "(declared on it or on a base): unknown keys are either errors or kept, keep one of the two.");
-    return true;
 }
 } // namespace detail
 
@@ -299,9 +296,10 @@ template <class T> struct schema_model : detail::version_model<T> {
     // AGENT_ENGINE_ALLOW_EXTRA: the extra_members member of T that keeps unknown keys.
     static constexpr auto extras = extra_member<T>();
     static constexpr bool allow_extra = !std::is_null_pointer_v<decltype(extras)>;
-    static_assert(detail::extra_declarations_agree<
-                  std::conditional_t<forbid_extra, detail::nearest_declaring<T, declare::forbid_extra>, void>,
-                  std::conditional_t<allow_extra, detail::nearest_declaring<T, declare::allow_extra>, void>>());
+    static_assert((detail::require_one_extra_rule<
+                       std::conditional_t<forbid_extra, detail::nearest_declaring<T, declare::forbid_extra>, void>,
+                       std::conditional_t<allow_extra, detail::nearest_declaring<T, declare::allow_extra>, void>>(),
+                   true));
     static constexpr detail::str_config str = str_config<T>();
     // AGENT_ENGINE_VALIDATE_BY_NAME: a member is read from its C++ name too.
     static constexpr bool validate_by_name = detail::nearest_declared<T, declare::validate_by_name>(false);
