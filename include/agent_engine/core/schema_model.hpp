@@ -110,10 +110,10 @@ template <auto Member> constexpr auto checked_extras() noexcept
 }
 
 // Stops the build when AGENT_ENGINE_FORBID_EXTRA and ALLOW_EXTRA both count for
-// a schema: ForbidFrom and AllowFrom are the classes declaring them (void: the
-// declaration does not count). Asked per pair of declaring classes, so that a
-// base's mistake is reported once, not again for each class derived from it.
-template <class ForbidFrom, class AllowFrom> constexpr void require_one_extra_rule() noexcept
+// a schema: ForbidFrom and AllowFrom are the classes declaring them (void: none
+// does). Asked once per pair of declaring classes, so that a base's mistake is
+// not reported again for each class derived from it.
+template <class ForbidFrom, class AllowFrom> constexpr void require_forbid_or_allow_extra() noexcept
 {
     static_assert(std::is_void_v<ForbidFrom> || std::is_void_v<AllowFrom>,
                   "agent_engine: AGENT_ENGINE_FORBID_EXTRA and AGENT_ENGINE_ALLOW_EXTRA both apply to this schema "
@@ -296,8 +296,8 @@ template <class T> struct schema_model : detail::version_model<T> {
     // AGENT_ENGINE_ALLOW_EXTRA: the extra_members member of T that keeps unknown keys.
     static constexpr auto extras = extra_member<T>();
     static constexpr bool allow_extra = !std::is_null_pointer_v<decltype(extras)>;
-    static_assert((detail::require_one_extra_rule<
-                       std::conditional_t<forbid_extra, detail::nearest_declaring<T, declare::forbid_extra>, void>,
+    static_assert((detail::require_forbid_or_allow_extra<
+                       detail::nearest_declaring<T, declare::forbid_extra>,
                        std::conditional_t<allow_extra, detail::nearest_declaring<T, declare::allow_extra>, void>>(),
                    true));
     static constexpr detail::str_config str = str_config<T>();
